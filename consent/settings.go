@@ -1,0 +1,54 @@
+package consent
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// Settings are what setup asks and the Settings screen edits. They hold the
+// rep's name, so the store seals them like prospect data.
+type Settings struct {
+	Rep             string `json:"rep"`
+	Company         string `json:"company"`
+	PrivacyURL      string `json:"privacy_url"`
+	PreferencesURL  string `json:"preferences_url"`
+	Lang            string `json:"lang"`
+	RetentionMonths int    `json:"retention_months"`
+	IdleLockMinutes int    `json:"idle_lock_minutes"`
+}
+
+// DefaultSettings are used for anything setup left empty.
+func DefaultSettings() Settings {
+	return Settings{Lang: "en", RetentionMonths: 12, IdleLockMinutes: 10}
+}
+
+// Validate checks and tidies the settings; the error says which field is wrong.
+func (s *Settings) Validate() error {
+	s.Rep = strings.TrimSpace(s.Rep)
+	s.Company = strings.TrimSpace(s.Company)
+	s.PrivacyURL = strings.TrimSpace(s.PrivacyURL)
+	s.PreferencesURL = strings.TrimSpace(s.PreferencesURL)
+	if s.Lang == "" {
+		s.Lang = "en"
+	}
+	if _, err := ParseLanguage(s.Lang); err != nil {
+		return err
+	}
+	for _, u := range []struct{ name, v string }{{"privacy statement URL", s.PrivacyURL}, {"preferences URL", s.PreferencesURL}} {
+		if u.v == "" {
+			continue
+		}
+		p, err := url.Parse(u.v)
+		if err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
+			return fmt.Errorf("the %s %q is not a web address: start it with https://", u.name, u.v)
+		}
+	}
+	if s.RetentionMonths < 1 || s.RetentionMonths > 120 {
+		return fmt.Errorf("retention must be between 1 and 120 months, not %d", s.RetentionMonths)
+	}
+	if s.IdleLockMinutes < 1 || s.IdleLockMinutes > 480 {
+		return fmt.Errorf("idle lock must be between 1 and 480 minutes, not %d", s.IdleLockMinutes)
+	}
+	return nil
+}

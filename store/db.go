@@ -1,0 +1,378 @@
+package store
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"warmlead/consent"
+)
+
+// Options configure how a database file is opened.
+type Options struct {
+	// Keyring unlocks without a prompt; nil means never touch a keyring.
+	Keyring KeyStore
+	// Timeout for the file lock; a second instance gets ErrLocked after it.
+	Timeout time.Duration
+	// KDF parameters for a new database or a new passphrase (zero: DefaultKDF).
+	KDF KDFParams
+	// InsecurePlaintext creates a database whose values are not encrypted.
+	// It exists only so tests can prove what erasure leaves in the file.
+	InsecurePlaintext bool
+}
+
+// DB is an open Warmlead database. It is safe for concurrent use.
+type DB struct {
+	bolt *bolt.DB
+	path string
+	opts Options
+	dbid string
+	kdf  KDFParams
+
+	mu      sync.RWMutex
+	dataKey []byte // nil while locked
+	idxKey  []byte
+	supKey  []byte
+	plain   bool
+	index   *searchIndex
+}
+
+// Exists tells whether a database file is at path.
+func Exists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Size() > 0
+}
+
+func openBolt(path string, opts Options) (*bolt.DB, error) {
+	t := opts.Timeout
+	if t == 0 {
+		t = time.Second
+	}
+	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: t, FreelistType: bolt.FreelistMapType})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, ErrLocked
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the database file %s: %w", path, err)
+	}
+	return b, nil
+}
+
+// Create makes a new database at path: a random data key, wrapped by the
+// passphrase (Argon2id) and, when opts.Keyring is set, by a random key stored
+// in the keyring. The returned DB is unlocked.
+func Create(path string, passphrase []byte, s consent.Settings, opts Options) (*DB, error) {
+	if Exists(path) {
+		return nil, ErrExists
+	}
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	if err := checkPassphrase(passphrase); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the folder for the database: %w", err)
+	}
+	b, err := openBolt(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{bolt: b, path: path, opts: opts, plain: opts.InsecurePlaintext}
+	db.kdf = opts.KDF
+	if db.kdf.Time == 0 {
+		db.kdf = DefaultKDF()
+	}
+	db.kdf.Salt = randomBytes(16)
+	id := randomBytes(16)
+	db.dbid = hex.EncodeToString(id)
+	dataKey := randomBytes(keyLen)
+
+	err = b.Update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		m := tx.Bucket(bMeta)
+		kdf, _ := json.Marshal(db.kdf)
+		if err := putAll(m, mSchema, u64(schemaVersion), mDBID, id, mKDF, kdf); err != nil {
+			return err
+		}
+		if db.plain {
+			if err := m.Put(mPlaintext, []byte{1}); err != nil {
+				return err
+			}
+		}
+		passKey := db.kdf.derive(passphrase)
+		defer zero(passKey)
+		if err := m.Put(mWrapPass, seal(passKey, dataKey, adFor(bMeta, mWrapPass))); err != nil {
+			return err
+		}
+		if opts.Keyring != nil {
+			return db.storeKeyringWrap(tx, dataKey)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Close()
+		os.Remove(path)
+		return nil, fmt.Errorf("cannot create the database: %w", err)
+	}
+	db.setKey(dataKey)
+	if err := db.SaveSettings(s); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func putAll(b *bolt.Bucket, kv ...[]byte) error {
+	for i := 0; i+1 < len(kv); i += 2 {
+		if err := b.Put(kv[i], kv[i+1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storeKeyringWrap puts a fresh keyring key in the OS keyring and the data
+// key wrapped by it in meta.
+func (db *DB) storeKeyringWrap(tx *bolt.Tx, dataKey []byte) error {
+	kk := randomBytes(keyLen)
+	defer zero(kk)
+	if err := db.opts.Keyring.Set(db.keyringAccount(), kk); err != nil {
+		// No keyring (headless machine, locked collection): the passphrase
+		// still opens the database, so this is not fatal.
+		return nil
+	}
+	return tx.Bucket(bMeta).Put(mWrapKeying, seal(kk, dataKey, adFor(bMeta, mWrapKeying)))
+}
+
+func (db *DB) keyringAccount() string { return "db-" + db.dbid }
+
+// Open opens an existing database file and takes its lock; call an Unlock
+// method before reading data.
+func Open(path string, opts Options) (*DB, error) {
+	if !Exists(path) {
+		return nil, ErrNoDatabase
+	}
+	b, err := openBolt(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{bolt: b, path: path, opts: opts}
+	if err := db.readMeta(); err != nil {
+		b.Close()
+		return nil, err
+	}
+	if err := db.migrate(); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func (db *DB) readMeta() error {
+	return db.bolt.View(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bMeta)
+		if m == nil {
+			return ErrNotWarmlead
+		}
+		id := m.Get(mDBID)
+		if len(id) != 16 {
+			return fmt.Errorf("%w: its identity in the meta bucket is damaged", ErrNotWarmlead)
+		}
+		db.dbid = hex.EncodeToString(id)
+		if err := json.Unmarshal(m.Get(mKDF), &db.kdf); err != nil || len(db.kdf.Salt) == 0 || db.kdf.Time == 0 || db.kdf.Memory == 0 || db.kdf.Threads == 0 || db.kdf.Memory > 4<<20 || db.kdf.Time > 64 {
+			return errors.New("the key settings in the meta bucket are damaged: restore a backup")
+		}
+		db.plain = len(m.Get(mPlaintext)) == 1
+		return nil
+	})
+}
+
+// Path is the database file's location.
+func (db *DB) Path() string { return db.path }
+
+// Unlocked tells whether data can be read.
+func (db *DB) Unlocked() bool {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	return db.dataKey != nil
+}
+
+// UnlockKeyring unlocks with the key in the OS keyring, without a prompt.
+func (db *DB) UnlockKeyring() error {
+	if db.opts.Keyring == nil {
+		return ErrNoKeyringKey
+	}
+	var wrapped []byte
+	db.bolt.View(func(tx *bolt.Tx) error {
+		wrapped = append([]byte(nil), tx.Bucket(bMeta).Get(mWrapKeying)...)
+		return nil
+	})
+	if len(wrapped) == 0 {
+		return ErrNoKeyringKey
+	}
+	kk, err := db.opts.Keyring.Get(db.keyringAccount())
+	if err != nil {
+		return err
+	}
+	defer zero(kk)
+	dk, err := open(kk, wrapped, adFor(bMeta, mWrapKeying))
+	if err != nil {
+		return ErrKeyringMismatch
+	}
+	return db.finishUnlock(dk)
+}
+
+// UnlockPassphrase unlocks with the recovery passphrase. A wrong passphrase
+// changes nothing. When a keyring is configured but has no working entry,
+// a new one is stored so the next start unlocks without a prompt.
+func (db *DB) UnlockPassphrase(pass []byte) error {
+	dk, err := db.unwrapPass(pass)
+	if err != nil {
+		return err
+	}
+	if db.opts.Keyring != nil {
+		if kk, err := db.opts.Keyring.Get(db.keyringAccount()); err != nil {
+			db.bolt.Update(func(tx *bolt.Tx) error { return db.storeKeyringWrap(tx, dk) })
+		} else {
+			zero(kk)
+		}
+	}
+	return db.finishUnlock(dk)
+}
+
+func (db *DB) unwrapPass(pass []byte) ([]byte, error) {
+	var wrapped []byte
+	db.bolt.View(func(tx *bolt.Tx) error {
+		wrapped = append([]byte(nil), tx.Bucket(bMeta).Get(mWrapPass)...)
+		return nil
+	})
+	pk := db.kdf.derive(pass)
+	defer zero(pk)
+	dk, err := open(pk, wrapped, adFor(bMeta, mWrapPass))
+	if err != nil {
+		return nil, ErrWrongPassphrase
+	}
+	return dk, nil
+}
+
+func (db *DB) finishUnlock(dk []byte) error {
+	db.setKey(dk)
+	if err := db.loadIndex(); err != nil {
+		db.Lock()
+		return err
+	}
+	return nil
+}
+
+func (db *DB) setKey(dk []byte) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	db.dataKey = dk
+	db.idxKey = subkey(dk, "blind index")
+	db.supKey = subkey(dk, "suppression")
+	if db.index == nil {
+		db.index = newSearchIndex()
+	}
+}
+
+// Lock forgets the data key and the decrypted in-memory index. The file
+// stays open (and locked against a second instance).
+func (db *DB) Lock() {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	zero(db.dataKey)
+	zero(db.idxKey)
+	zero(db.supKey)
+	db.dataKey, db.idxKey, db.supKey = nil, nil, nil
+	if db.index != nil {
+		db.index.wipe()
+		db.index = nil
+	}
+}
+
+// Close locks and closes the file.
+func (db *DB) Close() error {
+	db.Lock()
+	return db.bolt.Close()
+}
+
+// ChangePassphrase rewraps the data key under a new passphrase; no data is
+// re-encrypted. The old passphrase is not needed once unlocked.
+func (db *DB) ChangePassphrase(newPass []byte) error {
+	if err := checkPassphrase(newPass); err != nil {
+		return err
+	}
+	dk, err := db.key()
+	if err != nil {
+		return err
+	}
+	kdf := db.opts.KDF
+	if kdf.Time == 0 {
+		kdf = DefaultKDF()
+	}
+	kdf.Salt = randomBytes(16)
+	pk := kdf.derive(newPass)
+	defer zero(pk)
+	enc, _ := json.Marshal(kdf)
+	err = db.bolt.Update(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bMeta)
+		return putAll(m, mKDF, enc, mWrapPass, seal(pk, dk, adFor(bMeta, mWrapPass)))
+	})
+	if err == nil {
+		db.kdf = kdf
+	}
+	return err
+}
+
+// ForgetKeyring removes this database's key from the OS keyring and its
+// wrapped copy from the file: from now on only the passphrase unlocks it.
+func (db *DB) ForgetKeyring() error {
+	if db.opts.Keyring != nil {
+		if err := db.opts.Keyring.Delete(db.keyringAccount()); err != nil {
+			return fmt.Errorf("cannot remove the key from the system keyring: %w", err)
+		}
+	}
+	return db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Delete(mWrapKeying) })
+}
+
+// HasKeyring tells whether a keyring wrap is stored for this database.
+func (db *DB) HasKeyring() bool {
+	has := false
+	db.bolt.View(func(tx *bolt.Tx) error {
+		has = len(tx.Bucket(bMeta).Get(mWrapKeying)) > 0
+		return nil
+	})
+	return has
+}
+
+func (db *DB) key() ([]byte, error) {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.dataKey == nil {
+		return nil, ErrNotUnlocked
+	}
+	return db.dataKey, nil
+}
+
+// MinPassphraseLen is the shortest recovery passphrase accepted.
+const MinPassphraseLen = 10
+
+func checkPassphrase(p []byte) error {
+	if len([]rune(string(p))) < MinPassphraseLen {
+		return fmt.Errorf("the recovery passphrase needs at least %d characters", MinPassphraseLen)
+	}
+	return nil
+}

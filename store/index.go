@@ -1,0 +1,161 @@
+package store
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"warmlead/consent"
+)
+
+// searchIndex is the decrypted in-memory view of all prospects, built at
+// unlock and dropped at lock. Free-text search cannot run on the sealed file,
+// so it runs here: each entry keeps a folded haystack (lowercase, accents
+// stripped) and a query matches when every word of it occurs there.
+type searchIndex struct {
+	byID   map[uint64]*indexEntry
+	sorted []*indexEntry // by folded name, rebuilt lazily after writes
+	dirty  bool
+}
+
+type indexEntry struct {
+	p    consent.Prospect
+	name string // folded name, the sort key
+	hay  string // folded name, company, title, email, phone, event
+}
+
+func newSearchIndex() *searchIndex { return &searchIndex{byID: map[uint64]*indexEntry{}} }
+
+func (ix *searchIndex) put(p consent.Prospect) {
+	name := consent.Fold(p.Name)
+	hay := strings.Join([]string{name, consent.Fold(p.Company), consent.Fold(p.Title), p.Email, p.Phone, consent.Fold(p.Event)}, "\x00")
+	ix.byID[p.ID] = &indexEntry{p: p, name: name, hay: hay}
+	ix.dirty = true
+}
+
+func (ix *searchIndex) remove(id uint64) {
+	delete(ix.byID, id)
+	ix.dirty = true
+}
+
+// wipe drops every decrypted value. Go strings cannot be overwritten in
+// place; dropping the only references lets the collector reclaim them.
+func (ix *searchIndex) wipe() {
+	clear(ix.byID)
+	clear(ix.sorted)
+	ix.sorted = nil
+}
+
+func (ix *searchIndex) ensureSorted() {
+	if !ix.dirty && ix.sorted != nil {
+		return
+	}
+	ix.sorted = ix.sorted[:0]
+	for _, e := range ix.byID {
+		ix.sorted = append(ix.sorted, e)
+	}
+	sort.Slice(ix.sorted, func(i, j int) bool {
+		a, b := ix.sorted[i], ix.sorted[j]
+		if a.name != b.name {
+			return a.name < b.name
+		}
+		return a.p.ID < b.p.ID
+	})
+	ix.dirty = false
+}
+
+// loadIndex decrypts every prospect into the index. A damaged value does not
+// stop the load; it is skipped and reported by Verify.
+func (db *DB) loadIndex() error {
+	ix := newSearchIndex()
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bProspects).ForEach(func(k, v []byte) error {
+			var p consent.Prospect
+			if err := db.decode(bProspects, k, v, &p, fmt.Sprintf("prospect %d", getU64(k))); err != nil {
+				if errIntegrity(err) {
+					return nil
+				}
+				return err
+			}
+			ix.put(p)
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	ix.ensureSorted()
+	db.mu.Lock()
+	db.index = ix
+	db.mu.Unlock()
+	return nil
+}
+
+func (db *DB) indexPut(ps ...consent.Prospect) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.index == nil {
+		return
+	}
+	for _, p := range ps {
+		db.index.put(p)
+	}
+}
+
+func (db *DB) indexRemove(id uint64) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.index != nil {
+		db.index.remove(id)
+	}
+}
+
+// Count is the number of prospects in memory.
+func (db *DB) Count() int {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.index == nil {
+		return 0
+	}
+	return len(db.index.byID)
+}
+
+// Search returns prospects whose name, company, title, email, phone or
+// event contain every word of q, accent- and case-insensitively, sorted by
+// name. An empty q returns everyone.
+func (db *DB) Search(q string) []consent.Prospect {
+	words := strings.Fields(consent.Fold(q))
+	db.mu.Lock() // sorting may rebuild the slice
+	defer db.mu.Unlock()
+	if db.index == nil {
+		return nil
+	}
+	db.index.ensureSorted()
+	out := make([]consent.Prospect, 0, min(len(db.index.sorted), 1024))
+next:
+	for _, e := range db.index.sorted {
+		for _, w := range words {
+			if !strings.Contains(e.hay, w) {
+				continue next
+			}
+		}
+		out = append(out, e.p)
+	}
+	return out
+}
+
+// Cached returns a prospect from the in-memory index.
+func (db *DB) Cached(id uint64) (consent.Prospect, bool) {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.index == nil {
+		return consent.Prospect{}, false
+	}
+	e, ok := db.index.byID[id]
+	if !ok {
+		return consent.Prospect{}, false
+	}
+	return e.p, true
+}

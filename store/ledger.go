@@ -1,0 +1,145 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"warmlead/consent"
+)
+
+// appendEvent links ev after the prospect's last event and stores it.
+func (db *DB) appendEvent(tx *bolt.Tx, id uint64, ev consent.Event) (consent.Event, error) {
+	prefix := u64(id)
+	c := tx.Bucket(bEvents).Cursor()
+	var prev *consent.Event
+	// The last key with this prefix: seek to the next prospect and step back.
+	k, v := c.Seek(u64(id + 1))
+	if k == nil {
+		k, v = c.Last()
+	} else {
+		k, v = c.Prev()
+	}
+	if k != nil && bytes.HasPrefix(k, prefix) {
+		var p consent.Event
+		if err := db.decode(bEvents, k, v, &p, eventName(k)); err != nil {
+			return ev, err
+		}
+		prev = &p
+	}
+	ev.Prospect = id
+	if ev.Time.IsZero() {
+		ev.Time = time.Now()
+	}
+	ev.Seal(prev)
+	return ev, db.put(tx, bEvents, join(prefix, u64(ev.Seq)), ev)
+}
+
+func eventName(k []byte) string {
+	return fmt.Sprintf("event %d/%d", getU64(k), getU64(k[8:]))
+}
+
+// AppendEvent records an event in a prospect's ledger and returns it with
+// its sequence number and hash.
+func (db *DB) AppendEvent(id uint64, ev consent.Event) (consent.Event, error) {
+	var out consent.Event
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bProspects).Get(u64(id)) == nil {
+			return fmt.Errorf("no prospect with id %d", id)
+		}
+		var err error
+		out, err = db.appendEvent(tx, id, ev)
+		return err
+	})
+	return out, err
+}
+
+// Events reads a prospect's ledger in order. A damaged event is reported as
+// an IntegrityError together with the events before it.
+func (db *DB) Events(id uint64) ([]consent.Event, error) {
+	var out []consent.Event
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		var err error
+		out, err = db.readEvents(tx, id)
+		return err
+	})
+	return out, err
+}
+
+func (db *DB) readEvents(tx *bolt.Tx, id uint64) ([]consent.Event, error) {
+	prefix := u64(id)
+	var out []consent.Event
+	c := tx.Bucket(bEvents).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var e consent.Event
+		if err := db.decode(bEvents, k, v, &e, eventName(k)); err != nil {
+			return out, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// VerifyReport is what Verify found.
+type VerifyReport struct {
+	Prospects int
+	Events    int
+	Problems  []error // each names the first broken place of one ledger or value
+}
+
+// OK tells whether nothing was found wrong.
+func (r VerifyReport) OK() bool { return len(r.Problems) == 0 }
+
+// Verify checks the file's structure, opens every sealed value and
+// recomputes every ledger's hash chain.
+func (db *DB) Verify() (VerifyReport, error) {
+	var r VerifyReport
+	if _, err := db.key(); err != nil {
+		return r, err
+	}
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			r.Problems = append(r.Problems, fmt.Errorf("file structure: %w", err))
+		}
+		for _, b := range [][]byte{bSettings, bTombstones, bAudit, bSuppress, bRegisters} {
+			tx.Bucket(b).ForEach(func(k, v []byte) error {
+				if len(v) == 0 {
+					return nil
+				}
+				var x any
+				if err := db.decode(b, k, v, &x, fmt.Sprintf("entry %x", k)); err != nil {
+					r.Problems = append(r.Problems, err)
+				}
+				return nil
+			})
+		}
+		return tx.Bucket(bProspects).ForEach(func(k, v []byte) error {
+			r.Prospects++
+			id := getU64(k)
+			var p consent.Prospect
+			if err := db.decode(bProspects, k, v, &p, fmt.Sprintf("prospect %d", id)); err != nil {
+				r.Problems = append(r.Problems, err)
+			}
+			evs, err := db.readEvents(tx, id)
+			r.Events += len(evs)
+			if err != nil {
+				r.Problems = append(r.Problems, err)
+				return nil
+			}
+			if err := consent.VerifyChain(evs); err != nil {
+				r.Problems = append(r.Problems, err)
+			}
+			return nil
+		})
+	})
+	return r, err
+}
+
+// errIntegrity reports whether err is (or wraps) an IntegrityError.
+func errIntegrity(err error) bool {
+	var ie *IntegrityError
+	return errors.As(err, &ie)
+}

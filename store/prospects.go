@@ -1,0 +1,249 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"warmlead/consent"
+)
+
+// AddOptions tune AddProspect.
+type AddOptions struct {
+	Rep            string
+	Region         string // default phone region, e.g. "NL"
+	AllowDuplicate bool   // keep both when email or phone match an existing prospect
+	Now            time.Time
+}
+
+// AddProspect validates and stores a new prospect with its `collected`
+// event, in one transaction. A suppressed (erased) person is refused with a
+// SuppressedError; a match on email or phone gives a DuplicateError unless
+// AllowDuplicate.
+func (db *DB) AddProspect(p consent.Prospect, o AddOptions) (consent.Prospect, error) {
+	out, err := db.AddProspects([]consent.Prospect{p}, o)
+	if err != nil {
+		return consent.Prospect{}, err
+	}
+	return out[0], nil
+}
+
+// AddProspects stores many prospects in one transaction: all or none.
+func (db *DB) AddProspects(ps []consent.Prospect, o AddOptions) ([]consent.Prospect, error) {
+	if _, err := db.key(); err != nil {
+		return nil, err
+	}
+	now := o.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	now = now.UTC().Truncate(time.Second)
+	out := make([]consent.Prospect, len(ps))
+	for i, p := range ps {
+		if err := p.Normalize(o.Region); err != nil {
+			return nil, err
+		}
+		p.Created, p.Updated = now, now
+		out[i] = p
+	}
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		for i := range out {
+			p := &out[i]
+			if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
+				return err
+			}
+			if !o.AllowDuplicate {
+				if id, field := db.findDuplicate(tx, p.Email, p.Phone); id != 0 {
+					return &DuplicateError{ID: id, Field: field}
+				}
+			}
+			seq, err := tx.Bucket(bProspects).NextSequence()
+			if err != nil {
+				return err
+			}
+			p.ID = seq
+			if err := db.writeProspect(tx, *p, nil); err != nil {
+				return err
+			}
+			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindCollected, Source: p.Source,
+				EventName: p.Event, Introducer: p.Introducer, ListVendor: p.ListVendor}
+			if _, err := db.appendEvent(tx, p.ID, ev); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	db.indexPut(out...)
+	return out, nil
+}
+
+// writeProspect seals p and keeps the blind indexes in step with it; old is
+// the previous version (nil for a new prospect) whose index entries go.
+func (db *DB) writeProspect(tx *bolt.Tx, p consent.Prospect, old *consent.Prospect) error {
+	id := u64(p.ID)
+	if old != nil {
+		if old.Email != p.Email && old.Email != "" {
+			tx.Bucket(bIdxEmail).Delete(join(db.blind("email", old.Email), id))
+		}
+		if old.Phone != p.Phone && old.Phone != "" {
+			tx.Bucket(bIdxPhone).Delete(join(db.blind("phone", old.Phone), id))
+		}
+	}
+	if p.Email != "" {
+		if err := tx.Bucket(bIdxEmail).Put(join(db.blind("email", p.Email), id), nil); err != nil {
+			return err
+		}
+	}
+	if p.Phone != "" {
+		if err := tx.Bucket(bIdxPhone).Put(join(db.blind("phone", p.Phone), id), nil); err != nil {
+			return err
+		}
+	}
+	return db.put(tx, bProspects, id, p)
+}
+
+func (db *DB) blind(kind, v string) []byte {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	return blind(db.idxKey, kind, v)
+}
+
+// findDuplicate returns the first prospect with the same email or phone.
+func (db *DB) findDuplicate(tx *bolt.Tx, email, phone string) (uint64, string) {
+	if email != "" {
+		if id := firstWithPrefix(tx.Bucket(bIdxEmail), db.blind("email", email)); id != 0 {
+			return id, "email"
+		}
+	}
+	if phone != "" {
+		if id := firstWithPrefix(tx.Bucket(bIdxPhone), db.blind("phone", phone)); id != 0 {
+			return id, "phone"
+		}
+	}
+	return 0, ""
+}
+
+func firstWithPrefix(b *bolt.Bucket, prefix []byte) uint64 {
+	k, _ := b.Cursor().Seek(prefix)
+	if k != nil && bytes.HasPrefix(k, prefix) {
+		return getU64(k[len(prefix):])
+	}
+	return 0
+}
+
+// FindByContact returns the id of a prospect with this (normalised) email or
+// phone, or 0.
+func (db *DB) FindByContact(email, phone string) (uint64, string) {
+	var id uint64
+	var field string
+	db.bolt.View(func(tx *bolt.Tx) error {
+		id, field = db.findDuplicate(tx, email, phone)
+		return nil
+	})
+	return id, field
+}
+
+// Prospect reads one prospect from the file (not the cache), so a damaged
+// value is reported rather than served from memory.
+func (db *DB) Prospect(id uint64) (consent.Prospect, error) {
+	var p consent.Prospect
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		return db.get(tx, bProspects, u64(id), &p, fmt.Sprintf("prospect %d", id))
+	})
+	if errors.Is(err, ErrNotFound) {
+		return p, fmt.Errorf("no prospect with id %d", id)
+	}
+	return p, err
+}
+
+// Fields a rep may rectify, by their CLI names.
+var editable = map[string]func(p *consent.Prospect) *string{
+	"name":    func(p *consent.Prospect) *string { return &p.Name },
+	"company": func(p *consent.Prospect) *string { return &p.Company },
+	"title":   func(p *consent.Prospect) *string { return &p.Title },
+	"email":   func(p *consent.Prospect) *string { return &p.Email },
+	"phone":   func(p *consent.Prospect) *string { return &p.Phone },
+	"lang":    func(p *consent.Prospect) *string { return &p.Lang },
+	"event":   func(p *consent.Prospect) *string { return &p.Event },
+}
+
+// EditableFields lists the field names EditProspect accepts.
+func EditableFields() []string {
+	return []string{"name", "company", "title", "email", "phone", "lang", "event"}
+}
+
+// EditProspect changes one field and records a `rectified` event (Art. 16).
+func (db *DB) EditProspect(id uint64, field, value string, o AddOptions) (consent.Prospect, error) {
+	f, ok := editable[field]
+	if !ok {
+		return consent.Prospect{}, fmt.Errorf("unknown field %q: use one of name, company, title, email, phone, lang, event", field)
+	}
+	var out consent.Prospect
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		var old consent.Prospect
+		if err := db.get(tx, bProspects, u64(id), &old, fmt.Sprintf("prospect %d", id)); err != nil {
+			if errors.Is(err, ErrNotFound) {
+				return fmt.Errorf("no prospect with id %d", id)
+			}
+			return err
+		}
+		p := old
+		*f(&p) = value
+		if err := p.Normalize(o.Region); err != nil {
+			return err
+		}
+		if field == "lang" && p.Lang != "" {
+			if _, err := consent.ParseLanguage(p.Lang); err != nil {
+				return err
+			}
+		}
+		if (p.Email != old.Email && p.Email != "") || (p.Phone != old.Phone && p.Phone != "") {
+			if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
+				return err
+			}
+		}
+		now := time.Now().UTC()
+		if !o.Now.IsZero() {
+			now = o.Now.UTC()
+		}
+		p.Updated = now.Truncate(time.Second)
+		if err := db.writeProspect(tx, p, &old); err != nil {
+			return err
+		}
+		// The old value is kept in the sealed event: rectification must be
+		// traceable, and erasure removes the whole ledger anyway.
+		ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindRectified, Field: field, Old: *f(&old), New: *f(&p)}
+		_, err := db.appendEvent(tx, id, ev)
+		out = p
+		return err
+	})
+	if err != nil {
+		return consent.Prospect{}, err
+	}
+	db.indexPut(out)
+	return out, nil
+}
+
+// checkSuppressed refuses contact details of a person who was erased.
+func (db *DB) checkSuppressed(tx *bolt.Tx, email, phone string) error {
+	b := tx.Bucket(bSuppress)
+	if email != "" && b.Get(db.suppressKey("email", email)) != nil {
+		return &SuppressedError{Field: "email"}
+	}
+	if phone != "" && b.Get(db.suppressKey("phone", phone)) != nil {
+		return &SuppressedError{Field: "phone"}
+	}
+	return nil
+}
+
+func (db *DB) suppressKey(kind, v string) []byte {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	return blind(db.supKey, kind, v)
+}

@@ -1,0 +1,31 @@
+package store
+
+import (
+	bolt "go.etcd.io/bbolt"
+
+	"warmlead/consent"
+)
+
+// Settings reads the sealed settings; defaults fill anything missing.
+func (db *DB) Settings() (consent.Settings, error) {
+	s := consent.DefaultSettings()
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		err := db.get(tx, bSettings, kSettings, &s, "settings")
+		if err == ErrNotFound {
+			return nil
+		}
+		return err
+	})
+	return s, err
+}
+
+// SaveSettings validates and stores the settings.
+func (db *DB) SaveSettings(s consent.Settings) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	if _, err := db.key(); err != nil {
+		return err
+	}
+	return db.bolt.Update(func(tx *bolt.Tx) error { return db.put(tx, bSettings, kSettings, s) })
+}
