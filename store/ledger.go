@@ -143,3 +143,33 @@ func errIntegrity(err error) bool {
 	var ie *IntegrityError
 	return errors.As(err, &ie)
 }
+
+// Records reads every prospect with its ledger, for the policy and the
+// deadlines. Prospects whose values fail their integrity check are skipped
+// and counted in the returned problems.
+func (db *DB) Records() ([]consent.Record, []error, error) {
+	var out []consent.Record
+	var problems []error
+	if _, err := db.key(); err != nil {
+		return nil, nil, err
+	}
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bProspects).ForEach(func(k, v []byte) error {
+			id := getU64(k)
+			var r consent.Record
+			if err := db.decode(bProspects, k, v, &r.Prospect, fmt.Sprintf("prospect %d", id)); err != nil {
+				problems = append(problems, err)
+				return nil
+			}
+			evs, err := db.readEvents(tx, id)
+			if err != nil {
+				problems = append(problems, err)
+				return nil
+			}
+			r.Events = evs
+			out = append(out, r)
+			return nil
+		})
+	})
+	return out, problems, err
+}

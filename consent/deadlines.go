@@ -1,0 +1,178 @@
+package consent
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// Deadlines of consent-rules.md section 6, derived from the ledger like the
+// policy, so `warmlead due` and the GUI's to-do list always agree with it.
+
+// Due kinds; stable names for `warmlead due --json`.
+const (
+	DueNotice           = "notice"
+	DueRetentionEnding  = "retention-ending"
+	DueRetentionEnded   = "retention-ended"
+	DueCallBack         = "call-back"
+	DueAskAgain         = "ask-again"
+	DueReferralNoAnswer = "referral-no-answer"
+)
+
+// Windows of section 6 and the brief: the Art. 14 notice is due 30 days after
+// collection; retention endings and ask-again dates show 30 days ahead; an
+// unanswered introduction is worth a reminder after 7 days.
+const (
+	NoticeDays       = 30
+	LookaheadDays    = 30
+	ReferralWaitDays = 7
+)
+
+// Due is one thing a rep has to do for a prospect by Date.
+type Due struct {
+	Prospect uint64    `json:"prospect"`
+	Kind     string    `json:"kind"`
+	Date     time.Time `json:"date"`
+	Reason   string    `json:"reason"`
+}
+
+// noticeSources are the sources whose data was not collected from the person
+// (Art. 14). Social is included although the rules table has no notice duty
+// for it: the profile data came from the platform, not from the person.
+var noticeSources = map[Source]bool{SourceReferral: true, SourceList: true, SourceSocial: true}
+
+// DueItems lists what is due for one prospect, overdue items included (their
+// Date is in the past). An erased person has nothing due; after an objection
+// only the end of retention remains, because every other item means
+// contacting someone who asked not to be contacted.
+func DueItems(r Record, now time.Time, retentionMonths int) []Due {
+	if r.Suppressed {
+		return nil
+	}
+	f := newFmt(r, now)
+	objected := objection(r.Events) != nil
+	horizon := now.AddDate(0, 0, LookaheadDays)
+	var out []Due
+	add := func(kind string, date time.Time, format string, args ...any) {
+		out = append(out, Due{Prospect: r.Prospect.ID, Kind: kind, Date: date, Reason: fmt.Sprintf(format, args...)})
+	}
+
+	// Retention ending or ended.
+	if ends := RetentionEnds(r, retentionMonths); !ends.IsZero() {
+		switch {
+		case !now.Before(ends):
+			add(DueRetentionEnded, ends, "Retention for %s ended on %s (last activity %s): erase them, or record a re-activation if they got in touch again.",
+				f.who, f.day(ends), f.day(LastActivity(r)))
+		case ends.Before(horizon) && !objected:
+			add(DueRetentionEnding, ends, "Retention for %s ends on %s (last activity %s): send a re-activation email before then, or let it end and erase them.",
+				f.who, f.day(ends), f.day(LastActivity(r)))
+		}
+	}
+	if objected {
+		return out
+	}
+
+	// Art. 14 notice for data obtained from someone else.
+	src := SourceOf(r)
+	if _, informed := Informed(r); noticeSources[src] && !informed {
+		if at := Collected(r); !at.IsZero() {
+			by := at.AddDate(0, 0, NoticeDays)
+			late := ""
+			if now.After(by) {
+				late = " (overdue)"
+			}
+			add(DueNotice, by, "Send %s the Art. 14 notice by %s%s: their data (source %s) was stored on %s.", f.who, f.day(by), late, src, f.day(at))
+		}
+	}
+
+	// Call-back agreed on the latest call; a later call without a new date
+	// means it was made or replaced.
+	for i := len(r.Events) - 1; i >= 0; i-- {
+		if e := &r.Events[i]; e.Kind == KindCallLogged {
+			if !e.Callback.IsZero() {
+				add(DueCallBack, e.Callback, "Call %s back on %s as agreed on the call of %s.", f.who, f.day(e.Callback), f.day(e.Time))
+			}
+			break
+		}
+	}
+
+	// Ask again: for every pair whose consent is currently granted, the ask
+	// again date, or else the expiry (an expiring consent needs asking too).
+	for _, pc := range grantedPairs(r.Events) {
+		e := latestConsent(r.Events, pc.p, pc.ch)
+		if e == nil || e.Kind != KindConsentGranted {
+			continue
+		}
+		date, why := e.AskAgain, "ask-again date"
+		if date.IsZero() {
+			date, why = e.Expires, "consent expires"
+		}
+		if date.IsZero() || !date.Before(horizon) {
+			continue
+		}
+		add(DueAskAgain, date, "Ask %s again about %s (%s %s; consent given %s).", f.who, f.pc(pc.p, pc.ch), why, f.day(date), f.day(e.Time))
+	}
+
+	// An introduction nobody answered.
+	if src == SourceReferral && !referralAnswered(r.Events) {
+		asked := referralAsked(r)
+		if remind := asked.AddDate(0, 0, ReferralWaitDays); !asked.IsZero() && !now.Before(remind) {
+			add(DueReferralNoAnswer, remind, "%s has not answered the introduction asked for on %s: remind the introducer (due since %s), or erase the name.", f.who, f.day(asked), f.day(remind))
+		}
+	}
+	return out
+}
+
+type purposeChannel struct {
+	p  Purpose
+	ch Channel
+}
+
+// grantedPairs lists the (purpose, channel) pairs that have a confirmed
+// grant, in order of first grant, so the output is deterministic.
+func grantedPairs(events []Event) []purposeChannel {
+	var out []purposeChannel
+	for i := range events {
+		e := &events[i]
+		if e.Kind != KindConsentGranted || e.Pending {
+			continue
+		}
+		if pc := (purposeChannel{e.Purpose, e.Channel}); !slices.Contains(out, pc) {
+			out = append(out, pc)
+		}
+	}
+	return out
+}
+
+// referralAnswered says whether an approval or decline follows the last
+// referral request.
+func referralAnswered(events []Event) bool {
+	for i := len(events) - 1; i >= 0; i-- {
+		switch events[i].Kind {
+		case KindReferralApproved, KindReferralDeclined:
+			return true
+		case KindReferralRequested:
+			return false
+		}
+	}
+	return false
+}
+
+// dueOrder breaks ties between items on the same date: legal duties first.
+var dueOrder = map[string]int{DueRetentionEnded: 0, DueNotice: 1, DueRetentionEnding: 2, DueCallBack: 3, DueAskAgain: 4, DueReferralNoAnswer: 5}
+
+// SortDue orders items most urgent first: earliest date, then legal duties
+// before reminders, then by prospect id so the list does not jump around.
+func SortDue(items []Due) {
+	slices.SortStableFunc(items, func(a, b Due) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(rank(a.Kind), rank(b.Kind)), cmp.Compare(a.Prospect, b.Prospect))
+	})
+}
+
+func rank(kind string) int {
+	if r, ok := dueOrder[kind]; ok {
+		return r
+	}
+	return len(dueOrder)
+}

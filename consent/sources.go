@@ -1,0 +1,198 @@
+package consent
+
+import "time"
+
+// Step 7 of the decision order: what a prospect's source allows without a
+// recorded consent (consent-rules.md section 1). Only one-to-one follow-up by
+// email or phone, and a customer's soft opt-in, can rest on something other
+// than consent; everything else falls through to "no lawful basis".
+
+// Soft opt-in purposes: offers about the company's own similar products. The
+// newsletter is deliberately not one of them: it mixes corporate news, blogs
+// and event invitations, which go beyond "similar products" (001 "Klanten vs
+// prospects", 003 §3), so it needs consent even from a customer.
+var softOptInPurposes = map[Purpose]bool{PurposeProductInfo: true, PurposeOffers: true}
+
+// sourceRule returns the source's answer, and false when the source has
+// nothing to say (the caller then reports "no lawful basis").
+func sourceRule(r Record, f reasonFmt, ch Channel, p Purpose) (Decision, bool) {
+	src := SourceOf(r)
+	if p != PurposeFollowUp {
+		if src == SourceCustomer {
+			return customerMarketing(f, ch, p)
+		}
+		return Decision{}, false
+	}
+	// The table allows follow-up without consent by email or phone only;
+	// SMS and post are marketing channels that need consent (001 "Ook
+	// reguliere post").
+	if ch != ChannelEmail && ch != ChannelPhone {
+		return Decision{}, false
+	}
+	// A call that ended in "not interested" is a refusal of follow-up for
+	// every source, not only cold calls: legitimate interest cannot outweigh
+	// a person who just said no. A later call that reached them lifts it.
+	if e := notInterested(r.Events); e != nil {
+		return block(RuleNotInterested, "%s said they were not interested on the call of %s%s. Do not follow up unless they consent", f.who, f.day(e.Time), f.by(e)), true
+	}
+	switch src {
+	case SourceCard:
+		at := ""
+		if ev := eventName(r); ev != "" {
+			at = " at " + ev
+		}
+		return allow(RuleSourceCard, "%s handed over a business card%s on %s; one-to-one follow-up rests on legitimate interest. Include the privacy statement in the first email",
+			f.who, at, f.day(Collected(r))), true
+	case SourceInbound:
+		return allow(RuleSourceInbound, "%s contacted you themselves on %s; follow up one-to-one as they asked, and send marketing only as they ticked it", f.who, f.day(Collected(r))), true
+	case SourceCustomer:
+		return allow(RuleSourceCustomer, "%s is a customer; one-to-one follow-up rests on the contract", f.who), true
+	case SourceColdCall:
+		return coldCall(r, f)
+	case SourceReferral:
+		return referral(r, f, ch)
+	case SourceList:
+		return list(r, f, ch)
+	case SourceSocial:
+		return block(RuleSourceSocial, "%s is a social network connection, which gives no basis outside the platform. Continue there until they agree to be contacted by %s, then record that consent", f.who, ch), true
+	}
+	return Decision{}, false
+}
+
+// customerMarketing is the soft opt-in: similar offers by email, each with an
+// opt-out (the opt-out itself is a withdrawal event, caught in step 4).
+// The soft opt-in is an email rule, so phone, SMS and post need consent.
+func customerMarketing(f reasonFmt, ch Channel, p Purpose) (Decision, bool) {
+	switch {
+	case p == PurposeTracking:
+		return Decision{}, false // section 3: tracking always needs consent
+	case softOptInPurposes[p] && ch == ChannelEmail:
+		return allow(RuleSoftOptIn, "%s is a customer, so sending %s by email about products like the ones they bought needs no consent (soft opt-in). Every message must carry an opt-out link", f.who, p), true
+	case softOptInPurposes[p]:
+		return block(RuleNoBasis, "the customer soft opt-in covers email only; ask %s for consent to %s first", f.who, f.pc(p, ch)), true
+	default:
+		return block(RuleNoBasis, "%s is a customer, but the purpose %q is outside the contract and the soft opt-in: record their consent for %s first", f.who, p, f.pc(p, ch)), true
+	}
+}
+
+// notInterested returns the last "not interested" call if no call reached the
+// person after it.
+func notInterested(events []Event) *Event {
+	var last *Event
+	for i := range events {
+		e := &events[i]
+		if e.Kind != KindCallLogged {
+			continue
+		}
+		switch e.Outcome {
+		case OutcomeNotInterested:
+			last = e
+		case OutcomeReached:
+			last = nil
+		}
+	}
+	return last
+}
+
+// coldCall: legitimate interest once a call reached the person and did not
+// end in a refusal (refusals are caught before, by notInterested).
+func coldCall(r Record, f reasonFmt) (Decision, bool) {
+	var reached *Event
+	for i := range r.Events {
+		if e := &r.Events[i]; e.Kind == KindCallLogged && e.Outcome == OutcomeReached {
+			reached = e
+		}
+	}
+	if reached == nil {
+		return block(RuleSourceColdCallPending, "no logged call has reached %s yet; a cold-call prospect may be followed up only after a call that reached them and did not end in a refusal", f.who), true
+	}
+	return allow(RuleSourceColdCall, "the call of %s reached %s and did not end in a refusal (legitimate interest). The follow-up email says why you called, what was agreed and why you follow up by email",
+		f.day(reached.Time), f.who), true
+}
+
+// referral: nothing but the name may be used until the person approves the
+// introduction, and then only on the channels the approval covers (empty
+// Channel: email and phone). A decline after approvals cancels them.
+func referral(r Record, f reasonFmt, ch Channel) (Decision, bool) {
+	var approved []*Event
+	var declined *Event
+	for i := range r.Events {
+		switch e := &r.Events[i]; e.Kind {
+		case KindReferralApproved:
+			approved = append(approved, e)
+			declined = nil
+		case KindReferralDeclined:
+			approved, declined = nil, e
+		}
+	}
+	if declined != nil {
+		return block(RuleSourceReferralDecline, "%s declined the introduction on %s. Do not contact them; erase the name", f.who, f.day(declined.Time)), true
+	}
+	if len(approved) == 0 {
+		return block(RuleSourceReferralPending, "%s was referred on %s and has not approved the introduction yet. Keep the name only until their approval is recorded",
+			f.who, f.day(referralAsked(r))), true
+	}
+	for _, e := range approved {
+		if e.Channel == "" || e.Channel == ch {
+			covered := "email and phone"
+			if e.Channel != "" {
+				covered = string(e.Channel)
+			}
+			return allow(RuleSourceReferral, "%s approved the introduction on %s for contact by %s", f.who, f.day(e.Time), covered), true
+		}
+	}
+	e := approved[len(approved)-1]
+	return block(RuleSourceReferralChannel, "%s approved the introduction on %s for %s only. Ask them by %s before using %s", f.who, f.day(e.Time), e.Channel, e.Channel, ch), true
+}
+
+// referralAsked is when the introduction was requested: the last referral
+// requested event, else collection.
+func referralAsked(r Record) time.Time {
+	for i := len(r.Events) - 1; i >= 0; i-- {
+		if r.Events[i].Kind == KindReferralRequested {
+			return r.Events[i].Time
+		}
+	}
+	return Collected(r)
+}
+
+// list: a bought list carries only the consent the vendor documents. A
+// vendor proof for follow-up itself was already honoured in step 5. A vendor
+// proof for third-party-sharing on this channel also counts: the person agreed
+// that other companies may contact them that way (002 §3).
+func list(r Record, f reasonFmt, ch Channel) (Decision, bool) {
+	if e := latestConsent(r.Events, PurposeThirdParty, ch); e != nil && e.Kind == KindConsentGranted && e.Method == MethodVendorProof &&
+		(e.Expires.IsZero() || f.now.Before(e.Expires)) {
+		return allow(RuleSourceList, "the vendor proof recorded on %s shows %s agreed to be contacted by other companies by %s", f.day(e.Time), f.who, ch), true
+	}
+	from := ""
+	if v := listVendor(r); v != "" {
+		from = " from " + v
+	}
+	return block(RuleSourceListNoProof, "%s comes from a bought list%s and no vendor proof of consent covers follow-up by %s. Record the vendor's proof (vendor-proof) or ask for consent first",
+		f.who, from, ch), true
+}
+
+func eventName(r Record) string {
+	if r.Prospect.Event != "" {
+		return r.Prospect.Event
+	}
+	for i := range r.Events {
+		if r.Events[i].Kind == KindCollected && r.Events[i].EventName != "" {
+			return r.Events[i].EventName
+		}
+	}
+	return ""
+}
+
+func listVendor(r Record) string {
+	if r.Prospect.ListVendor != "" {
+		return r.Prospect.ListVendor
+	}
+	for i := range r.Events {
+		if r.Events[i].Kind == KindCollected && r.Events[i].ListVendor != "" {
+			return r.Events[i].ListVendor
+		}
+	}
+	return ""
+}

@@ -1,0 +1,251 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"warmlead/consent"
+	"warmlead/store"
+)
+
+func init() {
+	register(command{"add", "add a prospect; prints its id", setupAdd})
+	register(command{"list", "list prospects: list [--search Q] [--json]", setupList})
+	register(command{"show", "show one prospect and its events: show ID [--json]", setupShow})
+	register(command{"edit", "rectify a field: edit ID --field F --value V", setupEdit})
+	register(command{"audit", "who viewed, exported or erased whose data, and why", setupAudit})
+}
+
+func setupAdd(fs *flagSet, e *env) func([]string) error {
+	var p consent.Prospect
+	var source string
+	var keepBoth bool
+	fs.StringVar(&p.Name, "name", "", "full name")
+	fs.StringVar(&p.Company, "company", "", "company")
+	fs.StringVar(&p.Title, "title", "", "job title")
+	fs.StringVar(&p.Email, "email", "", "email address")
+	fs.StringVar(&p.Phone, "phone", "", "phone number")
+	fs.StringVar(&source, "source", "", "card|referral|cold-call|list|inbound|customer|social")
+	fs.StringVar(&p.Event, "event", "", "event where the card was collected")
+	fs.StringVar(&p.ListVendor, "list-vendor", "", "vendor of a purchased list")
+	fs.StringVar(&p.Lang, "lang", "", "language for emails to this person")
+	fs.BoolVar(&keepBoth, "keep-both", false, "add even if email or phone match an existing prospect")
+	return func(pos []string) error {
+		if len(pos) != 0 || p.Name == "" || source == "" {
+			return usagef("usage: warmlead add --name N [--company C] [--title T] [--email E] [--phone P] --source card|referral|cold-call|list|inbound|customer|social [--event NAME] [--list-vendor V]")
+		}
+		src, err := consent.ParseSource(source)
+		if err != nil {
+			return usagef("%v", err)
+		}
+		p.Source = src
+		if p.Lang != "" {
+			if _, err := consent.ParseLanguage(p.Lang); err != nil {
+				return usagef("%v", err)
+			}
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		added, err := db.AddProspect(p, store.AddOptions{Rep: e.rep(), Region: e.region(), AllowDuplicate: keepBoth})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, added.ID)
+		return nil
+	}
+}
+
+// prospectJSON is the contract's shape for list and show.
+type prospectJSON struct {
+	consent.Prospect
+	Events []consent.Event `json:"events,omitempty"`
+}
+
+func setupList(fs *flagSet, e *env) func([]string) error {
+	var q string
+	var asJSON bool
+	fs.StringVar(&q, "search", "", "only prospects matching these words")
+	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	return func(pos []string) error {
+		if err := need(pos, 0, "list [--search Q] [--json]"); err != nil {
+			return err
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		ps := db.Search(q)
+		if asJSON {
+			if ps == nil {
+				ps = []consent.Prospect{}
+			}
+			return writeJSON(e.stdout, ps)
+		}
+		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tNAME\tCOMPANY\tEMAIL\tPHONE\tSOURCE")
+		for _, p := range ps {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.ID, p.Name, p.Company, p.Email, p.Phone, p.Source)
+		}
+		return tw.Flush()
+	}
+}
+
+func setupShow(fs *flagSet, e *env) func([]string) error {
+	var asJSON bool
+	var reason string
+	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	fs.StringVar(&reason, "reason", "", "why you look at this person's data (audit log)")
+	return func(pos []string) error {
+		if err := need(pos, 1, "show ID [--json]"); err != nil {
+			return err
+		}
+		id, err := parseID(pos[0])
+		if err != nil {
+			return err
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		p, err := db.Prospect(id)
+		if err != nil {
+			return err
+		}
+		evs, err := db.Events(id)
+		if err != nil {
+			return err
+		}
+		if err := db.Audit(e.rep(), "viewed", id, reason); err != nil {
+			return err
+		}
+		if asJSON {
+			return writeJSON(e.stdout, prospectJSON{p, evs})
+		}
+		writeProspect(e.stdout, p, evs)
+		return nil
+	}
+}
+
+func writeProspect(w io.Writer, p consent.Prospect, evs []consent.Event) {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(tw, "%s:\t%s\n", k, v)
+		}
+	}
+	row("id", fmt.Sprint(p.ID))
+	row("name", p.Name)
+	row("company", p.Company)
+	row("title", p.Title)
+	row("email", p.Email)
+	if p.Phone != "" {
+		row("phone", consent.FormatPhone(p.Phone))
+	}
+	row("source", string(p.Source))
+	row("event", p.Event)
+	row("list vendor", p.ListVendor)
+	row("language", p.Lang)
+	row("added", p.Created.Local().Format("2006-01-02 15:04"))
+	tw.Flush()
+	fmt.Fprintln(w, "\nevents:")
+	for _, ev := range evs {
+		fmt.Fprintf(w, "  %d  %s  %-18s %s\n", ev.Seq, ev.Time.Local().Format("2006-01-02 15:04:05"), ev.Kind, describeEvent(ev))
+	}
+}
+
+// describeEvent is one line of detail for the timeline.
+func describeEvent(ev consent.Event) string {
+	switch ev.Kind {
+	case consent.KindCollected:
+		s := "source " + string(ev.Source)
+		if ev.EventName != "" {
+			s += " at " + ev.EventName
+		}
+		if ev.ListVendor != "" {
+			s += " from list vendor " + ev.ListVendor
+		}
+		return s + " by " + ev.Rep
+	case consent.KindRectified:
+		return fmt.Sprintf("%s changed by %s", ev.Field, ev.Rep)
+	}
+	s := ""
+	if ev.Purpose != "" {
+		s += string(ev.Purpose) + " by " + string(ev.Channel) + " "
+	}
+	if ev.Method != "" {
+		s += "(" + string(ev.Method) + ") "
+	}
+	if ev.Outcome != "" {
+		s += ev.Outcome + " "
+	}
+	return s + "by " + ev.Rep
+}
+
+func setupEdit(fs *flagSet, e *env) func([]string) error {
+	var field, value string
+	fs.StringVar(&field, "field", "", "name, company, title, email, phone, lang or event")
+	fs.StringVar(&value, "value", "", "the corrected value")
+	return func(pos []string) error {
+		if len(pos) != 1 || field == "" {
+			return usagef("usage: warmlead edit ID --field F --value V")
+		}
+		id, err := parseID(pos[0])
+		if err != nil {
+			return err
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		if _, err := db.EditProspect(id, field, value, store.AddOptions{Rep: e.rep(), Region: e.region()}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "prospect %d: %s corrected\n", id, field)
+		return nil
+	}
+}
+
+func setupAudit(fs *flagSet, e *env) func([]string) error {
+	var asJSON bool
+	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	return func(pos []string) error {
+		if err := need(pos, 0, "audit [--json]"); err != nil {
+			return err
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		log, err := db.AuditLog()
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			if log == nil {
+				log = []store.AuditEntry{}
+			}
+			return writeJSON(e.stdout, log)
+		}
+		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "TIME\tREP\tACTION\tPROSPECT\tDETAIL")
+		for _, a := range log {
+			pid := ""
+			if a.Prospect != 0 {
+				pid = fmt.Sprint(a.Prospect)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Time.Local().Format(time.DateTime), a.Rep, a.Action, pid, a.Detail)
+		}
+		return tw.Flush()
+	}
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,172 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"golang.org/x/term"
+
+	"warmlead/consent"
+	"warmlead/store"
+)
+
+func init() {
+	register(command{"init", "create a new encrypted database", setupInit})
+	register(command{"passwd", "change the recovery passphrase (rewraps the key only)", setupPasswd})
+	register(command{"backup", "write an encrypted backup: backup --out F", setupBackup})
+	register(command{"restore", "replace the database with a verified backup: restore F", setupRestore})
+	register(command{"verify", "check the file, every sealed value and every ledger's hash chain", setupVerify})
+}
+
+func setupInit(fs *flagSet, e *env) func([]string) error {
+	s := consent.DefaultSettings()
+	fs.StringVar(&s.Company, "company", "", "your company's name")
+	fs.StringVar(&s.PrivacyURL, "privacy-url", "", "privacy statement URL")
+	fs.StringVar(&s.PreferencesURL, "preferences-url", "", "preferences or unsubscribe URL")
+	fs.StringVar(&s.Lang, "lang", "en", "language: en, nl, nb, sv or de")
+	fs.IntVar(&s.RetentionMonths, "retention-months", s.RetentionMonths, "months to keep an inactive prospect")
+	return func(pos []string) error {
+		if err := need(pos, 0, "init [--password-file F] [--rep NAME] [--company NAME] [--privacy-url URL] [--preferences-url URL] [--lang en|nl|nb|sv|de]"); err != nil {
+			return err
+		}
+		s.Rep = e.cfg.Rep
+		pass, err := e.newPassphrase()
+		if err != nil {
+			return err
+		}
+		db, err := store.Create(e.cfg.DB, pass, s, e.cfg.Options())
+		if err != nil {
+			return err
+		}
+		e.db = db
+		how := "the recovery passphrase"
+		if db.HasKeyring() {
+			how += " or the system keyring"
+		}
+		fmt.Fprintf(e.stdout, "created %s (unlocks with %s)\n", e.cfg.DB, how)
+		return nil
+	}
+}
+
+// newPassphrase reads a new passphrase from the file, or asks twice on a
+// terminal without echo.
+func (e *env) newPassphrase() ([]byte, error) {
+	if e.cfg.PasswordFile != "" {
+		return ReadPassphrase(e.cfg.PasswordFile)
+	}
+	f, ok := e.stdin.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil, errors.New("no passphrase: pass --password-file F (or set WARMLEAD_PASSWORD_FILE)")
+	}
+	fmt.Fprint(e.stderr, "New recovery passphrase: ")
+	a, err := term.ReadPassword(int(f.Fd()))
+	fmt.Fprintln(e.stderr)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprint(e.stderr, "Repeat it: ")
+	b, err := term.ReadPassword(int(f.Fd()))
+	fmt.Fprintln(e.stderr)
+	if err != nil {
+		return nil, err
+	}
+	if string(a) != string(b) {
+		return nil, errors.New("the two passphrases differ; nothing was changed")
+	}
+	return a, nil
+}
+
+func setupPasswd(fs *flagSet, e *env) func([]string) error {
+	var newFile string
+	fs.StringVar(&newFile, "new-password-file", "", "file with the new passphrase")
+	return func(pos []string) error {
+		// cli.md: "passwd [--password-file NEW]". With a keyring the current
+		// key unlocks and --password-file names the new passphrase; without
+		// one, --password-file unlocks and --new-password-file is the new one.
+		cfg := e.cfg
+		newPath := newFile
+		if newPath == "" {
+			newPath, cfg.PasswordFile = cfg.PasswordFile, ""
+		}
+		if newPath == "" {
+			return usagef("usage: warmlead passwd --password-file NEW (unlocking with the keyring), or --password-file OLD --new-password-file NEW")
+		}
+		newPass, err := ReadPassphrase(newPath)
+		if err != nil {
+			return err
+		}
+		db, err := cfg.OpenUnlocked()
+		if err != nil {
+			return err
+		}
+		e.db = db
+		if err := db.ChangePassphrase(newPass); err != nil {
+			return err
+		}
+		db.Audit(e.rep(), "passphrase-changed", 0, "")
+		fmt.Fprintln(e.stdout, "recovery passphrase changed")
+		return nil
+	}
+}
+
+func setupBackup(fs *flagSet, e *env) func([]string) error {
+	var out string
+	fs.StringVar(&out, "out", "", "backup file to write")
+	return func(pos []string) error {
+		if out == "" || len(pos) != 0 {
+			return usagef("usage: warmlead backup --out FILE")
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		if err := db.Backup(out); err != nil {
+			return err
+		}
+		db.Audit(e.rep(), "backup", 0, out)
+		fmt.Fprintf(e.stdout, "backup written to %s (encrypted; restore it with the recovery passphrase)\n", out)
+		return nil
+	}
+}
+
+func setupRestore(fs *flagSet, e *env) func([]string) error {
+	return func(pos []string) error {
+		if err := need(pos, 1, "restore BACKUP-FILE"); err != nil {
+			return err
+		}
+		report, err := store.Restore(e.cfg.DB, pos[0], e.cfg.Options(), e.cfg.Unlock)
+		if err != nil {
+			return err
+		}
+		if db, err := e.open(); err == nil {
+			db.Audit(e.rep(), "restored", 0, pos[0])
+		}
+		fmt.Fprintf(e.stdout, "restored %d prospects with %d events from %s\n", report.Prospects, report.Events, pos[0])
+		return nil
+	}
+}
+
+func setupVerify(fs *flagSet, e *env) func([]string) error {
+	return func(pos []string) error {
+		if err := need(pos, 0, "verify"); err != nil {
+			return err
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		r, err := db.Verify()
+		if err != nil {
+			return err
+		}
+		for _, p := range r.Problems {
+			fmt.Fprintln(e.stdout, "broken: "+oneLine(p.Error()))
+		}
+		if !r.OK() {
+			return fmt.Errorf("verify found %d problem(s); the first: %v", len(r.Problems), r.Problems[0])
+		}
+		fmt.Fprintf(e.stdout, "ok: %d prospects, %d events, every chain intact\n", r.Prospects, r.Events)
+		return nil
+	}
+}

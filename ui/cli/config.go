@@ -1,0 +1,142 @@
+// Package cli runs Warmlead's headless commands (../shared/design/cli.md):
+// the same use cases the GUI offers, for scripts, tests and support. It also
+// holds what the GUI and the commands share: global flags and how a
+// database is found and unlocked.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"warmlead/store"
+)
+
+// AppID is the application id; FyneApp.toml carries the same (a test
+// checks), so the GUI's storage folder and the CLI's default path agree.
+const AppID = "eu.warmlead.desktop"
+
+// Config is what the global flags and environment say.
+type Config struct {
+	DB           string // database file
+	PasswordFile string // recovery passphrase file; empty: use the keyring
+	NoKeyring    bool   // never touch the OS keyring
+	Rep          string // who is acting; empty: from settings
+}
+
+// ConfigFromEnv reads WARMLEAD_* variables; flags override them later.
+func ConfigFromEnv() Config {
+	c := Config{
+		DB:           os.Getenv("WARMLEAD_DB"),
+		PasswordFile: os.Getenv("WARMLEAD_PASSWORD_FILE"),
+		NoKeyring:    os.Getenv("WARMLEAD_NO_KEYRING") == "1",
+		Rep:          os.Getenv("WARMLEAD_REP"),
+	}
+	if c.DB == "" {
+		c.DB = DefaultDBPath()
+	}
+	return c
+}
+
+// DefaultDBPath is the database in the app's storage folder for the current
+// user: on Linux the folder Fyne gives the app ($XDG_CONFIG_HOME/fyne/ID).
+func DefaultDBPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "fyne", AppID, "warmlead.db")
+}
+
+// Options turns the config into store options.
+func (c Config) Options() store.Options {
+	o := store.Options{Timeout: time.Second}
+	if !c.NoKeyring {
+		o.Keyring = store.OSKeyring{}
+	}
+	return o
+}
+
+// ReadPassphrase reads a passphrase file: its first line, without the line end.
+func ReadPassphrase(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the passphrase file: %w", err)
+	}
+	s := string(b)
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		s = s[:i]
+	}
+	if s == "" {
+		return nil, errors.New("the passphrase file is empty")
+	}
+	return []byte(s), nil
+}
+
+// OpenUnlocked opens the database and unlocks it without a prompt: with the
+// passphrase file when given, else through the keyring.
+func (c Config) OpenUnlocked() (*store.DB, error) {
+	db, err := store.Open(c.DB, c.Options())
+	if err != nil {
+		return nil, err
+	}
+	if err := c.Unlock(db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Unlock unlocks an open database the way the config says.
+func (c Config) Unlock(db *store.DB) error {
+	if c.PasswordFile != "" {
+		pass, err := ReadPassphrase(c.PasswordFile)
+		if err != nil {
+			return err
+		}
+		return db.UnlockPassphrase(pass)
+	}
+	if c.NoKeyring {
+		return errors.New("no passphrase given and the keyring is off: pass --password-file or set WARMLEAD_PASSWORD_FILE")
+	}
+	err := db.UnlockKeyring()
+	if errors.Is(err, store.ErrNoKeyringKey) {
+		return fmt.Errorf("%w (or pass --password-file)", err)
+	}
+	return err
+}
+
+// Exit codes of the contract.
+const (
+	ExitOK      = 0
+	ExitError   = 1
+	ExitUsage   = 2
+	ExitBlocked = 3
+	ExitLocked  = 4
+	ExitKey     = 5
+)
+
+// ExitCode maps an error to the contract's exit code.
+func ExitCode(err error) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ue):
+		return ExitUsage
+	case errors.Is(err, store.ErrLocked):
+		return ExitLocked
+	case errors.Is(err, store.ErrWrongPassphrase), errors.Is(err, store.ErrKeyringMismatch), errors.Is(err, store.ErrNoKeyringKey):
+		return ExitKey
+	}
+	return ExitError
+}
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }

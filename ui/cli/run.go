@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"warmlead/consent"
+	"warmlead/store"
+)
+
+// env is what a running command has: config, streams and, once opened, the
+// unlocked database.
+type env struct {
+	cfg    Config
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	db     *store.DB
+}
+
+// open unlocks the database once per command.
+func (e *env) open() (*store.DB, error) {
+	if e.db != nil {
+		return e.db, nil
+	}
+	db, err := e.cfg.OpenUnlocked()
+	if err != nil {
+		return nil, err
+	}
+	e.db = db
+	return db, nil
+}
+
+// rep is who is acting: the flag or environment, else the settings' rep.
+func (e *env) rep() string {
+	if e.cfg.Rep != "" {
+		return e.cfg.Rep
+	}
+	if e.db != nil {
+		if s, err := e.db.Settings(); err == nil {
+			return s.Rep
+		}
+	}
+	return ""
+}
+
+func (e *env) region() string {
+	if e.db != nil {
+		if s, err := e.db.Settings(); err == nil {
+			return consent.RegionForLanguage(s.Lang)
+		}
+	}
+	return "GB"
+}
+
+var commands = map[string]command{}
+
+func register(c command) { commands[c.name] = c }
+
+// IsCommand tells main whether args name a sub-command (else: the GUI).
+// Global flags with values may stand first ("--db F list").
+func IsCommand(args []string) bool {
+	var c Config
+	fs := newFlagSet("warmlead", &c)
+	if err := fs.Parse(args); err != nil {
+		return true // let Run print the usage error
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		return false
+	}
+	_, ok := commands[rest[0]]
+	return ok || rest[0] == "help"
+}
+
+// GUIConfig reads the global flags and environment for the window.
+func GUIConfig(args []string) (Config, error) {
+	c := ConfigFromEnv()
+	fs := newFlagSet("warmlead", &c)
+	if err := fs.Parse(args); err != nil {
+		return c, usagef("%v", err)
+	}
+	if fs.NArg() > 0 {
+		return c, usagef("unknown command %q", fs.Arg(0))
+	}
+	return c, nil
+}
+
+// Run executes a sub-command and returns the process exit code. Errors are
+// printed as one line on stderr.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{cfg: ConfigFromEnv(), stdin: stdin, stdout: stdout, stderr: stderr}
+	err := run(e, args)
+	if e.db != nil {
+		if cerr := e.db.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "warmlead: "+oneLine(err.Error()))
+		if errors.As(err, new(usageError)) {
+			fmt.Fprintln(stderr, "run 'warmlead help' for the commands")
+		}
+	}
+	return ExitCode(err)
+}
+
+func run(e *env, args []string) error {
+	// Global flags may stand before the sub-command.
+	gfs := newFlagSet("warmlead", &e.cfg)
+	if err := gfs.Parse(args); err != nil {
+		return usagef("%v", err)
+	}
+	rest := gfs.Args()
+	if len(rest) == 0 || rest[0] == "help" {
+		printHelp(e.stdout)
+		return nil
+	}
+	c, ok := commands[rest[0]]
+	if !ok {
+		return usagef("unknown command %q", rest[0])
+	}
+	fs := newFlagSet(c.name, &e.cfg)
+	runFn := c.setup(fs, e)
+	pos, err := parseInterspersed(fs, rest[1:])
+	if err != nil {
+		return err
+	}
+	return runFn(pos)
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "Warmlead: GDPR-proof prospecting. Without a command the app window opens.")
+	fmt.Fprintln(w, "\nGlobal flags: --db PATH  --password-file F  --no-keyring  --rep NAME")
+	fmt.Fprintln(w, "\nCommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
+	}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// need checks the count of positional arguments.
+func need(pos []string, n int, usage string) error {
+	if len(pos) != n {
+		return usagef("usage: warmlead %s", usage)
+	}
+	return nil
+}
+
+// flagSet is a small alias to keep command files short.
+type flagSet = flag.FlagSet
+
+// Main is the entry for main.go.
+func Main(args []string) int { return Run(args, os.Stdin, os.Stdout, os.Stderr) }

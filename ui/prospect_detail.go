@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"warmlead/consent"
+)
+
+// prospectDetail shows one prospect: identity, contact details, where the
+// data came from, and the ledger's timeline. Opening it is audit-logged.
+type prospectDetail struct {
+	g        *GUI
+	id       uint64
+	name     *widget.Label
+	fields   *widget.Form
+	timeline *widget.List
+	events   []consent.Event
+	edit     *widget.Button
+	status   *widget.Label
+	root     *fyne.Container
+	body     fyne.CanvasObject
+	none     fyne.CanvasObject
+}
+
+func newProspectDetail(g *GUI) *prospectDetail {
+	d := &prospectDetail{g: g}
+	d.name = heading("")
+	d.fields = widget.NewForm()
+	d.status = widget.NewLabel("")
+	d.status.Wrapping = fyne.TextWrapWord
+	d.edit = widget.NewButtonWithIcon("Correct details", theme.DocumentCreateIcon(), d.onEdit)
+	d.timeline = widget.NewList(func() int { return len(d.events) },
+		func() fyne.CanvasObject {
+			when := widget.NewLabel("2026-01-01 12:00")
+			what := widget.NewLabel("event")
+			what.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, when, nil, what)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			ev := d.events[i]
+			c := o.(*fyne.Container)
+			c.Objects[1].(*widget.Label).SetText(ev.Time.Local().Format("2006-01-02 15:04"))
+			c.Objects[0].(*widget.Label).SetText(eventLine(ev))
+		})
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, d.edit, d.name), d.fields, d.status,
+		widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	d.body = container.NewBorder(top, nil, nil, nil, d.timeline)
+	d.none = emptyState(theme.InfoIcon(), "Select a prospect", "Their details, consents and history appear here.")
+	d.root = container.NewStack(d.none)
+	return d
+}
+
+func (d *prospectDetail) content() fyne.CanvasObject { return d.root }
+
+// show loads a prospect from the file (not the cache), so damage is shown
+// honestly, and writes a "viewed" entry to the audit log.
+func (d *prospectDetail) show(id uint64) {
+	g := d.g
+	var p consent.Prospect
+	var evs []consent.Event
+	g.background(func() error {
+		var err error
+		if p, err = g.db.Prospect(id); err != nil {
+			return err
+		}
+		if evs, err = g.db.Events(id); err != nil {
+			return err
+		}
+		return g.db.Audit(g.rep(), "viewed", id, "opened in the app")
+	}, func(err error) {
+		d.id = id
+		d.root.Objects = []fyne.CanvasObject{d.body}
+		if err != nil {
+			d.name.SetText("Cannot show this prospect")
+			d.fields.Items = nil
+			d.fields.Refresh()
+			d.status.SetText(err.Error())
+			d.events = evs
+			d.timeline.Refresh()
+			d.root.Refresh()
+			return
+		}
+		d.fill(p, evs)
+		d.root.Refresh()
+	})
+}
+
+func (d *prospectDetail) fill(p consent.Prospect, evs []consent.Event) {
+	d.name.SetText(p.Name)
+	d.fields.Items = nil
+	add := func(label, value string) {
+		if value == "" {
+			return
+		}
+		l := widget.NewLabel(value)
+		l.Wrapping = fyne.TextWrapWord
+		d.fields.Append(label, l)
+	}
+	add("Company", p.Company)
+	add("Title", p.Title)
+	add("Email", p.Email)
+	if p.Phone != "" {
+		add("Phone", consent.FormatPhone(p.Phone))
+	}
+	add("Source", sourceLabel(p.Source))
+	add("Event", p.Event)
+	add("List vendor", p.ListVendor)
+	add("Added", p.Created.Local().Format("2 Jan 2006 15:04"))
+	d.fields.Refresh()
+	d.status.SetText("")
+	d.events = evs
+	d.timeline.Refresh()
+}
+
+func (d *prospectDetail) onEdit() {
+	d.g.touch()
+	if d.id == 0 {
+		return
+	}
+	p, err := d.g.db.Prospect(d.id)
+	if err != nil {
+		d.status.SetText(err.Error())
+		return
+	}
+	showProspectForm(d.g, &p, func(consent.Prospect) {
+		if d.g.shell != nil {
+			d.g.shell.prospects.refresh()
+		}
+		d.show(p.ID)
+	})
+}
+
+// eventLine is one readable line of the timeline.
+func eventLine(ev consent.Event) string {
+	switch ev.Kind {
+	case consent.KindCollected:
+		s := "Added from " + sourceLabel(ev.Source)
+		if ev.EventName != "" {
+			s += " at " + ev.EventName
+		}
+		return s + " by " + ev.Rep
+	case consent.KindRectified:
+		return fmt.Sprintf("%s corrected by %s", ev.Field, ev.Rep)
+	}
+	s := string(ev.Kind)
+	if ev.Purpose != "" {
+		s += ": " + string(ev.Purpose) + " by " + string(ev.Channel)
+	}
+	if ev.Method != "" {
+		s += " (" + string(ev.Method) + ")"
+	}
+	return s + " — " + ev.Rep
+}
+
+var sourceLabels = map[consent.Source]string{
+	consent.SourceCard: "business card", consent.SourceReferral: "referral", consent.SourceColdCall: "cold call",
+	consent.SourceList: "purchased list", consent.SourceInbound: "inbound (web form)", consent.SourceCustomer: "customer",
+	consent.SourceSocial: "social network",
+}
+
+func sourceLabel(s consent.Source) string {
+	if l, ok := sourceLabels[s]; ok {
+		return l
+	}
+	return string(s)
+}

@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"warmlead/consent"
+	"warmlead/store"
+	"warmlead/ui/cli"
+)
+
+// setupScreen is the first start: who the rep is, what every email links
+// to, and the recovery passphrase.
+type setupScreen struct {
+	g                            *GUI
+	rep, company, privacy, prefs *widget.Entry
+	lang                         *widget.Select
+	pass, pass2                  *widget.Entry
+	meter                        *widget.ProgressBar
+	meterText, status            *widget.Label
+	create                       *widget.Button
+	progress                     *widget.ProgressBarInfinite
+}
+
+var languageNames = map[string]string{"en": "English", "nl": "Nederlands", "nb": "Norsk bokmål", "sv": "Svenska", "de": "Deutsch"}
+
+func languageOptions() []string {
+	out := make([]string, len(consent.Languages))
+	for i, l := range consent.Languages {
+		out[i] = languageNames[l]
+	}
+	return out
+}
+
+func languageCode(name string) string {
+	for code, n := range languageNames {
+		if n == name {
+			return code
+		}
+	}
+	return "en"
+}
+
+func (g *GUI) showSetup() {
+	s := &setupScreen{g: g}
+	s.rep = widget.NewEntry()
+	s.rep.SetPlaceHolder("Your name, as it appears in emails")
+	s.company = widget.NewEntry()
+	s.company.SetPlaceHolder("Your company")
+	s.privacy = widget.NewEntry()
+	s.privacy.SetPlaceHolder("https://yourcompany.com/privacy")
+	s.prefs = widget.NewEntry()
+	s.prefs.SetPlaceHolder("https://yourcompany.com/preferences")
+	s.lang = widget.NewSelect(languageOptions(), nil)
+	s.lang.SetSelected("English")
+	s.pass = widget.NewPasswordEntry()
+	s.pass2 = widget.NewPasswordEntry()
+	s.meter = widget.NewProgressBar()
+	s.meter.Max = 4
+	s.meter.TextFormatter = func() string { return "" }
+	s.meterText = widget.NewLabel("")
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Importance = widget.DangerImportance
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Hide()
+	s.pass.OnChanged = s.onPassChanged
+	s.create = widget.NewButtonWithIcon("Create my database", theme.ConfirmIcon(), s.onCreate)
+	s.create.Importance = widget.HighImportance
+	if g.cfg.PasswordFile != "" {
+		if p, err := cli.ReadPassphrase(g.cfg.PasswordFile); err == nil {
+			s.pass.SetText(string(p))
+			s.pass2.SetText(string(p))
+		}
+	}
+
+	form := widget.NewForm(
+		widget.NewFormItem("Your name", s.rep),
+		widget.NewFormItem("Company", s.company),
+		widget.NewFormItem("Privacy statement", s.privacy),
+		widget.NewFormItem("Preferences page", s.prefs),
+		widget.NewFormItem("Language", s.lang),
+		widget.NewFormItem("Recovery passphrase", s.pass),
+		widget.NewFormItem("Repeat passphrase", s.pass2),
+		widget.NewFormItem("Strength", container.NewBorder(nil, nil, nil, s.meterText, s.meter)),
+	)
+	intro := widget.NewLabel("Warmlead keeps your prospects in an encrypted database on this computer. " +
+		"The key is kept in your system keyring, so Warmlead opens without a prompt. " +
+		"The recovery passphrase opens it on another computer or after a reinstall: write it down, " +
+		"it cannot be recovered.")
+	intro.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle("Welcome to Warmlead", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	body := container.NewVBox(title, intro, form, s.status, s.progress, container.NewHBox(layoutSpacer(), s.create))
+	g.setContent("Setup", container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 640), body)))
+	g.setup = s
+	g.win.Canvas().Focus(s.rep)
+}
+
+func (s *setupScreen) onPassChanged(p string) {
+	score, word := strength(p)
+	s.meter.SetValue(float64(score))
+	s.meterText.SetText(word)
+}
+
+func (s *setupScreen) settings() consent.Settings {
+	st := consent.DefaultSettings()
+	st.Rep, st.Company = s.rep.Text, s.company.Text
+	st.PrivacyURL, st.PreferencesURL = s.privacy.Text, s.prefs.Text
+	st.Lang = languageCode(s.lang.Selected)
+	return st
+}
+
+func (s *setupScreen) fail(msg string) {
+	s.status.SetText(msg)
+	s.status.Show()
+}
+
+func (s *setupScreen) onCreate() {
+	g := s.g
+	st := s.settings()
+	switch {
+	case st.Rep == "":
+		s.fail("Enter your name: it signs the emails Warmlead writes and the audit log.")
+		return
+	case s.pass.Text != s.pass2.Text:
+		s.fail("The two passphrases differ. Type the same passphrase twice.")
+		return
+	}
+	if score, word := strength(s.pass.Text); score == 0 {
+		s.fail(word)
+		return
+	}
+	if err := st.Validate(); err != nil {
+		s.fail(err.Error())
+		return
+	}
+	s.status.SetText("")
+	s.create.Disable()
+	s.progress.Show()
+	pass := []byte(s.pass.Text)
+	var db *store.DB
+	g.background(func() error {
+		var err error
+		db, err = store.Create(g.cfg.DB, pass, st, g.cfg.Options())
+		return err
+	}, func(err error) {
+		s.progress.Hide()
+		s.create.Enable()
+		if errors.Is(err, store.ErrLocked) {
+			s.fail("The database is in use by another Warmlead. Close it and try again.")
+			return
+		}
+		if err != nil {
+			s.fail(err.Error())
+			return
+		}
+		g.db = db
+		g.showMain()
+	})
+}

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// section is one entry of the sidebar.
+type section interface {
+	content() fyne.CanvasObject
+	refresh() // reload from the database when shown
+}
+
+type sectionInfo struct {
+	id, title string
+	icon      fyne.Resource
+}
+
+// The sidebar, in order.
+var sectionList = []sectionInfo{
+	{"today", "Today", theme.HomeIcon()},
+	{"prospects", "Prospects", theme.AccountIcon()},
+	{"referrals", "Referrals", theme.MailForwardIcon()},
+	{"calls", "Calls", theme.MediaRecordIcon()},
+	{"reports", "Reports", theme.DocumentIcon()},
+	{"settings", "Settings", theme.SettingsIcon()},
+}
+
+// shell is the main window once unlocked: sidebar, the current section,
+// and the Lock action.
+type shell struct {
+	g        *GUI
+	nav      *widget.List
+	body     *fyne.Container
+	who      *widget.Label
+	lockBtn  *widget.Button
+	sections map[string]section
+	current  string
+
+	today     *todayScreen
+	prospects *prospectsScreen
+	referrals *referralsScreen
+	calls     *callsScreen
+	reports   *reportsScreen
+	settings  *settingsScreen
+}
+
+func (g *GUI) showMain() {
+	g.onUnlocked()
+	s := &shell{g: g, body: container.NewStack()}
+	s.today = newTodayScreen(g)
+	s.prospects = newProspectsScreen(g)
+	s.referrals = newReferralsScreen(g)
+	s.calls = newCallsScreen(g)
+	s.reports = newReportsScreen(g)
+	s.settings = newSettingsScreen(g)
+	s.sections = map[string]section{"today": s.today, "prospects": s.prospects, "referrals": s.referrals,
+		"calls": s.calls, "reports": s.reports, "settings": s.settings}
+
+	s.nav = widget.NewList(func() int { return len(sectionList) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Prospects"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(sectionList[i].icon)
+			row.Objects[1].(*widget.Label).SetText(sectionList[i].title)
+		})
+	s.nav.OnSelected = func(i widget.ListItemID) { s.show(sectionList[i].id) }
+	s.lockBtn = widget.NewButtonWithIcon("Lock", theme.VisibilityOffIcon(), func() { g.lock("Locked.") })
+	s.who = widget.NewLabel("")
+	s.who.Wrapping = fyne.TextWrapWord
+	s.updateWho()
+
+	brand := widget.NewLabelWithStyle("Warmlead", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	brand.SizeName = theme.SizeNameSubHeadingText
+	side := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewIcon(g.app.Icon()), brand), widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), s.who, s.lockBtn), nil, nil, s.nav)
+	split := container.NewHSplit(side, container.NewPadded(s.body))
+	split.Offset = 0.18
+	g.setContent("", split)
+	g.shell = s
+	s.nav.Select(0)
+}
+
+// show switches to a section by id.
+func (s *shell) show(id string) {
+	s.g.touch()
+	sec, ok := s.sections[id]
+	if !ok {
+		return
+	}
+	s.current = id
+	for i, info := range sectionList {
+		if info.id == id {
+			s.nav.Select(i) // no-op when already selected
+		}
+	}
+	sec.refresh()
+	s.body.Objects = []fyne.CanvasObject{sec.content()}
+	s.body.Refresh()
+}
+
+func (s *shell) updateWho() {
+	st := s.g.settings
+	text := st.Rep
+	if st.Company != "" {
+		text += "\n" + st.Company
+	}
+	text += fmt.Sprintf("\nLocks after %d min idle", st.IdleLockMinutes)
+	s.who.SetText(text)
+}
+
+// emptyState is the honest message a section shows when it has nothing yet.
+func emptyState(icon fyne.Resource, title, text string) fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Alignment = fyne.TextAlignCenter
+	img := widget.NewIcon(icon)
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(460, 200),
+		container.NewVBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(64, 64), img)), t, l)))
+}
+
+// heading is a section title.
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameHeadingText
+	return l
+}

@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"warmlead/consent"
+)
+
+// todayScreen lists what is due, most urgent first: Art. 14 notices,
+// retention ending, call-backs, ask-again dates, unanswered referrals.
+type todayScreen struct {
+	g       *GUI
+	greet   *widget.Label
+	summary *widget.Label
+	list    *widget.List
+	items   []dueRow
+	root    *fyne.Container
+	empty   fyne.CanvasObject
+	body    fyne.CanvasObject
+}
+
+type dueRow struct {
+	due  consent.Due
+	name string
+}
+
+func newTodayScreen(g *GUI) *todayScreen {
+	t := &todayScreen{g: g}
+	t.greet = heading("Today")
+	t.summary = widget.NewLabel("")
+	t.list = widget.NewList(func() int { return len(t.items) },
+		func() fyne.CanvasObject {
+			when := widget.NewLabel("2026-01-01")
+			name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			why := widget.NewLabel("reason")
+			why.Truncation = fyne.TextTruncateEllipsis
+			open := widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), nil)
+			return container.NewBorder(nil, nil, container.NewHBox(when, name), open, why)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := t.items[i]
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(row.due.Reason)
+			left := c.Objects[1].(*fyne.Container)
+			left.Objects[0].(*widget.Label).SetText(row.due.Date.Local().Format("2 Jan 2006"))
+			left.Objects[1].(*widget.Label).SetText(row.name)
+			c.Objects[2].(*widget.Button).OnTapped = func() { t.open(row.due.Prospect) }
+		})
+	t.empty = emptyState(theme.ConfirmIcon(), "Nothing due",
+		"No notices, call-backs or retention dates need you now. New prospects and referrals bring their deadlines here.")
+	t.body = t.list
+	t.root = container.NewStack()
+	return t
+}
+
+func (t *todayScreen) content() fyne.CanvasObject {
+	return container.NewBorder(container.NewVBox(t.greet, t.summary), nil, nil, nil, t.root)
+}
+
+func (t *todayScreen) refresh() {
+	g := t.g
+	if g.rep() != "" {
+		t.greet.SetText(greeting(time.Now()) + ", " + firstName(g.rep()))
+	}
+	var rows []dueRow
+	var count int
+	retention := g.settings.RetentionMonths
+	g.background(func() error {
+		recs, _, err := g.db.Records()
+		if err != nil {
+			return err
+		}
+		count = len(recs)
+		now := time.Now()
+		var due []consent.Due
+		names := map[uint64]string{}
+		for _, r := range recs {
+			names[r.Prospect.ID] = r.Prospect.Name
+			due = append(due, consent.DueItems(r, now, retention)...)
+		}
+		consent.SortDue(due)
+		for _, d := range due {
+			rows = append(rows, dueRow{d, names[d.Prospect]})
+		}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			t.summary.SetText(err.Error())
+			return
+		}
+		t.items = rows
+		t.summary.SetText(fmt.Sprintf("%d prospects · %d things due", count, len(rows)))
+		if len(rows) == 0 {
+			t.root.Objects = []fyne.CanvasObject{t.empty}
+		} else {
+			t.root.Objects = []fyne.CanvasObject{t.body}
+		}
+		t.root.Refresh()
+		t.list.Refresh()
+	})
+}
+
+func (t *todayScreen) open(id uint64) {
+	s := t.g.shell
+	if s == nil {
+		return
+	}
+	s.show("prospects")
+	s.prospects.detail.show(id)
+}
+
+func greeting(now time.Time) string {
+	switch h := now.Hour(); {
+	case h < 12:
+		return "Good morning"
+	case h < 18:
+		return "Good afternoon"
+	default:
+		return "Good evening"
+	}
+}
+
+func firstName(full string) string {
+	for i, r := range full {
+		if r == ' ' {
+			return full[:i]
+		}
+	}
+	return full
+}

@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"warmlead/store"
+)
+
+// unlockScreen asks for the recovery passphrase when the keyring cannot
+// unlock, and after a lock.
+type unlockScreen struct {
+	g        *GUI
+	pass     *widget.Entry
+	button   *widget.Button
+	status   *widget.Label
+	progress *widget.ProgressBarInfinite
+}
+
+func (g *GUI) showUnlock(why string) {
+	u := &unlockScreen{g: g}
+	u.pass = widget.NewPasswordEntry()
+	u.pass.SetPlaceHolder("Recovery passphrase")
+	u.pass.OnSubmitted = func(string) { u.onUnlock() }
+	u.button = widget.NewButtonWithIcon("Unlock", theme.LoginIcon(), u.onUnlock)
+	u.button.Importance = widget.HighImportance
+	u.status = widget.NewLabel(why)
+	u.status.Wrapping = fyne.TextWrapWord
+	u.progress = widget.NewProgressBarInfinite()
+	u.progress.Hide()
+	title := widget.NewLabelWithStyle("Warmlead is locked", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	hint := widget.NewLabel("Enter the recovery passphrase you chose when you set up Warmlead.")
+	hint.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(title, hint, u.pass, u.status, u.progress, container.NewHBox(layoutSpacer(), u.button))
+	g.setContent("Locked", container.NewCenter(container.NewGridWrap(fyne.NewSize(460, 280), body)))
+	g.unlock = u
+	g.win.Canvas().Focus(u.pass)
+}
+
+func (u *unlockScreen) onUnlock() {
+	g := u.g
+	if u.pass.Text == "" {
+		u.status.SetText("Type your passphrase first.")
+		return
+	}
+	pass := []byte(u.pass.Text)
+	u.button.Disable()
+	u.progress.Show()
+	g.background(func() error { return g.db.UnlockPassphrase(pass) }, func(err error) {
+		u.progress.Hide()
+		u.button.Enable()
+		switch {
+		case errors.Is(err, store.ErrWrongPassphrase):
+			u.status.SetText("Wrong passphrase. Nothing was changed; try again.")
+			u.status.Importance = widget.DangerImportance
+			u.status.Refresh()
+			u.pass.SetText("")
+			g.win.Canvas().Focus(u.pass)
+		case err != nil:
+			u.status.SetText(err.Error())
+		default:
+			g.showMain()
+		}
+	})
+}
+
+// messageScreen tells why Warmlead cannot go on (in use by another
+// instance, a damaged file), with Try again and Quit.
+type messageScreen struct {
+	title, text *widget.Label
+	retry       *widget.Button
+}
+
+func (g *GUI) showMessage(title, text string, actions bool) {
+	m := &messageScreen{}
+	m.title = widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	m.title.SizeName = theme.SizeNameHeadingText
+	m.text = widget.NewLabel(text)
+	m.text.Wrapping = fyne.TextWrapWord
+	m.text.Alignment = fyne.TextAlignCenter
+	box := container.NewVBox(m.title, m.text)
+	if actions {
+		m.retry = widget.NewButtonWithIcon("Try again", theme.ViewRefreshIcon(), g.Start)
+		m.retry.Importance = widget.HighImportance
+		quit := widget.NewButtonWithIcon("Quit", theme.CancelIcon(), func() { g.app.Quit() })
+		box.Add(container.NewCenter(container.NewHBox(quit, m.retry)))
+	} else {
+		box.Add(widget.NewProgressBarInfinite())
+	}
+	g.setContent("", container.NewCenter(container.NewGridWrap(fyne.NewSize(520, 220), box)))
+	g.message = m
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
