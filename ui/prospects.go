@@ -51,7 +51,7 @@ func newProspectsScreen(g *GUI) *prospectsScreen {
 			pr := p.results[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(pr.Name)
-			box.Objects[1].(*widget.Label).SetText(joinNonEmpty(" · ", pr.Company, string(pr.Source)))
+			box.Objects[1].(*widget.Label).SetText(joinNonEmpty(" · ", pr.Company, sourceLabel(pr.Source)))
 		})
 	p.list.OnSelected = p.onSelected
 	p.detail = newProspectDetail(g)

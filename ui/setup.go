@@ -88,10 +88,14 @@ func (g *GUI) showSetup() {
 		widget.NewFormItem("Repeat passphrase", s.pass2),
 		widget.NewFormItem("Strength", container.NewBorder(nil, nil, nil, s.meterText, s.meter)),
 	)
-	intro := widget.NewLabel("Warmlead keeps your prospects in an encrypted database on this computer. " +
-		"The key is kept in your system keyring, so Warmlead opens without a prompt. " +
-		"The recovery passphrase opens it on another computer or after a reinstall: write it down, " +
-		"it cannot be recovered.")
+	text := "Warmlead keeps your prospects in an encrypted database on this computer. "
+	if g.cfg.NoKeyring {
+		text += "The system keyring is switched off, so Warmlead asks for the recovery passphrase at every start. "
+	} else {
+		text += "Its key is kept in your system keyring, so Warmlead opens without a prompt; the recovery " +
+			"passphrase opens it on another computer or after a reinstall. "
+	}
+	intro := widget.NewLabel(text + "Write the passphrase down: nobody can recover it for you.")
 	intro.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle("Welcome to Warmlead", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText

@@ -17,17 +17,17 @@ type section interface {
 
 type sectionInfo struct {
 	id, title string
-	icon      fyne.Resource
+	icon      func() fyne.Resource // themed icons exist only once the app runs
 }
 
 // The sidebar, in order.
 var sectionList = []sectionInfo{
-	{"today", "Today", theme.HomeIcon()},
-	{"prospects", "Prospects", theme.AccountIcon()},
-	{"referrals", "Referrals", theme.MailForwardIcon()},
-	{"calls", "Calls", theme.MediaRecordIcon()},
-	{"reports", "Reports", theme.DocumentIcon()},
-	{"settings", "Settings", theme.SettingsIcon()},
+	{"today", "Today", theme.HomeIcon},
+	{"prospects", "Prospects", theme.AccountIcon},
+	{"referrals", "Referrals", theme.MailForwardIcon},
+	{"calls", "Calls", theme.MediaRecordIcon},
+	{"reports", "Reports", theme.DocumentIcon},
+	{"settings", "Settings", theme.SettingsIcon},
 }
 
 // shell is the main window once unlocked: sidebar, the current section,
@@ -67,7 +67,7 @@ func (g *GUI) showMain() {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(sectionList[i].icon)
+			row.Objects[0].(*widget.Icon).SetResource(sectionList[i].icon())
 			row.Objects[1].(*widget.Label).SetText(sectionList[i].title)
 		})
 	s.nav.OnSelected = func(i widget.ListItemID) { s.show(sectionList[i].id) }

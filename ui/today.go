@@ -95,7 +95,7 @@ func (t *todayScreen) refresh() {
 			return
 		}
 		t.items = rows
-		t.summary.SetText(fmt.Sprintf("%d prospects · %d things due", count, len(rows)))
+		t.summary.SetText(plural(count, "prospect", "prospects") + " · " + plural(len(rows), "thing due", "things due"))
 		if len(rows) == 0 {
 			t.root.Objects = []fyne.CanvasObject{t.empty}
 		} else {
@@ -133,4 +133,12 @@ func firstName(full string) string {
 		}
 	}
 	return full
+}
+
+// plural writes "1 prospect" or "3 prospects".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

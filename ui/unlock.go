@@ -93,7 +93,7 @@ func (g *GUI) showMessage(title, text string, actions bool) {
 	} else {
 		box.Add(widget.NewProgressBarInfinite())
 	}
-	g.setContent("", container.NewCenter(container.NewGridWrap(fyne.NewSize(520, 220), box)))
+	g.setContent(title, container.NewCenter(container.NewGridWrap(fyne.NewSize(520, 220), box)))
 	g.message = m
 }
 
