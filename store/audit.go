@@ -23,20 +23,27 @@ func (db *DB) Audit(rep, action string, prospect uint64, detail string) error {
 	if _, err := db.key(); err != nil {
 		return err
 	}
-	return db.bolt.Update(func(tx *bolt.Tx) error {
-		seq, err := tx.Bucket(bAudit).NextSequence()
-		if err != nil {
-			return err
-		}
-		e := AuditEntry{Seq: seq, Time: time.Now().UTC().Truncate(time.Second), Rep: rep, Action: action, Prospect: prospect, Detail: detail}
-		return db.put(tx, bAudit, u64(seq), e)
+	return db.update(func(tx *bolt.Tx) error {
+		return db.appendAudit(tx, AuditEntry{Time: time.Now(), Rep: rep, Action: action, Prospect: prospect, Detail: detail})
 	})
+}
+
+// appendAudit stores e with the next sequence number inside tx, so an action
+// and its audit entry commit together (or not at all).
+func (db *DB) appendAudit(tx *bolt.Tx, e AuditEntry) error {
+	seq, err := tx.Bucket(bAudit).NextSequence()
+	if err != nil {
+		return err
+	}
+	e.Seq = seq
+	e.Time = e.Time.UTC().Truncate(time.Second)
+	return db.put(tx, bAudit, u64(seq), e)
 }
 
 // AuditLog reads the whole audit log, oldest first.
 func (db *DB) AuditLog() ([]AuditEntry, error) {
 	var out []AuditEntry
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bAudit).ForEach(func(k, v []byte) error {
 			var e AuditEntry
 			if err := db.decode(bAudit, k, v, &e, fmt.Sprintf("audit entry %d", getU64(k))); err != nil {

@@ -19,7 +19,7 @@ func (db *DB) Backup(path string) error {
 		return fmt.Errorf("cannot write the backup: %w", err)
 	}
 	defer os.Remove(tmp.Name()) // a no-op after the rename
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
 		_, err := tx.WriteTo(tmp)
 		return err
 	})

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 
 	"warmlead/consent"
 )
@@ -37,6 +36,12 @@ type DB struct {
 	dbid string
 	kdf  KDFParams
 
+	// swap guards the bolt handle: every transaction holds its read side
+	// (see view and update) so compaction, which closes the handle and
+	// replaces the file, can take the write side and never pull the file
+	// out from under a running transaction.
+	swap sync.RWMutex
+
 	mu      sync.RWMutex
 	dataKey []byte // nil while locked
 	idxKey  []byte
@@ -49,21 +54,6 @@ type DB struct {
 func Exists(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && st.Size() > 0
-}
-
-func openBolt(path string, opts Options) (*bolt.DB, error) {
-	t := opts.Timeout
-	if t == 0 {
-		t = time.Second
-	}
-	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: t, FreelistType: bolt.FreelistMapType})
-	if errors.Is(err, berrors.ErrTimeout) {
-		return nil, ErrLocked
-	}
-	if err != nil {
-		return nil, fmt.Errorf("cannot open the database file %s: %w", path, err)
-	}
-	return b, nil
 }
 
 // Create makes a new database at path: a random data key, wrapped by the
@@ -96,7 +86,7 @@ func Create(path string, passphrase []byte, s consent.Settings, opts Options) (*
 	db.dbid = hex.EncodeToString(id)
 	dataKey := randomBytes(keyLen)
 
-	err = b.Update(func(tx *bolt.Tx) error {
+	err = db.update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
@@ -182,7 +172,7 @@ func Open(path string, opts Options) (*DB, error) {
 }
 
 func (db *DB) readMeta() error {
-	return db.bolt.View(func(tx *bolt.Tx) error {
+	return db.view(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		if m == nil {
 			return ErrNotWarmlead
@@ -216,7 +206,7 @@ func (db *DB) UnlockKeyring() error {
 		return ErrNoKeyringKey
 	}
 	var wrapped []byte
-	db.bolt.View(func(tx *bolt.Tx) error {
+	db.view(func(tx *bolt.Tx) error {
 		wrapped = append([]byte(nil), tx.Bucket(bMeta).Get(mWrapKeying)...)
 		return nil
 	})
@@ -245,7 +235,7 @@ func (db *DB) UnlockPassphrase(pass []byte) error {
 	}
 	if db.opts.Keyring != nil {
 		if kk, err := db.opts.Keyring.Get(db.keyringAccount()); err != nil {
-			db.bolt.Update(func(tx *bolt.Tx) error { return db.storeKeyringWrap(tx, dk) })
+			db.update(func(tx *bolt.Tx) error { return db.storeKeyringWrap(tx, dk) })
 		} else {
 			zero(kk)
 		}
@@ -255,7 +245,7 @@ func (db *DB) UnlockPassphrase(pass []byte) error {
 
 func (db *DB) unwrapPass(pass []byte) ([]byte, error) {
 	var wrapped []byte
-	db.bolt.View(func(tx *bolt.Tx) error {
+	db.view(func(tx *bolt.Tx) error {
 		wrapped = append([]byte(nil), tx.Bucket(bMeta).Get(mWrapPass)...)
 		return nil
 	})
@@ -303,9 +293,15 @@ func (db *DB) Lock() {
 	}
 }
 
-// Close locks and closes the file.
+// Close locks and closes the file. It waits for running transactions (and
+// a running compaction) to finish.
 func (db *DB) Close() error {
 	db.Lock()
+	db.swap.Lock()
+	defer db.swap.Unlock()
+	if db.bolt == nil { // a failed reopen after compaction left no handle
+		return nil
+	}
 	return db.bolt.Close()
 }
 
@@ -327,7 +323,7 @@ func (db *DB) ChangePassphrase(newPass []byte) error {
 	pk := kdf.derive(newPass)
 	defer zero(pk)
 	enc, _ := json.Marshal(kdf)
-	err = db.bolt.Update(func(tx *bolt.Tx) error {
+	err = db.update(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		return putAll(m, mKDF, enc, mWrapPass, seal(pk, dk, adFor(bMeta, mWrapPass)))
 	})
@@ -345,13 +341,13 @@ func (db *DB) ForgetKeyring() error {
 			return fmt.Errorf("cannot remove the key from the system keyring: %w", err)
 		}
 	}
-	return db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Delete(mWrapKeying) })
+	return db.update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Delete(mWrapKeying) })
 }
 
 // HasKeyring tells whether a keyring wrap is stored for this database.
 func (db *DB) HasKeyring() bool {
 	has := false
-	db.bolt.View(func(tx *bolt.Tx) error {
+	db.view(func(tx *bolt.Tx) error {
 		has = len(tx.Bucket(bMeta).Get(mWrapKeying)) > 0
 		return nil
 	})

@@ -235,7 +235,7 @@ func TestCreateRefusesExistingAndMissingFile(t *testing.T) {
 
 func TestNewerSchemaRefused(t *testing.T) {
 	db, path := newTestDB(t, Options{})
-	db.bolt.Update(func(tx *boltTx) error { return tx.Bucket(bMeta).Put(mSchema, u64(schemaVersion+1)) })
+	db.update(func(tx *boltTx) error { return tx.Bucket(bMeta).Put(mSchema, u64(schemaVersion+1)) })
 	db.Close()
 	if _, err := Open(path, Options{}); !errors.Is(err, ErrNewerSchema) {
 		t.Fatalf("got %v, want ErrNewerSchema", err)

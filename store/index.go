@@ -70,7 +70,7 @@ func (ix *searchIndex) ensureSorted() {
 // stop the load; it is skipped and reported by Verify.
 func (db *DB) loadIndex() error {
 	ix := newSearchIndex()
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bProspects).ForEach(func(k, v []byte) error {
 			var p consent.Prospect
 			if err := db.decode(bProspects, k, v, &p, fmt.Sprintf("prospect %d", getU64(k))); err != nil {

@@ -17,8 +17,8 @@ func (db *DB) appendEvent(tx *bolt.Tx, id uint64, ev consent.Event) (consent.Eve
 	c := tx.Bucket(bEvents).Cursor()
 	var prev *consent.Event
 	// The last key with this prefix: seek to the next prospect and step back.
-	k, v := c.Seek(u64(id + 1))
-	if k == nil {
+	var k, v []byte
+	if next, _ := c.Seek(u64(id + 1)); next == nil {
 		k, v = c.Last()
 	} else {
 		k, v = c.Prev()
@@ -46,7 +46,7 @@ func eventName(k []byte) string {
 // its sequence number and hash.
 func (db *DB) AppendEvent(id uint64, ev consent.Event) (consent.Event, error) {
 	var out consent.Event
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bProspects).Get(u64(id)) == nil {
 			return fmt.Errorf("no prospect with id %d", id)
 		}
@@ -61,7 +61,7 @@ func (db *DB) AppendEvent(id uint64, ev consent.Event) (consent.Event, error) {
 // an IntegrityError together with the events before it.
 func (db *DB) Events(id uint64) ([]consent.Event, error) {
 	var out []consent.Event
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = db.readEvents(tx, id)
 		return err
@@ -100,7 +100,7 @@ func (db *DB) Verify() (VerifyReport, error) {
 	if _, err := db.key(); err != nil {
 		return r, err
 	}
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			r.Problems = append(r.Problems, fmt.Errorf("file structure: %w", err))
 		}
@@ -142,34 +142,4 @@ func (db *DB) Verify() (VerifyReport, error) {
 func errIntegrity(err error) bool {
 	var ie *IntegrityError
 	return errors.As(err, &ie)
-}
-
-// Records reads every prospect with its ledger, for the policy and the
-// deadlines. Prospects whose values fail their integrity check are skipped
-// and counted in the returned problems.
-func (db *DB) Records() ([]consent.Record, []error, error) {
-	var out []consent.Record
-	var problems []error
-	if _, err := db.key(); err != nil {
-		return nil, nil, err
-	}
-	err := db.bolt.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bProspects).ForEach(func(k, v []byte) error {
-			id := getU64(k)
-			var r consent.Record
-			if err := db.decode(bProspects, k, v, &r.Prospect, fmt.Sprintf("prospect %d", id)); err != nil {
-				problems = append(problems, err)
-				return nil
-			}
-			evs, err := db.readEvents(tx, id)
-			if err != nil {
-				problems = append(problems, err)
-				return nil
-			}
-			r.Events = evs
-			out = append(out, r)
-			return nil
-		})
-	})
-	return out, problems, err
 }

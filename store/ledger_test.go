@@ -31,7 +31,7 @@ func TestLedgerChainAndVerifyCatchesEditedEvent(t *testing.T) {
 
 	// Edit event 2 through the store, sealed correctly: only the chain can tell.
 	evs[1].Purpose = consent.PurposeOffers
-	db.bolt.Update(func(tx *bolt.Tx) error { return db.put(tx, bEvents, join(u64(p.ID), u64(2)), evs[1]) })
+	db.update(func(tx *bolt.Tx) error { return db.put(tx, bEvents, join(u64(p.ID), u64(2)), evs[1]) })
 	r, err := db.Verify()
 	if err != nil || r.OK() {
 		t.Fatalf("verify missed an edited event: %+v %v", r, err)

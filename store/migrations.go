@@ -15,7 +15,7 @@ func (db *DB) migrate() error {
 	// Look first: an Update that changes nothing still rewrites a meta page,
 	// and opening with a wrong passphrase must leave the file's bytes alone.
 	current := false
-	db.bolt.View(func(tx *bolt.Tx) error {
+	db.view(func(tx *bolt.Tx) error {
 		current = getU64(tx.Bucket(bMeta).Get(mSchema)) == schemaVersion
 		for _, name := range allBuckets {
 			current = current && tx.Bucket(name) != nil
@@ -25,7 +25,7 @@ func (db *DB) migrate() error {
 	if current {
 		return nil
 	}
-	return db.bolt.Update(func(tx *bolt.Tx) error {
+	return db.update(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		v := getU64(m.Get(mSchema))
 		if v == 0 {

@@ -49,7 +49,7 @@ func (db *DB) AddProspects(ps []consent.Prospect, o AddOptions) ([]consent.Prosp
 		p.Created, p.Updated = now, now
 		out[i] = p
 	}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		for i := range out {
 			p := &out[i]
 			if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
@@ -142,7 +142,7 @@ func firstWithPrefix(b *bolt.Bucket, prefix []byte) uint64 {
 func (db *DB) FindByContact(email, phone string) (uint64, string) {
 	var id uint64
 	var field string
-	db.bolt.View(func(tx *bolt.Tx) error {
+	db.view(func(tx *bolt.Tx) error {
 		id, field = db.findDuplicate(tx, email, phone)
 		return nil
 	})
@@ -153,7 +153,7 @@ func (db *DB) FindByContact(email, phone string) (uint64, string) {
 // value is reported rather than served from memory.
 func (db *DB) Prospect(id uint64) (consent.Prospect, error) {
 	var p consent.Prospect
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		return db.get(tx, bProspects, u64(id), &p, fmt.Sprintf("prospect %d", id))
 	})
 	if errors.Is(err, ErrNotFound) {
@@ -185,7 +185,7 @@ func (db *DB) EditProspect(id uint64, field, value string, o AddOptions) (consen
 		return consent.Prospect{}, fmt.Errorf("unknown field %q: use one of name, company, title, email, phone, lang, event", field)
 	}
 	var out consent.Prospect
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update(func(tx *bolt.Tx) error {
 		var old consent.Prospect
 		if err := db.get(tx, bProspects, u64(id), &old, fmt.Sprintf("prospect %d", id)); err != nil {
 			if errors.Is(err, ErrNotFound) {

@@ -9,7 +9,7 @@ import (
 // Settings reads the sealed settings; defaults fill anything missing.
 func (db *DB) Settings() (consent.Settings, error) {
 	s := consent.DefaultSettings()
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		err := db.get(tx, bSettings, kSettings, &s, "settings")
 		if err == ErrNotFound {
 			return nil
@@ -27,5 +27,5 @@ func (db *DB) SaveSettings(s consent.Settings) error {
 	if _, err := db.key(); err != nil {
 		return err
 	}
-	return db.bolt.Update(func(tx *bolt.Tx) error { return db.put(tx, bSettings, kSettings, s) })
+	return db.update(func(tx *bolt.Tx) error { return db.put(tx, bSettings, kSettings, s) })
 }

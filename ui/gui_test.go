@@ -48,7 +48,8 @@ func createDB(t *testing.T, path string, kr bool, names ...string) {
 		o.Keyring = store.OSKeyring{}
 	}
 	s := consent.DefaultSettings()
-	s.Rep = "Rita Rep"
+	s.Rep, s.Company = "Rita Rep", "Acme BV"
+	s.PrivacyURL, s.PreferencesURL = "https://acme.example/privacy", "https://acme.example/preferences"
 	db, err := store.Create(path, []byte(pass), s, o)
 	if err != nil {
 		t.Fatal(err)

@@ -16,11 +16,18 @@ import (
 type prospectDetail struct {
 	g        *GUI
 	id       uint64
+	rec      consent.Record
 	name     *widget.Label
 	fields   *widget.Form
 	timeline *widget.List
 	events   []consent.Event
 	edit     *widget.Button
+	export   *widget.Button
+	notice   *widget.Button
+	erase    *widget.Button
+	consents *consentPanel
+	preview  *emailPreview // the last email preview opened, for tests
+	tabs     *container.AppTabs
 	status   *widget.Label
 	root     *fyne.Container
 	body     fyne.CanvasObject
@@ -34,6 +41,11 @@ func newProspectDetail(g *GUI) *prospectDetail {
 	d.status = widget.NewLabel("")
 	d.status.Wrapping = fyne.TextWrapWord
 	d.edit = widget.NewButtonWithIcon("Correct details", theme.DocumentCreateIcon(), d.onEdit)
+	d.export = widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), d.onExport)
+	d.notice = widget.NewButtonWithIcon("Art. 14 notice…", theme.MailComposeIcon(), d.onNotice)
+	d.erase = widget.NewButtonWithIcon("Erase…", theme.DeleteIcon(), d.onErase)
+	d.erase.Importance = widget.DangerImportance
+	d.consents = newConsentPanel(g, func() { d.show(d.id) })
 	d.timeline = widget.NewList(func() int { return len(d.events) },
 		func() fyne.CanvasObject {
 			when := widget.NewLabel("2026-01-01 12:00")
@@ -47,9 +59,13 @@ func newProspectDetail(g *GUI) *prospectDetail {
 			c.Objects[1].(*widget.Label).SetText(ev.Time.Local().Format("2006-01-02 15:04"))
 			c.Objects[0].(*widget.Label).SetText(eventLine(ev))
 		})
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, d.edit, d.name), d.fields, d.status,
-		widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	d.body = container.NewBorder(top, nil, nil, nil, d.timeline)
+	details := container.NewVScroll(container.NewVBox(d.fields, d.status,
+		container.NewHBox(d.edit, d.export, d.notice, d.erase)))
+	d.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Consent", theme.ConfirmIcon(), d.consents.root),
+		container.NewTabItemWithIcon("Details", theme.AccountIcon(), details),
+		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), d.timeline))
+	d.body = container.NewBorder(d.name, nil, nil, nil, d.tabs)
 	d.none = emptyState(theme.InfoIcon(), "Select a prospect", "Their details, consents and history appear here.")
 	d.root = container.NewStack(d.none)
 	return d
@@ -59,16 +75,15 @@ func (d *prospectDetail) content() fyne.CanvasObject { return d.root }
 
 // show loads a prospect from the file (not the cache), so damage is shown
 // honestly, and writes a "viewed" entry to the audit log.
-func (d *prospectDetail) show(id uint64) {
+func (d *prospectDetail) show(id uint64) { d.load(id, nil) }
+
+// load shows a prospect and then runs then (if any) on the UI goroutine.
+func (d *prospectDetail) load(id uint64, then func()) {
 	g := d.g
-	var p consent.Prospect
-	var evs []consent.Event
+	var rec consent.Record
 	g.background(func() error {
 		var err error
-		if p, err = g.db.Prospect(id); err != nil {
-			return err
-		}
-		if evs, err = g.db.Events(id); err != nil {
+		if rec, err = g.db.Record(id); err != nil {
 			return err
 		}
 		return g.db.Audit(g.rep(), "viewed", id, "opened in the app")
@@ -80,13 +95,19 @@ func (d *prospectDetail) show(id uint64) {
 			d.fields.Items = nil
 			d.fields.Refresh()
 			d.status.SetText(err.Error())
-			d.events = evs
+			d.events = nil
 			d.timeline.Refresh()
+			d.tabs.SelectIndex(1)
 			d.root.Refresh()
 			return
 		}
-		d.fill(p, evs)
+		d.rec = rec
+		d.fill(rec.Prospect, rec.Events)
+		d.consents.set(rec)
 		d.root.Refresh()
+		if then != nil {
+			then()
+		}
 	})
 }
 
@@ -111,6 +132,15 @@ func (d *prospectDetail) fill(p consent.Prospect, evs []consent.Event) {
 	add("Event", p.Event)
 	add("List vendor", p.ListVendor)
 	add("Added", p.Created.Local().Format("2 Jan 2006 15:04"))
+	if d.rec.DNC != nil {
+		add("Do-not-call", "on "+d.rec.DNC.Register+" (imported "+d.rec.DNC.Imported.Local().Format("2 Jan 2006")+")")
+	}
+	if t, ok := consent.Informed(d.rec); ok {
+		add("Informed", t.Local().Format("2 Jan 2006"))
+	}
+	if end := consent.RetentionEnds(d.rec, d.g.settings.RetentionMonths); !end.IsZero() {
+		add("Kept until", end.Local().Format("2 Jan 2006"))
+	}
 	d.fields.Refresh()
 	d.status.SetText("")
 	d.events = evs
@@ -146,6 +176,12 @@ func eventLine(ev consent.Event) string {
 		return s + " by " + ev.Rep
 	case consent.KindRectified:
 		return fmt.Sprintf("%s corrected by %s", ev.Field, ev.Rep)
+	case consent.KindObjection:
+		return "Objected: do not contact me — recorded by " + ev.Rep
+	case consent.KindInformed:
+		return "Informed: " + ev.Note + " — " + ev.Rep
+	case consent.KindExported:
+		return "Data exported (" + ev.Note + ") by " + ev.Rep
 	}
 	s := string(ev.Kind)
 	if ev.Purpose != "" {

@@ -22,6 +22,8 @@ type settingsScreen struct {
 	status                       *widget.Label
 	keyringInfo                  *widget.Label
 	forget                       *widget.Button
+	registers                    *widget.Label
+	importDNC                    *widget.Button
 }
 
 func newSettingsScreen(g *GUI) *settingsScreen {
@@ -36,6 +38,9 @@ func newSettingsScreen(g *GUI) *settingsScreen {
 	s.keyringInfo = widget.NewLabel("")
 	s.keyringInfo.Wrapping = fyne.TextWrapWord
 	s.forget = widget.NewButtonWithIcon("Remove key from system keyring", theme.DeleteIcon(), s.onForgetKeyring)
+	s.registers = widget.NewLabel("")
+	s.registers.Wrapping = fyne.TextWrapWord
+	s.importDNC = widget.NewButtonWithIcon("Import register…", theme.FolderOpenIcon(), func() { importDNC(g, s.refresh) })
 	return s
 }
 
@@ -54,8 +59,10 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	dbPath.Wrapping = fyne.TextWrapBreak
 	security := container.NewVBox(widget.NewLabelWithStyle("Security", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		dbPath, s.keyringInfo, container.NewHBox(pass, s.forget))
+	dnc := container.NewVBox(widget.NewLabelWithStyle("Do-not-call registers", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		s.registers, container.NewHBox(s.importDNC))
 	return container.NewVScroll(container.NewVBox(heading("Settings"), form, container.NewHBox(layoutSpacer(), s.save), s.status,
-		widget.NewSeparator(), security))
+		widget.NewSeparator(), dnc, widget.NewSeparator(), security))
 }
 
 func (s *settingsScreen) refresh() {
@@ -68,6 +75,11 @@ func (s *settingsScreen) refresh() {
 	s.retention.SetText(strconv.Itoa(st.RetentionMonths))
 	s.idle.SetText(strconv.Itoa(st.IdleLockMinutes))
 	s.status.SetText("")
+	if regs, err := s.g.db.Registers(); err == nil {
+		s.registers.SetText(registersText(regs))
+	} else {
+		s.registers.SetText(err.Error())
+	}
 	if s.g.db.HasKeyring() {
 		s.keyringInfo.SetText("Warmlead unlocks through your system keyring; the recovery passphrase opens it anywhere else.")
 		s.forget.Enable()

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
+	"warmlead/ui/cli"
 )
 
 // todayScreen lists what is due, most urgent first: Art. 14 notices,
@@ -19,15 +20,10 @@ type todayScreen struct {
 	greet   *widget.Label
 	summary *widget.Label
 	list    *widget.List
-	items   []dueRow
+	items   []cli.DueItem
 	root    *fyne.Container
 	empty   fyne.CanvasObject
 	body    fyne.CanvasObject
-}
-
-type dueRow struct {
-	due  consent.Due
-	name string
 }
 
 func newTodayScreen(g *GUI) *todayScreen {
@@ -46,11 +42,13 @@ func newTodayScreen(g *GUI) *todayScreen {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := t.items[i]
 			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(row.due.Reason)
+			c.Objects[0].(*widget.Label).SetText(row.Reason)
 			left := c.Objects[1].(*fyne.Container)
-			left.Objects[0].(*widget.Label).SetText(row.due.Date.Local().Format("2 Jan 2006"))
-			left.Objects[1].(*widget.Label).SetText(row.name)
-			c.Objects[2].(*widget.Button).OnTapped = func() { t.open(row.due.Prospect) }
+			left.Objects[0].(*widget.Label).SetText(row.Date.Local().Format("2 Jan 2006"))
+			left.Objects[1].(*widget.Label).SetText(row.Name)
+			b := c.Objects[2].(*widget.Button)
+			b.SetText(actionLabel(row.Kind))
+			b.OnTapped = func() { t.act(row) }
 		})
 	t.empty = emptyState(theme.ConfirmIcon(), "Nothing due",
 		"No notices, call-backs or retention dates need you now. New prospects and referrals bring their deadlines here.")
@@ -68,27 +66,13 @@ func (t *todayScreen) refresh() {
 	if g.rep() != "" {
 		t.greet.SetText(greeting(time.Now()) + ", " + firstName(g.rep()))
 	}
-	var rows []dueRow
+	var rows []cli.DueItem
 	var count int
-	retention := g.settings.RetentionMonths
 	g.background(func() error {
-		recs, _, err := g.db.Records()
-		if err != nil {
-			return err
-		}
-		count = len(recs)
-		now := time.Now()
-		var due []consent.Due
-		names := map[uint64]string{}
-		for _, r := range recs {
-			names[r.Prospect.ID] = r.Prospect.Name
-			due = append(due, consent.DueItems(r, now, retention)...)
-		}
-		consent.SortDue(due)
-		for _, d := range due {
-			rows = append(rows, dueRow{d, names[d.Prospect]})
-		}
-		return nil
+		var err error
+		rows, err = cli.DueList(g.db, time.Now())
+		count = g.db.Count()
+		return err
 	}, func(err error) {
 		if err != nil {
 			t.summary.SetText(err.Error())
@@ -106,13 +90,31 @@ func (t *todayScreen) refresh() {
 	})
 }
 
-func (t *todayScreen) open(id uint64) {
+// act is the row's one-click action: the notice opens ready to send;
+// everything else opens the prospect.
+func (t *todayScreen) act(row cli.DueItem) {
 	s := t.g.shell
 	if s == nil {
 		return
 	}
 	s.show("prospects")
-	s.prospects.detail.show(id)
+	d := s.prospects.detail
+	if row.Kind == consent.DueNotice {
+		d.load(row.Prospect, d.onNotice) // the record must be loaded before the notice is written
+		return
+	}
+	d.show(row.Prospect)
+}
+
+func actionLabel(kind string) string {
+	switch kind {
+	case consent.DueNotice:
+		return "Write notice"
+	case consent.DueRetentionEnded:
+		return "Review"
+	default:
+		return "Open"
+	}
 }
 
 func greeting(now time.Time) string {

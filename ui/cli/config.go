@@ -125,6 +125,8 @@ func ExitCode(err error) int {
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.Is(err, errBlocked):
+		return ExitBlocked
 	case errors.As(err, &ue):
 		return ExitUsage
 	case errors.Is(err, store.ErrLocked):

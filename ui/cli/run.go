@@ -101,7 +101,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = cerr
 		}
 	}
-	if err != nil {
+	if err != nil && !errors.Is(err, errBlocked) { // a blocked answer is output, not an error
 		fmt.Fprintln(stderr, "warmlead: "+oneLine(err.Error()))
 		if errors.As(err, new(usageError)) {
 			fmt.Fprintln(stderr, "run 'warmlead help' for the commands")

@@ -1,0 +1,226 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"warmlead/consent"
+)
+
+// Tombstone is what remains of an erased prospect: that someone with this id
+// was erased, when, why and by whom. No name, email or phone: the point of
+// erasure is that they are gone (consent-rules.md section 7).
+type Tombstone struct {
+	ID     uint64    `json:"id"`
+	Time   time.Time `json:"time"`
+	Reason string    `json:"reason"`
+	Rep    string    `json:"rep"`
+}
+
+// suppression is the sealed value of a suppression entry. The key (a keyed
+// hash of the email or phone) is what matters; the time says since when.
+type suppression struct {
+	Time time.Time `json:"time"`
+}
+
+// ErrReasonRequired: Erase was called without a reason.
+var ErrReasonRequired = errors.New("say why the person is erased (e.g. \"asked to be forgotten by email\"): the reason is kept in the tombstone and the audit log, so do not put their name in it")
+
+// Erase removes a prospect for good (Art. 17): the prospect, its whole
+// ledger and its blind-index entries go in one transaction, together with
+// writing a suppression entry for its email and phone (so a re-import or a
+// new referral is refused), a tombstone and an audit entry. The file is then
+// compacted so no freed page still holds the person's data.
+//
+// When only the compaction fails the erasure stands (the data is no longer
+// readable through Warmlead) and the error says so; Compact can be retried.
+func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return ErrReasonRequired
+	}
+	if _, err := db.key(); err != nil {
+		return err
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	now = now.UTC().Truncate(time.Second)
+	err := db.update(func(tx *bolt.Tx) error {
+		key := u64(id)
+		if tx.Bucket(bProspects).Get(key) == nil {
+			return noProspect(id)
+		}
+		// The contact details are needed for the suppression entries, so a
+		// prospect that cannot be opened is not erased half-way: the rep
+		// gets the IntegrityError and can restore a backup first.
+		var p consent.Prospect
+		if err := db.get(tx, bProspects, key, &p, fmt.Sprintf("prospect %d", id)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bProspects).Delete(key); err != nil {
+			return err
+		}
+		if err := deletePrefix(tx.Bucket(bEvents), key); err != nil {
+			return err
+		}
+		// Every index entry pointing at this id, not only those of the
+		// current email and phone: a stale entry would still tell that
+		// someone with that address was here.
+		for _, b := range [][]byte{bIdxEmail, bIdxPhone} {
+			if err := deleteSuffix(tx.Bucket(b), key); err != nil {
+				return err
+			}
+		}
+		if err := db.suppress(tx, p.Email, p.Phone, now); err != nil {
+			return err
+		}
+		if err := db.put(tx, bTombstones, key, Tombstone{ID: id, Time: now, Reason: reason, Rep: rep}); err != nil {
+			return err
+		}
+		return db.appendAudit(tx, AuditEntry{Time: now, Rep: rep, Action: "erased", Prospect: id, Detail: reason})
+	})
+	if err != nil {
+		return err
+	}
+	db.indexRemove(id)
+	if err := db.Compact(); err != nil {
+		return fmt.Errorf("prospect %d was erased, but old copies of their data stay in the file until it is compacted: %w", id, err)
+	}
+	return nil
+}
+
+// deletePrefix deletes every key starting with prefix. Keys are collected
+// first (and copied: they point into pages the deletes change), because
+// deleting under a moving cursor can skip keys.
+func deletePrefix(b *bolt.Bucket, prefix []byte) error {
+	var keys [][]byte
+	c := b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		keys = append(keys, slices.Clone(k))
+	}
+	return deleteKeys(b, keys)
+}
+
+// deleteSuffix deletes every key ending in suffix: index keys are
+// blind(value)|id, so an id's entries are spread over the bucket. One scan
+// of an index (a key per prospect) is cheap next to the compaction.
+func deleteSuffix(b *bolt.Bucket, suffix []byte) error {
+	var keys [][]byte
+	b.ForEach(func(k, _ []byte) error {
+		if len(k) > len(suffix) && bytes.HasSuffix(k, suffix) {
+			keys = append(keys, slices.Clone(k))
+		}
+		return nil
+	})
+	return deleteKeys(b, keys)
+}
+
+func deleteKeys(b *bolt.Bucket, keys [][]byte) error {
+	for _, k := range keys {
+		if err := b.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// suppress writes the suppression entries of a (normalised) email and
+// phone; empty ones are skipped. An existing entry keeps its first time.
+func (db *DB) suppress(tx *bolt.Tx, email, phone string, now time.Time) error {
+	for _, kv := range [][2]string{{"email", email}, {"phone", phone}} {
+		if kv[1] == "" {
+			continue
+		}
+		key := db.suppressKey(kv[0], kv[1])
+		if tx.Bucket(bSuppress).Get(key) != nil {
+			continue
+		}
+		if err := db.put(tx, bSuppress, key, suppression{Time: now}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// normalizeContact brings an email and phone into the form the suppression
+// keys were made from: lowercase email, E.164 phone. A national phone
+// number cannot be read without its region, so callers pass E.164 (as
+// Prospect.Normalize leaves it); such a number is kept as given.
+func normalizeContact(email, phone string) (string, string) {
+	email = strings.TrimSpace(email)
+	if e, err := consent.NormalizeEmail(email); err == nil {
+		email = e
+	} else {
+		email = strings.ToLower(email)
+	}
+	phone = strings.TrimSpace(phone)
+	if strings.HasPrefix(phone, "+") {
+		if p, err := consent.NormalizePhone(phone, ""); err == nil {
+			phone = p
+		}
+	}
+	return email, phone
+}
+
+// Suppress records that this email and phone (normalised, see
+// normalizeContact) must not be added or contacted again, without erasing
+// anyone: for a referral who declined the introduction, so a later import
+// or referral of the same person is refused.
+func (db *DB) Suppress(email, phone string, now time.Time) error {
+	email, phone = normalizeContact(email, phone)
+	if email == "" && phone == "" {
+		return errors.New("nothing to suppress: give an email address or a phone number")
+	}
+	if _, err := db.key(); err != nil {
+		return err
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	return db.update(func(tx *bolt.Tx) error {
+		return db.suppress(tx, email, phone, now.UTC().Truncate(time.Second))
+	})
+}
+
+// IsSuppressed tells whether the email or the phone (normalised, see
+// normalizeContact) belongs to someone who was erased or suppressed. A
+// locked database answers false: nothing can be added through it anyway.
+func (db *DB) IsSuppressed(email, phone string) bool {
+	email, phone = normalizeContact(email, phone)
+	if _, err := db.key(); err != nil {
+		return false
+	}
+	suppressed := false
+	db.view(func(tx *bolt.Tx) error {
+		suppressed = db.checkSuppressed(tx, email, phone) != nil
+		return nil
+	})
+	return suppressed
+}
+
+// Tombstones lists the erased prospects by id. A damaged tombstone gives an
+// IntegrityError together with the ones read before it.
+func (db *DB) Tombstones() ([]Tombstone, error) {
+	if _, err := db.key(); err != nil {
+		return nil, err
+	}
+	var out []Tombstone
+	err := db.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bTombstones).ForEach(func(k, v []byte) error {
+			var t Tombstone
+			if err := db.decode(bTombstones, k, v, &t, fmt.Sprintf("tombstone %d", getU64(k))); err != nil {
+				return err
+			}
+			out = append(out, t)
+			return nil
+		})
+	})
+	return out, err
+}

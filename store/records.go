@@ -1,0 +1,129 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"warmlead/consent"
+)
+
+// noProspect is the error for an id with no prospect: the message the CLI
+// has always shown, and errors.Is(err, ErrNotFound) for callers that branch.
+type noProspect uint64
+
+func (e noProspect) Error() string { return fmt.Sprintf("no prospect with id %d", uint64(e)) }
+func (e noProspect) Unwrap() error { return ErrNotFound }
+
+// recordFiller completes a consent.Record inside one transaction: the
+// do-not-call hit and the suppression flag. It caches the registers and
+// reuses HMAC states, because Records runs it for every prospect.
+type recordFiller struct {
+	db   *DB
+	tx   *bolt.Tx
+	regs map[[regHashLen]byte]Register
+	idx  *blinder
+	sup  *blinder
+}
+
+func (db *DB) newRecordFiller(tx *bolt.Tx) (*recordFiller, error) {
+	idx, err := db.blinders(1, false)
+	if err != nil {
+		return nil, err
+	}
+	sup, err := db.blinders(1, true)
+	if err != nil {
+		return nil, err
+	}
+	// A damaged register is left out of the cache; its numbers still
+	// block (dncLookup), and Verify reports the damage.
+	regs, err := db.readRegisters(tx)
+	if err != nil && !errIntegrity(err) {
+		return nil, err
+	}
+	return &recordFiller{db: db, tx: tx, regs: regs, idx: idx[0], sup: sup[0]}, nil
+}
+
+// fill sets r.DNC and r.Suppressed from r.Prospect's (normalised) contact
+// details. Suppressed matters for a prospect still in the file: a
+// duplicate kept beside someone who was later erased, or a declined
+// referral whose details were suppressed with Suppress.
+func (f *recordFiller) fill(r *consent.Record) {
+	p := r.Prospect
+	r.DNC = nil
+	if p.Phone != "" {
+		r.DNC = f.db.dncLookup(f.tx, f.regs, f.idx.blind("dnc", p.Phone))
+	}
+	s := f.tx.Bucket(bSuppress)
+	r.Suppressed = (p.Email != "" && s.Get(f.sup.blind("email", p.Email)) != nil) ||
+		(p.Phone != "" && s.Get(f.sup.blind("phone", p.Phone)) != nil)
+}
+
+// Records reads every prospect with its ledger, do-not-call hit and
+// suppression flag, for the policy and the deadlines. Prospects whose values
+// fail their integrity check are skipped and counted in the returned
+// problems.
+func (db *DB) Records() ([]consent.Record, []error, error) {
+	var out []consent.Record
+	var problems []error
+	if _, err := db.key(); err != nil {
+		return nil, nil, err
+	}
+	err := db.view(func(tx *bolt.Tx) error {
+		f, err := db.newRecordFiller(tx)
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bProspects).ForEach(func(k, v []byte) error {
+			id := getU64(k)
+			var r consent.Record
+			if err := db.decode(bProspects, k, v, &r.Prospect, fmt.Sprintf("prospect %d", id)); err != nil {
+				problems = append(problems, err)
+				return nil
+			}
+			evs, err := db.readEvents(tx, id)
+			if err != nil {
+				problems = append(problems, err)
+				return nil
+			}
+			r.Events = evs
+			f.fill(&r)
+			out = append(out, r)
+			return nil
+		})
+	})
+	return out, problems, err
+}
+
+// Record reads one prospect's record from the file (not the in-memory
+// index), so damage is reported rather than served from memory. An unknown
+// id gives an error that errors.Is ErrNotFound.
+func (db *DB) Record(id uint64) (consent.Record, error) {
+	var r consent.Record
+	if _, err := db.key(); err != nil {
+		return r, err
+	}
+	err := db.view(func(tx *bolt.Tx) error {
+		if tx.Bucket(bProspects).Get(u64(id)) == nil {
+			return noProspect(id)
+		}
+		if err := db.get(tx, bProspects, u64(id), &r.Prospect, fmt.Sprintf("prospect %d", id)); err != nil {
+			return err
+		}
+		evs, err := db.readEvents(tx, id)
+		if err != nil {
+			return err
+		}
+		r.Events = evs
+		f, err := db.newRecordFiller(tx)
+		if err != nil {
+			return err
+		}
+		f.fill(&r)
+		return nil
+	})
+	if err != nil {
+		return consent.Record{}, err
+	}
+	return r, nil
+}

@@ -1,0 +1,175 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// errNoHandle: a compaction replaced the file but could not open it again
+// (another process took the lock in between). Nothing is lost; this
+// instance just has to be started again.
+var errNoHandle = errors.New("the database file was closed after compacting it: close Warmlead and start it again")
+
+// openBolt opens the file at path and takes its lock, waiting up to
+// opts.Timeout (a second by default) before giving ErrLocked.
+func openBolt(path string, opts Options) (*bolt.DB, error) {
+	t := opts.Timeout
+	if t == 0 {
+		t = time.Second
+	}
+	// Compaction (and Restore) rename a new file over path while another
+	// Warmlead may already hold the old file open, waiting for its lock.
+	// Winning that lock would then mean working on a file that is no longer
+	// at path, and every write would be lost. So the file at path is
+	// compared before and after taking the lock, and a replaced one is
+	// opened again.
+	for attempt := 0; ; attempt++ {
+		before, statErr := os.Stat(path)
+		b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: t, FreelistType: bolt.FreelistMapType})
+		if errors.Is(err, berrors.ErrTimeout) {
+			return nil, ErrLocked
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot open the database file %s: %w", path, err)
+		}
+		after, err := os.Stat(path)
+		if statErr != nil || err != nil || os.SameFile(before, after) {
+			return b, nil
+		}
+		b.Close()
+		if attempt == 2 { // replaced again and again: someone else is busy with it
+			return nil, ErrLocked
+		}
+	}
+}
+
+// view runs fn in a read transaction. Every transaction in the package goes
+// through view or update: they hold the read side of db.swap for the whole
+// transaction, so compact can wait for all of them and swap the bolt handle.
+// fn must not call view or update itself: a waiting compaction blocks new
+// readers, so a nested call would deadlock.
+func (db *DB) view(fn func(*bolt.Tx) error) error {
+	db.swap.RLock()
+	defer db.swap.RUnlock()
+	if db.bolt == nil {
+		return errNoHandle
+	}
+	return db.bolt.View(fn)
+}
+
+// update runs fn in a write transaction; see view.
+func (db *DB) update(fn func(*bolt.Tx) error) error {
+	db.swap.RLock()
+	defer db.swap.RUnlock()
+	if db.bolt == nil {
+		return errNoHandle
+	}
+	return db.bolt.Update(fn)
+}
+
+// compactTxSize bounds the memory one transaction of the copy may use;
+// the copy does not need to be atomic because it is renamed into place only
+// once complete.
+const compactTxSize = 16 << 20
+
+// Compact rewrites the database into a fresh file and puts it in place of
+// the old one. bbolt never shrinks a file and reuses freed pages only
+// eventually, so after a delete the old bytes may stay in the file for a
+// long time; erasure must not leave the person there (consent-rules.md
+// section 7). Erase calls it; it is public so a failed compaction can be
+// retried.
+//
+// The copy is made while holding the write side of db.swap: no transaction
+// runs during it, so the copy is complete and nothing written meanwhile can
+// be lost.
+func (db *DB) Compact() error {
+	db.swap.Lock()
+	defer db.swap.Unlock()
+	if db.bolt == nil {
+		return errNoHandle
+	}
+	// The temporary file lives beside the database: same file system, so
+	// the rename is atomic, and the same protection as the database itself.
+	tmp, err := db.compactInto(filepath.Dir(db.path))
+	if err != nil {
+		return fmt.Errorf("cannot compact the database file: %w", err)
+	}
+	defer os.Remove(tmp) // a no-op after the rename
+
+	// Rename while the old handle still holds its lock, so there is no
+	// moment in which the path is unlocked and another Warmlead could take
+	// it. Windows cannot rename over an open, mapped file; there the old
+	// handle is closed first and the rename tried again.
+	renamed := os.Rename(tmp, db.path) == nil
+	// A failing Close (unmap, unlock) changes nothing on disk: reopening
+	// below is still the way back to a working handle, so it is not fatal.
+	db.bolt.Close()
+	db.bolt = nil
+	var renameErr error
+	if !renamed {
+		renameErr = os.Rename(tmp, db.path)
+	}
+	if renameErr == nil {
+		syncDir(filepath.Dir(db.path))
+	}
+	// Reopen whatever is at the path now: the compacted file, or the old
+	// one when the rename failed (the erasure itself is committed either
+	// way). The new handle takes the lock.
+	b, err := openBolt(db.path, db.opts)
+	if err != nil {
+		return fmt.Errorf("the database was compacted but cannot be opened again: %w", err)
+	}
+	db.bolt = b
+	if renameErr != nil {
+		return fmt.Errorf("cannot put the compacted database file in place: %w", renameErr)
+	}
+	return nil
+}
+
+// compactInto copies the live data into a new file in dir and returns its
+// path. Called with db.swap held for writing.
+func (db *DB) compactInto(dir string) (string, error) {
+	f, err := os.CreateTemp(dir, ".warmlead-compact-*")
+	if err != nil {
+		return "", err
+	}
+	name := f.Name()
+	f.Close()
+	// The copy is not synced per transaction (it is useless until renamed);
+	// one Sync at the end makes it durable before the rename.
+	dst, err := bolt.Open(name, 0o600, &bolt.Options{NoSync: true, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		os.Remove(name)
+		return "", err
+	}
+	err = bolt.Compact(dst, db.bolt, compactTxSize)
+	if err == nil {
+		err = dst.Sync()
+	}
+	if cerr := dst.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+		return "", err
+	}
+	return name, nil
+}
+
+// syncDir makes a rename in dir durable. Not every platform can sync a
+// directory (Windows cannot open one this way); the rename itself is still
+// atomic there, so errors are ignored.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	d.Sync()
+	d.Close()
+}

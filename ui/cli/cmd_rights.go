@@ -1,0 +1,233 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+	"time"
+
+	"warmlead/consent"
+	"warmlead/store"
+)
+
+func init() {
+	register(command{"export", "everything about a person, as JSON or vCard 4.0 (access, portability)", setupExport})
+	register(command{"erase", "erase a person, keep only a suppression hash: erase ID --reason TEXT", setupErase})
+	register(command{"notice", "write the Art. 14 notice email and mark the person informed", setupNotice})
+	register(command{"due", "notices due, retention ending, call-backs, ask-again dates", setupDue})
+}
+
+// writeOut writes to --out (created 0600: it holds personal data) or stdout.
+func (e *env) writeOut(out string, data []byte) error {
+	if out == "" {
+		_, err := e.stdout.Write(data)
+		return err
+	}
+	if err := os.WriteFile(out, data, 0o600); err != nil {
+		return fmt.Errorf("cannot write %s: %w", out, err)
+	}
+	return nil
+}
+
+func setupExport(fs *flagSet, e *env) func([]string) error {
+	var format, out, reason string
+	fs.StringVar(&format, "format", "json", "json or vcf")
+	fs.StringVar(&out, "out", "", "file to write (default: standard output)")
+	fs.StringVar(&reason, "reason", "access request", "why (audit log)")
+	return func(pos []string) error {
+		if len(pos) != 1 || (format != "json" && format != "vcf") {
+			return usagef("usage: warmlead export ID --format json|vcf [--out F]")
+		}
+		id, err := parseID(pos[0])
+		if err != nil {
+			return err
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		rec, err := db.Record(id)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if format == "json" {
+			err = consent.ExportJSON(&buf, rec, e.rep(), time.Now())
+		} else {
+			err = consent.ExportVCard(&buf, []consent.Prospect{rec.Prospect})
+		}
+		if err != nil {
+			return err
+		}
+		if err := e.writeOut(out, buf.Bytes()); err != nil {
+			return err
+		}
+		where := "standard output"
+		if out != "" {
+			where = filepath.Base(out)
+		}
+		if _, err := db.AppendEvent(id, consent.Event{Rep: e.rep(), Kind: consent.KindExported, Note: format + " to " + where}); err != nil {
+			return err
+		}
+		// The audit entry outlives an erasure, so it names no file (a file
+		// name often carries the person's name).
+		if err := db.Audit(e.rep(), "exported", id, fmt.Sprintf("%s: %s", format, reason)); err != nil {
+			return err
+		}
+		if out != "" {
+			fmt.Fprintf(e.stderr, "exported prospect %d as %s to %s\n", id, format, out)
+		}
+		return nil
+	}
+}
+
+func setupErase(fs *flagSet, e *env) func([]string) error {
+	var reason string
+	fs.StringVar(&reason, "reason", "", "why, without the person's name (it is kept): e.g. \"asked by email 2026-03-02\"")
+	return func(pos []string) error {
+		if len(pos) != 1 || reason == "" {
+			return usagef("usage: warmlead erase ID --reason TEXT")
+		}
+		id, err := parseID(pos[0])
+		if err != nil {
+			return err
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		if err := db.Erase(id, reason, e.rep(), time.Now()); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "prospect %d erased; only a suppression hash and a tombstone remain, and the file was compacted\n", id)
+		return nil
+	}
+}
+
+// mailContext is what every generated email needs from the settings.
+func mailContext(s consent.Settings, rep string) consent.MailContext {
+	return consent.MailContext{Rep: rep, Company: s.Company, PrivacyURL: s.PrivacyURL, PreferencesURL: s.PreferencesURL, RetentionMonths: s.RetentionMonths}
+}
+
+func setupNotice(fs *flagSet, e *env) func([]string) error {
+	var lang, out string
+	fs.StringVar(&lang, "lang", "", "en, nl, nb, sv or de (default: the prospect's, else the settings')")
+	fs.StringVar(&out, "out", "", "write an .eml file instead of printing the text")
+	return func(pos []string) error {
+		if len(pos) != 1 {
+			return usagef("usage: warmlead notice ID [--lang L] [--out FILE.eml]")
+		}
+		id, err := parseID(pos[0])
+		if err != nil {
+			return err
+		}
+		if lang != "" {
+			if _, err := consent.ParseLanguage(lang); err != nil {
+				return usagef("%v", err)
+			}
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		rec, err := db.Record(id)
+		if err != nil {
+			return err
+		}
+		st, err := db.Settings()
+		if err != nil {
+			return err
+		}
+		if lang == "" && rec.Prospect.Lang == "" {
+			lang = st.Lang
+		}
+		now := time.Now()
+		mail := consent.NoticeEmail(rec, mailContext(st, e.rep()), lang, now)
+		var buf bytes.Buffer
+		if out != "" {
+			if err := consent.WriteEML(&buf, mail, now); err != nil {
+				return err
+			}
+		} else {
+			fmt.Fprintf(&buf, "To: %s\nSubject: %s\n\n%s\n", mail.To, mail.Subject, mail.Body)
+		}
+		if err := e.writeOut(out, buf.Bytes()); err != nil {
+			return err
+		}
+		if _, err := db.AppendEvent(id, consent.Event{Rep: e.rep(), Kind: consent.KindInformed, Note: "Art. 14 notice (" + mail.Lang + ")",
+			Evidence: "Subject: " + mail.Subject + "\n\n" + mail.Body}); err != nil {
+			return err
+		}
+		if mail.To == "" {
+			fmt.Fprintln(e.stderr, "note: no email address on file; deliver the notice by post or through the introducer")
+		}
+		return nil
+	}
+}
+
+// DueItem is one deadline with the name it concerns (a line of `due --json`).
+type DueItem struct {
+	consent.Due
+	Name string `json:"name"`
+}
+
+func setupDue(fs *flagSet, e *env) func([]string) error {
+	var asJSON bool
+	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	return func(pos []string) error {
+		if err := need(pos, 0, "due [--json]"); err != nil {
+			return err
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		items, err := DueList(db, time.Now())
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			if items == nil {
+				items = []DueItem{}
+			}
+			return writeJSON(e.stdout, items)
+		}
+		if len(items) == 0 {
+			fmt.Fprintln(e.stdout, "nothing due")
+			return nil
+		}
+		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "DATE\tID\tNAME\tWHAT\tREASON")
+		for _, d := range items {
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", d.Date.Local().Format("2006-01-02"), d.Prospect, d.Name, d.Kind, d.Reason)
+		}
+		return tw.Flush()
+	}
+}
+
+// DueList is every deadline of every prospect, most urgent first. The GUI's
+// Today screen shows the same list.
+func DueList(db *store.DB, now time.Time) ([]DueItem, error) {
+	recs, _, err := db.Records()
+	if err != nil {
+		return nil, err
+	}
+	st, err := db.Settings()
+	if err != nil {
+		return nil, err
+	}
+	names := map[uint64]string{}
+	var due []consent.Due
+	for _, r := range recs {
+		names[r.Prospect.ID] = r.Prospect.Name
+		due = append(due, consent.DueItems(r, now, st.RetentionMonths)...)
+	}
+	consent.SortDue(due)
+	out := make([]DueItem, len(due))
+	for i, d := range due {
+		out[i] = DueItem{d, names[d.Prospect]}
+	}
+	return out, nil
+}

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"net/url"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"warmlead/consent"
+)
+
+// consentPanel answers "may I contact this person?" per channel for a
+// chosen purpose, with the policy's reason under each, and shows the
+// consent matrix (purpose × channel).
+type consentPanel struct {
+	g       *GUI
+	rec     consent.Record
+	purpose *widget.Select
+	buttons map[consent.Channel]*widget.Button
+	reasons map[consent.Channel]*widget.Label
+	matrix  *widget.Table
+	record  *widget.Button
+	object  *widget.Button
+	root    fyne.CanvasObject
+	onSaved func() // reload the prospect after a new event
+}
+
+var channelVerbs = map[consent.Channel]string{consent.ChannelEmail: "Email", consent.ChannelPhone: "Call", consent.ChannelSMS: "Text (SMS)", consent.ChannelPost: "Post"}
+
+func newConsentPanel(g *GUI, onSaved func()) *consentPanel {
+	c := &consentPanel{g: g, onSaved: onSaved, buttons: map[consent.Channel]*widget.Button{}, reasons: map[consent.Channel]*widget.Label{}}
+	names := make([]string, len(consent.Purposes))
+	for i, p := range consent.Purposes {
+		names[i] = string(p)
+	}
+	c.purpose = widget.NewSelect(names, func(string) { c.update() })
+	c.purpose.SetSelected(string(consent.PurposeFollowUp))
+	rows := container.NewVBox()
+	for _, ch := range consent.Channels {
+		ch := ch
+		b := widget.NewButton(channelVerbs[ch], func() { c.onContact(ch) })
+		r := widget.NewLabel("")
+		r.Wrapping = fyne.TextWrapWord
+		c.buttons[ch], c.reasons[ch] = b, r
+		rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, 36), b), nil, r))
+	}
+	c.matrix = widget.NewTableWithHeaders(
+		func() (int, int) { return len(consent.Purposes), len(consent.Channels) },
+		func() fyne.CanvasObject { return widget.NewLabel("withdrawn 2026-01-01") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(c.cellText(consent.Purposes[id.Row], consent.Channels[id.Col]))
+		})
+	c.matrix.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	c.matrix.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		switch {
+		case id.Row < 0 && id.Col >= 0:
+			l.SetText(string(consent.Channels[id.Col]))
+		case id.Col < 0 && id.Row >= 0:
+			l.SetText(string(consent.Purposes[id.Row]))
+		default:
+			l.SetText("")
+		}
+	}
+	c.matrix.SetColumnWidth(-1, 170)
+	for i := range consent.Channels {
+		c.matrix.SetColumnWidth(i, 190)
+	}
+	c.record = widget.NewButtonWithIcon("Record consent…", theme.DocumentCreateIcon(), func() { showConsentDialog(g, c.rec.Prospect, c.onSaved) })
+	c.object = widget.NewButtonWithIcon("Do not contact me…", theme.CancelIcon(), func() { showObjectionDialog(g, c.rec.Prospect, c.onSaved) })
+	c.object.Importance = widget.DangerImportance
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("May I contact them for"), nil, c.purpose),
+		rows,
+		container.NewHBox(c.record, c.object),
+		widget.NewLabelWithStyle("Consent by purpose and channel", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	c.root = container.NewBorder(top, nil, nil, nil, c.matrix)
+	return c
+}
+
+// cellText is one matrix cell: status, date and method.
+func (c *consentPanel) cellText(p consent.Purpose, ch consent.Channel) string {
+	cell := c.rec.ConsentStateAt(p, ch, time.Now())
+	if cell.Status == consent.StatusNone {
+		return "—"
+	}
+	s := string(cell.Status)
+	if !cell.Time.IsZero() {
+		s += " " + cell.Time.Local().Format("2006-01-02")
+	}
+	if cell.Method != "" {
+		s += " · " + string(cell.Method)
+	}
+	return s
+}
+
+func (c *consentPanel) set(rec consent.Record) {
+	c.rec = rec
+	c.update()
+	c.matrix.Refresh()
+}
+
+// update asks the policy for each channel and enables only what is allowed.
+func (c *consentPanel) update() {
+	if c.rec.Prospect.ID == 0 {
+		return
+	}
+	purpose := consent.Purpose(c.purpose.Selected)
+	now := time.Now()
+	for _, ch := range consent.Channels {
+		d := consent.Decide(c.rec, ch, purpose, now, c.g.settings.RetentionMonths)
+		b, r := c.buttons[ch], c.reasons[ch]
+		r.SetText(d.Reason)
+		if d.Allowed {
+			r.Importance = widget.SuccessImportance
+		} else {
+			r.Importance = widget.DangerImportance
+		}
+		r.Refresh()
+		if d.Allowed && c.contactURL(ch) != nil {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// contactURL is how the desktop starts the contact; nil when Warmlead holds
+// no address for that channel (it stores no postal addresses).
+func (c *consentPanel) contactURL(ch consent.Channel) *url.URL {
+	p := c.rec.Prospect
+	switch {
+	case ch == consent.ChannelEmail && p.Email != "":
+		return &url.URL{Scheme: "mailto", Opaque: p.Email}
+	case ch == consent.ChannelPhone && p.Phone != "":
+		return &url.URL{Scheme: "tel", Opaque: p.Phone}
+	case ch == consent.ChannelSMS && p.Phone != "":
+		return &url.URL{Scheme: "sms", Opaque: p.Phone}
+	}
+	return nil
+}
+
+func (c *consentPanel) onContact(ch consent.Channel) {
+	c.g.touch()
+	if u := c.contactURL(ch); u != nil {
+		c.g.app.OpenURL(u)
+	}
+}

@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"warmlead/consent"
+	"warmlead/store"
+	"warmlead/ui/cli"
+)
+
+// openMain starts the GUI on a database holding the given prospects and
+// returns it unlocked, on the main window.
+func openMain(t *testing.T, ps ...consent.Prospect) *GUI {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "w.db")
+	createDB(t, path, false)
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.UnlockPassphrase([]byte(pass))
+	for _, p := range ps {
+		if _, err := db.AddProspect(p, store.AddOptions{Rep: "Rita Rep", Region: "NL"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	g := newTestGUI(t, cli.Config{DB: path, NoKeyring: true})
+	g.Start()
+	g.wait()
+	test.Type(g.unlock.pass, pass)
+	test.Tap(g.unlock.button)
+	g.wait()
+	if g.shell == nil {
+		t.Fatal("not unlocked")
+	}
+	return g
+}
+
+func TestConsentPanelGrantAndObjection(t *testing.T) {
+	g := openMain(t, consent.Prospect{Name: "Carla Card", Email: "carla@firm.example", Phone: "+31 20 555 0101", Source: consent.SourceCard})
+	g.shell.show("prospects")
+	g.wait()
+	d := g.shell.prospects.detail
+	d.show(1)
+	g.wait()
+	c := d.consents
+	if c.buttons[consent.ChannelEmail].Disabled() || !strings.HasPrefix(c.reasons[consent.ChannelEmail].Text, "Allowed") {
+		t.Fatalf("card follow-up by email should be allowed: %q", c.reasons[consent.ChannelEmail].Text)
+	}
+	if !c.buttons[consent.ChannelSMS].Disabled() || !strings.HasPrefix(c.reasons[consent.ChannelSMS].Text, "Blocked") {
+		t.Fatal("SMS follow-up without consent should be blocked with a reason")
+	}
+	c.purpose.SetSelected(string(consent.PurposeNewsletter))
+	if !c.buttons[consent.ChannelEmail].Disabled() {
+		t.Fatal("newsletter by email allowed without consent")
+	}
+
+	// Record a grant: nothing pre-selected, every field required.
+	dlg := showConsentDialog(g, c.rec.Prospect, c.onSaved)
+	if dlg.purpose.Selected != "" || dlg.channel.Selected != "" || dlg.decision.Selected != "" || dlg.method.Selected != "" {
+		t.Fatal("the consent dialog pre-selects something")
+	}
+	dlg.purpose.SetSelected("newsletter")
+	dlg.channel.SetSelected("email")
+	dlg.decision.SetSelected("Granted")
+	dlg.method.SetSelected("email-reply")
+	test.Tap(dlg.save)
+	if !strings.Contains(dlg.status.Text, "evidence") {
+		t.Fatalf("a grant without evidence was not refused: %q", dlg.status.Text)
+	}
+	test.Type(dlg.evidence, "Yes please, send me the newsletter. — Carla")
+	test.Tap(dlg.save)
+	g.wait()
+	c.purpose.SetSelected(string(consent.PurposeNewsletter))
+	if c.buttons[consent.ChannelEmail].Disabled() {
+		t.Fatalf("newsletter by email still blocked after the grant: %q", c.reasons[consent.ChannelEmail].Text)
+	}
+	if cell := c.cellText(consent.PurposeNewsletter, consent.ChannelEmail); !strings.HasPrefix(cell, "granted") || !strings.Contains(cell, "email-reply") {
+		t.Fatalf("matrix cell = %q", cell)
+	}
+
+	o := showObjectionDialog(g, c.rec.Prospect, c.onSaved)
+	test.Tap(o.save)
+	if !strings.Contains(o.status.Text, "evidence") {
+		t.Fatal("an objection without evidence was recorded")
+	}
+	test.Type(o.evidence, "Stop calling me")
+	test.Tap(o.save)
+	g.wait()
+	for _, ch := range consent.Channels {
+		if !c.buttons[ch].Disabled() || !strings.Contains(c.reasons[ch].Text, "not to be contacted") {
+			t.Errorf("%s after objection: enabled=%v %q", ch, !c.buttons[ch].Disabled(), c.reasons[ch].Text)
+		}
+	}
+}
+
+func TestTodayShowsNoticeDueAndWritesIt(t *testing.T) {
+	g := openMain(t, consent.Prospect{Name: "Rosa Referred", Company: "Intro BV", Source: consent.SourceReferral},
+		consent.Prospect{Name: "Carl Card", Source: consent.SourceCard})
+	g.shell.show("today")
+	g.wait()
+	td := g.shell.today
+	if len(td.items) != 1 || td.items[0].Kind != consent.DueNotice || td.items[0].Name != "Rosa Referred" {
+		t.Fatalf("today items = %+v", td.items)
+	}
+	td.act(td.items[0])
+	g.wait()
+	rec, err := g.db.Record(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := consent.Informed(rec); ok {
+		t.Fatal("informed before the notice was marked sent")
+	}
+	pv := g.shell.prospects.detail.preview
+	if pv == nil || !strings.Contains(pv.body.Text, "https://") {
+		t.Fatal("the notice preview did not open with the notice text")
+	}
+	test.Tap(pv.ok)
+	g.wait()
+	rec, _ = g.db.Record(1)
+	if _, ok := consent.Informed(rec); !ok {
+		t.Fatal("Mark as sent did not record the person as informed")
+	}
+	g.shell.show("today")
+	g.wait()
+	if len(td.items) != 0 {
+		t.Fatalf("notice still due: %+v", td.items)
+	}
+}

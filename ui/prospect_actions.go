@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"warmlead/consent"
+)
+
+// The person's rights, one click each: export (access, portability), the
+// Art. 14 notice, and erasure. Each is audit-logged by the store or here.
+
+func (d *prospectDetail) onExport() {
+	g := d.g
+	g.touch()
+	rec := d.rec
+	format := widget.NewRadioGroup([]string{"JSON (everything, machine-readable)", "vCard 4.0 (contact card)"}, nil)
+	format.SetSelected("JSON (everything, machine-readable)")
+	dialog.ShowCustomConfirm("Export "+rec.Prospect.Name, "Choose file…", "Cancel", format, func(ok bool) {
+		if !ok {
+			return
+		}
+		vcf := strings.HasPrefix(format.Selected, "vCard")
+		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil || w == nil {
+				return
+			}
+			path := w.URI().Path()
+			g.background(func() error {
+				defer w.Close()
+				var buf bytes.Buffer
+				kind := "json"
+				if vcf {
+					kind = "vcf"
+					err = consent.ExportVCard(&buf, []consent.Prospect{rec.Prospect})
+				} else {
+					err = consent.ExportJSON(&buf, rec, g.rep(), time.Now())
+				}
+				if err != nil {
+					return err
+				}
+				if _, err := w.Write(buf.Bytes()); err != nil {
+					return err
+				}
+				where := filepath.Base(path)
+				if _, err := g.db.AppendEvent(rec.Prospect.ID, consent.Event{Rep: g.rep(), Kind: consent.KindExported, Note: kind + " to " + where}); err != nil {
+					return err
+				}
+				// The audit entry outlives an erasure: it names no file.
+				return g.db.Audit(g.rep(), "exported", rec.Prospect.ID, kind+": from the app")
+			}, func(err error) {
+				if err != nil {
+					dialog.ShowError(err, g.win)
+					return
+				}
+				d.show(rec.Prospect.ID)
+			})
+		}, g.win)
+		name := safeFileName(rec.Prospect.Name)
+		if vcf {
+			save.SetFileName(name + ".vcf")
+		} else {
+			save.SetFileName(name + ".json")
+		}
+		save.Show()
+	}, g.win)
+}
+
+func (d *prospectDetail) onNotice() {
+	g := d.g
+	g.touch()
+	rec := d.rec
+	mail := consent.NoticeEmail(rec, g.mailContext(), "", time.Now())
+	if rec.Prospect.Lang == "" {
+		mail = consent.NoticeEmail(rec, g.mailContext(), g.settings.Lang, time.Now())
+	}
+	d.preview = showEmailPreview(g, "Art. 14 notice for "+rec.Prospect.Name, mail, func() {
+		g.background(func() error {
+			_, err := g.db.AppendEvent(rec.Prospect.ID, consent.Event{Rep: g.rep(), Kind: consent.KindInformed,
+				Note: "Art. 14 notice (" + mail.Lang + ")", Evidence: "Subject: " + mail.Subject + "\n\n" + mail.Body})
+			return err
+		}, func(err error) {
+			if err != nil {
+				dialog.ShowError(err, g.win)
+				return
+			}
+			d.show(rec.Prospect.ID)
+		})
+	})
+}
+
+func (d *prospectDetail) onErase() {
+	g := d.g
+	g.touch()
+	p := d.rec.Prospect
+	reason := widget.NewEntry()
+	reason.SetPlaceHolder("e.g. asked by email on 2 March (no names: the reason is kept)")
+	items := []*widget.FormItem{widget.NewFormItem("Reason", reason)}
+	dialog.ShowForm("Erase "+p.Name+"?", "Erase for good", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		why := strings.TrimSpace(reason.Text)
+		if why == "" {
+			dialog.ShowInformation("Not erased", "Say why: the reason is kept in the tombstone and the audit log.", g.win)
+			return
+		}
+		g.background(func() error { return g.db.Erase(p.ID, why, g.rep(), time.Now()) }, func(err error) {
+			if err != nil {
+				dialog.ShowError(err, g.win)
+				return
+			}
+			d.id = 0
+			d.root.Objects = []fyne.CanvasObject{d.none}
+			d.root.Refresh()
+			if g.shell != nil {
+				g.shell.prospects.refresh()
+			}
+			dialog.ShowInformation("Erased", fmt.Sprintf("%s was erased. Only a suppression hash remains, so a re-import or a new referral of the same email or phone is refused.", p.Name), g.win)
+		})
+	}, g.win)
+}
+
+func (g *GUI) mailContext() consent.MailContext {
+	return consent.MailContext{Rep: g.rep(), Company: g.settings.Company, PrivacyURL: g.settings.PrivacyURL,
+		PreferencesURL: g.settings.PreferencesURL, RetentionMonths: g.settings.RetentionMonths}
+}
+
+func safeFileName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, s)
+	if s == "" {
+		return "prospect"
+	}
+	return s
+}
