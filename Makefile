@@ -65,9 +65,12 @@ smoke-test:
 	xvfb-run -a -s "-screen 0 1280x800x24" go test -count=1 -tags smoke -run Smoke -v -timeout 10m .
 
 # Each parser briefly; run longer locally with FUZZTIME=5m make fuzz.
-FUZZTIME ?= 15s
+FUZZTIME ?= 10s
+FUZZ_TARGETS := ./consent/:FuzzDecide ./consent/:FuzzReadEML ./consent/:FuzzParseDNC ./consent/vcardin/:FuzzParse
 fuzz:
-	go test -run '^$$' -fuzz '^FuzzDecide$$' -fuzztime $(FUZZTIME) ./consent/
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "fuzz $$fn ($(FUZZTIME))"; \
+		go test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; done
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...

@@ -27,6 +27,7 @@ const (
 	KindRectified         EventKind = "rectified"
 	KindExported          EventKind = "exported"
 	KindReactivated       EventKind = "reactivated"
+	KindReplyAttached     EventKind = "reply-attached" // a reply from the person, kept as evidence
 )
 
 // Event is one entry of a prospect's append-only ledger. Fields not used by a

@@ -15,9 +15,10 @@ import (
 // so it runs here: each entry keeps a folded haystack (lowercase, accents
 // stripped) and a query matches when every word of it occurs there.
 type searchIndex struct {
-	byID   map[uint64]*indexEntry
-	sorted []*indexEntry // by folded name, rebuilt lazily after writes
-	dirty  bool
+	byID     map[uint64]*indexEntry
+	byNameCo map[string]uint64 // nameCompanyKey -> id, for imports without email or phone
+	sorted   []*indexEntry     // by folded name, rebuilt lazily after writes
+	dirty    bool
 }
 
 type indexEntry struct {
@@ -26,16 +27,30 @@ type indexEntry struct {
 	hay  string // folded name, company, title, email, phone, event
 }
 
-func newSearchIndex() *searchIndex { return &searchIndex{byID: map[uint64]*indexEntry{}} }
+func newSearchIndex() *searchIndex {
+	return &searchIndex{byID: map[uint64]*indexEntry{}, byNameCo: map[string]uint64{}}
+}
+
+// nameCompanyKey identifies a prospect by folded name and company.
+func nameCompanyKey(name, company string) string {
+	return consent.Fold(name) + "\x00" + consent.Fold(company)
+}
 
 func (ix *searchIndex) put(p consent.Prospect) {
 	name := consent.Fold(p.Name)
 	hay := strings.Join([]string{name, consent.Fold(p.Company), consent.Fold(p.Title), p.Email, p.Phone, consent.Fold(p.Event)}, "\x00")
+	if old, ok := ix.byID[p.ID]; ok {
+		delete(ix.byNameCo, nameCompanyKey(old.p.Name, old.p.Company))
+	}
 	ix.byID[p.ID] = &indexEntry{p: p, name: name, hay: hay}
+	ix.byNameCo[nameCompanyKey(p.Name, p.Company)] = p.ID
 	ix.dirty = true
 }
 
 func (ix *searchIndex) remove(id uint64) {
+	if old, ok := ix.byID[id]; ok {
+		delete(ix.byNameCo, nameCompanyKey(old.p.Name, old.p.Company))
+	}
 	delete(ix.byID, id)
 	ix.dirty = true
 }
@@ -44,6 +59,7 @@ func (ix *searchIndex) remove(id uint64) {
 // place; dropping the only references lets the collector reclaim them.
 func (ix *searchIndex) wipe() {
 	clear(ix.byID)
+	clear(ix.byNameCo)
 	clear(ix.sorted)
 	ix.sorted = nil
 }
@@ -158,4 +174,65 @@ func (db *DB) Cached(id uint64) (consent.Prospect, bool) {
 		return consent.Prospect{}, false
 	}
 	return e.p, true
+}
+
+// Similar returns prospects at the same company (compared folded) whose
+// folded name is within two edits of name: likely the same person typed
+// differently ("Jorgen Angstrom" and "Jørgen Ångström"). Both must be given.
+func (db *DB) Similar(name, company string) []consent.Prospect {
+	fn, fc := consent.Fold(strings.TrimSpace(name)), consent.Fold(strings.TrimSpace(company))
+	if fn == "" || fc == "" {
+		return nil
+	}
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.index == nil {
+		return nil
+	}
+	var out []consent.Prospect
+	for _, e := range db.index.byID {
+		if consent.Fold(e.p.Company) == fc && editDistanceAtMost(e.name, fn, 2) {
+			out = append(out, e.p)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// editDistanceAtMost reports whether a and b are within k single-rune edits
+// (Levenshtein), stopping early once every path exceeds k.
+func editDistanceAtMost(a, b string, k int) bool {
+	ra, rb := []rune(a), []rune(b)
+	if abs(len(ra)-len(rb)) > k {
+		return false
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > k {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= k
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

@@ -45,14 +45,28 @@ func eventName(k []byte) string {
 // AppendEvent records an event in a prospect's ledger and returns it with
 // its sequence number and hash.
 func (db *DB) AppendEvent(id uint64, ev consent.Event) (consent.Event, error) {
-	var out consent.Event
+	out, err := db.AppendEvents(id, []consent.Event{ev})
+	if err != nil {
+		return consent.Event{}, err
+	}
+	return out[0], nil
+}
+
+// AppendEvents records several events in one transaction: a logged call
+// with the consents given in it is stored whole or not at all.
+func (db *DB) AppendEvents(id uint64, evs []consent.Event) ([]consent.Event, error) {
+	out := make([]consent.Event, len(evs))
 	err := db.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bProspects).Get(u64(id)) == nil {
 			return fmt.Errorf("no prospect with id %d", id)
 		}
-		var err error
-		out, err = db.appendEvent(tx, id, ev)
-		return err
+		for i, ev := range evs {
+			var err error
+			if out[i], err = db.appendEvent(tx, id, ev); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return out, err
 }

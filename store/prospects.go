@@ -16,6 +16,7 @@ type AddOptions struct {
 	Rep            string
 	Region         string // default phone region, e.g. "NL"
 	AllowDuplicate bool   // keep both when email or phone match an existing prospect
+	Agreed         string // the agreed next step, kept on the collected event
 	Now            time.Time
 }
 
@@ -69,7 +70,7 @@ func (db *DB) AddProspects(ps []consent.Prospect, o AddOptions) ([]consent.Prosp
 				return err
 			}
 			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindCollected, Source: p.Source,
-				EventName: p.Event, Introducer: p.Introducer, ListVendor: p.ListVendor}
+				EventName: p.Event, Introducer: p.Introducer, ListVendor: p.ListVendor, Agreed: o.Agreed}
 			if _, err := db.appendEvent(tx, p.ID, ev); err != nil {
 				return err
 			}

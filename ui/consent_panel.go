@@ -24,8 +24,10 @@ type consentPanel struct {
 	matrix  *widget.Table
 	record  *widget.Button
 	object  *widget.Button
-	root    fyne.CanvasObject
-	onSaved func() // reload the prospect after a new event
+	reply   *widget.Button
+	root    fyne.CanvasObject // the contact answers and actions
+	grid    fyne.CanvasObject // the consent matrix
+	onSaved func()            // reload the prospect after a new event
 }
 
 var channelVerbs = map[consent.Channel]string{consent.ChannelEmail: "Email", consent.ChannelPhone: "Call", consent.ChannelSMS: "Text (SMS)", consent.ChannelPost: "Post"}
@@ -49,7 +51,11 @@ func newConsentPanel(g *GUI, onSaved func()) *consentPanel {
 	}
 	c.matrix = widget.NewTableWithHeaders(
 		func() (int, int) { return len(consent.Purposes), len(consent.Channels) },
-		func() fyne.CanvasObject { return widget.NewLabel("withdrawn 2026-01-01") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("withdrawn 2026-01-01")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(c.cellText(consent.Purposes[id.Row], consent.Channels[id.Col]))
 		})
@@ -69,17 +75,20 @@ func newConsentPanel(g *GUI, onSaved func()) *consentPanel {
 	}
 	c.matrix.SetColumnWidth(-1, 170)
 	for i := range consent.Channels {
-		c.matrix.SetColumnWidth(i, 190)
+		c.matrix.SetColumnWidth(i, 250)
 	}
 	c.record = widget.NewButtonWithIcon("Record consent…", theme.DocumentCreateIcon(), func() { showConsentDialog(g, c.rec.Prospect, c.onSaved) })
 	c.object = widget.NewButtonWithIcon("Do not contact me…", theme.CancelIcon(), func() { showObjectionDialog(g, c.rec.Prospect, c.onSaved) })
 	c.object.Importance = widget.DangerImportance
-	top := container.NewVBox(
+	c.reply = widget.NewButtonWithIcon("Attach reply…", theme.MailReplyIcon(), func() { showReplyDialog(g, c.rec.Prospect, c.onSaved) })
+	c.root = container.NewVScroll(container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("May I contact them for"), nil, c.purpose),
 		rows,
-		container.NewHBox(c.record, c.object),
-		widget.NewLabelWithStyle("Consent by purpose and channel", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	c.root = container.NewBorder(top, nil, nil, nil, c.matrix)
+		container.NewHBox(c.record, c.reply, c.object)))
+	hint := widget.NewLabel("Status, date and method of the latest grant, refusal or withdrawal per purpose and channel.")
+	hint.Wrapping = fyne.TextWrapWord
+	c.grid = container.NewBorder(container.NewVBox(hint, container.NewHBox(widget.NewButtonWithIcon("Record consent…", theme.DocumentCreateIcon(),
+		func() { showConsentDialog(g, c.rec.Prospect, c.onSaved) }))), nil, nil, nil, c.matrix)
 	return c
 }
 
@@ -91,7 +100,7 @@ func (c *consentPanel) cellText(p consent.Purpose, ch consent.Channel) string {
 	}
 	s := string(cell.Status)
 	if !cell.Time.IsZero() {
-		s += " " + cell.Time.Local().Format("2006-01-02")
+		s += " " + cell.Time.Local().Format("2006-01-02 15:04")
 	}
 	if cell.Method != "" {
 		s += " · " + string(cell.Method)

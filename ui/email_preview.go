@@ -17,6 +17,7 @@ import (
 // emailPreview shows a generated email with Copy, Open in mail app and Save
 // as .eml; "Mark as sent" runs onSent (which records it as evidence).
 type emailPreview struct {
+	to                   *widget.Label
 	body                 *widget.Entry
 	copy, open, save, ok *widget.Button
 	dlg                  *dialog.CustomDialog
@@ -28,7 +29,8 @@ func showEmailPreview(g *GUI, title string, mail consent.Email, onSent func()) *
 	p.body.SetText(mail.Body)
 	p.body.Wrapping = fyne.TextWrapWord
 	p.body.Disable() // the stored evidence must be the exact text shown
-	head := widget.NewForm(widget.NewFormItem("To", widget.NewLabel(orDash(mail.To))), widget.NewFormItem("Subject", widget.NewLabel(mail.Subject)))
+	p.to = widget.NewLabel(orDash(mail.To))
+	head := widget.NewForm(widget.NewFormItem("To", p.to), widget.NewFormItem("Subject", widget.NewLabel(mail.Subject)))
 	p.copy = widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() {
 		g.app.Clipboard().SetContent(mail.Body)
 	})

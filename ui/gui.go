@@ -32,6 +32,10 @@ type GUI struct {
 	stopIdle     chan struct{}
 	pending      sync.WaitGroup
 
+	// Remembered while the app runs, for the next stack of business cards.
+	lastEvent        string
+	cardsThisSession int
+
 	// The screen on show; tests drive these handles.
 	setup   *setupScreen
 	unlock  *unlockScreen
@@ -47,11 +51,6 @@ func New(a fyne.App, w fyne.Window, cfg cli.Config) *GUI {
 		// Keys typed outside a focused widget also count as activity.
 		dc.SetOnKeyDown(func(*fyne.KeyEvent) { g.touch() })
 	}
-	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if g.shell != nil {
-			g.lock("Locked.")
-		}
-	})
 	return g
 }
 
@@ -171,6 +170,8 @@ func (g *GUI) lock(why string) {
 	g.stopIdleWatch()
 	g.db.Lock()
 	g.shell = nil
+	g.win.SetMainMenu(nil)
+	g.win.SetOnDropped(nil)
 	g.showUnlock(why)
 }
 

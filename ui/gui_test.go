@@ -315,3 +315,20 @@ func hasText(o fyne.CanvasObject, s string) bool {
 	}
 	return false
 }
+
+// hasDisabledButton reports whether a disabled button with this text is under o.
+func hasDisabledButton(o fyne.CanvasObject, text string) bool {
+	switch v := o.(type) {
+	case *widget.Button:
+		return v.Text == text && v.Disabled()
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if hasDisabledButton(c, text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func storeOpts(g *GUI) store.AddOptions { return store.AddOptions{Rep: g.rep(), Region: g.region()} }

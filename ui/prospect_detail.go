@@ -62,7 +62,8 @@ func newProspectDetail(g *GUI) *prospectDetail {
 	details := container.NewVScroll(container.NewVBox(d.fields, d.status,
 		container.NewHBox(d.edit, d.export, d.notice, d.erase)))
 	d.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Consent", theme.ConfirmIcon(), d.consents.root),
+		container.NewTabItemWithIcon("Contact", theme.MailSendIcon(), d.consents.root),
+		container.NewTabItemWithIcon("Consents", theme.ConfirmIcon(), d.consents.grid),
 		container.NewTabItemWithIcon("Details", theme.AccountIcon(), details),
 		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), d.timeline))
 	d.body = container.NewBorder(d.name, nil, nil, nil, d.tabs)
@@ -97,7 +98,7 @@ func (d *prospectDetail) load(id uint64, then func()) {
 			d.status.SetText(err.Error())
 			d.events = nil
 			d.timeline.Refresh()
-			d.tabs.SelectIndex(1)
+			d.tabs.SelectIndex(2)
 			d.root.Refresh()
 			return
 		}
@@ -180,6 +181,16 @@ func eventLine(ev consent.Event) string {
 		return "Objected: do not contact me — recorded by " + ev.Rep
 	case consent.KindInformed:
 		return "Informed: " + ev.Note + " — " + ev.Rep
+	case consent.KindReplyAttached:
+		return "Reply attached as evidence by " + ev.Rep
+	case consent.KindCallLogged:
+		s := "Call: " + ev.Outcome
+		if ev.Agreed != "" {
+			s += " — agreed: " + ev.Agreed
+		}
+		return s + " (" + ev.Rep + ")"
+	case consent.KindEmailGenerated:
+		return "Email: " + ev.Note + " — " + ev.Rep
 	case consent.KindExported:
 		return "Data exported (" + ev.Note + ") by " + ev.Rep
 	}

@@ -18,6 +18,7 @@ type prospectsScreen struct {
 	g       *GUI
 	search  *widget.Entry
 	add     *widget.Button
+	importV *widget.Button
 	count   *widget.Label
 	list    *widget.List
 	detail  *prospectDetail
@@ -33,8 +34,9 @@ func newProspectsScreen(g *GUI) *prospectsScreen {
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder("Search name, company, email, phone or event")
 	p.search.OnChanged = p.onSearchChanged
-	p.add = widget.NewButtonWithIcon("Add prospect", theme.ContentAddIcon(), p.onAdd)
+	p.add = widget.NewButtonWithIcon("Add business cards", theme.ContentAddIcon(), p.onAdd)
 	p.add.Importance = widget.HighImportance
+	p.importV = widget.NewButtonWithIcon("Import vCards…", theme.FolderOpenIcon(), p.onImport)
 	p.count = widget.NewLabel("")
 	p.list = widget.NewList(func() int { return len(p.results) },
 		func() fyne.CanvasObject {
@@ -57,7 +59,7 @@ func newProspectsScreen(g *GUI) *prospectsScreen {
 	p.detail = newProspectDetail(g)
 	p.empty = emptyState(theme.AccountIcon(), "No prospects yet",
 		"Add a business card or import a vCard file. Every prospect you add starts a consent record.")
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.add), p.search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.importV, p.add), p.search)
 	split := container.NewHSplit(p.list, p.detail.content())
 	split.Offset = 0.38
 	p.main = container.NewBorder(top, nil, nil, nil, split)
@@ -69,9 +71,10 @@ func (p *prospectsScreen) content() fyne.CanvasObject { return p.root }
 
 func (p *prospectsScreen) refresh() {
 	if p.g.db.Count() == 0 {
-		add := widget.NewButtonWithIcon("Add prospect", theme.ContentAddIcon(), p.onAdd)
+		add := widget.NewButtonWithIcon("Add business cards", theme.ContentAddIcon(), p.onAdd)
 		add.Importance = widget.HighImportance
-		p.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(heading("Prospects"), layoutSpacer(), add), nil, nil, nil, p.empty)}
+		imp := widget.NewButtonWithIcon("Import vCards…", theme.FolderOpenIcon(), p.onImport)
+		p.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(heading("Prospects"), layoutSpacer(), imp, add), nil, nil, nil, p.empty)}
 		p.root.Refresh()
 		return
 	}
@@ -111,10 +114,12 @@ func (p *prospectsScreen) onSelected(i widget.ListItemID) {
 
 func (p *prospectsScreen) onAdd() {
 	p.g.touch()
-	showProspectForm(p.g, nil, func(added consent.Prospect) {
-		p.refresh()
-		p.detail.show(added.ID)
-	})
+	showCardEntry(p.g, p.refresh)
+}
+
+func (p *prospectsScreen) onImport() {
+	p.g.touch()
+	chooseVCards(p.g, p.refresh)
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -1,106 +1,204 @@
 package ui
 
 import (
+	"fmt"
+	"sort"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
+	"warmlead/ui/cli"
 )
 
-// referralsScreen lists prospects who came through a referral, with the
-// policy's answer for follow-up by email: waiting for the introduction, or
-// reachable.
+// referralsScreen lists every referral with its introducer, state, age and
+// next action, and thanks-worthy introducers: how many people each
+// introduced and how many became reachable.
 type referralsScreen struct {
-	g     *GUI
-	list  *widget.List
-	rows  []consent.Prospect
-	root  *fyne.Container
-	empty fyne.CanvasObject
+	g       *GUI
+	start   *widget.Button
+	list    *widget.List
+	rows    []referralRow
+	thanks  *widget.Label
+	root    *fyne.Container
+	empty   fyne.CanvasObject
+	wizard  *referralWizard // the wizard last opened, for tests
+	outcome *referralOutcome
+}
+
+// introTally counts one introducer's referrals.
+type introTally struct{ made, reachable int }
+
+type referralRow struct {
+	rec        consent.Record
+	introducer string
+	reachable  bool
+	age        int // days since the referral was recorded
 }
 
 func newReferralsScreen(g *GUI) *referralsScreen {
 	r := &referralsScreen{g: g, root: container.NewStack()}
+	r.start = widget.NewButtonWithIcon("New referral…", theme.ContentAddIcon(), func() { r.wizard = showReferralWizard(g, r.refresh) })
+	r.start.Importance = widget.HighImportance
+	r.thanks = widget.NewLabel("")
+	r.thanks.Wrapping = fyne.TextWrapWord
 	r.empty = emptyState(theme.MailForwardIcon(), "No referrals yet",
-		"When a customer names someone, add them with source \"referral\": Warmlead keeps only their name and company "+
-			"and blocks every channel until they approve the introduction.")
-	r.list = widget.NewList(func() int { return len(r.rows) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, widget.NewLabel("state"))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			p := r.rows[i]
-			c := o.(*fyne.Container)
-			c.Objects[1].(*widget.Label).SetText(p.Name)
-			c.Objects[0].(*widget.Label).SetText(joinNonEmpty(" · ", p.Company, "added "+p.Created.Local().Format("2 Jan 2006")))
-		})
+		"When a customer names someone, start a referral: the customer introduces you by email and asks whether your "+
+			"contact may have their details. Until the person says yes, Warmlead keeps only their name and company.")
+	r.list = widget.NewList(func() int { return len(r.rows) }, r.newRow, r.updateRow)
 	return r
 }
 
+func (r *referralsScreen) newRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	info := widget.NewLabel("introduced by")
+	info.Truncation = fyne.TextTruncateEllipsis
+	next := widget.NewLabel("next")
+	act := widget.NewButton("Record answer…", nil)
+	return container.NewBorder(nil, nil, nil, act, container.NewVBox(name, info, next))
+}
+
+func (r *referralsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	row := r.rows[i]
+	p := row.rec.Prospect
+	box := o.(*fyne.Container)
+	text := box.Objects[0].(*fyne.Container)
+	text.Objects[0].(*widget.Label).SetText(joinNonEmpty(" · ", p.Name, p.Company))
+	state := "waiting for the introduction"
+	if row.reachable {
+		state = "approved: reachable for follow-up"
+	}
+	text.Objects[1].(*widget.Label).SetText(fmt.Sprintf("Introduced by %s · %s · %s", row.introducer, state, cli.Plural(row.age, "day", "days")))
+	next := text.Objects[2].(*widget.Label)
+	act := box.Objects[1].(*widget.Button)
+	switch {
+	case row.reachable:
+		next.SetText("Next: follow up by " + channelsOf(p))
+		act.SetText("Open")
+		act.OnTapped = func() { r.open(p.ID) }
+	case row.age >= consent.ReferralWaitDays:
+		next.SetText("Next: no answer yet; ask the introducer for a reminder")
+		act.SetText("Record answer…")
+		act.OnTapped = func() { r.outcome = showReferralOutcome(r.g, p, r.refresh) }
+	default:
+		next.SetText("Next: wait for the reply to the introduction")
+		act.SetText("Record answer…")
+		act.OnTapped = func() { r.outcome = showReferralOutcome(r.g, p, r.refresh) }
+	}
+}
+
+func channelsOf(p consent.Prospect) string {
+	return joinNonEmpty(" or ", map[bool]string{true: "email"}[p.Email != ""], map[bool]string{true: "phone"}[p.Phone != ""])
+}
+
 func (r *referralsScreen) content() fyne.CanvasObject {
-	return container.NewBorder(heading("Referrals"), nil, nil, nil, r.root)
+	top := container.NewVBox(container.NewHBox(heading("Referrals"), layoutSpacer(), r.start), r.thanks)
+	return container.NewBorder(top, nil, nil, nil, r.root)
 }
 
 func (r *referralsScreen) refresh() {
-	r.rows = r.rows[:0]
-	for _, p := range r.g.db.Search("") {
-		if p.Source == consent.SourceReferral {
-			r.rows = append(r.rows, p)
+	g := r.g
+	var rows []referralRow
+	var thanks string
+	retention := g.settings.RetentionMonths
+	g.background(func() error {
+		recs, _, err := g.db.Records()
+		if err != nil {
+			return err
 		}
-	}
-	if len(r.rows) == 0 {
-		r.root.Objects = []fyne.CanvasObject{r.empty}
-	} else {
-		r.root.Objects = []fyne.CanvasObject{r.list}
-	}
-	r.root.Refresh()
-	r.list.Refresh()
-}
-
-// callsScreen lists prospects with a phone number, the start of a call list.
-type callsScreen struct {
-	g     *GUI
-	list  *widget.List
-	rows  []consent.Prospect
-	root  *fyne.Container
-	empty fyne.CanvasObject
-}
-
-func newCallsScreen(g *GUI) *callsScreen {
-	c := &callsScreen{g: g, root: container.NewStack()}
-	c.empty = emptyState(theme.MediaRecordIcon(), "No one to call yet",
-		"Prospects with a phone number appear here. Add a business card or a cold-call prospect with a number.")
-	c.list = widget.NewList(func() int { return len(c.rows) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel("+00 000"), widget.NewLabel("company"))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			p := c.rows[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(p.Company)
-			box.Objects[1].(*widget.Label).SetText(p.Name)
-			box.Objects[2].(*widget.Label).SetText(consent.FormatPhone(p.Phone))
-		})
-	return c
-}
-
-func (c *callsScreen) content() fyne.CanvasObject {
-	return container.NewBorder(heading("Calls"), nil, nil, nil, c.root)
-}
-
-func (c *callsScreen) refresh() {
-	c.rows = c.rows[:0]
-	for _, p := range c.g.db.Search("") {
-		if p.Phone != "" {
-			c.rows = append(c.rows, p)
+		names := map[uint64]string{}
+		for _, rec := range recs {
+			names[rec.Prospect.ID] = rec.Prospect.Name
 		}
+		per := map[uint64]*introTally{}
+		now := time.Now()
+		for _, rec := range recs {
+			p := rec.Prospect
+			if p.Source != consent.SourceReferral {
+				continue
+			}
+			row := referralRow{rec: rec, introducer: names[p.Introducer], age: int(now.Sub(consent.Collected(rec)).Hours() / 24)}
+			row.reachable = consent.Decide(rec, consent.ChannelEmail, consent.PurposeFollowUp, now, retention).Allowed ||
+				consent.Decide(rec, consent.ChannelPhone, consent.PurposeFollowUp, now, retention).Allowed
+			switch {
+			case p.Introducer == 0:
+				row.introducer = "nobody recorded"
+			case row.introducer == "":
+				row.introducer = "an erased prospect"
+			}
+			if p.Introducer == 0 {
+				rows = append(rows, row)
+				continue
+			}
+			t := per[p.Introducer]
+			if t == nil {
+				t = &introTally{}
+				per[p.Introducer] = t
+			}
+			t.made++
+			if row.reachable {
+				t.reachable++
+			}
+			rows = append(rows, row)
+		}
+		sort.SliceStable(rows, func(i, j int) bool { return rows[i].age > rows[j].age })
+		thanks = thanksLine(per, names)
+		return nil
+	}, func(err error) {
+		if err != nil {
+			r.thanks.SetText(err.Error())
+			return
+		}
+		r.rows = rows
+		r.thanks.SetText(thanks)
+		if len(rows) == 0 {
+			r.root.Objects = []fyne.CanvasObject{r.empty}
+		} else {
+			r.root.Objects = []fyne.CanvasObject{r.list}
+		}
+		r.root.Refresh()
+		r.list.Refresh()
+	})
+}
+
+// thanksLine names each introducer with their referrals and how many became
+// reachable, most referrals first, so the rep knows whom to thank.
+func thanksLine(per map[uint64]*introTally, names map[uint64]string) string {
+	type item struct {
+		name            string
+		made, reachable int
 	}
-	if len(c.rows) == 0 {
-		c.root.Objects = []fyne.CanvasObject{c.empty}
-	} else {
-		c.root.Objects = []fyne.CanvasObject{c.list}
+	var items []item
+	for id, t := range per {
+		items = append(items, item{names[id], t.made, t.reachable})
 	}
-	c.root.Refresh()
-	c.list.Refresh()
+	if len(items) == 0 {
+		return ""
+	}
+	sort.Slice(items, func(i, j int) bool {
+		if items[i].made != items[j].made {
+			return items[i].made > items[j].made
+		}
+		return items[i].name < items[j].name
+	})
+	s := "Introducers: "
+	for i, it := range items {
+		if i > 0 {
+			s += "; "
+		}
+		s += fmt.Sprintf("%s %s, %d reachable", it.name, cli.Plural(it.made, "referral", "referrals"), it.reachable)
+	}
+	return s
+}
+
+func (r *referralsScreen) open(id uint64) {
+	s := r.g.shell
+	if s == nil {
+		return
+	}
+	s.show("prospects")
+	s.prospects.detail.show(id)
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -84,6 +85,8 @@ func (g *GUI) showMain() {
 	split.Offset = 0.18
 	g.setContent("", split)
 	g.shell = s
+	g.win.SetOnDropped(g.onDropped)
+	g.win.SetMainMenu(s.mainMenu())
 	s.nav.Select(0)
 }
 
@@ -131,4 +134,17 @@ func heading(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.SizeName = theme.SizeNameHeadingText
 	return l
+}
+
+// mainMenu offers the frequent actions with shortcuts; menu shortcuts work
+// even while a text field has focus.
+func (s *shell) mainMenu() *fyne.MainMenu {
+	g := s.g
+	cards := fyne.NewMenuItem("Add business cards…", func() { s.show("prospects"); s.prospects.onAdd() })
+	cards.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	imp := fyne.NewMenuItem("Import vCards…", func() { s.show("prospects"); s.prospects.onImport() })
+	imp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	lock := fyne.NewMenuItem("Lock", func() { g.lock("Locked.") })
+	lock.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+	return fyne.NewMainMenu(fyne.NewMenu("Warmlead", cards, imp, fyne.NewMenuItemSeparator(), lock))
 }

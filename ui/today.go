@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -79,7 +78,7 @@ func (t *todayScreen) refresh() {
 			return
 		}
 		t.items = rows
-		t.summary.SetText(plural(count, "prospect", "prospects") + " · " + plural(len(rows), "thing due", "things due"))
+		t.summary.SetText(cli.Plural(count, "prospect", "prospects") + " · " + cli.Plural(len(rows), "thing due", "things due"))
 		if len(rows) == 0 {
 			t.root.Objects = []fyne.CanvasObject{t.empty}
 		} else {
@@ -135,12 +134,4 @@ func firstName(full string) string {
 		}
 	}
 	return full
-}
-
-// plural writes "1 prospect" or "3 prospects".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

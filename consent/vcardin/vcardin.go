@@ -1,0 +1,146 @@
+package vcardin
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+)
+
+// Card is one business card, ready to become a draft prospect.
+// Email and Phone are the preferred ones (work, then pref, then first),
+// trimmed but not yet normalised; an email such as `"Omega" <o@x.com>` is
+// reduced to the address. Emails and Phones keep file order.
+type Card struct {
+	Number                             int // 1-based position of the card in the file
+	Name, Company, Title, Email, Phone string
+	Emails, Phones                     []string
+}
+
+// Failure is a card that could not be imported. Reason names the card by
+// number only, never by its content, so it can be shown and logged without
+// repeating personal data.
+type Failure struct {
+	Number int
+	Reason string
+}
+
+// Result is what one file gave. Cards and Failures are in file order;
+// Cards+Failures together account for every card found in the file.
+// Warnings are about cards that were imported but lost something on the way
+// (a value cut at MaxFieldBytes, emails past MaxValuesPerCard, a missing END
+// line); like Failures they carry no personal data.
+type Result struct {
+	Cards    []Card
+	Failures []Failure
+	Warnings []Failure
+}
+
+// Limits bound what one Parse call reads, so a hostile or broken file
+// cannot exhaust memory or flood the prospect list.
+type Limits struct {
+	MaxBytes         int64 // whole input; more is an error
+	MaxCards         int   // cards in the file; more is an error
+	MaxFieldBytes    int   // one value (a name, an email); longer values are cut
+	MaxValuesPerCard int   // emails, phones (and names, titles...) per card; the rest are dropped
+}
+
+// DefaultLimits are generous for any real address book export.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxBytes:         64 << 20,
+		MaxCards:         200_000,
+		MaxFieldBytes:    4 << 10,
+		MaxValuesPerCard: 50,
+	}
+}
+
+// withDefaults fills unset (zero or negative) limits from DefaultLimits, so
+// Limits{MaxCards: 10} means "the defaults, but at most 10 cards".
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = d.MaxBytes
+	}
+	if l.MaxCards <= 0 {
+		l.MaxCards = d.MaxCards
+	}
+	if l.MaxFieldBytes <= 0 {
+		l.MaxFieldBytes = d.MaxFieldBytes
+	}
+	if l.MaxValuesPerCard <= 0 {
+		l.MaxValuesPerCard = d.MaxValuesPerCard
+	}
+	return l
+}
+
+// ErrTooLarge and ErrTooManyCards are returned (wrapped) when the input is
+// over Limits; nothing is imported then, because a partial import of a file
+// the user believes complete would silently lose people.
+var (
+	ErrTooLarge     = errors.New("vCard file is too large")
+	ErrTooManyCards = errors.New("vCard file has too many cards")
+)
+
+// Parse reads every card in r. The error is only for reading failures or
+// input over limits; malformed cards are reported in Result.Failures.
+func Parse(r io.Reader, limits Limits) (Result, error) {
+	limits = limits.withDefaults()
+	data, err := readLimited(r, limits.MaxBytes)
+	if err != nil {
+		return Result{}, err
+	}
+	data = toUTF8Stream(data)
+
+	var res Result
+	p := newCardProcessor(limits)
+	err = splitCards(data, limits, func(rc *rawCard) {
+		p.process(rc, &res)
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	// Nested cards close before their parent, so restore file order.
+	byNumber := func(a, b Failure) int { return a.Number - b.Number }
+	slices.SortStableFunc(res.Cards, func(a, b Card) int { return a.Number - b.Number })
+	slices.SortStableFunc(res.Failures, byNumber)
+	slices.SortStableFunc(res.Warnings, byNumber)
+	return res, nil
+}
+
+// readLimited reads all of r but fails as soon as it has seen more than max
+// bytes, without reading the rest.
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	var buf bytes.Buffer
+	// Files and in-memory readers know their size: read them in one go
+	// instead of doubling a buffer up to it.
+	switch s := r.(type) {
+	case interface{ Len() int }:
+		buf.Grow(int(min(int64(s.Len()), max)) + 1)
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := s.Stat(); err == nil && fi.Mode().IsRegular() {
+			buf.Grow(int(min(fi.Size(), max)) + 1)
+		}
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, max+1)); err != nil {
+		return nil, fmt.Errorf("reading vCard file: %w", err)
+	}
+	data := buf.Bytes()
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: it is over the limit of %s; split it into smaller files", ErrTooLarge, sizeString(max))
+	}
+	return data, nil
+}
+
+func sizeString(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	default:
+		return fmt.Sprintf("%d bytes", n)
+	}
+}

@@ -1,0 +1,199 @@
+package store
+
+import (
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"warmlead/consent"
+)
+
+// ImportItem is one card to import, with its 1-based number in its file.
+type ImportItem struct {
+	File     string
+	Number   int
+	Prospect consent.Prospect
+}
+
+// ImportProblem names a card that was not imported, and why.
+type ImportProblem struct {
+	File   string `json:"file"`
+	Number int    `json:"card"`
+	Reason string `json:"reason"`
+}
+
+func (p ImportProblem) String() string {
+	if p.File != "" {
+		return fmt.Sprintf("%s, card %d: %s", p.File, p.Number, p.Reason)
+	}
+	return fmt.Sprintf("card %d: %s", p.Number, p.Reason)
+}
+
+// ImportSummary is what an import did. Failures and suppressed cards are
+// listed; the other cards were imported or merged.
+type ImportSummary struct {
+	Imported   int             `json:"imported"`
+	Merged     int             `json:"merged"`
+	Suppressed int             `json:"suppressed"`
+	Failed     int             `json:"failed"`
+	Problems   []ImportProblem `json:"problems,omitempty"`
+}
+
+// Line is the contract's summary line.
+func (s ImportSummary) Line() string {
+	return fmt.Sprintf("imported %d, merged %d, suppressed %d, failed %d", s.Imported, s.Merged, s.Suppressed, s.Failed)
+}
+
+// ImportProspects adds many cards in ONE transaction, so a crash halfway
+// leaves the database as it was. A card whose email or phone matches an
+// existing prospect (or an earlier card of this import) is merged: the
+// existing prospect gains the fields it lacked. A card of an erased person
+// is refused as suppressed; a card that does not validate fails alone.
+// progress, if set, is called every few hundred cards.
+func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(done, total int)) (ImportSummary, error) {
+	var sum ImportSummary
+	if _, err := db.key(); err != nil {
+		return sum, err
+	}
+	now := o.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	now = now.UTC().Truncate(time.Second)
+	var changed []consent.Prospect
+	err := db.update(func(tx *bolt.Tx) error {
+		sum, changed = ImportSummary{}, nil // bbolt may not retry, but stay safe
+		byID := map[uint64]int{}            // prospect id -> index in changed
+		// Cards without email or phone match on name and company (which may
+		// be empty), both folded: in the database (the in-memory index) and
+		// earlier in this import. Identical name-only cards cannot be told
+		// apart, so a re-imported file merges instead of doubling.
+		byName := map[string]uint64{}
+		for i, it := range items {
+			if progress != nil && i%500 == 0 {
+				progress(i, len(items))
+			}
+			p := it.Prospect
+			if err := p.Normalize(o.Region); err != nil {
+				sum.Failed++
+				sum.Problems = append(sum.Problems, ImportProblem{it.File, it.Number, err.Error()})
+				continue
+			}
+			if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
+				sum.Suppressed++
+				sum.Problems = append(sum.Problems, ImportProblem{it.File, it.Number, err.Error()})
+				continue
+			}
+			id, _ := db.findDuplicate(tx, p.Email, p.Phone)
+			nameKey := ""
+			if p.Email == "" && p.Phone == "" {
+				nameKey = nameCompanyKey(p.Name, p.Company)
+				if id == 0 {
+					id = byName[nameKey]
+				}
+				if id == 0 {
+					id = db.sameNameAndCompany(nameKey)
+				}
+			}
+			if id != 0 && !o.AllowDuplicate {
+				merged, err := db.mergeInto(tx, id, p, o.Rep, now)
+				if err != nil {
+					return err
+				}
+				sum.Merged++
+				if j, ok := byID[id]; ok {
+					changed[j] = merged
+				} else {
+					byID[id] = len(changed)
+					changed = append(changed, merged)
+				}
+				continue
+			}
+			seq, err := tx.Bucket(bProspects).NextSequence()
+			if err != nil {
+				return err
+			}
+			p.ID, p.Created, p.Updated = seq, now, now
+			if err := db.writeProspect(tx, p, nil); err != nil {
+				return err
+			}
+			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindCollected, Source: p.Source, EventName: p.Event, ListVendor: p.ListVendor}
+			if _, err := db.appendEventNew(tx, p.ID, ev); err != nil {
+				return err
+			}
+			sum.Imported++
+			if nameKey != "" {
+				byName[nameKey] = p.ID
+			}
+			byID[p.ID] = len(changed)
+			changed = append(changed, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportSummary{}, err
+	}
+	if progress != nil {
+		progress(len(items), len(items))
+	}
+	db.indexPut(changed...)
+	return sum, nil
+}
+
+// mergeInto fills the fields an existing prospect lacks from a new card and
+// records each as a rectification, so the ledger says where they came from.
+func (db *DB) mergeInto(tx *bolt.Tx, id uint64, card consent.Prospect, rep string, now time.Time) (consent.Prospect, error) {
+	var old consent.Prospect
+	if err := db.get(tx, bProspects, u64(id), &old, fmt.Sprintf("prospect %d", id)); err != nil {
+		return old, err
+	}
+	p := old
+	var events []consent.Event
+	fill := func(field string, dst *string, v string) {
+		if *dst == "" && v != "" {
+			*dst = v
+			events = append(events, consent.Event{Time: now, Rep: rep, Kind: consent.KindRectified, Field: field, New: v, Note: "merged from an imported card"})
+		}
+	}
+	fill("company", &p.Company, card.Company)
+	fill("title", &p.Title, card.Title)
+	fill("email", &p.Email, card.Email)
+	fill("phone", &p.Phone, card.Phone)
+	if len(events) == 0 {
+		return old, nil
+	}
+	// A filled-in email or phone may belong to someone who was erased.
+	if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
+		return old, nil
+	}
+	p.Updated = now
+	if err := db.writeProspect(tx, p, &old); err != nil {
+		return old, err
+	}
+	for _, ev := range events {
+		if _, err := db.appendEvent(tx, id, ev); err != nil {
+			return old, err
+		}
+	}
+	return p, nil
+}
+
+// appendEventNew is appendEvent for a prospect created in this transaction:
+// it has no earlier event, so the cursor walk is skipped.
+func (db *DB) appendEventNew(tx *bolt.Tx, id uint64, ev consent.Event) (consent.Event, error) {
+	ev.Prospect = id
+	ev.Seal(nil)
+	return ev, db.put(tx, bEvents, join(u64(id), u64(ev.Seq)), ev)
+}
+
+// sameNameAndCompany finds a prospect by nameCompanyKey in the in-memory
+// index, or 0.
+func (db *DB) sameNameAndCompany(key string) uint64 {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.index == nil {
+		return 0
+	}
+	return db.index.byNameCo[key]
+}

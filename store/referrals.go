@@ -1,0 +1,142 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"warmlead/consent"
+)
+
+// A referral is a prospect with source "referral" and the introducer's id.
+// Until the person approves the introduction only their name and company
+// are kept (consent-rules.md §1): no email, no phone.
+
+// Refer records a person an existing customer named, with the
+// referral-requested event that starts the wait for their answer.
+func (db *DB) Refer(introducer uint64, p consent.Prospect, topic string, o AddOptions) (consent.Prospect, error) {
+	if _, err := db.Prospect(introducer); err != nil {
+		return consent.Prospect{}, fmt.Errorf("the introducer: %w", err)
+	}
+	p.Source, p.Introducer = consent.SourceReferral, introducer
+	p.Email, p.Phone = "", "" // not stored before the person agrees
+	if db.nameSuppressed(p.Name, p.Company) {
+		return consent.Prospect{}, &SuppressedError{Field: "name and company (declined an earlier introduction)"}
+	}
+	added, err := db.AddProspect(p, o)
+	if err != nil {
+		return added, err
+	}
+	_, err = db.AppendEvent(added.ID, consent.Event{Time: o.Now, Rep: o.Rep, Kind: consent.KindReferralRequested,
+		Introducer: introducer, Note: strings.TrimSpace(topic)})
+	return added, err
+}
+
+// ApproveReferral records the person's yes with its evidence, stores the
+// contact details they agreed to share, and opens follow-up on the channels
+// those details allow.
+func (db *DB) ApproveReferral(id uint64, email, phone, evidence string, o AddOptions) (consent.Prospect, error) {
+	evidence = strings.TrimSpace(evidence)
+	if evidence == "" {
+		return consent.Prospect{}, errors.New("an approval needs its evidence: the person's reply")
+	}
+	now := o.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	var out consent.Prospect
+	err := db.update(func(tx *bolt.Tx) error {
+		var old consent.Prospect
+		if err := db.get(tx, bProspects, u64(id), &old, fmt.Sprintf("prospect %d", id)); err != nil {
+			if errors.Is(err, ErrNotFound) {
+				return noProspect(id)
+			}
+			return err
+		}
+		if old.Source != consent.SourceReferral {
+			return fmt.Errorf("prospect %d is not a referral", id)
+		}
+		p := old
+		if email != "" {
+			p.Email = email
+		}
+		if phone != "" {
+			p.Phone = phone
+		}
+		if err := p.Normalize(o.Region); err != nil {
+			return err
+		}
+		if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
+			return err
+		}
+		p.Updated = now.UTC().Truncate(time.Second)
+		if err := db.writeProspect(tx, p, &old); err != nil {
+			return err
+		}
+		var channels []consent.Channel
+		if p.Email != "" {
+			channels = append(channels, consent.ChannelEmail)
+		}
+		if p.Phone != "" {
+			channels = append(channels, consent.ChannelPhone)
+		}
+		if len(channels) == 0 {
+			channels = []consent.Channel{""} // approved, channels unknown: the policy reads email and phone
+		}
+		for _, ch := range channels {
+			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindReferralApproved, Channel: ch, Introducer: old.Introducer, Evidence: evidence}
+			if _, err := db.appendEvent(tx, id, ev); err != nil {
+				return err
+			}
+		}
+		out = p
+		return nil
+	})
+	if err != nil {
+		return consent.Prospect{}, err
+	}
+	db.indexPut(out)
+	return out, nil
+}
+
+// DeclineReferral reduces a declined referral to a tombstone and a
+// suppression entry: a keyed hash of the name and company, so a new
+// introduction of the same person is recognised and refused.
+func (db *DB) DeclineReferral(id uint64, evidence, rep string, now time.Time) error {
+	p, err := db.Prospect(id)
+	if err != nil {
+		return err
+	}
+	if p.Source != consent.SourceReferral {
+		return fmt.Errorf("prospect %d is not a referral", id)
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	err = db.update(func(tx *bolt.Tx) error {
+		return db.put(tx, bSuppress, db.suppressKey("name", nameCompanyKey(p.Name, p.Company)), suppression{Time: now.UTC().Truncate(time.Second)})
+	})
+	if err != nil {
+		return err
+	}
+	reason := "referral declined"
+	if strings.TrimSpace(evidence) != "" {
+		reason += " (reply received)"
+	}
+	return db.Erase(id, reason, rep, now)
+}
+
+func (db *DB) nameSuppressed(name, company string) bool {
+	if _, err := db.key(); err != nil {
+		return false
+	}
+	found := false
+	db.view(func(tx *bolt.Tx) error {
+		found = tx.Bucket(bSuppress).Get(db.suppressKey("name", nameCompanyKey(name, company))) != nil
+		return nil
+	})
+	return found
+}

@@ -1,0 +1,209 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"warmlead/consent"
+)
+
+// callDialog logs a call's outcome. When the person was reached it asks
+// what was agreed and which consents they gave, every box unticked; the
+// follow-up email that documents them opens next.
+type callDialog struct {
+	g        *GUI
+	rec      consent.Record
+	outcome  *widget.RadioGroup
+	agreed   *widget.Entry
+	callback *widget.Entry
+	consents map[consent.PurposeChannel]*widget.Check
+	reached  *fyne.Container
+	later    *fyne.Container
+	status   *widget.Label
+	save     *widget.Button
+	dlg      *dialog.CustomDialog
+	followup *emailPreview // opened after a reached call, for tests
+	done     func()
+}
+
+var outcomeLabels = map[string]string{
+	consent.OutcomeReached: "Reached", consent.OutcomeNoAnswer: "No answer", consent.OutcomeVoicemail: "Voicemail",
+	consent.OutcomeCallBack: "Call back", consent.OutcomeNotInterested: "Not interested", consent.OutcomeDoNotCall: "Do not call me",
+}
+
+func outcomeFromLabel(l string) string {
+	for k, v := range outcomeLabels {
+		if v == l {
+			return k
+		}
+	}
+	return ""
+}
+
+// Purposes a rep typically asks for on the phone; tracking and
+// third-party sharing are never asked for in a sales call.
+var phonePurposes = []consent.Purpose{consent.PurposeFollowUp, consent.PurposeProductInfo, consent.PurposeNewsletter, consent.PurposeEvents, consent.PurposeOffers}
+
+func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
+	c := &callDialog{g: g, rec: rec, done: done, consents: map[consent.PurposeChannel]*widget.Check{}}
+	labels := make([]string, len(consent.Outcomes))
+	for i, o := range consent.Outcomes {
+		labels[i] = outcomeLabels[o]
+	}
+	c.outcome = widget.NewRadioGroup(labels, func(string) { c.onOutcome() })
+	c.outcome.Horizontal = true
+	c.agreed = widget.NewEntry()
+	c.agreed.SetPlaceHolder("e.g. send product sheet, call again after the summer")
+	c.callback = widget.NewEntry()
+	c.callback.SetPlaceHolder("YYYY-MM-DD HH:MM")
+	grid := container.NewGridWithColumns(len(consent.Channels) + 1)
+	grid.Add(widget.NewLabel(""))
+	for _, ch := range consent.Channels {
+		grid.Add(widget.NewLabelWithStyle(string(ch), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+	}
+	for _, p := range phonePurposes {
+		grid.Add(widget.NewLabel(string(p)))
+		for _, ch := range consent.Channels {
+			box := widget.NewCheck("", nil) // unticked: consent is the person's act
+			c.consents[consent.PurposeChannel{Purpose: p, Channel: ch}] = box
+			grid.Add(container.NewCenter(box))
+		}
+	}
+	c.reached = container.NewVBox(
+		widget.NewForm(widget.NewFormItem("What was agreed", c.agreed)),
+		widget.NewLabel("Consents they gave on the phone (confirmed by the follow-up email):"), grid)
+	c.reached.Hide()
+	c.later = container.NewVBox(widget.NewForm(widget.NewFormItem("Call back on", c.callback)))
+	c.later.Hide()
+	c.status = widget.NewLabel("")
+	c.status.Wrapping = fyne.TextWrapWord
+	c.status.Importance = widget.DangerImportance
+	c.save = widget.NewButton("Log call", c.onSave)
+	c.save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { c.dlg.Hide() })
+	title := fmt.Sprintf("Call with %s · attempt %d", rec.Prospect.Name, consent.Attempts(rec)+1)
+	body := container.NewVBox(widget.NewLabel(consent.FormatPhone(rec.Prospect.Phone)), c.outcome, c.reached, c.later, c.status)
+	c.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(640, 520), container.NewVScroll(body)), g.win)
+	c.dlg.SetButtons([]fyne.CanvasObject{cancel, c.save})
+	c.dlg.Show()
+	return c
+}
+
+func (c *callDialog) onOutcome() {
+	c.g.touch()
+	switch outcomeFromLabel(c.outcome.Selected) {
+	case consent.OutcomeReached:
+		c.reached.Show()
+		c.later.Hide()
+	case consent.OutcomeCallBack:
+		c.reached.Hide()
+		c.later.Show()
+	default:
+		c.reached.Hide()
+		c.later.Hide()
+	}
+}
+
+// log builds the call log from the form.
+func (c *callDialog) log() (consent.CallLog, string) {
+	l := consent.CallLog{Outcome: outcomeFromLabel(c.outcome.Selected)}
+	if l.Outcome == "" {
+		return l, "Choose how the call went."
+	}
+	if l.Outcome == consent.OutcomeReached {
+		l.Agreed = c.agreed.Text
+		for _, p := range phonePurposes {
+			for _, ch := range consent.Channels {
+				pc := consent.PurposeChannel{Purpose: p, Channel: ch}
+				if c.consents[pc].Checked {
+					l.Consents = append(l.Consents, pc)
+				}
+			}
+		}
+	}
+	if l.Outcome == consent.OutcomeCallBack {
+		t, err := parseLocalDateTime(c.callback.Text)
+		if err != nil {
+			return l, "Write the call-back as YYYY-MM-DD HH:MM."
+		}
+		l.Callback = t
+	}
+	return l, ""
+}
+
+func parseLocalDateTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, time.Local)
+	if err != nil {
+		return time.ParseInLocation("2006-01-02", s, time.Local)
+	}
+	return t, nil
+}
+
+func (c *callDialog) onSave() {
+	g := c.g
+	g.touch()
+	l, problem := c.log()
+	if problem != "" {
+		c.status.SetText(problem)
+		return
+	}
+	evs, err := l.Events(g.rep(), time.Now())
+	if err != nil {
+		c.status.SetText(err.Error())
+		return
+	}
+	id := c.rec.Prospect.ID
+	var rec consent.Record
+	g.background(func() error {
+		if _, err := g.db.AppendEvents(id, evs); err != nil {
+			return err
+		}
+		rec, err = g.db.Record(id)
+		return err
+	}, func(err error) {
+		if err != nil {
+			c.status.SetText(err.Error())
+			return
+		}
+		c.dlg.Hide()
+		if l.Outcome == consent.OutcomeReached {
+			c.followup = showFollowUp(g, rec, c.done)
+		}
+		if c.done != nil {
+			c.done()
+		}
+	})
+}
+
+// showFollowUp previews the follow-up email for the last call; "Mark as
+// sent" stores its exact text and turns the pending consents into grants.
+func showFollowUp(g *GUI, rec consent.Record, done func()) *emailPreview {
+	call, _ := consent.LastCall(rec)
+	pending := consent.PendingConsents(rec)
+	lang := rec.Prospect.Lang
+	if lang == "" {
+		lang = g.settings.Lang
+	}
+	mail := consent.FollowUpEmail(rec, call, pending, g.mailContext(), lang, time.Now())
+	return showEmailPreview(g, "Follow-up email to "+rec.Prospect.Name, mail, func() {
+		g.background(func() error {
+			_, err := g.db.AppendEvents(rec.Prospect.ID, consent.ConfirmBySentEmail(pending, mail, g.rep(), time.Now()))
+			return err
+		}, func(err error) {
+			if err != nil {
+				dialog.ShowError(err, g.win)
+				return
+			}
+			if done != nil {
+				done()
+			}
+		})
+	})
+}

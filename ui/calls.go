@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"net/url"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"warmlead/consent"
+	"warmlead/ui/cli"
+)
+
+// callsScreen is the call list: call-backs due first, then by last attempt.
+// Each row shows the number, the attempts so far and the policy's answer for
+// phone + follow-up; a blocked number cannot be called and says why.
+type callsScreen struct {
+	g     *GUI
+	list  *widget.List
+	rows  []callRow
+	root  *fyne.Container
+	empty fyne.CanvasObject
+}
+
+type callRow struct {
+	rec      consent.Record
+	decision consent.Decision
+	attempts int
+	callback time.Time
+}
+
+func newCallsScreen(g *GUI) *callsScreen {
+	c := &callsScreen{g: g, root: container.NewStack()}
+	c.empty = emptyState(theme.MediaRecordIcon(), "No one to call yet",
+		"Prospects with a phone number appear here, call-backs first. Add a business card or a cold-call prospect with a number.")
+	c.list = widget.NewList(func() int { return len(c.rows) }, c.newRow, c.updateRow)
+	return c
+}
+
+func (c *callsScreen) newRow() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	info := widget.NewLabel("+31 20 555 0100 · 3 attempts")
+	why := widget.NewLabel("reason")
+	why.Truncation = fyne.TextTruncateEllipsis
+	call := widget.NewButtonWithIcon("Call", theme.MediaRecordIcon(), nil)
+	logBtn := widget.NewButtonWithIcon("Log call", theme.DocumentCreateIcon(), nil)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(call, logBtn), container.NewVBox(container.NewHBox(name, info), why))
+}
+
+func (c *callsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	row := c.rows[i]
+	p := row.rec.Prospect
+	box := o.(*fyne.Container)
+	text := box.Objects[0].(*fyne.Container)
+	top := text.Objects[0].(*fyne.Container)
+	top.Objects[0].(*widget.Label).SetText(joinNonEmpty(" · ", p.Name, p.Company))
+	info := consent.FormatPhone(p.Phone) + " · " + cli.Plural(row.attempts, "attempt", "attempts")
+	if !row.callback.IsZero() {
+		info += " · call back " + row.callback.Local().Format("2 Jan 15:04")
+	}
+	top.Objects[1].(*widget.Label).SetText(info)
+	why := text.Objects[1].(*widget.Label)
+	ok, reason := callable(row.decision)
+	why.SetText(reason)
+	if ok {
+		why.Importance = widget.SuccessImportance
+	} else {
+		why.Importance = widget.DangerImportance
+	}
+	why.Refresh()
+	buttons := box.Objects[1].(*fyne.Container)
+	call := buttons.Objects[0].(*widget.Button)
+	logBtn := buttons.Objects[1].(*widget.Button)
+	call.OnTapped = func() { c.onCall(row) }
+	logBtn.OnTapped = func() { showCallDialog(c.g, row.rec, c.refresh) }
+	if ok {
+		call.Enable()
+	} else {
+		call.Disable()
+	}
+}
+
+func (c *callsScreen) content() fyne.CanvasObject {
+	return container.NewBorder(heading("Calls"), nil, nil, nil, c.root)
+}
+
+func (c *callsScreen) refresh() {
+	g := c.g
+	var rows []callRow
+	retention := g.settings.RetentionMonths
+	g.background(func() error {
+		recs, _, err := g.db.Records()
+		if err != nil {
+			return err
+		}
+		now := time.Now()
+		for _, r := range consent.CallQueue(recs, now) {
+			row := callRow{rec: r, attempts: consent.Attempts(r),
+				decision: consent.Decide(r, consent.ChannelPhone, consent.PurposeFollowUp, now, retention)}
+			if last, ok := consent.LastCall(r); ok && last.Outcome == consent.OutcomeCallBack {
+				row.callback = last.Callback
+			}
+			rows = append(rows, row)
+		}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			c.root.Objects = []fyne.CanvasObject{widget.NewLabel(err.Error())}
+			c.root.Refresh()
+			return
+		}
+		c.rows = rows
+		if len(rows) == 0 {
+			c.root.Objects = []fyne.CanvasObject{c.empty}
+		} else {
+			c.root.Objects = []fyne.CanvasObject{c.list}
+		}
+		c.root.Refresh()
+		c.list.Refresh()
+	})
+}
+
+// onCall hands the number to the desktop's phone handler (a softphone or
+// Teams) and opens the log, so the outcome is recorded while it is fresh.
+func (c *callsScreen) onCall(row callRow) {
+	c.g.touch()
+	if ok, _ := callable(row.decision); !ok {
+		return
+	}
+	c.g.app.OpenURL(&url.URL{Scheme: "tel", Opaque: row.rec.Prospect.Phone})
+	showCallDialog(c.g, row.rec, c.refresh)
+}
+
+// callable says whether the Call button may be used. The policy answers for
+// phone follow-up; for a cold-call prospect not reached yet it says
+// "blocked" only because follow-up needs a reached call, and the cold call
+// itself is how they are reached. A register, an objection, a refusal or a
+// withdrawal still blocks: those rules come first in the decision order.
+func callable(d consent.Decision) (bool, string) {
+	if d.Rule == consent.RuleSourceColdCallPending {
+		return true, "Cold call allowed: the number is on no do-not-call register and nobody objected. " +
+			"If you reach them and they do not refuse, you may follow up."
+	}
+	return d.Allowed, d.Reason
+}

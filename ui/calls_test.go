@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"net/mail"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"warmlead/consent"
+)
+
+func TestColdCallFlowWithFollowUp(t *testing.T) {
+	g := openMain(t,
+		consent.Prospect{Name: "Blocked Bram", Company: "Bel BV", Phone: "+31 20 555 0199", Email: "bram@bel.example", Source: consent.SourceCard},
+		consent.Prospect{Name: "Carla Cold", Company: "Koud BV", Phone: "+31 20 555 0101", Email: "carla@koud.example", Source: consent.SourceColdCall})
+	if _, err := g.db.ImportDNC("NL Bel-me-niet", []string{"+31205550199"}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	g.shell.show("calls")
+	g.wait()
+	cs := g.shell.calls
+	if len(cs.rows) != 2 {
+		t.Fatalf("call list has %d rows", len(cs.rows))
+	}
+	var bram, carla callRow
+	for _, r := range cs.rows {
+		if r.rec.Prospect.ID == 1 {
+			bram = r
+		} else {
+			carla = r
+		}
+	}
+	if bram.decision.Allowed || bram.decision.Rule != consent.RuleDoNotCall || !strings.Contains(bram.decision.Reason, "NL Bel-me-niet") {
+		t.Fatalf("do-not-call number not blocked with its reason: %+v", bram.decision)
+	}
+	// Rendered row: the Call button is disabled for Bram.
+	obj := cs.newRow()
+	for i, r := range cs.rows {
+		if r.rec.Prospect.ID == 1 {
+			cs.updateRow(i, obj)
+		}
+	}
+	if !hasText(obj, "do-not-call register") || !hasDisabledButton(obj, "Call") {
+		t.Fatal("the row for a do-not-call number does not disable Call with the reason")
+	}
+
+	if ok, why := callable(carla.decision); !ok || !strings.Contains(why, "Cold call allowed") {
+		t.Fatalf("a cold-call prospect not reached yet must be callable: %q", why)
+	}
+
+	// Cold call reached: log it with two consents.
+	cd := showCallDialog(g, carla.rec, cs.refresh)
+	cd.outcome.SetSelected("Reached")
+	test.Type(cd.agreed, "Send the product sheet for the 2027 range")
+	cd.consents[consent.PurposeChannel{Purpose: consent.PurposeProductInfo, Channel: consent.ChannelEmail}].SetChecked(true)
+	cd.consents[consent.PurposeChannel{Purpose: consent.PurposeEvents, Channel: consent.ChannelEmail}].SetChecked(true)
+	test.Tap(cd.save)
+	g.wait()
+	rec, _ := g.db.Record(2)
+	if cell := rec.ConsentStateAt(consent.PurposeProductInfo, consent.ChannelEmail, time.Now()); cell.Status != consent.StatusPending {
+		t.Fatalf("a phone yes should be pending until the email is sent, got %s", cell.Status)
+	}
+	pv := cd.followup
+	if pv == nil || !strings.Contains(pv.body.Text, "Send the product sheet for the 2027 range") || !strings.Contains(pv.body.Text, "https://acme.example/privacy") {
+		t.Fatal("the follow-up preview lacks what was agreed or the privacy link")
+	}
+	test.Tap(pv.ok)
+	g.wait()
+	rec, _ = g.db.Record(2)
+	for _, p := range []consent.Purpose{consent.PurposeProductInfo, consent.PurposeEvents} {
+		cell := rec.ConsentStateAt(p, consent.ChannelEmail, time.Now())
+		if cell.Status != consent.StatusGranted || cell.Method != consent.MethodVerbalEmail {
+			t.Fatalf("%s by email after Mark as sent: %+v", p, cell)
+		}
+	}
+	last := rec.Events[len(rec.Events)-1]
+	if last.Kind != consent.KindConsentGranted || !strings.Contains(last.Evidence, "Send the product sheet") {
+		t.Fatalf("the grant does not carry the email as evidence: %+v", last)
+	}
+	if consent.Attempts(rec) != 1 {
+		t.Fatalf("attempts = %d", consent.Attempts(rec))
+	}
+	if d := consent.Decide(rec, consent.ChannelEmail, consent.PurposeProductInfo, time.Now(), 12); !d.Allowed {
+		t.Fatalf("product info by email should now be allowed: %s", d.Reason)
+	}
+}
+
+func TestReplyEvidenceRefusesNonMail(t *testing.T) {
+	g := openMain(t, consent.Prospect{Name: "Rita Reply", Email: "rita@reply.example", Source: consent.SourceCard})
+	r := showReplyDialog(g, consent.Prospect{ID: 1, Name: "Rita Reply"}, nil)
+	r.loadEML(strings.NewReader("BEGIN:VCARD\nVERSION:3.0\nFN:Not a mail\nEND:VCARD\n"))
+	if !strings.Contains(r.status.Text, "not an email") || r.text.Text != "" {
+		t.Fatalf("a vCard was accepted as an email: %q", r.status.Text)
+	}
+	msg := "From: Rita Reply <rita@reply.example>\r\nTo: rep@acme.example\r\nSubject: Re: our call\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nYes, please send the brochure.\r\n"
+	if _, err := mail.ReadMessage(strings.NewReader(msg)); err != nil {
+		t.Fatal(err)
+	}
+	r.loadEML(strings.NewReader(msg))
+	if !strings.Contains(r.text.Text, "Yes, please send the brochure.") {
+		t.Fatalf("eml not loaded: %q / %q", r.text.Text, r.status.Text)
+	}
+	test.Tap(r.save)
+	g.wait()
+	rec, _ := g.db.Record(1)
+	if last := rec.Events[len(rec.Events)-1]; last.Kind != consent.KindReplyAttached || !strings.Contains(last.Evidence, "brochure") {
+		t.Fatalf("reply not stored as evidence: %+v", last)
+	}
+}

@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"warmlead/consent"
+)
+
+func TestTwentyCardsWithoutTheMouse(t *testing.T) {
+	g := openMain(t)
+	g.shell.show("prospects")
+	c := showCardEntry(g, g.shell.prospects.refresh)
+	if g.win.Canvas().Focused() != c.event {
+		t.Fatal("the event field should have focus on the first card")
+	}
+	test.Type(c.event, "Vakbeurs Utrecht")
+	ctrlS := &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	for i := 1; i <= 20; i++ {
+		test.Type(c.name, fmt.Sprintf("Kaart Persoon %d", i))
+		test.Type(c.company, fmt.Sprintf("Bedrijf %d BV", i))
+		test.Type(c.email, fmt.Sprintf("persoon%d@bedrijf%d.example", i, i))
+		test.Type(c.phone, fmt.Sprintf("+31 20 555 %04d", i))
+		if i%2 == 0 {
+			c.phone.TypedShortcut(ctrlS) // Ctrl+S from the last field
+		} else {
+			c.phone.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter
+		}
+		g.wait()
+		if c.name.Text != "" || c.event.Text != "Vakbeurs Utrecht" || g.win.Canvas().Focused() != c.name {
+			t.Fatalf("card %d: form not ready for the next card (name %q, event %q, status %q)", i, c.name.Text, c.event.Text, c.status.Text)
+		}
+	}
+	if g.db.Count() != 20 || !strings.HasPrefix(c.counter.Text, "20 cards") {
+		t.Fatalf("count %d, counter %q", g.db.Count(), c.counter.Text)
+	}
+	got := g.db.Search("persoon7@")
+	if len(got) != 1 || got[0].Event != "Vakbeurs Utrecht" || got[0].Phone != "+31205550007" {
+		t.Fatalf("card 7 stored as %+v", got)
+	}
+}
+
+func TestCardEntryValidationDuplicatesAndSuppression(t *testing.T) {
+	g := openMain(t, consent.Prospect{Name: "Jørgen Ångström", Company: "Nordlys AS", Email: "jorgen@nordlys.example", Source: consent.SourceCard},
+		consent.Prospect{Name: "Erased Erik", Email: "erik@gone.example", Source: consent.SourceCard})
+	if err := g.db.Erase(2, "asked to be forgotten", "Rita Rep", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	c := showCardEntry(g, nil)
+	test.Type(c.name, "Anna")
+	test.Type(c.email, "anna@")
+	if c.emailErr.Hidden || !strings.Contains(c.emailErr.Text, "not an email") {
+		t.Fatal("a bad email is not shown under the field")
+	}
+	c.onSave()
+	g.wait()
+	if c.name.Text != "Anna" || g.db.Count() != 1 {
+		t.Fatal("a bad card lost the form or was saved")
+	}
+	c.email.SetText("")
+	test.Type(c.email, "erik@gone.example")
+	c.onSave()
+	g.wait()
+	if !strings.Contains(c.status.Text, "Refused") || !strings.Contains(c.status.Text, "erased") {
+		t.Fatalf("suppressed person: %q", c.status.Text)
+	}
+
+	// Same email as an existing prospect: merge or keep both.
+	c.name.SetText("J. Angstrom")
+	c.email.SetText("JORGEN@nordlys.example")
+	c.title.SetText("CFO")
+	if c.dupBox.Hidden || !strings.Contains(c.dupText.Text, "Jørgen Ångström") {
+		t.Fatal("duplicate by email not offered while typing")
+	}
+	test.Tap(c.mergeBtn)
+	g.wait()
+	p, _ := g.db.Cached(1)
+	if g.db.Count() != 1 || p.Title != "CFO" || p.Name != "Jørgen Ångström" {
+		t.Fatalf("merge: count %d, prospect %+v, status %q", g.db.Count(), p, c.status.Text)
+	}
+
+	// A very similar name at the same company, no contact details.
+	test.Type(c.name, "Jorgen Angstrom")
+	test.Type(c.company, "Nordlys AS")
+	if c.dupBox.Hidden {
+		t.Fatal("similar name at the same company not offered")
+	}
+	test.Tap(c.keepBtn)
+	g.wait()
+	if g.db.Count() != 2 {
+		t.Fatalf("keep both did not add: %q", c.status.Text)
+	}
+}
+
+func TestImportVCardFilesFromTheGUI(t *testing.T) {
+	g := openMain(t)
+	dir := t.TempDir()
+	good := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Åse Ødegård\r\nORG:Fjord AS\r\nEMAIL;TYPE=WORK:ase@fjord.example\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Bakker;Pieter;;;\r\nTEL;TYPE=WORK:+31 20 555 0144\r\nEND:VCARD\r\n"
+	bad := "BEGIN:VCARD\r\nVERSION:3.0\r\nX-ONLY:nothing useful\r\nEND:VCARD\r\n"
+	os.WriteFile(filepath.Join(dir, "a.vcf"), []byte(good), 0o600)
+	os.WriteFile(filepath.Join(dir, "b.vcf"), []byte(bad), 0o600)
+	im := runImport(g, vcfFilesIn(dir), "Nor-Shipping", nil)
+	g.wait()
+	s := im.result
+	if s.Imported != 2 || s.Failed != 1 || len(s.Problems) != 1 || s.Problems[0].File != "b.vcf" || s.Problems[0].Number != 1 {
+		t.Fatalf("import summary %s %+v", s.Line(), s.Problems)
+	}
+	if got := g.db.Search("ase odegard"); len(got) != 1 || got[0].Event != "Nor-Shipping" || got[0].Source != consent.SourceCard {
+		t.Fatalf("imported card: %+v", got)
+	}
+	if im.progress.Value != 1 {
+		t.Fatalf("progress ended at %v", im.progress.Value)
+	}
+}

@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"warmlead/consent"
+)
+
+func init() {
+	register(command{"call", "log a call: call ID --outcome O [--agreed TEXT] [--callback DATE] [--consent purpose:channel]...", setupCall})
+	register(command{"followup", "the follow-up email for the last call; stored as evidence, confirming the consents given", setupFollowup})
+}
+
+// multiFlag collects a repeatable flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// parseDateTime reads YYYY-MM-DD or YYYY-MM-DD HH:MM (local time).
+func parseDateTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, usagef("%q is not a date: write YYYY-MM-DD or YYYY-MM-DD HH:MM", s)
+}
+
+func setupCall(fs *flagSet, e *env) func([]string) error {
+	var outcome, agreed, callback string
+	var consents multiFlag
+	fs.StringVar(&outcome, "outcome", "", "reached, no-answer, voicemail, call-back, not-interested or do-not-call")
+	fs.StringVar(&agreed, "agreed", "", "what was agreed (short)")
+	fs.StringVar(&callback, "callback", "", "YYYY-MM-DD [HH:MM] to call back")
+	fs.Var(&consents, "consent", "purpose:channel the person agreed to on the phone (repeatable), e.g. product-info:email")
+	return func(pos []string) error {
+		if len(pos) != 1 || outcome == "" {
+			return usagef("usage: warmlead call ID --outcome reached|no-answer|voicemail|call-back|not-interested|do-not-call [--agreed TEXT] [--callback DATE]")
+		}
+		id, err := parseID(pos[0])
+		if err != nil {
+			return err
+		}
+		log := consent.CallLog{Outcome: outcome, Agreed: agreed}
+		if callback != "" {
+			if log.Callback, err = parseDateTime(callback); err != nil {
+				return err
+			}
+		}
+		for _, c := range consents {
+			pu, ch, ok := strings.Cut(c, ":")
+			if !ok {
+				return usagef("--consent takes purpose:channel, e.g. product-info:email")
+			}
+			log.Consents = append(log.Consents, consent.PurposeChannel{Purpose: consent.Purpose(pu), Channel: consent.Channel(ch)})
+		}
+		evs, err := log.Events(e.rep(), time.Now())
+		if err != nil {
+			return usagef("%v", err)
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		if _, err := db.AppendEvents(id, evs); err != nil {
+			return err
+		}
+		rec, err := db.Record(id)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "prospect %d: call %d logged (%s)", id, consent.Attempts(rec), evs[0].Outcome)
+		if n := len(evs) - 1; n > 0 {
+			fmt.Fprintf(e.stdout, "; %s pending until the follow-up email is sent ('warmlead followup %d')", Plural(n, "consent", "consents"), id)
+		}
+		fmt.Fprintln(e.stdout)
+		return nil
+	}
+}
+
+// Plural writes "1 card" or "3 cards".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func setupFollowup(fs *flagSet, e *env) func([]string) error {
+	var lang, out string
+	var preview bool
+	fs.StringVar(&lang, "lang", "", "en, nl, nb, sv or de (default: the prospect's, else the settings')")
+	fs.StringVar(&out, "out", "", "write an .eml file instead of printing the text")
+	fs.BoolVar(&preview, "preview", false, "only show the email; record nothing")
+	return func(pos []string) error {
+		if len(pos) != 1 {
+			return usagef("usage: warmlead followup ID [--lang L] [--out FILE.eml]")
+		}
+		id, err := parseID(pos[0])
+		if err != nil {
+			return err
+		}
+		if lang != "" {
+			if _, err := consent.ParseLanguage(lang); err != nil {
+				return usagef("%v", err)
+			}
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		rec, err := db.Record(id)
+		if err != nil {
+			return err
+		}
+		call, ok := consent.LastCall(rec)
+		if !ok || call.Outcome != consent.OutcomeReached {
+			return errors.New("no call that reached this person is logged: log it first with 'warmlead call ID --outcome reached'")
+		}
+		st, err := db.Settings()
+		if err != nil {
+			return err
+		}
+		if lang == "" && rec.Prospect.Lang == "" {
+			lang = st.Lang
+		}
+		pending := consent.PendingConsents(rec)
+		now := time.Now()
+		mail := consent.FollowUpEmail(rec, call, pending, mailContext(st, e.rep()), lang, now)
+		var buf bytes.Buffer
+		if out != "" {
+			if err := consent.WriteEML(&buf, mail, now); err != nil {
+				return err
+			}
+		} else {
+			fmt.Fprintf(&buf, "To: %s\nSubject: %s\n\n%s\n", mail.To, mail.Subject, mail.Body)
+		}
+		if err := e.writeOut(out, buf.Bytes()); err != nil {
+			return err
+		}
+		if preview {
+			return nil
+		}
+		if _, err := db.AppendEvents(id, consent.ConfirmBySentEmail(pending, mail, e.rep(), now)); err != nil {
+			return err
+		}
+		if len(pending) > 0 {
+			fmt.Fprintf(e.stderr, "recorded as sent: %s now granted with this email as evidence\n", Plural(len(pending), "consent", "consents"))
+		}
+		return nil
+	}
+}

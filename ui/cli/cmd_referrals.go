@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"warmlead/consent"
+	"warmlead/store"
+)
+
+func init() {
+	register(command{"refer", "record a referral and print the introduction email for the introducer", setupRefer})
+	register(command{"referral", "referral approve REFID --evidence TEXT [--email E] [--phone P] | referral decline REFID", setupReferral})
+}
+
+func setupRefer(fs *flagSet, e *env) func([]string) error {
+	var introducer, name, company, lang, topic string
+	fs.StringVar(&introducer, "introducer", "", "id of the customer who introduces")
+	fs.StringVar(&name, "name", "", "the referred person's name")
+	fs.StringVar(&company, "company", "", "their company")
+	fs.StringVar(&lang, "lang", "", "language of the introduction email")
+	fs.StringVar(&topic, "topic", "", "what the introduction is about")
+	return func(pos []string) error {
+		if len(pos) != 0 || introducer == "" || name == "" {
+			return usagef("usage: warmlead refer --introducer ID --name N [--company C] [--lang L] [--topic T]")
+		}
+		intro, err := parseID(introducer)
+		if err != nil {
+			return err
+		}
+		if lang != "" {
+			if _, err := consent.ParseLanguage(lang); err != nil {
+				return usagef("%v", err)
+			}
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		st, err := db.Settings()
+		if err != nil {
+			return err
+		}
+		ref, err := db.Refer(intro, consent.Prospect{Name: name, Company: company, Lang: lang}, topic, store.AddOptions{Rep: e.rep(), Region: e.region()})
+		if err != nil {
+			return err
+		}
+		introP, _ := db.Prospect(intro)
+		if lang == "" {
+			lang = st.Lang
+		}
+		mail := consent.IntroductionEmail(introP, ref, topic, mailContext(st, e.rep()), lang)
+		fmt.Fprintln(e.stdout, ref.ID)
+		fmt.Fprintf(e.stdout, "\nSubject: %s\n\n%s\n", mail.Subject, mail.Body)
+		return nil
+	}
+}
+
+func setupReferral(fs *flagSet, e *env) func([]string) error {
+	var evidence, evidenceFile, email, phone string
+	fs.StringVar(&evidence, "evidence", "", "the person's reply")
+	fs.StringVar(&evidenceFile, "evidence-file", "", "the reply as a file (.eml or text)")
+	fs.StringVar(&email, "email", "", "the email address they agreed to share")
+	fs.StringVar(&phone, "phone", "", "the phone number they agreed to share")
+	return func(pos []string) error {
+		if len(pos) != 2 || (pos[0] != "approve" && pos[0] != "decline") {
+			return usagef("usage: warmlead referral approve REFID --evidence TEXT|--evidence-file F [--email E] [--phone P] | warmlead referral decline REFID [--evidence TEXT]")
+		}
+		id, err := parseID(pos[1])
+		if err != nil {
+			return err
+		}
+		text, err := readEvidence(evidence, evidenceFile)
+		if err != nil {
+			return err
+		}
+		db, err := e.open()
+		if err != nil {
+			return err
+		}
+		if pos[0] == "decline" {
+			if err := db.DeclineReferral(id, text, e.rep(), time.Now()); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "referral %d declined: reduced to a tombstone and a suppression entry\n", id)
+			return nil
+		}
+		if text == "" {
+			return usagef("an approval needs its evidence: --evidence TEXT or --evidence-file F")
+		}
+		p, err := db.ApproveReferral(id, email, phone, text, store.AddOptions{Rep: e.rep(), Region: e.region()})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "referral %d approved: %s may now be contacted for follow-up%s\n", id, p.Name, channelsNote(p))
+		return nil
+	}
+}
+
+func channelsNote(p consent.Prospect) string {
+	switch {
+	case p.Email != "" && p.Phone != "":
+		return " by email and phone"
+	case p.Email != "":
+		return " by email"
+	case p.Phone != "":
+		return " by phone"
+	}
+	return " (no contact details given yet)"
+}

@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"warmlead/consent"
+	"warmlead/store"
+)
+
+// referralWizard: 1. pick the introducer (a customer, or any prospect the
+// rep marks as one), 2. the referred person's name and company only, 3. the
+// introduction email for the introducer to send in their own voice.
+type referralWizard struct {
+	g             *GUI
+	customers     []consent.Prospect
+	introducer    *widget.Select
+	showAll       *widget.Check
+	name, company *widget.Entry
+	topic         *widget.Entry
+	lang          *widget.Select
+	status        *widget.Label
+	create        *widget.Button
+	dlg           *dialog.CustomDialog
+	preview       *emailPreview
+	created       consent.Prospect
+	done          func()
+}
+
+func showReferralWizard(g *GUI, done func()) *referralWizard {
+	w := &referralWizard{g: g, done: done}
+	w.introducer = widget.NewSelect(nil, nil)
+	w.introducer.PlaceHolder = "Choose the customer who introduces you"
+	w.showAll = widget.NewCheck("Show all prospects, not only customers", func(bool) { w.fillIntroducers() })
+	w.fillIntroducers()
+	w.name, w.company, w.topic = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	w.name.SetPlaceHolder("Name of the person they suggest")
+	w.company.SetPlaceHolder("Their company")
+	w.topic.SetPlaceHolder("What it is about, e.g. warehouse software (optional)")
+	w.lang = widget.NewSelect(languageOptions(), nil)
+	w.lang.SetSelected(languageNames[g.settings.Lang])
+	w.status = widget.NewLabel("")
+	w.status.Wrapping = fyne.TextWrapWord
+	w.status.Importance = widget.DangerImportance
+	note := widget.NewLabel("Only the name and company are kept until the person agrees: no email, no phone. " +
+		"Every channel stays blocked, and the 30-day clock for the Art. 14 notice starts.")
+	note.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem("1. Introducer", container.NewVBox(w.introducer, w.showAll)),
+		widget.NewFormItem("2. Referred person", w.name),
+		widget.NewFormItem("Company", w.company),
+		widget.NewFormItem("Topic", w.topic),
+		widget.NewFormItem("Email language", w.lang))
+	w.create = widget.NewButton("3. Write the introduction", w.onCreate)
+	w.create.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { w.dlg.Hide() })
+	w.dlg = dialog.NewCustomWithoutButtons("New referral", container.NewGridWrap(fyne.NewSize(600, 440), container.NewVBox(form, note, w.status)), g.win)
+	w.dlg.SetButtons([]fyne.CanvasObject{cancel, w.create})
+	w.dlg.Show()
+	return w
+}
+
+// fillIntroducers lists customers, or everyone when the rep asks to.
+func (w *referralWizard) fillIntroducers() {
+	w.customers = w.customers[:0]
+	var labels []string
+	for _, p := range w.g.db.Search("") {
+		if w.showAll.Checked || p.Source == consent.SourceCustomer {
+			w.customers = append(w.customers, p)
+			labels = append(labels, joinNonEmpty(" · ", p.Name, p.Company))
+		}
+	}
+	w.introducer.SetOptions(labels)
+	w.introducer.ClearSelected()
+}
+
+func (w *referralWizard) onCreate() {
+	g := w.g
+	g.touch()
+	i := w.introducer.SelectedIndex()
+	switch {
+	case i < 0:
+		w.status.SetText("Choose the introducer first.")
+		return
+	case strings.TrimSpace(w.name.Text) == "":
+		w.status.SetText("Enter the referred person's name.")
+		return
+	}
+	intro := w.customers[i]
+	lang := languageCode(w.lang.Selected)
+	p := consent.Prospect{Name: w.name.Text, Company: w.company.Text, Lang: lang}
+	topic := w.topic.Text
+	g.background(func() error {
+		var err error
+		w.created, err = g.db.Refer(intro.ID, p, topic, store.AddOptions{Rep: g.rep(), Region: g.region(), Now: time.Now()})
+		return err
+	}, func(err error) {
+		if err != nil {
+			w.status.SetText(err.Error())
+			return
+		}
+		w.dlg.Hide()
+		mail := consent.IntroductionEmail(intro, w.created, topic, g.mailContext(), lang)
+		w.preview = showEmailPreview(g, "Introduction for "+intro.Name+" to send", mail, func() {})
+		w.preview.ok.SetText("Done")
+		w.preview.to.SetText("— " + intro.Name + " sends this from their own mailbox: copy it or save it as .eml for them")
+		if w.done != nil {
+			w.done()
+		}
+	})
+}
+
+// referralOutcome records the person's answer: approved (with the reply as
+// evidence and the details they agreed to share) or declined.
+type referralOutcome struct {
+	g            *GUI
+	p            consent.Prospect
+	answer       *widget.RadioGroup
+	evidence     *widget.Entry
+	email, phone *widget.Entry
+	status       *widget.Label
+	save         *widget.Button
+	dlg          *dialog.CustomDialog
+}
+
+func showReferralOutcome(g *GUI, p consent.Prospect, done func()) *referralOutcome {
+	o := &referralOutcome{g: g, p: p}
+	o.answer = widget.NewRadioGroup([]string{"Approved", "Declined"}, nil)
+	o.answer.Horizontal = true
+	o.evidence = widget.NewMultiLineEntry()
+	o.evidence.SetPlaceHolder("Paste their reply: it is the proof of consent")
+	o.evidence.SetMinRowsVisible(4)
+	o.email, o.phone = widget.NewEntry(), widget.NewEntry()
+	o.email.SetPlaceHolder("The email they agreed to share")
+	o.phone.SetPlaceHolder("The phone number they agreed to share")
+	o.status = widget.NewLabel("")
+	o.status.Wrapping = fyne.TextWrapWord
+	o.status.Importance = widget.DangerImportance
+	form := widget.NewForm(widget.NewFormItem("Their answer", o.answer), widget.NewFormItem("Reply", o.evidence),
+		widget.NewFormItem("Email", o.email), widget.NewFormItem("Phone", o.phone))
+	note := widget.NewLabel("A decline removes the referral: only a tombstone and a suppression hash remain, so the same person is not introduced again.")
+	note.Wrapping = fyne.TextWrapWord
+	o.save = widget.NewButton("Record", func() { o.onSave(done) })
+	o.save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { o.dlg.Hide() })
+	o.dlg = dialog.NewCustomWithoutButtons("Answer from "+p.Name, container.NewGridWrap(fyne.NewSize(560, 420), container.NewVBox(form, note, o.status)), g.win)
+	o.dlg.SetButtons([]fyne.CanvasObject{cancel, o.save})
+	o.dlg.Show()
+	return o
+}
+
+func (o *referralOutcome) onSave(done func()) {
+	g := o.g
+	g.touch()
+	evidence := strings.TrimSpace(o.evidence.Text)
+	var work func() error
+	switch o.answer.Selected {
+	case "Approved":
+		if evidence == "" {
+			o.status.SetText("Paste their reply: an approval without proof does not count.")
+			return
+		}
+		work = func() error {
+			_, err := g.db.ApproveReferral(o.p.ID, o.email.Text, o.phone.Text, evidence, store.AddOptions{Rep: g.rep(), Region: g.region()})
+			return err
+		}
+	case "Declined":
+		work = func() error { return g.db.DeclineReferral(o.p.ID, evidence, g.rep(), time.Now()) }
+	default:
+		o.status.SetText("Choose whether they approved or declined.")
+		return
+	}
+	g.background(work, func(err error) {
+		if err != nil {
+			o.status.SetText(err.Error())
+			return
+		}
+		o.dlg.Hide()
+		if done != nil {
+			done()
+		}
+	})
+}

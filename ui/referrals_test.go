@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"warmlead/consent"
+)
+
+func TestReferralWizardToApproval(t *testing.T) {
+	g := openMain(t, consent.Prospect{Name: "Carl Customer", Company: "Klant BV", Email: "carl@klant.example", Source: consent.SourceCustomer},
+		consent.Prospect{Name: "Not A Customer", Source: consent.SourceCard})
+	g.shell.show("referrals")
+	g.wait()
+	rs := g.shell.referrals
+	if !hasText(rs.root, "No referrals yet") {
+		t.Fatal("no honest empty state")
+	}
+	test.Tap(rs.start)
+	w := rs.wizard
+	if len(w.introducer.Options) != 1 || !strings.HasPrefix(w.introducer.Options[0], "Carl Customer") {
+		t.Fatalf("introducers offered: %v", w.introducer.Options)
+	}
+	w.showAll.SetChecked(true)
+	if len(w.introducer.Options) != 2 {
+		t.Fatal("show all did not list every prospect")
+	}
+	w.showAll.SetChecked(false)
+	test.Tap(w.create)
+	if !strings.Contains(w.status.Text, "introducer") {
+		t.Fatal("created without an introducer")
+	}
+	w.introducer.SetSelectedIndex(0)
+	test.Type(w.name, "Rosa Referred")
+	test.Type(w.company, "Intro BV")
+	test.Type(w.topic, "warehouse software")
+	test.Tap(w.create)
+	g.wait()
+	if w.preview == nil || !strings.Contains(w.preview.body.Text, "Rosa") || !strings.Contains(w.preview.body.Text, "warehouse software") || !strings.Contains(w.preview.body.Text, "?") {
+		t.Fatalf("introduction email: %+v", w.preview)
+	}
+	ref := w.created
+	rec, _ := g.db.Record(ref.ID)
+	if d := consent.Decide(rec, consent.ChannelEmail, consent.PurposeFollowUp, time.Now(), 12); d.Allowed {
+		t.Fatal("contactable before the person approved")
+	}
+	if len(rs.rows) != 1 || rs.rows[0].reachable || !strings.Contains(rs.thanks.Text, "Carl Customer 1 referral, 0 reachable") {
+		t.Fatalf("referrals list: %+v / %q", rs.rows, rs.thanks.Text)
+	}
+
+	o := showReferralOutcome(g, ref, rs.refresh)
+	o.answer.SetSelected("Approved")
+	test.Tap(o.save)
+	if !strings.Contains(o.status.Text, "reply") {
+		t.Fatal("approval without the reply accepted")
+	}
+	test.Type(o.evidence, "Yes, Carl may give you my email. Rosa")
+	test.Type(o.email, "rosa@intro.example")
+	test.Tap(o.save)
+	g.wait()
+	rec, _ = g.db.Record(ref.ID)
+	now := time.Now()
+	if d := consent.Decide(rec, consent.ChannelEmail, consent.PurposeFollowUp, now, 12); !d.Allowed {
+		t.Fatalf("follow-up by email after approval: %s", d.Reason)
+	}
+	if d := consent.Decide(rec, consent.ChannelEmail, consent.PurposeNewsletter, now, 12); d.Allowed {
+		t.Fatal("the newsletter must stay blocked")
+	}
+	if !rs.rows[0].reachable || !strings.Contains(rs.thanks.Text, "1 reachable") {
+		t.Fatalf("after approval: %q", rs.thanks.Text)
+	}
+}
+
+func TestReferralDeclineInTheGUI(t *testing.T) {
+	g := openMain(t, consent.Prospect{Name: "Carl Customer", Source: consent.SourceCustomer})
+	ref, err := g.db.Refer(1, consent.Prospect{Name: "Dagny Declined", Company: "Nej AB"}, "", storeOpts(g))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := showReferralOutcome(g, ref, nil)
+	o.answer.SetSelected("Declined")
+	test.Tap(o.save)
+	g.wait()
+	if _, ok := g.db.Cached(ref.ID); ok {
+		t.Fatal("declined referral still there")
+	}
+	raw, _ := os.ReadFile(g.cfg.DB)
+	if strings.Contains(string(raw), "Dagny") {
+		t.Fatal("name in clear in the file")
+	}
+}
