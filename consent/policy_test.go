@@ -471,3 +471,15 @@ func FuzzDecide(f *testing.F) {
 		}
 	})
 }
+
+func TestFold(t *testing.T) {
+	cases := map[string]string{
+		"Ångström": "angstrom", "Jørgen": "jorgen", "Łukasz Żółw": "lukasz zolw", "Schüller": "schuller",
+		"Straße": "strasse", "ÆBLE": "aeble", "Zoë": "zoe", "安藤": "安藤", "ABC def": "abc def", "Çelik": "celik", "A\u030angstro\u0308m": "angstrom",
+	}
+	for in, want := range cases {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

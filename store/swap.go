@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -15,6 +16,17 @@ import (
 // (another process took the lock in between). Nothing is lost; this
 // instance just has to be started again.
 var errNoHandle = errors.New("the database file was closed after compacting it: close Warmlead and start it again")
+
+// initialMmapSize reserves address space for the file up front, so a large
+// import does not remap (and copy every dirty node) each time the file
+// grows. Only address space: on Linux and macOS the file itself is not
+// grown; on Windows bbolt would grow the file to this size, so it stays 0.
+var initialMmapSize = func() int {
+	if runtime.GOOS == "windows" {
+		return 0
+	}
+	return 256 << 20
+}()
 
 // openBolt opens the file at path and takes its lock, waiting up to
 // opts.Timeout (a second by default) before giving ErrLocked.
@@ -31,7 +43,7 @@ func openBolt(path string, opts Options) (*bolt.DB, error) {
 	// opened again.
 	for attempt := 0; ; attempt++ {
 		before, statErr := os.Stat(path)
-		b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: t, FreelistType: bolt.FreelistMapType})
+		b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: t, FreelistType: bolt.FreelistMapType, InitialMmapSize: initialMmapSize})
 		if errors.Is(err, berrors.ErrTimeout) {
 			return nil, ErrLocked
 		}

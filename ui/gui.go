@@ -28,9 +28,12 @@ type GUI struct {
 	settings consent.Settings
 
 	lastActivity atomic.Int64 // unix nanoseconds
+	idleMinutes  atomic.Int64 // the idle watch reads it off the UI goroutine
 	idleCheck    time.Duration
 	stopIdle     chan struct{}
-	pending      sync.WaitGroup
+	inflight     atomic.Int64   // background jobs whose result is not yet shown
+	working      sync.WaitGroup // background work still running (Close waits)
+	queue        chan func()    // tests only: results wait here for wait()
 
 	// Remembered while the app runs, for the next stack of business cards.
 	lastEvent        string
@@ -109,6 +112,7 @@ func (g *GUI) onUnlocked() {
 	if s, err := g.db.Settings(); err == nil {
 		g.settings = s
 	}
+	g.idleMinutes.Store(int64(g.settings.IdleLockMinutes))
 	g.touch()
 	g.startIdleWatch()
 }
@@ -139,13 +143,9 @@ func (g *GUI) startIdleWatch() {
 			case <-stop:
 				return
 			case <-t.C:
-				limit := time.Duration(max(g.settings.IdleLockMinutes, 1)) * time.Minute
+				limit := time.Duration(max(g.idleMinutes.Load(), 1)) * time.Minute
 				if time.Since(time.Unix(0, g.lastActivity.Load())) >= limit {
-					g.pending.Add(1)
-					fyne.Do(func() {
-						defer g.pending.Done()
-						g.lock("Locked after a period without activity.")
-					})
+					g.ui(func() { g.lock("Locked after a period without activity.") })
 					return
 				}
 			}
@@ -178,7 +178,7 @@ func (g *GUI) lock(why string) {
 // Close stops background watches and closes the database.
 func (g *GUI) Close() {
 	g.stopIdleWatch()
-	g.pending.Wait()
+	g.working.Wait() // results still queued for the UI are dropped; the data is saved
 	if g.db != nil {
 		g.db.Close()
 		g.db = nil

@@ -36,6 +36,7 @@ func newTestGUI(t *testing.T, cfg cli.Config) *GUI {
 		cfg.DB = filepath.Join(t.TempDir(), "warmlead.db")
 	}
 	g := New(a, w, cfg)
+	g.queue = make(chan func(), 4096)
 	t.Cleanup(g.Close)
 	return g
 }
@@ -267,9 +268,9 @@ func TestIdleLock(t *testing.T) {
 	g.lastActivity.Store(time.Now().Add(-time.Hour).UnixNano())
 	deadline := time.Now().Add(5 * time.Second)
 	for g.db.Unlocked() && time.Now().Before(deadline) {
+		g.wait() // delivers the idle watch's lock once it fires
 		time.Sleep(5 * time.Millisecond)
 	}
-	g.wait()
 	if g.db.Unlocked() || g.unlock == nil || !strings.Contains(g.unlock.status.Text, "without activity") {
 		t.Fatal("idle timeout did not lock")
 	}

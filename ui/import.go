@@ -115,7 +115,7 @@ func runImport(g *GUI, paths []string, event string, done func()) *importer {
 	g.background(func() error {
 		items, unread := cli.ReadCards(paths, consent.SourceCard, event)
 		sum, err := g.db.ImportProspects(items, opts, func(done, total int) {
-			fyne.Do(func() { im.progress.SetValue(float64(done) / float64(max(total, 1))) })
+			g.ui(func() { im.progress.SetValue(float64(done) / float64(max(total, 1))) })
 		})
 		im.result = cli.MergeProblems(sum, unread)
 		return err

@@ -6,10 +6,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
+	"warmlead/ui/cli"
 )
 
 // prospectsScreen lists prospects (virtualised), searches as the rep types,
@@ -19,6 +21,7 @@ type prospectsScreen struct {
 	search  *widget.Entry
 	add     *widget.Button
 	importV *widget.Button
+	exportV *widget.Button
 	count   *widget.Label
 	list    *widget.List
 	detail  *prospectDetail
@@ -37,6 +40,7 @@ func newProspectsScreen(g *GUI) *prospectsScreen {
 	p.add = widget.NewButtonWithIcon("Add business cards", theme.ContentAddIcon(), p.onAdd)
 	p.add.Importance = widget.HighImportance
 	p.importV = widget.NewButtonWithIcon("Import vCards…", theme.FolderOpenIcon(), p.onImport)
+	p.exportV = widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), p.onExport)
 	p.count = widget.NewLabel("")
 	p.list = widget.NewList(func() int { return len(p.results) },
 		func() fyne.CanvasObject {
@@ -59,7 +63,7 @@ func newProspectsScreen(g *GUI) *prospectsScreen {
 	p.detail = newProspectDetail(g)
 	p.empty = emptyState(theme.AccountIcon(), "No prospects yet",
 		"Add a business card or import a vCard file. Every prospect you add starts a consent record.")
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.importV, p.add), p.search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.exportV, p.importV, p.add), p.search)
 	split := container.NewHSplit(p.list, p.detail.content())
 	split.Offset = 0.38
 	p.main = container.NewBorder(top, nil, nil, nil, split)
@@ -134,4 +138,35 @@ func joinNonEmpty(sep string, parts ...string) string {
 		out += s
 	}
 	return out
+}
+
+// onExport writes the prospects the search shows as vCard 4.0: a selection
+// for another address book (portability), audit-logged as one entry.
+func (p *prospectsScreen) onExport() {
+	g := p.g
+	g.touch()
+	sel := append([]consent.Prospect(nil), p.results...)
+	if len(sel) == 0 {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		g.background(func() error {
+			defer w.Close()
+			if err := consent.ExportVCard(w, sel); err != nil {
+				return err
+			}
+			return g.db.Audit(g.rep(), "exported", 0, fmt.Sprintf("vcf of %d prospects from the list", len(sel)))
+		}, func(err error) {
+			if err != nil {
+				dialog.ShowError(err, g.win)
+				return
+			}
+			dialog.ShowInformation("Exported", cli.Plural(len(sel), "prospect", "prospects")+" written as vCard 4.0.", g.win)
+		})
+	}, g.win)
+	d.SetFileName("warmlead-prospects.vcf")
+	d.Show()
 }

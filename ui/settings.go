@@ -115,6 +115,7 @@ func (s *settingsScreen) onSave() {
 			return
 		}
 		g.settings = st
+		g.idleMinutes.Store(int64(st.IdleLockMinutes))
 		s.status.SetText("Settings saved.")
 		if g.shell != nil {
 			g.shell.updateWho()

@@ -169,3 +169,28 @@ func TestNoticeAndDue(t *testing.T) {
 		t.Fatalf("not marked informed:\n%s", show)
 	}
 }
+
+func TestVCardRoundTrip(t *testing.T) {
+	h := newHarness(t)
+	h.init()
+	h.must("add", "--name", "Łukasz Żółw-Ångström", "--company", "Polmar; Gdańsk", "--title", "Dyrektor", "--email", "lukasz@polmar.example", "--phone", "+48 58 123 45 67", "--source", "card")
+	vcf := filepath.Join(h.dir, "out.vcf")
+	h.must("export", "1", "--format", "vcf", "--out", vcf)
+	other := filepath.Join(h.dir, "other.db")
+	h.must("--db", other, "init", "--rep", "Olaf")
+	if out := h.must("--db", other, "import", vcf); !strings.HasPrefix(out, "imported 1,") {
+		t.Fatalf("import of the export: %q", out)
+	}
+	var a, b []map[string]any
+	json.Unmarshal([]byte(h.must("list", "--json")), &a)
+	json.Unmarshal([]byte(h.must("--db", other, "list", "--json")), &b)
+	for _, f := range []string{"name", "title", "email", "phone"} {
+		if a[0][f] != b[0][f] {
+			t.Errorf("%s: exported %v, re-imported %v", f, a[0][f], b[0][f])
+		}
+	}
+	// The vCard writer cannot carry ";" inside ORG's first component.
+	if b[0]["company"] != "Polmar, Gdańsk" {
+		t.Errorf("company re-imported as %v", b[0]["company"])
+	}
+}
