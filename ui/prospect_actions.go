@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
+	"warmlead/ui/cli"
 )
 
 // The person's rights, one click each: export (access, portability), the
@@ -144,4 +145,54 @@ func safeFileName(s string) string {
 		return "prospect"
 	}
 	return s
+}
+
+// onReactivate offers the re-activation email before retention ends: stay
+// in touch, or the details are deleted on the date it names. Sending it
+// does not extend retention; only the person's answer may.
+func (d *prospectDetail) onReactivate() {
+	g := d.g
+	g.touch()
+	rec := d.rec
+	lang := rec.Prospect.Lang
+	if lang == "" {
+		lang = g.settings.Lang
+	}
+	mail := consent.ReactivationEmail(rec, g.mailContext(), lang, time.Now())
+	d.preview = showEmailPreview(g, "Re-activation email to "+rec.Prospect.Name, mail, func() {
+		g.background(func() error {
+			_, err := g.db.AppendEvent(rec.Prospect.ID, consent.Event{Rep: g.rep(), Kind: consent.KindInformed,
+				Note: "re-activation email sent (" + mail.Lang + ")", Evidence: "Subject: " + mail.Subject + "\n\n" + mail.Body})
+			return err
+		}, func(err error) {
+			if err != nil {
+				dialog.ShowError(err, g.win)
+				return
+			}
+			d.show(rec.Prospect.ID)
+		})
+	})
+}
+
+// onSummaryPDF exports this person's consent summary for a manager or an
+// access request; the export is audit-logged.
+func (d *prospectDetail) onSummaryPDF() {
+	g := d.g
+	g.touch()
+	id := d.rec.Prospect.ID
+	savePDF(g, safeFileName(d.rec.Prospect.Name)+" consent summary.pdf", func(func(int, int)) ([]byte, string, uint64, error) {
+		pdf, _, err := cli.SummaryPDF(g.db, id, g.rep())
+		return pdf, docSummary, id, err
+	}, "from the prospect screen", nil, func(path string, pages int, err error) {
+		if err != nil {
+			dialog.ShowError(err, g.win)
+			return
+		}
+		dialog.ShowConfirm("Consent summary written", fmt.Sprintf("%s (%s). Open it now?", path, cli.Plural(pages, "page", "pages")),
+			func(ok bool) {
+				if ok {
+					openPath(g, path)
+				}
+			}, g.win)
+	})
 }

@@ -25,6 +25,7 @@ type prospectDetail struct {
 	export   *widget.Button
 	notice   *widget.Button
 	erase    *widget.Button
+	summary  *widget.Button
 	consents *consentPanel
 	preview  *emailPreview // the last email preview opened, for tests
 	tabs     *container.AppTabs
@@ -44,6 +45,7 @@ func newProspectDetail(g *GUI) *prospectDetail {
 	d.export = widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), d.onExport)
 	d.notice = widget.NewButtonWithIcon("Art. 14 notice…", theme.MailComposeIcon(), d.onNotice)
 	d.erase = widget.NewButtonWithIcon("Erase…", theme.DeleteIcon(), d.onErase)
+	d.summary = widget.NewButtonWithIcon("Consent summary (PDF)…", theme.DocumentIcon(), d.onSummaryPDF)
 	d.erase.Importance = widget.DangerImportance
 	d.consents = newConsentPanel(g, func() { d.show(d.id) })
 	d.timeline = widget.NewList(func() int { return len(d.events) },
@@ -60,7 +62,7 @@ func newProspectDetail(g *GUI) *prospectDetail {
 			c.Objects[0].(*widget.Label).SetText(eventLine(ev))
 		})
 	details := container.NewVScroll(container.NewVBox(d.fields, d.status,
-		container.NewHBox(d.edit, d.export, d.notice, d.erase)))
+		container.NewGridWithColumns(3, d.edit, d.summary, d.export, d.notice, d.erase)))
 	d.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Contact", theme.MailSendIcon(), d.consents.root),
 		container.NewTabItemWithIcon("Consents", theme.ConfirmIcon(), d.consents.grid),

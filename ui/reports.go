@@ -23,6 +23,7 @@ type reportsScreen struct {
 	verify  *widget.Button
 	backup  *widget.Button
 	status  *widget.Label
+	pdf     *pdfPanel
 }
 
 func newReportsScreen(g *GUI) *reportsScreen {
@@ -31,6 +32,7 @@ func newReportsScreen(g *GUI) *reportsScreen {
 	r.status.Wrapping = fyne.TextWrapWord
 	r.verify = widget.NewButtonWithIcon("Verify records", theme.ConfirmIcon(), r.onVerify)
 	r.backup = widget.NewButtonWithIcon("Back up…", theme.DownloadIcon(), r.onBackup)
+	r.pdf = newPDFPanel(g)
 	headers := []string{"When", "Who", "Action", "Prospect", "Detail"}
 	r.log = widget.NewTableWithHeaders(func() (int, int) { return len(r.entries), len(headers) },
 		func() fyne.CanvasObject { return widget.NewLabel("2026-01-01 00:00:00") },
@@ -76,11 +78,16 @@ func (r *reportsScreen) prospectName(id uint64) string {
 }
 
 func (r *reportsScreen) content() fyne.CanvasObject {
-	top := container.NewVBox(
-		container.NewHBox(heading("Reports"), layoutSpacer(), r.verify, r.backup),
-		r.status,
-		widget.NewLabelWithStyle("Audit log: who viewed, exported or changed whose data", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	return container.NewBorder(top, nil, nil, nil, r.log)
+	docs := container.NewVScroll(container.NewVBox(
+		widget.NewLabelWithStyle("Consent records (PDF)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		r.pdf.root, widget.NewSeparator(),
+		widget.NewLabelWithStyle("Records and backups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(r.verify, r.backup), r.status))
+	logHint := widget.NewLabel("Who viewed, exported, erased or changed whose data, newest first.")
+	tabs := container.NewAppTabs(
+		container.NewTabItemWithIcon("Documents", theme.DocumentIcon(), docs),
+		container.NewTabItemWithIcon("Audit log", theme.ListIcon(), container.NewBorder(logHint, nil, nil, nil, r.log)))
+	return container.NewBorder(heading("Reports"), nil, nil, nil, tabs)
 }
 
 func (r *reportsScreen) refresh() {

@@ -98,8 +98,12 @@ func (t *todayScreen) act(row cli.DueItem) {
 	}
 	s.show("prospects")
 	d := s.prospects.detail
-	if row.Kind == consent.DueNotice {
+	switch row.Kind {
+	case consent.DueNotice:
 		d.load(row.Prospect, d.onNotice) // the record must be loaded before the notice is written
+		return
+	case consent.DueRetentionEnding:
+		d.load(row.Prospect, d.onReactivate)
 		return
 	}
 	d.show(row.Prospect)
@@ -111,6 +115,8 @@ func actionLabel(kind string) string {
 		return "Write notice"
 	case consent.DueRetentionEnded:
 		return "Review"
+	case consent.DueRetentionEnding:
+		return "Re-activate"
 	default:
 		return "Open"
 	}
