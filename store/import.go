@@ -68,7 +68,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 		// make a smaller file and fewer splits.
 		tx.Bucket(bProspects).FillPercent = 0.95
 		tx.Bucket(bEvents).FillPercent = 0.95
-		byID := map[uint64]int{}            // prospect id -> index in changed
+		byID := map[uint64]int{} // prospect id -> index in changed
 		// Cards without email or phone match on name and company (which may
 		// be empty), both folded: in the database (the in-memory index) and
 		// earlier in this import. Identical name-only cards cannot be told
