@@ -5,12 +5,15 @@ package ui
 
 import (
 	"errors"
+	"fmt"
+	"hash/fnv"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
 	"warmlead/store"
@@ -29,6 +32,7 @@ type GUI struct {
 
 	lastActivity atomic.Int64 // unix nanoseconds
 	idleMinutes  atomic.Int64 // the idle watch reads it off the UI goroutine
+	lastFocus    string       // what had focus at the last idle check
 	idleCheck    time.Duration
 	stopIdle     chan struct{}
 	inflight     atomic.Int64   // background jobs whose result is not yet shown
@@ -143,14 +147,46 @@ func (g *GUI) startIdleWatch() {
 			case <-stop:
 				return
 			case <-t.C:
-				limit := time.Duration(max(g.idleMinutes.Load(), 1)) * time.Minute
-				if time.Since(time.Unix(0, g.lastActivity.Load())) >= limit {
-					g.ui(func() { g.lock("Locked after a period without activity.") })
-					return
-				}
+				g.ui(g.checkIdle)
 			}
 		}
 	}()
+}
+
+// checkIdle runs on the UI goroutine. Typing into a field counts as
+// activity even where no handler notices it (a long evidence text): the
+// focused field and its text are compared with the last check.
+func (g *GUI) checkIdle() {
+	if g.shell == nil {
+		return
+	}
+	if sig := focusSignature(g.win.Canvas().Focused()); sig != g.lastFocus {
+		g.lastFocus = sig
+		g.touch()
+	}
+	limit := time.Duration(max(g.idleMinutes.Load(), 1)) * time.Minute
+	if time.Since(time.Unix(0, g.lastActivity.Load())) >= limit {
+		g.lock("Locked after a period without activity.")
+	}
+}
+
+// focusSignature identifies the focused widget and, for a text field, its
+// content.
+func focusSignature(o fyne.Focusable) string {
+	var e *widget.Entry
+	switch v := o.(type) {
+	case nil:
+		return ""
+	case *widget.Entry:
+		e = v
+	case *quickEntry:
+		e = &v.Entry
+	default:
+		return fmt.Sprintf("%p", o)
+	}
+	h := fnv.New64a()
+	h.Write([]byte(e.Text))
+	return fmt.Sprintf("%p:%x", e, h.Sum64())
 }
 
 func (g *GUI) stopIdleWatch() {

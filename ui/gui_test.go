@@ -265,6 +265,20 @@ func TestIdleLock(t *testing.T) {
 	if g.shell == nil {
 		t.Fatal("not unlocked")
 	}
+	// Typing into a field counts as activity, even without a handler.
+	f := showProspectForm(g, nil, nil)
+	g.win.Canvas().Focus(f.name)
+	g.lastActivity.Store(time.Now().Add(-time.Hour).UnixNano())
+	g.checkIdle() // records what has focus
+	test.Type(f.name, "Still typing")
+	g.lastActivity.Store(time.Now().Add(-time.Hour).UnixNano())
+	g.checkIdle()
+	if !g.db.Unlocked() {
+		t.Fatal("locked while the rep was typing")
+	}
+	f.dlg.Hide()
+	g.win.Canvas().Unfocus()
+	g.checkIdle() // the focus change itself counts once
 	g.lastActivity.Store(time.Now().Add(-time.Hour).UnixNano())
 	deadline := time.Now().Add(5 * time.Second)
 	for g.db.Unlocked() && time.Now().Before(deadline) {

@@ -77,22 +77,34 @@ func (d *prospectDetail) onExport() {
 func (d *prospectDetail) onNotice() {
 	g := d.g
 	g.touch()
-	rec := d.rec
-	mail := consent.NoticeEmail(rec, g.mailContext(), "", time.Now())
-	if rec.Prospect.Lang == "" {
-		mail = consent.NoticeEmail(rec, g.mailContext(), g.settings.Lang, time.Now())
+	mail := consent.NoticeEmail(d.rec, g.mailContext(), d.emailLang(), time.Now())
+	d.previewInformed("Art. 14 notice for "+d.rec.Prospect.Name, mail, "Art. 14 notice")
+}
+
+// emailLang is the prospect's language, else the settings'.
+func (d *prospectDetail) emailLang() string {
+	if d.rec.Prospect.Lang != "" {
+		return d.rec.Prospect.Lang
 	}
-	d.preview = showEmailPreview(g, "Art. 14 notice for "+rec.Prospect.Name, mail, func() {
+	return d.g.settings.Lang
+}
+
+// previewInformed shows an email; "Mark as sent" records the person as
+// informed, with the exact text as evidence.
+func (d *prospectDetail) previewInformed(title string, mail consent.Email, what string) {
+	g := d.g
+	id := d.rec.Prospect.ID
+	d.preview = showEmailPreview(g, title, mail, func() {
 		g.background(func() error {
-			_, err := g.db.AppendEvent(rec.Prospect.ID, consent.Event{Rep: g.rep(), Kind: consent.KindInformed,
-				Note: "Art. 14 notice (" + mail.Lang + ")", Evidence: "Subject: " + mail.Subject + "\n\n" + mail.Body})
+			_, err := g.db.AppendEvent(id, consent.Event{Rep: g.rep(), Kind: consent.KindInformed,
+				Note: what + " (" + mail.Lang + ")", Evidence: "Subject: " + mail.Subject + "\n\n" + mail.Body})
 			return err
 		}, func(err error) {
 			if err != nil {
 				dialog.ShowError(err, g.win)
 				return
 			}
-			d.show(rec.Prospect.ID)
+			d.show(id)
 		})
 	})
 }
@@ -153,25 +165,8 @@ func safeFileName(s string) string {
 func (d *prospectDetail) onReactivate() {
 	g := d.g
 	g.touch()
-	rec := d.rec
-	lang := rec.Prospect.Lang
-	if lang == "" {
-		lang = g.settings.Lang
-	}
-	mail := consent.ReactivationEmail(rec, g.mailContext(), lang, time.Now())
-	d.preview = showEmailPreview(g, "Re-activation email to "+rec.Prospect.Name, mail, func() {
-		g.background(func() error {
-			_, err := g.db.AppendEvent(rec.Prospect.ID, consent.Event{Rep: g.rep(), Kind: consent.KindInformed,
-				Note: "re-activation email sent (" + mail.Lang + ")", Evidence: "Subject: " + mail.Subject + "\n\n" + mail.Body})
-			return err
-		}, func(err error) {
-			if err != nil {
-				dialog.ShowError(err, g.win)
-				return
-			}
-			d.show(rec.Prospect.ID)
-		})
-	})
+	mail := consent.ReactivationEmail(d.rec, g.mailContext(), d.emailLang(), time.Now())
+	d.previewInformed("Re-activation email to "+d.rec.Prospect.Name, mail, "re-activation email sent")
 }
 
 // onSummaryPDF exports this person's consent summary for a manager or an

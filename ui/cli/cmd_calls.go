@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -99,49 +98,19 @@ func setupFollowup(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&out, "out", "", "write an .eml file instead of printing the text")
 	fs.BoolVar(&preview, "preview", false, "only show the email; record nothing")
 	return func(pos []string) error {
-		if len(pos) != 1 {
-			return usagef("usage: warmlead followup ID [--lang L] [--out FILE.eml]")
-		}
-		id, err := parseID(pos[0])
+		t, err := e.openEmailTarget(pos, lang, "followup ID [--lang L] [--out FILE.eml]")
 		if err != nil {
 			return err
 		}
-		if lang != "" {
-			if _, err := consent.ParseLanguage(lang); err != nil {
-				return usagef("%v", err)
-			}
-		}
-		db, err := e.open()
-		if err != nil {
-			return err
-		}
-		rec, err := db.Record(id)
-		if err != nil {
-			return err
-		}
+		db, id, rec := t.db, t.rec.Prospect.ID, t.rec
 		call, ok := consent.LastCall(rec)
 		if !ok || call.Outcome != consent.OutcomeReached {
 			return errors.New("no call that reached this person is logged: log it first with 'warmlead call ID --outcome reached'")
 		}
-		st, err := db.Settings()
-		if err != nil {
-			return err
-		}
-		if lang == "" && rec.Prospect.Lang == "" {
-			lang = st.Lang
-		}
 		pending := consent.PendingConsents(rec)
 		now := time.Now()
-		mail := consent.FollowUpEmail(rec, call, pending, mailContext(st, e.rep()), lang, now)
-		var buf bytes.Buffer
-		if out != "" {
-			if err := consent.WriteEML(&buf, mail, now); err != nil {
-				return err
-			}
-		} else {
-			fmt.Fprintf(&buf, "To: %s\nSubject: %s\n\n%s\n", mail.To, mail.Subject, mail.Body)
-		}
-		if err := e.writeOut(out, buf.Bytes()); err != nil {
+		mail := consent.FollowUpEmail(rec, call, pending, mailContext(t.st, e.rep()), t.lang, now)
+		if err := e.writeEmail(out, mail, now); err != nil {
 			return err
 		}
 		if preview {

@@ -111,49 +111,72 @@ func mailContext(s consent.Settings, rep string) consent.MailContext {
 	return consent.MailContext{Rep: rep, Company: s.Company, PrivacyURL: s.PrivacyURL, PreferencesURL: s.PreferencesURL, RetentionMonths: s.RetentionMonths}
 }
 
+// emailTarget is what a command writing an email to one prospect needs.
+type emailTarget struct {
+	db   *store.DB
+	rec  consent.Record
+	st   consent.Settings
+	lang string // the --lang given, else the prospect's (resolved by the template), else the settings'
+}
+
+// openEmailTarget reads ID and --lang, opens the database and loads the
+// prospect and the settings.
+func (e *env) openEmailTarget(pos []string, lang, usage string) (emailTarget, error) {
+	var t emailTarget
+	if len(pos) != 1 {
+		return t, usagef("usage: warmlead %s", usage)
+	}
+	id, err := parseID(pos[0])
+	if err != nil {
+		return t, err
+	}
+	if lang != "" {
+		if _, err := consent.ParseLanguage(lang); err != nil {
+			return t, usagef("%v", err)
+		}
+	}
+	if t.db, err = e.open(); err != nil {
+		return t, err
+	}
+	if t.rec, err = t.db.Record(id); err != nil {
+		return t, err
+	}
+	if t.st, err = t.db.Settings(); err != nil {
+		return t, err
+	}
+	t.lang = lang
+	if lang == "" && t.rec.Prospect.Lang == "" {
+		t.lang = t.st.Lang
+	}
+	return t, nil
+}
+
+// writeEmail writes mail as an .eml file to out, or as text to stdout.
+func (e *env) writeEmail(out string, mail consent.Email, now time.Time) error {
+	var buf bytes.Buffer
+	if out != "" {
+		if err := consent.WriteEML(&buf, mail, now); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(&buf, "To: %s\nSubject: %s\n\n%s\n", mail.To, mail.Subject, mail.Body)
+	}
+	return e.writeOut(out, buf.Bytes())
+}
+
 func setupNotice(fs *flagSet, e *env) func([]string) error {
 	var lang, out string
 	fs.StringVar(&lang, "lang", "", "en, nl, nb, sv or de (default: the prospect's, else the settings')")
 	fs.StringVar(&out, "out", "", "write an .eml file instead of printing the text")
 	return func(pos []string) error {
-		if len(pos) != 1 {
-			return usagef("usage: warmlead notice ID [--lang L] [--out FILE.eml]")
-		}
-		id, err := parseID(pos[0])
+		t, err := e.openEmailTarget(pos, lang, "notice ID [--lang L] [--out FILE.eml]")
 		if err != nil {
 			return err
 		}
-		if lang != "" {
-			if _, err := consent.ParseLanguage(lang); err != nil {
-				return usagef("%v", err)
-			}
-		}
-		db, err := e.open()
-		if err != nil {
-			return err
-		}
-		rec, err := db.Record(id)
-		if err != nil {
-			return err
-		}
-		st, err := db.Settings()
-		if err != nil {
-			return err
-		}
-		if lang == "" && rec.Prospect.Lang == "" {
-			lang = st.Lang
-		}
+		db, id := t.db, t.rec.Prospect.ID
 		now := time.Now()
-		mail := consent.NoticeEmail(rec, mailContext(st, e.rep()), lang, now)
-		var buf bytes.Buffer
-		if out != "" {
-			if err := consent.WriteEML(&buf, mail, now); err != nil {
-				return err
-			}
-		} else {
-			fmt.Fprintf(&buf, "To: %s\nSubject: %s\n\n%s\n", mail.To, mail.Subject, mail.Body)
-		}
-		if err := e.writeOut(out, buf.Bytes()); err != nil {
+		mail := consent.NoticeEmail(t.rec, mailContext(t.st, e.rep()), t.lang, now)
+		if err := e.writeEmail(out, mail, now); err != nil {
 			return err
 		}
 		if _, err := db.AppendEvent(id, consent.Event{Rep: e.rep(), Kind: consent.KindInformed, Note: "Art. 14 notice (" + mail.Lang + ")",
