@@ -1,6 +1,11 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"net/mail"
 	"strings"
 	"testing"
@@ -107,5 +112,21 @@ func TestReplyEvidenceRefusesNonMail(t *testing.T) {
 	rec, _ := g.db.Record(1)
 	if last := rec.Events[len(rec.Events)-1]; last.Kind != consent.KindReplyAttached || !strings.Contains(last.Evidence, "brochure") {
 		t.Fatalf("reply not stored as evidence: %+v", last)
+	}
+}
+
+func TestDroppedReplyOpensEvidenceDialog(t *testing.T) {
+	g := openMain(t, consent.Prospect{Name: "Rita Reply", Email: "rita@reply.example", Source: consent.SourceCard})
+	g.shell.show("prospects")
+	g.wait()
+	d := g.shell.prospects.detail
+	d.show(1)
+	g.wait()
+	path := filepath.Join(t.TempDir(), "reply.eml")
+	os.WriteFile(path, []byte("From: Rita <rita@reply.example>\r\nSubject: Re: call\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\n\r\nYes, send it.\r\n"), 0o600)
+	g.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
+	top := g.win.Canvas().Overlays().Top()
+	if top == nil || !hasEntryText(top, "Yes, send it.") {
+		t.Fatal("a dropped reply did not open the evidence dialog with its text")
 	}
 }

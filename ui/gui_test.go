@@ -347,3 +347,24 @@ func hasDisabledButton(o fyne.CanvasObject, text string) bool {
 }
 
 func storeOpts(g *GUI) store.AddOptions { return store.AddOptions{Rep: g.rep(), Region: g.region()} }
+
+// hasEntryText reports whether an entry under o holds text containing s.
+func hasEntryText(o fyne.CanvasObject, s string) bool {
+	switch v := o.(type) {
+	case *widget.Entry:
+		return strings.Contains(v.Text, s)
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if hasEntryText(c, s) {
+				return true
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			if hasEntryText(c, s) {
+				return true
+			}
+		}
+	}
+	return false
+}

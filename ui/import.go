@@ -81,9 +81,20 @@ func (g *GUI) onDropped(_ fyne.Position, uris []fyne.URI) {
 		if strings.EqualFold(u.Extension(), ".vcf") || strings.EqualFold(u.Extension(), ".vcard") {
 			paths = append(paths, u.Path())
 		}
+		// A reply dropped while a prospect is open is evidence for them.
+		if d := g.shell.prospects.detail; strings.EqualFold(u.Extension(), ".eml") && d.id != 0 && len(uris) == 1 {
+			f, err := openFile(u.Path())
+			if err != nil {
+				dialog.ShowError(err, g.win)
+				return
+			}
+			defer f.Close()
+			showReplyDialog(g, d.rec.Prospect, func() { d.show(d.id) }).loadEML(f)
+			return
+		}
 	}
 	if len(paths) == 0 {
-		dialog.ShowInformation("Nothing to import", "Drop vCard files (.vcf) to import business cards.", g.win)
+		dialog.ShowInformation("Nothing to import", "Drop vCard files (.vcf) to import business cards, or a reply (.eml) while a prospect is open.", g.win)
 		return
 	}
 	askEventAndImport(g, paths, func() { g.shell.prospects.refresh() })
