@@ -101,7 +101,7 @@ func showCardEntry(g *GUI, done func()) *cardEntry {
 	c.save.Importance = widget.HighImportance
 	closeBtn := widget.NewButton("Done", func() { c.dlg.Hide() })
 	body := container.NewVBox(form, c.dupBox, c.status, container.NewHBox(hint, layoutSpacer(), c.counter))
-	c.dlg = dialog.NewCustomWithoutButtons("Add business cards", container.NewGridWrap(fyne.NewSize(600, 560), body), g.win)
+	c.dlg = dialog.NewCustomWithoutButtons("Add business cards", container.NewGridWrap(fyne.NewSize(600, 480), body), g.win)
 	c.dlg.SetButtons([]fyne.CanvasObject{closeBtn, c.save})
 	c.dlg.SetOnClosed(func() {
 		if c.done != nil {
