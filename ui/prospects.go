@@ -28,7 +28,7 @@ type prospectsScreen struct {
 	empty   fyne.CanvasObject
 	main    fyne.CanvasObject
 	root    *fyne.Container
-	results []consent.Prospect
+	results []uint64 // ids in name order; rows read the visible ones from the cache
 	gen     atomic.Uint64 // newest search; older results are dropped
 }
 
@@ -54,7 +54,7 @@ func newProspectsScreen(g *GUI) *prospectsScreen {
 			if i >= len(p.results) {
 				return
 			}
-			pr := p.results[i]
+			pr, _ := p.g.db.Cached(p.results[i])
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(pr.Name)
 			box.Objects[1].(*widget.Label).SetText(joinNonEmpty(" · ", pr.Company, sourceLabel(pr.Source)))
@@ -92,10 +92,10 @@ func (p *prospectsScreen) refresh() {
 func (p *prospectsScreen) onSearchChanged(q string) {
 	p.g.touch()
 	gen := p.gen.Add(1)
-	var res []consent.Prospect
+	var res []uint64
 	db := p.g.db
 	p.g.background(func() error {
-		res = db.Search(q)
+		res = db.SearchIDs(q, nil)
 		return nil
 	}, func(error) {
 		if p.gen.Load() != gen {
@@ -113,7 +113,7 @@ func (p *prospectsScreen) onSelected(i widget.ListItemID) {
 	if i < 0 || i >= len(p.results) {
 		return
 	}
-	p.detail.show(p.results[i].ID)
+	p.detail.show(p.results[i])
 }
 
 func (p *prospectsScreen) onAdd() {
@@ -145,7 +145,12 @@ func joinNonEmpty(sep string, parts ...string) string {
 func (p *prospectsScreen) onExport() {
 	g := p.g
 	g.touch()
-	sel := append([]consent.Prospect(nil), p.results...)
+	sel := make([]consent.Prospect, 0, len(p.results))
+	for _, id := range p.results {
+		if pr, ok := g.db.Cached(id); ok {
+			sel = append(sel, pr)
+		}
+	}
 	if len(sel) == 0 {
 		return
 	}
