@@ -28,7 +28,7 @@ type prospectsScreen struct {
 	empty   fyne.CanvasObject
 	main    fyne.CanvasObject
 	root    *fyne.Container
-	results []uint64 // ids in name order; rows read the visible ones from the cache
+	results []uint64      // ids in name order; rows read the visible ones from the cache
 	gen     atomic.Uint64 // newest search; older results are dropped
 }
 
