@@ -106,14 +106,54 @@ func (ix *searchIndex) match(words []string, each func(i int)) {
 		}
 		return
 	}
+	// A large index is scanned in two halves at once (the target machine
+	// has two cores); the halves' hits are then delivered in order.
+	if n := len(ix.sorted); n >= parallelSearchMin {
+		mid := n / 2
+		// Short queries hit most entries: size for that, avoiding regrowth.
+		guess := mid / 8
+		if len(words[0]) <= 2 {
+			guess = mid
+		}
+		lower, upper := make([]int, 0, guess), make([]int, 0, guess)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			ix.scan(words, 0, mid, func(i int) { lower = append(lower, i) })
+		}()
+		ix.scan(words, mid, n, func(i int) { upper = append(upper, i) })
+		<-done
+		for _, i := range lower {
+			each(i)
+		}
+		for _, i := range upper {
+			each(i)
+		}
+		return
+	}
+	ix.scan(words, 0, len(ix.sorted), each)
+}
+
+// parallelSearchMin is the index size from which a search uses both cores.
+const parallelSearchMin = 20_000
+
+// scan finds matches among sorted[from:to].
+func (ix *searchIndex) scan(words []string, from, to int, each func(i int)) {
 	first := []byte(words[0])
 	rest := make([][]byte, len(words)-1)
 	for k, w := range words[1:] {
 		rest[k] = []byte(w)
 	}
-	pos, i := 0, 0
-	for pos < len(ix.hay) {
-		at := bytes.Index(ix.hay[pos:], first)
+	pos, i := 0, from
+	if from > 0 {
+		pos = ix.ends[from-1] + 1
+	}
+	limit := len(ix.hay)
+	if to < len(ix.ends) {
+		limit = ix.ends[to-1] + 1
+	}
+	for pos < limit {
+		at := bytes.Index(ix.hay[pos:limit], first)
 		if at < 0 {
 			return
 		}
@@ -121,14 +161,14 @@ func (ix *searchIndex) match(words []string, each func(i int)) {
 		// The entry holding position at: ends are increasing. Dense hits
 		// (a one-letter query) are a step or two ahead; sparse ones are
 		// found by binary search.
-		for steps := 0; i < len(ix.ends) && ix.ends[i] <= at; steps++ {
+		for steps := 0; i < to && ix.ends[i] <= at; steps++ {
 			if steps == 8 {
-				i += sort.SearchInts(ix.ends[i:], at+1)
+				i += sort.SearchInts(ix.ends[i:to], at+1)
 				break
 			}
 			i++
 		}
-		if i >= len(ix.sorted) {
+		if i >= to {
 			return
 		}
 		start := 0
