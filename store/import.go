@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -74,6 +76,13 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 		// earlier in this import. Identical name-only cards cannot be told
 		// apart, so a re-imported file merges instead of doubling.
 		byName := map[string]uint64{}
+		// Index entries of new prospects are keyed by random-looking hashes:
+		// put one by one inside a single transaction they pile into one
+		// node and every put moves the rest (quadratic at 100,000 cards).
+		// They are collected and put sorted at the end; duplicates within
+		// this import are found in these maps meanwhile.
+		newEmail, newPhone := map[string]uint64{}, map[string]uint64{}
+		var emailKeys, phoneKeys [][]byte
 		for i, it := range items {
 			if progress != nil && i%500 == 0 {
 				progress(i, len(items))
@@ -89,7 +98,16 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 				sum.Problems = append(sum.Problems, ImportProblem{it.File, it.Number, err.Error()})
 				continue
 			}
-			id, _ := db.findDuplicate(tx, p.Email, p.Phone)
+			id := newEmail[p.Email]
+			if id == 0 || p.Email == "" {
+				id = newPhone[p.Phone]
+			}
+			if p.Email == "" && p.Phone == "" {
+				id = 0
+			}
+			if id == 0 {
+				id, _ = db.findDuplicate(tx, p.Email, p.Phone)
+			}
 			nameKey := ""
 			if p.Email == "" && p.Phone == "" {
 				nameKey = nameCompanyKey(p.Name, p.Company)
@@ -106,6 +124,12 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 					return err
 				}
 				sum.Merged++
+				if merged.Email != "" && newEmail[merged.Email] == 0 {
+					newEmail[merged.Email] = id
+				}
+				if merged.Phone != "" && newPhone[merged.Phone] == 0 {
+					newPhone[merged.Phone] = id
+				}
 				if j, ok := byID[id]; ok {
 					changed[j] = merged
 				} else {
@@ -119,8 +143,18 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 				return err
 			}
 			p.ID, p.Created, p.Updated = seq, now, now
-			if err := db.writeProspect(tx, p, nil); err != nil {
+			if err := db.put(tx, bProspects, u64(p.ID), p); err != nil {
 				return err
+			}
+			if p.Email != "" {
+				emailKeys = append(emailKeys, join(db.blind("email", p.Email), u64(p.ID)))
+				newEmail[p.Email] = p.ID
+			}
+			if p.Phone != "" {
+				phoneKeys = append(phoneKeys, join(db.blind("phone", p.Phone), u64(p.ID)))
+				if newPhone[p.Phone] == 0 {
+					newPhone[p.Phone] = p.ID
+				}
 			}
 			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindCollected, Source: p.Source, EventName: p.Event, ListVendor: p.ListVendor}
 			if _, err := db.appendEventNew(tx, p.ID, ev); err != nil {
@@ -133,7 +167,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 			byID[p.ID] = len(changed)
 			changed = append(changed, p)
 		}
-		return nil
+		return putSorted(tx.Bucket(bIdxEmail), emailKeys, tx.Bucket(bIdxPhone), phoneKeys)
 	})
 	if err != nil {
 		return ImportSummary{}, err
@@ -200,4 +234,20 @@ func (db *DB) sameNameAndCompany(key string) uint64 {
 		return 0
 	}
 	return db.index.byNameCo[key]
+}
+
+// putSorted writes index keys (with empty values) in key order.
+func putSorted(emailB *bolt.Bucket, emailKeys [][]byte, phoneB *bolt.Bucket, phoneKeys [][]byte) error {
+	for _, kv := range []struct {
+		b    *bolt.Bucket
+		keys [][]byte
+	}{{emailB, emailKeys}, {phoneB, phoneKeys}} {
+		slices.SortFunc(kv.keys, bytes.Compare)
+		for _, k := range kv.keys {
+			if err := kv.b.Put(k, nil); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

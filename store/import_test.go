@@ -20,17 +20,18 @@ func TestImportProspectsCountsEachOutcome(t *testing.T) {
 	}
 	items := []ImportItem{
 		card(1, "Nina Nieuw", "Nieuw BV", "nina@nieuw.example", "020 555 0101"),
-		card(2, "Erna E.", "Firm BV", "ERNA@firm.example", ""),      // merges into Existing Erna, adds company
-		card(3, "Gustav Again", "", "", "+31205550177"),             // erased earlier
-		card(4, "Bad Mail", "", "not-an-address", ""),               // fails alone
-		card(5, "Nina Twice", "", "", "+31 20 555 0101"),            // matches card 1 of this import
-		card(6, "Åse Ødegård", "Fjord AS", "ase@fjord.example", ""), // non-ASCII imports
+		card(2, "Erna E.", "Firm BV", "ERNA@firm.example", ""),        // merges into Existing Erna, adds company
+		card(3, "Gustav Again", "", "", "+31205550177"),               // erased earlier
+		card(4, "Bad Mail", "", "not-an-address", ""),                 // fails alone
+		card(5, "Nina Twice", "", "", "+31 20 555 0101"),              // matches card 1 of this import
+		card(6, "Åse Ødegård", "Fjord AS", "ase@fjord.example", ""),   // non-ASCII imports
+		card(7, "Åse Ø.", "", "ASE@fjord.example", "+47 22 12 34 56"), // matches card 6 by email, adds the phone
 	}
 	sum, err := db.ImportProspects(items, AddOptions{Rep: "Rita Rep", Region: "NL"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Imported != 2 || sum.Merged != 2 || sum.Suppressed != 1 || sum.Failed != 1 {
+	if sum.Imported != 2 || sum.Merged != 3 || sum.Suppressed != 1 || sum.Failed != 1 {
 		t.Fatalf("summary = %s (%+v)", sum.Line(), sum.Problems)
 	}
 	if len(sum.Problems) != 2 || sum.Problems[0].Number != 3 || sum.Problems[1].Number != 4 || !strings.Contains(sum.Problems[1].String(), "expo.vcf, card 4") {
@@ -49,6 +50,12 @@ func TestImportProspectsCountsEachOutcome(t *testing.T) {
 	}
 	if r, _ := db.Verify(); !r.OK() {
 		t.Fatalf("verify after import: %v", r.Problems)
+	}
+	// The index entries written at the end of the import find the cards.
+	for _, c := range [][2]string{{"nina@nieuw.example", ""}, {"", "+31205550101"}, {"ase@fjord.example", ""}, {"", "+4722123456"}} {
+		if id, _ := db.FindByContact(c[0], c[1]); id == 0 {
+			t.Errorf("no index entry for %v after import", c)
+		}
 	}
 }
 
