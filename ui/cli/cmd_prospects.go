@@ -104,11 +104,7 @@ func setupShow(fs *flagSet, e *env) func([]string) error {
 		if err := need(pos, 1, "show ID [--json]"); err != nil {
 			return err
 		}
-		id, err := parseID(pos[0])
-		if err != nil {
-			return err
-		}
-		db, err := e.open()
+		db, id, err := e.openID(pos[0])
 		if err != nil {
 			return err
 		}
@@ -194,11 +190,7 @@ func setupEdit(fs *flagSet, e *env) func([]string) error {
 		if len(pos) != 1 || field == "" {
 			return usagef("usage: warmlead edit ID --field F --value V")
 		}
-		id, err := parseID(pos[0])
-		if err != nil {
-			return err
-		}
-		db, err := e.open()
+		db, id, err := e.openID(pos[0])
 		if err != nil {
 			return err
 		}

@@ -40,11 +40,7 @@ func setupExport(fs *flagSet, e *env) func([]string) error {
 		if len(pos) != 1 || (format != "json" && format != "vcf") {
 			return usagef("usage: warmlead export ID --format json|vcf [--out F]")
 		}
-		id, err := parseID(pos[0])
-		if err != nil {
-			return err
-		}
-		db, err := e.open()
+		db, id, err := e.openID(pos[0])
 		if err != nil {
 			return err
 		}
@@ -90,11 +86,7 @@ func setupErase(fs *flagSet, e *env) func([]string) error {
 		if len(pos) != 1 || reason == "" {
 			return usagef("usage: warmlead erase ID --reason TEXT")
 		}
-		id, err := parseID(pos[0])
-		if err != nil {
-			return err
-		}
-		db, err := e.open()
+		db, id, err := e.openID(pos[0])
 		if err != nil {
 			return err
 		}

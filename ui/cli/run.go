@@ -36,6 +36,18 @@ func (e *env) open() (*store.DB, error) {
 	return db, nil
 }
 
+// openID reads a prospect id argument and opens the database: the start
+// of every command about one prospect. A bad id is a usage error before
+// the database is touched.
+func (e *env) openID(arg string) (*store.DB, uint64, error) {
+	id, err := parseID(arg)
+	if err != nil {
+		return nil, 0, err
+	}
+	db, err := e.open()
+	return db, id, err
+}
+
 // rep is who is acting: the flag or environment, else the settings' rep.
 func (e *env) rep() string {
 	if e.cfg.Rep != "" {
