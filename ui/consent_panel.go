@@ -30,6 +30,14 @@ type consentPanel struct {
 	onSaved func()            // reload the prospect after a new event
 }
 
+// noAddress explains a disabled contact button on an allowed channel.
+var noAddress = map[consent.Channel]string{
+	consent.ChannelEmail: "No email address is on file yet: add it under Details.",
+	consent.ChannelPhone: "No phone number is on file yet: add it under Details.",
+	consent.ChannelSMS:   "No phone number is on file yet: add it under Details.",
+	consent.ChannelPost:  "Warmlead keeps no postal addresses: use the address from your CRM.",
+}
+
 var channelVerbs = map[consent.Channel]string{consent.ChannelEmail: "Email", consent.ChannelPhone: "Call", consent.ChannelSMS: "Text (SMS)", consent.ChannelPost: "Post"}
 
 func newConsentPanel(g *GUI, onSaved func()) *consentPanel {
@@ -124,7 +132,13 @@ func (c *consentPanel) update() {
 	for _, ch := range consent.Channels {
 		d := consent.Decide(c.rec, ch, purpose, now, c.g.settings.RetentionMonths)
 		b, r := c.buttons[ch], c.reasons[ch]
-		r.SetText(d.Reason)
+		reason := d.Reason
+		if d.Allowed && c.contactURL(ch) == nil {
+			// Allowed, but there is nothing to call or write to: say so,
+			// or a green "Allowed" beside a disabled button confuses.
+			reason += " " + noAddress[ch]
+		}
+		r.SetText(reason)
 		if d.Allowed {
 			r.Importance = widget.SuccessImportance
 		} else {
