@@ -3,7 +3,7 @@
 package assets
 
 import (
-	_ "embed"
+	"embed"
 
 	"fyne.io/fyne/v2"
 )
@@ -13,3 +13,9 @@ var iconPNG []byte
 
 // Icon is the app icon (also referenced by FyneApp.toml for `fyne package`).
 var Icon = fyne.NewStaticResource("icon.png", iconPNG)
+
+// Translations holds the screens' strings, one <group>.<language>.json file
+// per screen area and language (loaded by ui/i18n through Fyne's lang).
+//
+//go:embed translations
+var Translations embed.FS

@@ -35,6 +35,8 @@ type Due struct {
 	Kind     string    `json:"kind"`
 	Date     time.Time `json:"date"`
 	Reason   string    `json:"reason"`
+	// Message is Reason with its values kept apart, for translated screens.
+	Message Message `json:"-"`
 }
 
 // noticeSources are the sources whose data was not collected from the person

@@ -85,6 +85,8 @@ type Decision struct {
 	Allowed bool   `json:"allowed"`
 	Rule    string `json:"rule"`
 	Reason  string `json:"reason"`
+	// Message is Reason with its values kept apart, for translated screens.
+	Message Message `json:"-"`
 }
 
 // Decide follows the decision order of consent-rules.md section 4 exactly;
