@@ -71,6 +71,28 @@ func (db *DB) AppendEvents(id uint64, evs []consent.Event) ([]consent.Event, err
 	return out, err
 }
 
+// AppendLedgers appends the events of many prospects in one transaction:
+// ledgers[i] goes to ids[i]. It is for bulk loads (`warmlead demo`), where
+// one fsync per prospect would take most of the time; all or nothing.
+func (db *DB) AppendLedgers(ids []uint64, ledgers [][]consent.Event) error {
+	if len(ids) != len(ledgers) {
+		return fmt.Errorf("append ledgers: %d ids for %d ledgers", len(ids), len(ledgers))
+	}
+	return db.update(func(tx *bolt.Tx) error {
+		for i, id := range ids {
+			if tx.Bucket(bProspects).Get(u64(id)) == nil {
+				return noProspect(id)
+			}
+			for _, ev := range ledgers[i] {
+				if _, err := db.appendEvent(tx, id, ev); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
 // Events reads a prospect's ledger in order. A damaged event is reported as
 // an IntegrityError together with the events before it.
 func (db *DB) Events(id uint64) ([]consent.Event, error) {

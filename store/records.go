@@ -62,12 +62,26 @@ func (f *recordFiller) fill(r *consent.Record) {
 // Records reads every prospect with its ledger, do-not-call hit and
 // suppression flag, for the policy and the deadlines. Prospects whose values
 // fail their integrity check are skipped and counted in the returned
-// problems.
+// problems. It holds every ledger at once (about 20 KB a prospect with ten
+// events); whole-database passes that keep little use ForEachRecord.
 func (db *DB) Records() ([]consent.Record, []error, error) {
 	var out []consent.Record
+	problems, err := db.ForEachRecord(func(r consent.Record) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, problems, err
+}
+
+// ForEachRecord calls fn with every prospect's record in id order, one at a
+// time, inside one read transaction, so a pass over 100,000 prospects needs
+// the memory of one ledger, not of all. Damaged prospects are skipped and
+// returned as problems; an error from fn stops the pass and is returned.
+// fn must not write to the database (it runs inside the read transaction).
+func (db *DB) ForEachRecord(fn func(consent.Record) error) ([]error, error) {
 	var problems []error
 	if _, err := db.key(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	err := db.view(func(tx *bolt.Tx) error {
 		f, err := db.newRecordFiller(tx)
@@ -88,11 +102,10 @@ func (db *DB) Records() ([]consent.Record, []error, error) {
 			}
 			r.Events = evs
 			f.fill(&r)
-			out = append(out, r)
-			return nil
+			return fn(r)
 		})
 	})
-	return out, problems, err
+	return problems, err
 }
 
 // Record reads one prospect's record from the file (not the in-memory

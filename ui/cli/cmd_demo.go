@@ -54,12 +54,9 @@ func setupDemo(fs *flagSet, e *env) func([]string) error {
 // used to make calls.
 //
 // Prospects go in through ImportProspects, demoBatch per transaction, and
-// each prospect's ledger through AppendEvents, then the file is compacted.
-// AppendEvents is one transaction (one fsync) per prospect, because the
-// store has no call that appends the ledgers of many prospects at once:
-// that is most of the time 100,000 prospects take (about 100 s). The
-// database must hold no prospects: demo data is never mixed with real
-// people.
+// the batch's ledgers through one AppendLedgers transaction, then the file
+// is compacted. The database must hold no prospects: demo data is never
+// mixed with real people.
 func GenerateDemo(db *store.DB, n int, seed int64, rep string) (events int, err error) {
 	if n <= 0 || n > MaxDemoProspects {
 		return 0, fmt.Errorf("demo: the number of prospects must be from 1 to %d", MaxDemoProspects)
@@ -102,16 +99,18 @@ func GenerateDemo(db *store.DB, n int, seed int64, rep string) (events int, err 
 		if err != nil {
 			return events, err
 		}
+		ids := make([]uint64, 0, len(batch))
+		ledgers := make([][]consent.Event, 0, len(batch))
 		for i := range batch {
 			id := base + uint64(i)
-			evs := g.ledger(&batch[i], id, collected)
-			if len(evs) == 0 {
-				continue
+			if evs := g.ledger(&batch[i], id, collected); len(evs) > 0 {
+				ids = append(ids, id)
+				ledgers = append(ledgers, evs)
+				events += len(evs)
 			}
-			if _, err := db.AppendEvents(id, evs); err != nil {
-				return events, err
-			}
-			events += len(evs)
+		}
+		if err := db.AppendLedgers(ids, ledgers); err != nil {
+			return events, err
 		}
 		for i := range batch {
 			if batch[i].source == consent.SourceCustomer {

@@ -225,19 +225,24 @@ func setupDue(fs *flagSet, e *env) func([]string) error {
 // DueList is every deadline of every prospect, most urgent first. The GUI's
 // Today screen shows the same list.
 func DueList(db *store.DB, now time.Time) ([]DueItem, error) {
-	recs, _, err := db.Records()
-	if err != nil {
-		return nil, err
-	}
 	st, err := db.Settings()
 	if err != nil {
 		return nil, err
 	}
+	// One record at a time: at 100,000 prospects holding every ledger would
+	// take gigabytes for a list of a few hundred items.
 	names := map[uint64]string{}
 	var due []consent.Due
-	for _, r := range recs {
-		names[r.Prospect.ID] = r.Prospect.Name
-		due = append(due, consent.DueItems(r, now, st.RetentionMonths)...)
+	_, err = db.ForEachRecord(func(r consent.Record) error {
+		items := consent.DueItems(r, now, st.RetentionMonths)
+		if len(items) > 0 {
+			names[r.Prospect.ID] = r.Prospect.Name
+			due = append(due, items...)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	consent.SortDue(due)
 	out := make([]DueItem, len(due))
