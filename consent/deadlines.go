@@ -2,7 +2,6 @@ package consent
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"time"
 )
@@ -56,19 +55,17 @@ func DueItems(r Record, now time.Time, retentionMonths int) []Due {
 	objected := objection(r.Events) != nil
 	horizon := now.AddDate(0, 0, LookaheadDays)
 	var out []Due
-	add := func(kind string, date time.Time, format string, args ...any) {
-		out = append(out, Due{Prospect: r.Prospect.ID, Kind: kind, Date: date, Reason: fmt.Sprintf(format, args...)})
+	add := func(kind string, date time.Time, m Message) {
+		out = append(out, Due{Prospect: r.Prospect.ID, Kind: kind, Date: date, Reason: m.String(), Message: m})
 	}
 
 	// Retention ending or ended.
 	if ends := RetentionEnds(r, retentionMonths); !ends.IsZero() {
 		switch {
 		case !now.Before(ends):
-			add(DueRetentionEnded, ends, "Retention for %s ended on %s (last activity %s): erase them, or record a re-activation if they got in touch again.",
-				f.who, f.day(ends), f.day(LastActivity(r)))
+			add(DueRetentionEnded, ends, Msg(tDueRetentionEnded, "Who", f.who, "Ends", f.day(ends), "LastActivity", f.day(LastActivity(r))))
 		case ends.Before(horizon) && !objected:
-			add(DueRetentionEnding, ends, "Retention for %s ends on %s (last activity %s): send a re-activation email before then, or let it end and erase them.",
-				f.who, f.day(ends), f.day(LastActivity(r)))
+			add(DueRetentionEnding, ends, Msg(tDueRetentionEnding, "Who", f.who, "Ends", f.day(ends), "LastActivity", f.day(LastActivity(r))))
 		}
 	}
 	if objected {
@@ -80,11 +77,11 @@ func DueItems(r Record, now time.Time, retentionMonths int) []Due {
 	if _, informed := Informed(r); noticeSources[src] && !informed {
 		if at := Collected(r); !at.IsZero() {
 			by := at.AddDate(0, 0, NoticeDays)
-			late := ""
+			t := tDueNotice
 			if now.After(by) {
-				late = " (overdue)"
+				t = tDueNoticeOverdue
 			}
-			add(DueNotice, by, "Send %s the Art. 14 notice by %s%s: their data (source %s) was stored on %s.", f.who, f.day(by), late, src, f.day(at))
+			add(DueNotice, by, Msg(t, "Who", f.who, "By", f.day(by), "Source", src, "Stored", f.day(at)))
 		}
 	}
 
@@ -93,7 +90,7 @@ func DueItems(r Record, now time.Time, retentionMonths int) []Due {
 	for i := len(r.Events) - 1; i >= 0; i-- {
 		if e := &r.Events[i]; e.Kind == KindCallLogged {
 			if !e.Callback.IsZero() {
-				add(DueCallBack, e.Callback, "Call %s back on %s as agreed on the call of %s.", f.who, f.day(e.Callback), f.day(e.Time))
+				add(DueCallBack, e.Callback, Msg(tDueCallBack, "Who", f.who, "Day", f.day(e.Callback), "CallDay", f.day(e.Time)))
 			}
 			break
 		}
@@ -106,21 +103,21 @@ func DueItems(r Record, now time.Time, retentionMonths int) []Due {
 		if e == nil || e.Kind != KindConsentGranted {
 			continue
 		}
-		date, why := e.AskAgain, "ask-again date"
+		date, t := e.AskAgain, tDueAskAgain
 		if date.IsZero() {
-			date, why = e.Expires, "consent expires"
+			date, t = e.Expires, tDueConsentExpires
 		}
 		if date.IsZero() || !date.Before(horizon) {
 			continue
 		}
-		add(DueAskAgain, date, "Ask %s again about %s (%s %s; consent given %s).", f.who, f.pc(pc.p, pc.ch), why, f.day(date), f.day(e.Time))
+		add(DueAskAgain, date, Msg(t, "Who", f.who, "Purpose", pc.p, "Channel", pc.ch, "Date", f.day(date), "Given", f.day(e.Time)))
 	}
 
 	// An introduction nobody answered.
 	if src == SourceReferral && !referralAnswered(r.Events) {
 		asked := referralAsked(r)
 		if remind := asked.AddDate(0, 0, ReferralWaitDays); !asked.IsZero() && !now.Before(remind) {
-			add(DueReferralNoAnswer, remind, "%s has not answered the introduction asked for on %s: remind the introducer (due since %s), or erase the name.", f.who, f.day(asked), f.day(remind))
+			add(DueReferralNoAnswer, remind, Msg(tDueReferral, "Who", f.who, "Asked", f.day(asked), "Since", f.day(remind)))
 		}
 	}
 	return out

@@ -1,9 +1,6 @@
 package consent
 
-import (
-	"fmt"
-	"time"
-)
+import "time"
 
 // This file answers "may I contact this person on CHANNEL for PURPOSE now?"
 // (consent-rules.md section 4). The answer is derived from the ledger every
@@ -97,22 +94,22 @@ func Decide(r Record, ch Channel, p Purpose, now time.Time, retentionMonths int)
 
 	// 1. Erased: the person asked to be forgotten.
 	if r.Suppressed {
-		return block(RuleErased, "this person asked to be erased; only a suppression entry remains, so they may not be contacted or re-added")
+		return block(RuleErased, Msg(tErased))
 	}
 
 	// 2. Global objection ("do not contact me"), on any channel and purpose.
 	if e := objection(r.Events); e != nil {
-		how := "on "
+		t := tObjection
 		if e.Kind == KindCallLogged {
-			how = "said on the call of "
+			t = tObjectionOnCall
 		}
-		return block(RuleObjection, "%s asked not to be contacted at all (%s%s%s). Do not contact them on any channel", f.who, how, f.day(e.Time), f.by(e))
+		return block(RuleObjection, t.msg(e, "Who", f.who, "Day", f.day(e.Time)))
 	}
 
 	// 3. Retention over: the data is kept too long to be used.
 	if ends := RetentionEnds(r, retentionMonths); !ends.IsZero() && !now.Before(ends) {
-		return block(RuleRetentionExpired, "the %d-month retention period for %s ended on %s (last activity %s). Erase them, or record a re-activation if they got in touch again",
-			months(retentionMonths), f.who, f.day(ends), f.day(LastActivity(r)))
+		return block(RuleRetentionExpired, Msg(tRetentionExpired, "Count", months(retentionMonths), "Who", f.who,
+			"Ends", f.day(ends), "LastActivity", f.day(LastActivity(r))))
 	}
 
 	// 4 and 5. The latest confirmed consent event for exactly this purpose
@@ -122,16 +119,16 @@ func Decide(r Record, ch Channel, p Purpose, now time.Time, retentionMonths int)
 	if e := latestConsent(r.Events, p, ch); e != nil {
 		switch e.Kind {
 		case KindConsentWithdrawn:
-			return block(RuleWithdrawn, "%s withdrew consent for %s on %s%s", f.who, f.pc(p, ch), f.day(e.Time), f.by(e))
+			return block(RuleWithdrawn, tWithdrawn.msg(e, "Who", f.who, "Purpose", p, "Channel", ch, "Day", f.day(e.Time)))
 		case KindConsentRefused:
-			return block(RuleRefused, "%s refused %s on %s%s", f.who, f.pc(p, ch), f.day(e.Time), f.by(e))
+			return block(RuleRefused, tRefused.msg(e, "Who", f.who, "Purpose", p, "Channel", ch, "Day", f.day(e.Time)))
 		case KindConsentGranted:
 			if e.Expires.IsZero() || now.Before(e.Expires) {
-				until := ""
-				if !e.Expires.IsZero() {
-					until = ", valid until " + f.day(e.Expires)
+				kv := []any{"Who", f.who, "Purpose", p, "Channel", ch, "Day", f.day(e.Time), "Method", e.Method}
+				if e.Expires.IsZero() {
+					return allow(RuleConsent, tGranted.msg(e, kv...))
 				}
-				return allow(RuleConsent, "%s gave consent for %s on %s (%s%s)%s", f.who, f.pc(p, ch), f.day(e.Time), e.Method, f.by(e), until)
+				return allow(RuleConsent, tGrantedUntil.msg(e, append(kv, "Until", f.day(e.Expires))...))
 			}
 			expired = e
 		}
@@ -140,15 +137,15 @@ func Decide(r Record, ch Channel, p Purpose, now time.Time, retentionMonths int)
 	// 6. Do-not-call register: only a phone consent for this purpose (step
 	// 5) gets past it.
 	if ch == ChannelPhone && r.DNC != nil {
-		reg := "the do-not-call register"
-		if r.DNC.Register != "" {
-			reg += " " + r.DNC.Register
+		named, imported := r.DNC.Register != "", !r.DNC.Imported.IsZero()
+		kv := []any{"Phone", f.phone()}
+		if named {
+			kv = append(kv, "Register", r.DNC.Register)
 		}
-		imported := ""
-		if !r.DNC.Imported.IsZero() {
-			imported = " (imported " + f.day(r.DNC.Imported) + ")"
+		if imported {
+			kv = append(kv, "Imported", f.day(r.DNC.Imported))
 		}
-		return block(RuleDoNotCall, "%s is on %s%s. Ask for phone consent by email first", f.phone(), reg, imported)
+		return block(RuleDoNotCall, Msg(tDoNotCall[[2]bool{named, imported}], kv...))
 	}
 
 	// 7. What the source allows without consent (section 1).
@@ -157,7 +154,8 @@ func Decide(r Record, ch Channel, p Purpose, now time.Time, retentionMonths int)
 		return d
 	}
 	if expired != nil {
-		return block(RuleConsentExpired, "consent from %s for %s expired on %s (given %s). Ask them again", f.who, f.pc(p, ch), f.day(expired.Expires), f.day(expired.Time))
+		return block(RuleConsentExpired, Msg(tConsentExpired, "Who", f.who, "Purpose", p, "Channel", ch,
+			"Expired", f.day(expired.Expires), "Given", f.day(expired.Time)))
 	}
 	if decided {
 		return d
@@ -165,17 +163,19 @@ func Decide(r Record, ch Channel, p Purpose, now time.Time, retentionMonths int)
 
 	// 8. No lawful basis.
 	if p == PurposeTracking {
-		return block(RuleTracking, "%s has not consented to tracking by %s, so emails to them carry no tracking pixel or tracked link", f.who, ch)
+		return block(RuleTracking, Msg(tTracking, "Who", f.who, "Channel", ch))
 	}
-	return block(RuleNoBasis, "no lawful basis to contact %s for %s: silence is not consent, so record their consent first", f.who, f.pc(p, ch))
+	return block(RuleNoBasis, Msg(tNoBasis, "Who", f.who, "Purpose", p, "Channel", ch))
 }
 
-func allow(rule, format string, args ...any) Decision {
-	return Decision{Allowed: true, Rule: rule, Reason: "Allowed: " + fmt.Sprintf(format, args...) + "."}
+// allow and block make a Decision from its sentence (consent/reasons.go):
+// the templates start with "Allowed:" or "Blocked:" themselves.
+func allow(rule string, m Message) Decision {
+	return Decision{Allowed: true, Rule: rule, Reason: m.String(), Message: m}
 }
 
-func block(rule, format string, args ...any) Decision {
-	return Decision{Allowed: false, Rule: rule, Reason: "Blocked: " + fmt.Sprintf(format, args...) + "."}
+func block(rule string, m Message) Decision {
+	return Decision{Allowed: false, Rule: rule, Reason: m.String(), Message: m}
 }
 
 func months(m int) int {
@@ -359,39 +359,4 @@ func SourceOf(r Record) Source {
 		}
 	}
 	return ""
-}
-
-// reasonFmt formats names, numbers and dates for reasons. Dates are shown
-// in now's location, so a caller passing local time gets local dates.
-type reasonFmt struct {
-	r   Record
-	now time.Time
-	loc *time.Location
-	who string
-}
-
-func newFmt(r Record, now time.Time) reasonFmt {
-	who := r.Prospect.Name
-	if who == "" {
-		who = "this person"
-	}
-	return reasonFmt{r: r, now: now, loc: now.Location(), who: who}
-}
-
-func (f reasonFmt) day(t time.Time) string { return t.In(f.loc).Format(time.DateOnly) }
-
-func (f reasonFmt) pc(p Purpose, ch Channel) string { return fmt.Sprintf("%s by %s", p, ch) }
-
-func (f reasonFmt) by(e *Event) string {
-	if e.Rep == "" {
-		return ""
-	}
-	return ", recorded by " + e.Rep
-}
-
-func (f reasonFmt) phone() string {
-	if f.r.Prospect.Phone == "" {
-		return "the phone number of " + f.who
-	}
-	return FormatPhone(f.r.Prospect.Phone)
 }

@@ -33,20 +33,18 @@ func sourceRule(r Record, f reasonFmt, ch Channel, p Purpose) (Decision, bool) {
 	// every source, not only cold calls: legitimate interest cannot outweigh
 	// a person who just said no. A later call that reached them lifts it.
 	if e := notInterested(r.Events); e != nil {
-		return block(RuleNotInterested, "%s said they were not interested on the call of %s%s. Do not follow up unless they consent", f.who, f.day(e.Time), f.by(e)), true
+		return block(RuleNotInterested, tNotInterested.msg(e, "Who", f.who, "Day", f.day(e.Time))), true
 	}
 	switch src {
 	case SourceCard:
-		at := ""
 		if ev := eventName(r); ev != "" {
-			at = " at " + ev
+			return allow(RuleSourceCard, Msg(tCardAt, "Who", f.who, "Event", ev, "Day", f.day(Collected(r)))), true
 		}
-		return allow(RuleSourceCard, "%s handed over a business card%s on %s; one-to-one follow-up rests on legitimate interest. Include the privacy statement in the first email",
-			f.who, at, f.day(Collected(r))), true
+		return allow(RuleSourceCard, Msg(tCard, "Who", f.who, "Day", f.day(Collected(r)))), true
 	case SourceInbound:
-		return allow(RuleSourceInbound, "%s contacted you themselves on %s; follow up one-to-one as they asked, and send marketing only as they ticked it", f.who, f.day(Collected(r))), true
+		return allow(RuleSourceInbound, Msg(tInbound, "Who", f.who, "Day", f.day(Collected(r)))), true
 	case SourceCustomer:
-		return allow(RuleSourceCustomer, "%s is a customer; one-to-one follow-up rests on the contract", f.who), true
+		return allow(RuleSourceCustomer, Msg(tCustomer, "Who", f.who)), true
 	case SourceColdCall:
 		return coldCall(r, f)
 	case SourceReferral:
@@ -54,7 +52,7 @@ func sourceRule(r Record, f reasonFmt, ch Channel, p Purpose) (Decision, bool) {
 	case SourceList:
 		return list(r, f, ch)
 	case SourceSocial:
-		return block(RuleSourceSocial, "%s is a social network connection, which gives no basis outside the platform. Continue there until they agree to be contacted by %s, then record that consent", f.who, ch), true
+		return block(RuleSourceSocial, Msg(tSocial, "Who", f.who, "Channel", ch)), true
 	}
 	return Decision{}, false
 }
@@ -67,11 +65,11 @@ func customerMarketing(f reasonFmt, ch Channel, p Purpose) (Decision, bool) {
 	case p == PurposeTracking:
 		return Decision{}, false // section 3: tracking always needs consent
 	case softOptInPurposes[p] && ch == ChannelEmail:
-		return allow(RuleSoftOptIn, "%s is a customer, so sending %s by email about products like the ones they bought needs no consent (soft opt-in). Every message must carry an opt-out link", f.who, p), true
+		return allow(RuleSoftOptIn, Msg(tSoftOptIn, "Who", f.who, "Purpose", p)), true
 	case softOptInPurposes[p]:
-		return block(RuleNoBasis, "the customer soft opt-in covers email only; ask %s for consent to %s first", f.who, f.pc(p, ch)), true
+		return block(RuleNoBasis, Msg(tSoftOptInEmailOnly, "Who", f.who, "Purpose", p, "Channel", ch)), true
 	default:
-		return block(RuleNoBasis, "%s is a customer, but the purpose %q is outside the contract and the soft opt-in: record their consent for %s first", f.who, p, f.pc(p, ch)), true
+		return block(RuleNoBasis, Msg(tCustomerNoBasis, "Who", f.who, "Purpose", p, "Channel", ch)), true
 	}
 }
 
@@ -104,10 +102,9 @@ func coldCall(r Record, f reasonFmt) (Decision, bool) {
 		}
 	}
 	if reached == nil {
-		return block(RuleSourceColdCallPending, "no logged call has reached %s yet; a cold-call prospect may be followed up only after a call that reached them and did not end in a refusal", f.who), true
+		return block(RuleSourceColdCallPending, Msg(tColdCallNotReached, "Who", f.who)), true
 	}
-	return allow(RuleSourceColdCall, "the call of %s reached %s and did not end in a refusal (legitimate interest). The follow-up email says why you called, what was agreed and why you follow up by email",
-		f.day(reached.Time), f.who), true
+	return allow(RuleSourceColdCall, Msg(tColdCall, "Day", f.day(reached.Time), "Who", f.who)), true
 }
 
 // referral: nothing but the name may be used until the person approves the
@@ -126,23 +123,21 @@ func referral(r Record, f reasonFmt, ch Channel) (Decision, bool) {
 		}
 	}
 	if declined != nil {
-		return block(RuleSourceReferralDecline, "%s declined the introduction on %s. Do not contact them; erase the name", f.who, f.day(declined.Time)), true
+		return block(RuleSourceReferralDecline, Msg(tReferralDeclined, "Who", f.who, "Day", f.day(declined.Time))), true
 	}
 	if len(approved) == 0 {
-		return block(RuleSourceReferralPending, "%s was referred on %s and has not approved the introduction yet. Keep the name only until their approval is recorded",
-			f.who, f.day(referralAsked(r))), true
+		return block(RuleSourceReferralPending, Msg(tReferralPending, "Who", f.who, "Day", f.day(referralAsked(r)))), true
 	}
 	for _, e := range approved {
-		if e.Channel == "" || e.Channel == ch {
-			covered := "email and phone"
-			if e.Channel != "" {
-				covered = string(e.Channel)
-			}
-			return allow(RuleSourceReferral, "%s approved the introduction on %s for contact by %s", f.who, f.day(e.Time), covered), true
+		switch e.Channel {
+		case "":
+			return allow(RuleSourceReferral, Msg(tReferralApproved, "Who", f.who, "Day", f.day(e.Time))), true
+		case ch:
+			return allow(RuleSourceReferral, Msg(tReferralApprovedBy, "Who", f.who, "Day", f.day(e.Time), "Channel", ch)), true
 		}
 	}
 	e := approved[len(approved)-1]
-	return block(RuleSourceReferralChannel, "%s approved the introduction on %s for %s only. Ask them by %s before using %s", f.who, f.day(e.Time), e.Channel, e.Channel, ch), true
+	return block(RuleSourceReferralChannel, Msg(tReferralOtherChannel, "Who", f.who, "Day", f.day(e.Time), "Approved", e.Channel, "Channel", ch)), true
 }
 
 // referralAsked is when the introduction was requested: the last referral
@@ -163,14 +158,12 @@ func referralAsked(r Record) time.Time {
 func list(r Record, f reasonFmt, ch Channel) (Decision, bool) {
 	if e := latestConsent(r.Events, PurposeThirdParty, ch); e != nil && e.Kind == KindConsentGranted && e.Method == MethodVendorProof &&
 		(e.Expires.IsZero() || f.now.Before(e.Expires)) {
-		return allow(RuleSourceList, "the vendor proof recorded on %s shows %s agreed to be contacted by other companies by %s", f.day(e.Time), f.who, ch), true
+		return allow(RuleSourceList, Msg(tListVendorProof, "Day", f.day(e.Time), "Who", f.who, "Channel", ch)), true
 	}
-	from := ""
 	if v := listVendor(r); v != "" {
-		from = " from " + v
+		return block(RuleSourceListNoProof, Msg(tListNoProofFrom, "Who", f.who, "Vendor", v, "Channel", ch)), true
 	}
-	return block(RuleSourceListNoProof, "%s comes from a bought list%s and no vendor proof of consent covers follow-up by %s. Record the vendor's proof (vendor-proof) or ask for consent first",
-		f.who, from, ch), true
+	return block(RuleSourceListNoProof, Msg(tListNoProof, "Who", f.who, "Channel", ch)), true
 }
 
 func eventName(r Record) string {

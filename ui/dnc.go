@@ -1,27 +1,30 @@
 package ui
 
 import (
-	"fmt"
+	"errors"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
 	"warmlead/store"
+	"warmlead/ui/i18n"
 )
 
 // registersText lists imported do-not-call registers for Settings.
 func registersText(regs []store.Register) string {
 	if len(regs) == 0 {
-		return "No do-not-call register imported. Import your country's register (NL Bel-me-niet, NO Reservasjonsregisteret, SE NIX) to block listed numbers."
+		return lang.L("No do-not-call register imported. Import your country's register (NL Bel-me-niet, NO Reservasjonsregisteret, SE NIX) to block listed numbers.")
 	}
 	lines := make([]string, len(regs))
 	for i, r := range regs {
-		lines[i] = fmt.Sprintf("%s: %d numbers, imported %s", r.Name, r.Numbers, r.Imported.Local().Format("2 Jan 2006 15:04"))
+		lines[i] = lang.N("{{.Name}}: {{.Count}} numbers, imported {{.Date}}", r.Numbers,
+			map[string]any{"Name": r.Name, "Count": i18n.Number(r.Numbers), "Date": i18n.DateTime(r.Imported)})
 	}
 	return strings.Join(lines, "\n")
 }
@@ -37,8 +40,8 @@ func importDNC(g *GUI, done func()) {
 		r.Close()
 		name := widget.NewEntry()
 		name.SetText(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
-		dialog.ShowForm("Import do-not-call register", "Import", "Cancel",
-			[]*widget.FormItem{widget.NewFormItem("Register name", name)}, func(ok bool) {
+		dialog.ShowForm(lang.L("Import do-not-call register"), lang.L("Import"), lang.L("Cancel"),
+			[]*widget.FormItem{widget.NewFormItem(lang.L("Register name"), name)}, func(ok bool) {
 				if ok {
 					runDNCImport(g, path, strings.TrimSpace(name.Text), done)
 				}
@@ -48,7 +51,8 @@ func importDNC(g *GUI, done func()) {
 }
 
 func runDNCImport(g *GUI, path, name string, done func()) {
-	progress := dialog.NewCustomWithoutButtons("Importing "+name+"…", widget.NewProgressBarInfinite(), g.win)
+	progress := dialog.NewCustomWithoutButtons(lang.L("Importing {{.Name}}…", map[string]any{"Name": name}),
+		widget.NewProgressBarInfinite(), g.win)
 	progress.Show()
 	var parsed consent.DNCFile
 	var reg store.Register
@@ -67,14 +71,17 @@ func runDNCImport(g *GUI, path, name string, done func()) {
 	}, func(err error) {
 		progress.Hide()
 		if err != nil {
-			dialog.ShowError(err, g.win)
+			dialog.ShowError(errors.New(errorText(err)), g.win)
 			return
 		}
-		msg := fmt.Sprintf("%d numbers are now on %q.", reg.Numbers, reg.Name)
+		msg := lang.N("{{.Count}} numbers are now on “{{.Name}}”.", reg.Numbers,
+			map[string]any{"Count": i18n.Number(reg.Numbers), "Name": reg.Name})
 		if n := len(parsed.Bad); n > 0 {
-			msg += fmt.Sprintf(" %d lines were skipped (first: line %d, %s).", n, parsed.Bad[0].Line, parsed.Bad[0].Reason)
+			// The parser's reason for the first bad line is English.
+			msg += " " + lang.N("{{.Count}} lines were skipped (first: line {{.Line}}, {{.Reason}}).", n,
+				map[string]any{"Count": i18n.Number(n), "Line": i18n.Number(parsed.Bad[0].Line), "Reason": parsed.Bad[0].Reason})
 		}
-		dialog.ShowInformation("Register imported", msg, g.win)
+		dialog.ShowInformation(lang.L("Register imported"), msg, g.win)
 		if done != nil {
 			done()
 		}

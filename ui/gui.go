@@ -7,18 +7,30 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io/fs"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
 	"warmlead/store"
 	"warmlead/ui/cli"
+	"warmlead/ui/i18n"
 )
+
+// appName is the product name, the same in every language.
+const appName = "Warmlead"
+
+// prefLang is the app preference that holds the language of the screens
+// shown before unlock (setup, unlock, messages). The real choice lives in
+// the encrypted settings; this copy is only a language code, not personal
+// data, so it may sit in the plain preferences file.
+const prefLang = "lang"
 
 // GUI owns the window and the open database, and switches between the
 // setup, unlock, message and main screens.
@@ -53,6 +65,7 @@ type GUI struct {
 // New prepares the GUI; Start picks the first screen.
 func New(a fyne.App, w fyne.Window, cfg cli.Config) *GUI {
 	g := &GUI{app: a, win: w, cfg: cfg, idleCheck: 15 * time.Second}
+	i18n.Use(i18n.Pick(a.Preferences().String(prefLang))) // before any screen is built
 	g.touch()
 	if dc, ok := w.Canvas().(desktop.Canvas); ok {
 		// Keys typed outside a focused widget also count as activity.
@@ -72,7 +85,7 @@ func (g *GUI) Start() {
 }
 
 func (g *GUI) openExisting() {
-	g.showMessage("Opening Warmlead…", "", false)
+	g.showMessage(lang.L("Opening Warmlead…"), "", false)
 	var db *store.DB
 	g.background(func() error {
 		var err error
@@ -81,10 +94,9 @@ func (g *GUI) openExisting() {
 	}, func(err error) {
 		switch {
 		case errors.Is(err, store.ErrLocked):
-			g.showMessage("Warmlead is already open",
-				"The database is in use by another Warmlead window or command. Close it, then press Try again.", true)
+			g.showMessage(lang.L("Warmlead is already open"), errorText(err), true)
 		case err != nil:
-			g.showMessage("Warmlead cannot open its database", err.Error(), true)
+			g.showMessage(lang.L("Warmlead cannot open its database"), errorText(err), true)
 		default:
 			g.db = db
 			g.autoUnlock()
@@ -98,27 +110,40 @@ func (g *GUI) autoUnlock() {
 		g.showUnlock("")
 		return
 	}
-	g.showMessage("Unlocking…", "", false)
+	g.showMessage(lang.L("Unlocking…"), "", false)
 	g.background(func() error { return g.cfg.Unlock(g.db) }, func(err error) {
 		switch {
 		case err == nil:
 			g.showMain()
 		case g.cfg.PasswordFile != "":
-			g.showUnlock("The passphrase file did not unlock the database: " + err.Error())
+			g.showUnlock(lang.L("The passphrase file did not unlock the database: {{.Error}}",
+				map[string]any{"Error": errorText(err)}))
 		default:
 			g.showUnlock("")
 		}
 	})
 }
 
-// onUnlocked loads settings and starts the idle watch.
+// onUnlocked loads settings, switches to their language and starts the
+// idle watch.
 func (g *GUI) onUnlocked() {
 	if s, err := g.db.Settings(); err == nil {
 		g.settings = s
 	}
+	g.useLanguage(g.settings.Lang)
 	g.idleMinutes.Store(int64(g.settings.IdleLockMinutes))
 	g.touch()
 	g.startIdleWatch()
+}
+
+// useLanguage switches the screens to the settings' language and remembers
+// it for the next start's setup, unlock and message screens.
+func (g *GUI) useLanguage(setting string) {
+	code := i18n.Pick(setting)
+	i18n.Use(code)
+	if g.app.Preferences().String(prefLang) != code {
+		g.app.Preferences().SetString(prefLang, code)
+	}
 }
 
 // rep is who is acting, for events and the audit log.
@@ -166,7 +191,7 @@ func (g *GUI) checkIdle() {
 	}
 	limit := time.Duration(max(g.idleMinutes.Load(), 1)) * time.Minute
 	if time.Since(time.Unix(0, g.lastActivity.Load())) >= limit {
-		g.lock("Locked after a period without activity.")
+		g.lock(lang.L("Locked after a period without activity."))
 	}
 }
 
@@ -224,9 +249,60 @@ func (g *GUI) Close() {
 func (g *GUI) setContent(title string, c fyne.CanvasObject) {
 	g.setup, g.unlock, g.message = nil, nil, nil
 	if title == "" {
-		g.win.SetTitle("Warmlead")
+		g.win.SetTitle(appName)
 	} else {
-		g.win.SetTitle("Warmlead — " + title)
+		g.win.SetTitle(appName + " — " + title)
 	}
 	g.win.SetContent(c)
+}
+
+// errorText says what went wrong in the rep's language. The store's errors
+// are English sentences for the CLI; the ones a rep can meet on screen are
+// recognised here. Anything else is shown as it is: better English than
+// nothing.
+func errorText(err error) string {
+	var integrity *store.IntegrityError
+	var dup *store.DuplicateError
+	var sup *store.SuppressedError
+	var path *fs.PathError
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, store.ErrLocked):
+		return lang.L("The database is in use by another Warmlead window or command. Close it, then try again.")
+	case errors.Is(err, store.ErrWrongPassphrase):
+		return lang.L("Wrong passphrase. Nothing was changed; try again.")
+	case errors.Is(err, store.ErrNoKeyringKey):
+		return lang.L("The system keyring has no key for this database. Unlock with the recovery passphrase.")
+	case errors.Is(err, store.ErrKeyringMismatch):
+		return lang.L("The key in the system keyring does not open this database. Unlock with the recovery passphrase.")
+	case errors.Is(err, store.ErrNotUnlocked):
+		return lang.L("The database is locked. Unlock it first.")
+	case errors.Is(err, store.ErrNotFound):
+		return lang.L("This record no longer exists.")
+	case errors.Is(err, store.ErrNoDatabase):
+		return lang.L("There is no Warmlead database here yet.")
+	case errors.Is(err, store.ErrExists):
+		return lang.L("A Warmlead database already exists here.")
+	case errors.Is(err, store.ErrNewerSchema):
+		return lang.L("A newer Warmlead wrote this database. Update the app before opening it.")
+	case errors.Is(err, store.ErrNotWarmlead):
+		return lang.L("This file is not a Warmlead database.")
+	case errors.As(err, &integrity):
+		return lang.L("Part of the database failed its integrity check: the file was changed or damaged there. Restore a backup, or run 'warmlead verify' to see what is affected.")
+	case errors.As(err, &dup) && dup.Field == "phone":
+		return lang.L("A prospect with this phone number already exists.")
+	case errors.As(err, &dup):
+		return lang.L("A prospect with this email address already exists.")
+	case errors.As(err, &sup):
+		return lang.L("This person asked to be erased: they may not be added or contacted again.")
+	case errors.As(err, &path) && errors.Is(err, fs.ErrNotExist):
+		return lang.L("{{.Path}} does not exist.", map[string]any{"Path": path.Path})
+	case errors.As(err, &path) && errors.Is(err, fs.ErrPermission):
+		return lang.L("Warmlead may not use {{.Path}}: the file's permissions forbid it.", map[string]any{"Path": path.Path})
+	case errors.As(err, &path):
+		// The system's reason ("no space left on device") stays English.
+		return lang.L("Warmlead cannot use {{.Path}} ({{.Reason}}).", map[string]any{"Path": path.Path, "Reason": path.Err.Error()})
+	}
+	return err.Error()
 }

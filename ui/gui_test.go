@@ -15,6 +15,7 @@ import (
 	"warmlead/consent"
 	"warmlead/store"
 	"warmlead/ui/cli"
+	"warmlead/ui/i18n"
 )
 
 const pass = "purple otter mountain"
@@ -26,10 +27,21 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// newTestGUI starts a GUI on a temp database path with the mock keyring.
+// newTestGUI starts a GUI on a temp database path with the mock keyring. It
+// speaks English whatever the machine's locale: the language preference says
+// so, as it would after an English setup.
 func newTestGUI(t *testing.T, cfg cli.Config) *GUI {
 	t.Helper()
 	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLang, "en")
+	return newTestGUIOn(t, a, cfg)
+}
+
+// newTestGUIOn starts a GUI on app a, whose preferences the test chose (a
+// second GUI on the same app is the next start of Warmlead).
+func newTestGUIOn(t *testing.T, a fyne.App, cfg cli.Config) *GUI {
+	t.Helper()
+	t.Cleanup(func() { i18n.Use("en") }) // tests after this one read English
 	w := a.NewWindow("Warmlead")
 	w.Resize(fyne.NewSize(1100, 720))
 	if cfg.DB == "" {

@@ -19,7 +19,7 @@ func Run(a fyne.App, args []string) int {
 		return cli.ExitUsage
 	}
 	a.SetIcon(assets.Icon)
-	w := a.NewWindow("Warmlead")
+	w := a.NewWindow(appName)
 	w.SetIcon(assets.Icon)
 	w.Resize(fyne.NewSize(1100, 720))
 	g := New(a, w, cfg)

@@ -4,7 +4,10 @@ import (
 	"strings"
 	"unicode"
 
+	"fyne.io/fyne/v2/lang"
+
 	"warmlead/store"
+	"warmlead/ui/i18n"
 )
 
 // strength rates a passphrase 0 (unusable) to 4 (strong) with a word for
@@ -12,7 +15,7 @@ import (
 func strength(p string) (int, string) {
 	n := len([]rune(p))
 	if n < store.MinPassphraseLen {
-		return 0, "Too short: at least 10 characters"
+		return 0, lang.L("Too short: at least {{.Min}} characters", map[string]any{"Min": i18n.Number(store.MinPassphraseLen)})
 	}
 	classes := 0
 	for _, f := range []func(rune) bool{unicode.IsLower, unicode.IsUpper, unicode.IsDigit, unicode.IsPunct, unicode.IsSpace} {
@@ -26,12 +29,12 @@ func strength(p string) (int, string) {
 	}
 	switch {
 	case len(distinct) < 5:
-		return 1, "Weak: too repetitive"
+		return 1, lang.L("Weak: too repetitive")
 	case n >= 20 && classes >= 2, n >= 16 && classes >= 3:
-		return 4, "Strong"
+		return 4, lang.L("Strong")
 	case n >= 14 || classes >= 3:
-		return 3, "Good"
+		return 3, lang.L("Good")
 	default:
-		return 2, "Fair: a few more words make it much stronger"
+		return 2, lang.L("Fair: a few more words make it much stronger")
 	}
 }

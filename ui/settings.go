@@ -1,14 +1,18 @@
 package ui
 
 import (
-	"fmt"
+	"net/url"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"warmlead/consent"
+	"warmlead/ui/i18n"
 )
 
 // settingsScreen edits what setup asked, plus retention and idle lock, and
@@ -33,35 +37,35 @@ func newSettingsScreen(g *GUI) *settingsScreen {
 	s.retention, s.idle = widget.NewEntry(), widget.NewEntry()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	s.save = widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), s.onSave)
+	s.save = widget.NewButtonWithIcon(lang.L("Save settings"), theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
 	s.keyringInfo = widget.NewLabel("")
 	s.keyringInfo.Wrapping = fyne.TextWrapWord
-	s.forget = widget.NewButtonWithIcon("Remove key from system keyring", theme.DeleteIcon(), s.onForgetKeyring)
+	s.forget = widget.NewButtonWithIcon(lang.L("Remove key from system keyring"), theme.DeleteIcon(), s.onForgetKeyring)
 	s.registers = widget.NewLabel("")
 	s.registers.Wrapping = fyne.TextWrapWord
-	s.importDNC = widget.NewButtonWithIcon("Import register…", theme.FolderOpenIcon(), func() { importDNC(g, s.refresh) })
+	s.importDNC = widget.NewButtonWithIcon(lang.L("Import register…"), theme.FolderOpenIcon(), func() { importDNC(g, s.refresh) })
 	return s
 }
 
 func (s *settingsScreen) content() fyne.CanvasObject {
 	form := widget.NewForm(
-		widget.NewFormItem("Your name", s.rep),
-		widget.NewFormItem("Company", s.company),
-		widget.NewFormItem("Privacy statement", s.privacy),
-		widget.NewFormItem("Preferences page", s.prefs),
-		widget.NewFormItem("Language", s.lang),
-		widget.NewFormItem("Keep inactive prospects (months)", s.retention),
-		widget.NewFormItem("Lock after idle (minutes)", s.idle),
+		widget.NewFormItem(lang.L("Your name"), s.rep),
+		widget.NewFormItem(lang.L("Company"), s.company),
+		widget.NewFormItem(lang.L("Privacy statement"), s.privacy),
+		widget.NewFormItem(lang.L("Preferences page"), s.prefs),
+		widget.NewFormItem(lang.L("Language"), s.lang),
+		widget.NewFormItem(lang.L("Keep inactive prospects (months)"), s.retention),
+		widget.NewFormItem(lang.L("Lock after idle (minutes)"), s.idle),
 	)
-	pass := widget.NewButtonWithIcon("Change recovery passphrase…", theme.AccountIcon(), s.onChangePassphrase)
-	dbPath := widget.NewLabel("Database: " + s.g.cfg.DB)
+	pass := widget.NewButtonWithIcon(lang.L("Change recovery passphrase…"), theme.AccountIcon(), s.onChangePassphrase)
+	dbPath := widget.NewLabel(lang.L("Database: {{.Path}}", map[string]any{"Path": s.g.cfg.DB}))
 	dbPath.Wrapping = fyne.TextWrapBreak
-	security := container.NewVBox(widget.NewLabelWithStyle("Security", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	security := container.NewVBox(widget.NewLabelWithStyle(lang.L("Security"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		dbPath, s.keyringInfo, container.NewHBox(pass, s.forget))
-	dnc := container.NewVBox(widget.NewLabelWithStyle("Do-not-call registers", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	dnc := container.NewVBox(widget.NewLabelWithStyle(lang.L("Do-not-call registers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		s.registers, container.NewHBox(s.importDNC))
-	return container.NewVScroll(container.NewVBox(heading("Settings"), form, container.NewHBox(layoutSpacer(), s.save), s.status,
+	return container.NewVScroll(container.NewVBox(heading(lang.L("Settings")), form, container.NewHBox(layoutSpacer(), s.save), s.status,
 		widget.NewSeparator(), dnc, widget.NewSeparator(), security))
 }
 
@@ -78,13 +82,13 @@ func (s *settingsScreen) refresh() {
 	if regs, err := s.g.db.Registers(); err == nil {
 		s.registers.SetText(registersText(regs))
 	} else {
-		s.registers.SetText(err.Error())
+		s.registers.SetText(errorText(err))
 	}
 	if s.g.db.HasKeyring() {
-		s.keyringInfo.SetText("Warmlead unlocks through your system keyring; the recovery passphrase opens it anywhere else.")
+		s.keyringInfo.SetText(lang.L("Warmlead unlocks through your system keyring; the recovery passphrase opens it anywhere else."))
 		s.forget.Enable()
 	} else {
-		s.keyringInfo.SetText("No key in the system keyring: Warmlead asks for the recovery passphrase at every start.")
+		s.keyringInfo.SetText(lang.L("No key in the system keyring: Warmlead asks for the recovery passphrase at every start."))
 		s.forget.Disable()
 	}
 }
@@ -98,29 +102,53 @@ func (s *settingsScreen) onSave() {
 	st.Lang = languageCode(s.lang.Selected)
 	var err error
 	if st.RetentionMonths, err = strconv.Atoi(s.retention.Text); err != nil {
-		s.status.SetText("Retention must be a whole number of months, e.g. 12.")
+		s.status.SetText(lang.L("Retention must be a whole number of months, e.g. 12."))
 		return
 	}
 	if st.IdleLockMinutes, err = strconv.Atoi(s.idle.Text); err != nil {
-		s.status.SetText("Idle lock must be a whole number of minutes, e.g. 10.")
+		s.status.SetText(lang.L("Idle lock must be a whole number of minutes, e.g. 10."))
 		return
 	}
 	if err := st.Validate(); err != nil {
-		s.status.SetText(err.Error())
+		s.status.SetText(validationText(st, err))
 		return
 	}
 	g.background(func() error { return g.db.SaveSettings(st) }, func(err error) {
 		if err != nil {
-			s.status.SetText(err.Error())
+			s.status.SetText(errorText(err))
 			return
 		}
+		relabel := i18n.Pick(st.Lang) != i18n.Current()
 		g.settings = st
 		g.idleMinutes.Store(int64(st.IdleLockMinutes))
-		s.status.SetText("Settings saved.")
-		if g.shell != nil {
+		if relabel && g.shell != nil {
+			// Every screen is rebuilt in the new language; the rep stays here.
+			g.useLanguage(st.Lang)
+			g.buildShell("settings")
+			s = g.shell.settings
+		} else if g.shell != nil {
 			g.shell.updateWho()
 		}
+		s.status.SetText(lang.L("Settings saved."))
 	})
+}
+
+// validationText says in the rep's language which setting Validate refused.
+// Validate stays the judge; its English sentence is the fallback for a rule
+// this does not know.
+func validationText(st consent.Settings, err error) string {
+	for _, u := range []string{st.PrivacyURL, st.PreferencesURL} {
+		if p, perr := url.Parse(u); u != "" && (perr != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "") {
+			return lang.L("{{.URL}} is not a web address: start it with https://", map[string]any{"URL": u})
+		}
+	}
+	switch {
+	case st.RetentionMonths < 1 || st.RetentionMonths > 120:
+		return lang.L("Retention must be between 1 and 120 months.")
+	case st.IdleLockMinutes < 1 || st.IdleLockMinutes > 480:
+		return lang.L("The idle lock must be between 1 and 480 minutes.")
+	}
+	return err.Error()
 }
 
 func (s *settingsScreen) onChangePassphrase() {
@@ -129,13 +157,18 @@ func (s *settingsScreen) onChangePassphrase() {
 	p1, p2 := widget.NewPasswordEntry(), widget.NewPasswordEntry()
 	meter := widget.NewLabel(" ")
 	p1.OnChanged = func(v string) { _, w := strength(v); meter.SetText(w) }
-	items := []*widget.FormItem{widget.NewFormItem("New passphrase", p1), widget.NewFormItem("Repeat", p2), widget.NewFormItem("Strength", meter)}
-	dialog.ShowForm("Change recovery passphrase", "Change", "Cancel", items, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("New passphrase"), p1), widget.NewFormItem(lang.L("Repeat"), p2),
+		widget.NewFormItem(lang.L("Strength"), meter)}
+	dialog.ShowForm(lang.L("Change recovery passphrase"), lang.L("Change"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
 		if p1.Text != p2.Text {
-			dialog.ShowInformation("Passphrase not changed", "The two passphrases differ.", g.win)
+			dialog.ShowInformation(lang.L("Passphrase not changed"), lang.L("The two passphrases differ."), g.win)
+			return
+		}
+		if score, word := strength(p1.Text); score == 0 { // the store's refusal would be in English
+			dialog.ShowInformation(lang.L("Passphrase not changed"), word, g.win)
 			return
 		}
 		pass := []byte(p1.Text)
@@ -146,10 +179,10 @@ func (s *settingsScreen) onChangePassphrase() {
 			return g.db.Audit(g.rep(), "passphrase-changed", 0, "")
 		}, func(err error) {
 			if err != nil {
-				dialog.ShowInformation("Passphrase not changed", err.Error(), g.win)
+				dialog.ShowInformation(lang.L("Passphrase not changed"), errorText(err), g.win)
 				return
 			}
-			s.status.SetText("Recovery passphrase changed. Your data was not re-encrypted; only its key was rewrapped.")
+			s.status.SetText(lang.L("Recovery passphrase changed. Your data was not re-encrypted; only its key was rewrapped."))
 		})
 	}, g.win)
 }
@@ -157,16 +190,16 @@ func (s *settingsScreen) onChangePassphrase() {
 func (s *settingsScreen) onForgetKeyring() {
 	g := s.g
 	g.touch()
-	dialog.ShowConfirm("Remove key from keyring?",
-		"Warmlead will ask for the recovery passphrase at every start. Nothing else changes.", func(ok bool) {
+	dialog.ShowConfirm(lang.L("Remove key from keyring?"),
+		lang.L("Warmlead will ask for the recovery passphrase at every start. Nothing else changes."), func(ok bool) {
 			if !ok {
 				return
 			}
 			g.background(g.db.ForgetKeyring, func(err error) {
-				if err != nil {
-					s.status.SetText(fmt.Sprintf("The key could not be removed: %v", err))
-				}
 				s.refresh()
+				if err != nil { // after refresh, which clears the status
+					s.status.SetText(lang.L("The key could not be removed: {{.Error}}", map[string]any{"Error": errorText(err)}))
+				}
 			})
 		}, g.win)
 }

@@ -1,16 +1,16 @@
 package ui
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
 	"warmlead/store"
 	"warmlead/ui/cli"
+	"warmlead/ui/i18n"
 )
 
 // setupScreen is the first start: who the rep is, what every email links
@@ -26,11 +26,13 @@ type setupScreen struct {
 	progress                     *widget.ProgressBarInfinite
 }
 
-var languageNames = map[string]string{"en": "English", "nl": "Nederlands", "nb": "Norsk bokmål", "sv": "Svenska", "de": "Deutsch"}
+// languageNames are the pickers' choices: each language in itself, so a
+// rep finds their own whatever language the screen speaks.
+var languageNames = i18n.Names
 
 func languageOptions() []string {
-	out := make([]string, len(consent.Languages))
-	for i, l := range consent.Languages {
+	out := make([]string, len(i18n.Languages))
+	for i, l := range i18n.Languages {
 		out[i] = languageNames[l]
 	}
 	return out
@@ -48,15 +50,15 @@ func languageCode(name string) string {
 func (g *GUI) showSetup() {
 	s := &setupScreen{g: g}
 	s.rep = widget.NewEntry()
-	s.rep.SetPlaceHolder("Your name, as it appears in emails")
+	s.rep.SetPlaceHolder(lang.L("Your name, as it appears in emails"))
 	s.company = widget.NewEntry()
-	s.company.SetPlaceHolder("Your company")
+	s.company.SetPlaceHolder(lang.L("Your company"))
 	s.privacy = widget.NewEntry()
-	s.privacy.SetPlaceHolder("https://yourcompany.com/privacy")
+	s.privacy.SetPlaceHolder(lang.L("https://yourcompany.com/privacy"))
 	s.prefs = widget.NewEntry()
-	s.prefs.SetPlaceHolder("https://yourcompany.com/preferences")
+	s.prefs.SetPlaceHolder(lang.L("https://yourcompany.com/preferences"))
 	s.lang = widget.NewSelect(languageOptions(), nil)
-	s.lang.SetSelected("English")
+	s.lang.SetSelected(languageNames[i18n.Current()]) // the language this screen speaks
 	s.pass = widget.NewPasswordEntry()
 	s.pass2 = widget.NewPasswordEntry()
 	s.meter = widget.NewProgressBar()
@@ -69,7 +71,7 @@ func (g *GUI) showSetup() {
 	s.progress = widget.NewProgressBarInfinite()
 	s.progress.Hide()
 	s.pass.OnChanged = s.onPassChanged
-	s.create = widget.NewButtonWithIcon("Create my database", theme.ConfirmIcon(), s.onCreate)
+	s.create = widget.NewButtonWithIcon(lang.L("Create my database"), theme.ConfirmIcon(), s.onCreate)
 	s.create.Importance = widget.HighImportance
 	if g.cfg.PasswordFile != "" {
 		if p, err := cli.ReadPassphrase(g.cfg.PasswordFile); err == nil {
@@ -79,28 +81,26 @@ func (g *GUI) showSetup() {
 	}
 
 	form := widget.NewForm(
-		widget.NewFormItem("Your name", s.rep),
-		widget.NewFormItem("Company", s.company),
-		widget.NewFormItem("Privacy statement", s.privacy),
-		widget.NewFormItem("Preferences page", s.prefs),
-		widget.NewFormItem("Language", s.lang),
-		widget.NewFormItem("Recovery passphrase", s.pass),
-		widget.NewFormItem("Repeat passphrase", s.pass2),
-		widget.NewFormItem("Strength", container.NewBorder(nil, nil, nil, s.meterText, s.meter)),
+		widget.NewFormItem(lang.L("Your name"), s.rep),
+		widget.NewFormItem(lang.L("Company"), s.company),
+		widget.NewFormItem(lang.L("Privacy statement"), s.privacy),
+		widget.NewFormItem(lang.L("Preferences page"), s.prefs),
+		widget.NewFormItem(lang.L("Language"), s.lang),
+		widget.NewFormItem(lang.L("Recovery passphrase"), s.pass),
+		widget.NewFormItem(lang.L("Repeat passphrase"), s.pass2),
+		widget.NewFormItem(lang.L("Strength"), container.NewBorder(nil, nil, nil, s.meterText, s.meter)),
 	)
-	text := "Warmlead keeps your prospects in an encrypted database on this computer. "
+	// Whole sentences per case, so each language can order them its way.
+	text := lang.L("Warmlead keeps your prospects in an encrypted database on this computer. Its key is kept in your system keyring, so Warmlead opens without a prompt; the recovery passphrase opens it on another computer or after a reinstall. Write the passphrase down: nobody can recover it for you.")
 	if g.cfg.NoKeyring {
-		text += "The system keyring is switched off, so Warmlead asks for the recovery passphrase at every start. "
-	} else {
-		text += "Its key is kept in your system keyring, so Warmlead opens without a prompt; the recovery " +
-			"passphrase opens it on another computer or after a reinstall. "
+		text = lang.L("Warmlead keeps your prospects in an encrypted database on this computer. The system keyring is switched off, so Warmlead asks for the recovery passphrase at every start. Write the passphrase down: nobody can recover it for you.")
 	}
-	intro := widget.NewLabel(text + "Write the passphrase down: nobody can recover it for you.")
+	intro := widget.NewLabel(text)
 	intro.Wrapping = fyne.TextWrapWord
-	title := widget.NewLabelWithStyle("Welcome to Warmlead", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("Welcome to Warmlead"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	body := container.NewVBox(title, intro, form, s.status, s.progress, container.NewHBox(layoutSpacer(), s.create))
-	g.setContent("Setup", container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 640), body)))
+	g.setContent(lang.L("Setup"), container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 640), body)))
 	g.setup = s
 	g.win.Canvas().Focus(s.rep)
 }
@@ -129,10 +129,10 @@ func (s *setupScreen) onCreate() {
 	st := s.settings()
 	switch {
 	case st.Rep == "":
-		s.fail("Enter your name: it signs the emails Warmlead writes and the audit log.")
+		s.fail(lang.L("Enter your name: it signs the emails Warmlead writes and the audit log."))
 		return
 	case s.pass.Text != s.pass2.Text:
-		s.fail("The two passphrases differ. Type the same passphrase twice.")
+		s.fail(lang.L("The two passphrases differ. Type the same passphrase twice."))
 		return
 	}
 	if score, word := strength(s.pass.Text); score == 0 {
@@ -140,7 +140,7 @@ func (s *setupScreen) onCreate() {
 		return
 	}
 	if err := st.Validate(); err != nil {
-		s.fail(err.Error())
+		s.fail(validationText(st, err))
 		return
 	}
 	s.status.SetText("")
@@ -155,15 +155,11 @@ func (s *setupScreen) onCreate() {
 	}, func(err error) {
 		s.progress.Hide()
 		s.create.Enable()
-		if errors.Is(err, store.ErrLocked) {
-			s.fail("The database is in use by another Warmlead. Close it and try again.")
-			return
-		}
 		if err != nil {
-			s.fail(err.Error())
+			s.fail(errorText(err))
 			return
 		}
 		g.db = db
-		g.showMain()
+		g.showMain() // switches to st.Lang and remembers it for the next start
 	})
 }

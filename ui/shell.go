@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"warmlead/ui/i18n"
 )
 
 // section is one entry of the sidebar.
@@ -17,18 +18,20 @@ type section interface {
 }
 
 type sectionInfo struct {
-	id, title string
-	icon      func() fyne.Resource // themed icons exist only once the app runs
+	id    string
+	title func() string        // in the language in use when called
+	icon  func() fyne.Resource // themed icons exist only once the app runs
 }
 
-// The sidebar, in order.
+// The sidebar, in order. Titles are functions so that each lang.L key is a
+// literal the translation tests can check.
 var sectionList = []sectionInfo{
-	{"today", "Today", theme.HomeIcon},
-	{"prospects", "Prospects", theme.AccountIcon},
-	{"referrals", "Referrals", theme.MailForwardIcon},
-	{"calls", "Calls", theme.MediaRecordIcon},
-	{"reports", "Reports", theme.DocumentIcon},
-	{"settings", "Settings", theme.SettingsIcon},
+	{"today", func() string { return lang.L("Today") }, theme.HomeIcon},
+	{"prospects", func() string { return lang.L("Prospects") }, theme.AccountIcon},
+	{"referrals", func() string { return lang.L("Referrals") }, theme.MailForwardIcon},
+	{"calls", func() string { return lang.L("Calls") }, theme.MediaRecordIcon},
+	{"reports", func() string { return lang.L("Reports") }, theme.DocumentIcon},
+	{"settings", func() string { return lang.L("Settings") }, theme.SettingsIcon},
 }
 
 // shell is the main window once unlocked: sidebar, the current section,
@@ -52,6 +55,13 @@ type shell struct {
 
 func (g *GUI) showMain() {
 	g.onUnlocked()
+	g.buildShell("today")
+}
+
+// buildShell makes the main window's content in the language in use and
+// shows section first. A language change calls it again: every screen is
+// built anew rather than each one re-translating its labels.
+func (g *GUI) buildShell(first string) {
 	s := &shell{g: g, body: container.NewStack()}
 	s.today = newTodayScreen(g)
 	s.prospects = newProspectsScreen(g)
@@ -64,20 +74,20 @@ func (g *GUI) showMain() {
 
 	s.nav = widget.NewList(func() int { return len(sectionList) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Prospects"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(lang.L("Prospects")))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Icon).SetResource(sectionList[i].icon())
-			row.Objects[1].(*widget.Label).SetText(sectionList[i].title)
+			row.Objects[1].(*widget.Label).SetText(sectionList[i].title())
 		})
 	s.nav.OnSelected = func(i widget.ListItemID) { s.show(sectionList[i].id) }
-	s.lockBtn = widget.NewButtonWithIcon("Lock", theme.VisibilityOffIcon(), func() { g.lock("Locked.") })
+	s.lockBtn = widget.NewButtonWithIcon(lang.L("Lock"), theme.VisibilityOffIcon(), func() { g.lock(lang.L("Locked.")) })
 	s.who = widget.NewLabel("")
 	s.who.Wrapping = fyne.TextWrapWord
 	s.updateWho()
 
-	brand := widget.NewLabelWithStyle("Warmlead", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	brand := widget.NewLabelWithStyle(appName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	brand.SizeName = theme.SizeNameSubHeadingText
 	side := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewIcon(g.app.Icon()), brand), widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), s.who, s.lockBtn), nil, nil, s.nav)
@@ -87,7 +97,11 @@ func (g *GUI) showMain() {
 	g.shell = s
 	g.win.SetOnDropped(g.onDropped)
 	g.win.SetMainMenu(s.mainMenu())
-	s.nav.Select(0)
+	for i, info := range sectionList {
+		if info.id == first {
+			s.nav.Select(i) // OnSelected shows it
+		}
+	}
 }
 
 // show switches to a section by id.
@@ -114,7 +128,7 @@ func (s *shell) updateWho() {
 	if st.Company != "" {
 		text += "\n" + st.Company
 	}
-	text += fmt.Sprintf("\nLocks after %d min idle", st.IdleLockMinutes)
+	text += "\n" + lang.L("Locks after {{.Minutes}} min idle", map[string]any{"Minutes": i18n.Number(st.IdleLockMinutes)})
 	s.who.SetText(text)
 }
 
@@ -140,11 +154,13 @@ func heading(text string) *widget.Label {
 // even while a text field has focus.
 func (s *shell) mainMenu() *fyne.MainMenu {
 	g := s.g
-	cards := fyne.NewMenuItem("Add business cards…", func() { s.show("prospects"); s.prospects.onAdd() })
+	addCards := func() { s.show("prospects"); s.prospects.onAdd() }
+	importCards := func() { s.show("prospects"); s.prospects.onImport() }
+	cards := fyne.NewMenuItem(lang.L("Add business cards…"), addCards)
 	cards.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
-	imp := fyne.NewMenuItem("Import vCards…", func() { s.show("prospects"); s.prospects.onImport() })
+	imp := fyne.NewMenuItem(lang.L("Import vCards…"), importCards)
 	imp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
-	lock := fyne.NewMenuItem("Lock", func() { g.lock("Locked.") })
+	lock := fyne.NewMenuItem(lang.L("Lock"), func() { g.lock(lang.L("Locked.")) })
 	lock.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
-	return fyne.NewMainMenu(fyne.NewMenu("Warmlead", cards, imp, fyne.NewMenuItemSeparator(), lock))
+	return fyne.NewMainMenu(fyne.NewMenu(appName, cards, imp, fyne.NewMenuItemSeparator(), lock))
 }

@@ -5,11 +5,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
 	"warmlead/ui/cli"
+	"warmlead/ui/i18n"
 )
 
 // todayScreen lists what is due, most urgent first: Art. 14 notices,
@@ -27,30 +29,30 @@ type todayScreen struct {
 
 func newTodayScreen(g *GUI) *todayScreen {
 	t := &todayScreen{g: g}
-	t.greet = heading("Today")
+	t.greet = heading(lang.L("Today"))
 	t.summary = widget.NewLabel("")
 	t.list = widget.NewList(func() int { return len(t.items) },
 		func() fyne.CanvasObject {
-			when := widget.NewLabel("2026-01-01")
-			name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			why := widget.NewLabel("reason")
+			when := widget.NewLabel("")
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			why := widget.NewLabel("")
 			why.Truncation = fyne.TextTruncateEllipsis
-			open := widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), nil)
+			open := widget.NewButtonWithIcon(lang.L("Open"), theme.NavigateNextIcon(), nil)
 			return container.NewBorder(nil, nil, container.NewHBox(when, name), open, why)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := t.items[i]
 			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(row.Reason)
+			c.Objects[0].(*widget.Label).SetText(i18n.TextOr(row.Message, row.Reason))
 			left := c.Objects[1].(*fyne.Container)
-			left.Objects[0].(*widget.Label).SetText(row.Date.Local().Format("2 Jan 2006"))
+			left.Objects[0].(*widget.Label).SetText(i18n.Date(row.Date))
 			left.Objects[1].(*widget.Label).SetText(row.Name)
 			b := c.Objects[2].(*widget.Button)
 			b.SetText(actionLabel(row.Kind))
 			b.OnTapped = func() { t.act(row) }
 		})
-	t.empty = emptyState(theme.ConfirmIcon(), "Nothing due",
-		"No notices, call-backs or retention dates need you now. New prospects and referrals bring their deadlines here.")
+	t.empty = emptyState(theme.ConfirmIcon(), lang.L("Nothing due"),
+		lang.L("No notices, call-backs or retention dates need you now. New prospects and referrals bring their deadlines here."))
 	t.body = t.list
 	t.root = container.NewStack()
 	return t
@@ -63,7 +65,7 @@ func (t *todayScreen) content() fyne.CanvasObject {
 func (t *todayScreen) refresh() {
 	g := t.g
 	if g.rep() != "" {
-		t.greet.SetText(greeting(time.Now()) + ", " + firstName(g.rep()))
+		t.greet.SetText(greeting(time.Now(), firstName(g.rep())))
 	}
 	var rows []cli.DueItem
 	var count int
@@ -74,11 +76,12 @@ func (t *todayScreen) refresh() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			t.summary.SetText(err.Error())
+			t.summary.SetText(errorText(err))
 			return
 		}
 		t.items = rows
-		t.summary.SetText(cli.Plural(count, "prospect", "prospects") + " · " + cli.Plural(len(rows), "thing due", "things due"))
+		t.summary.SetText(lang.N("{{.Count}} prospect", count, map[string]any{"Count": i18n.Number(count)}) + " · " +
+			lang.N("{{.Count}} thing due", len(rows), map[string]any{"Count": i18n.Number(len(rows))}))
 		if len(rows) == 0 {
 			t.root.Objects = []fyne.CanvasObject{t.empty}
 		} else {
@@ -112,24 +115,27 @@ func (t *todayScreen) act(row cli.DueItem) {
 func actionLabel(kind string) string {
 	switch kind {
 	case consent.DueNotice:
-		return "Write notice"
+		return lang.L("Write notice")
 	case consent.DueRetentionEnded:
-		return "Review"
+		return lang.L("Review")
 	case consent.DueRetentionEnding:
-		return "Re-activate"
+		return lang.L("Re-activate")
 	default:
-		return "Open"
+		return lang.L("Open")
 	}
 }
 
-func greeting(now time.Time) string {
+// greeting is a whole phrase per time of day, so each language can place
+// the name and punctuation its own way.
+func greeting(now time.Time, name string) string {
+	data := map[string]any{"Name": name}
 	switch h := now.Hour(); {
 	case h < 12:
-		return "Good morning"
+		return lang.L("Good morning, {{.Name}}", data)
 	case h < 18:
-		return "Good afternoon"
+		return lang.L("Good afternoon, {{.Name}}", data)
 	default:
-		return "Good evening"
+		return lang.L("Good evening, {{.Name}}", data)
 	}
 }
 

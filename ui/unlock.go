@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -25,20 +26,20 @@ type unlockScreen struct {
 func (g *GUI) showUnlock(why string) {
 	u := &unlockScreen{g: g}
 	u.pass = widget.NewPasswordEntry()
-	u.pass.SetPlaceHolder("Recovery passphrase")
+	u.pass.SetPlaceHolder(lang.L("Recovery passphrase"))
 	u.pass.OnSubmitted = func(string) { u.onUnlock() }
-	u.button = widget.NewButtonWithIcon("Unlock", theme.LoginIcon(), u.onUnlock)
+	u.button = widget.NewButtonWithIcon(lang.L("Unlock"), theme.LoginIcon(), u.onUnlock)
 	u.button.Importance = widget.HighImportance
 	u.status = widget.NewLabel(why)
 	u.status.Wrapping = fyne.TextWrapWord
 	u.progress = widget.NewProgressBarInfinite()
 	u.progress.Hide()
-	title := widget.NewLabelWithStyle("Warmlead is locked", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("Warmlead is locked"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	hint := widget.NewLabel("Enter the recovery passphrase you chose when you set up Warmlead.")
+	hint := widget.NewLabel(lang.L("Enter the recovery passphrase you chose when you set up Warmlead."))
 	hint.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(title, hint, u.pass, u.status, u.progress, container.NewHBox(layoutSpacer(), u.button))
-	g.setContent("Locked", container.NewCenter(container.NewGridWrap(fyne.NewSize(460, 280), body)))
+	g.setContent(lang.L("Locked"), container.NewCenter(container.NewGridWrap(fyne.NewSize(460, 280), body)))
 	g.unlock = u
 	g.win.Canvas().Focus(u.pass)
 }
@@ -46,7 +47,7 @@ func (g *GUI) showUnlock(why string) {
 func (u *unlockScreen) onUnlock() {
 	g := u.g
 	if u.pass.Text == "" {
-		u.status.SetText("Type your passphrase first.")
+		u.status.SetText(lang.L("Type your passphrase first."))
 		return
 	}
 	pass := []byte(u.pass.Text)
@@ -57,13 +58,13 @@ func (u *unlockScreen) onUnlock() {
 		u.button.Enable()
 		switch {
 		case errors.Is(err, store.ErrWrongPassphrase):
-			u.status.SetText("Wrong passphrase. Nothing was changed; try again.")
+			u.status.SetText(errorText(err))
 			u.status.Importance = widget.DangerImportance
 			u.status.Refresh()
 			u.pass.SetText("")
 			g.win.Canvas().Focus(u.pass)
 		case err != nil:
-			u.status.SetText(err.Error())
+			u.status.SetText(errorText(err))
 		default:
 			g.showMain()
 		}
@@ -86,9 +87,9 @@ func (g *GUI) showMessage(title, text string, actions bool) {
 	m.text.Alignment = fyne.TextAlignCenter
 	box := container.NewVBox(m.title, m.text)
 	if actions {
-		m.retry = widget.NewButtonWithIcon("Try again", theme.ViewRefreshIcon(), g.Start)
+		m.retry = widget.NewButtonWithIcon(lang.L("Try again"), theme.ViewRefreshIcon(), g.Start)
 		m.retry.Importance = widget.HighImportance
-		quit := widget.NewButtonWithIcon("Quit", theme.CancelIcon(), func() { g.app.Quit() })
+		quit := widget.NewButtonWithIcon(lang.L("Quit"), theme.CancelIcon(), func() { g.app.Quit() })
 		box.Add(container.NewCenter(container.NewHBox(quit, m.retry)))
 	} else {
 		box.Add(widget.NewProgressBarInfinite())

@@ -161,3 +161,31 @@ func TestVocabularyTranslated(t *testing.T) {
 		}
 	}
 }
+
+// A key may appear in more than one group (a "Company" label on two
+// screens), but all groups must then translate it alike: go-i18n keeps one
+// message per key, and which file loads last would decide the wording.
+func TestSharedKeysAgree(t *testing.T) {
+	c := readCatalogue(t)
+	for _, l := range Languages {
+		first := map[string]string{} // key -> group that translated it first
+		for group, langs := range c {
+			for k, v := range langs[l] {
+				g, ok := first[k]
+				if !ok {
+					first[k] = group
+					continue
+				}
+				if other := c[g][l][k]; !sameValue(other, v) {
+					t.Errorf("%s: %q is %v in group %s but %v in group %s", l, k, other, g, v, group)
+				}
+			}
+		}
+	}
+}
+
+func sameValue(a, b any) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
+}
