@@ -1,16 +1,18 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
+	"warmlead/ui/i18n"
 )
 
 // callDialog logs a call's outcome. When the person was reached it asks
@@ -32,15 +34,12 @@ type callDialog struct {
 	done     func()
 }
 
-var outcomeLabels = map[string]string{
-	consent.OutcomeReached: "Reached", consent.OutcomeNoAnswer: "No answer", consent.OutcomeVoicemail: "Voicemail",
-	consent.OutcomeCallBack: "Call back", consent.OutcomeNotInterested: "Not interested", consent.OutcomeDoNotCall: "Do not call me",
-}
-
+// outcomeFromLabel maps the radio choice back to its outcome code; the
+// labels are those of the language the dialog was built in.
 func outcomeFromLabel(l string) string {
-	for k, v := range outcomeLabels {
-		if v == l {
-			return k
+	for _, o := range consent.Outcomes {
+		if i18n.Outcome(o) == l {
+			return o
 		}
 	}
 	return ""
@@ -54,42 +53,51 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 	c := &callDialog{g: g, rec: rec, done: done, consents: map[consent.PurposeChannel]*widget.Check{}}
 	labels := make([]string, len(consent.Outcomes))
 	for i, o := range consent.Outcomes {
-		labels[i] = outcomeLabels[o]
+		labels[i] = i18n.Outcome(o)
 	}
 	c.outcome = widget.NewRadioGroup(labels, func(string) { c.onOutcome() })
-	c.outcome.Horizontal = true
 	c.agreed = widget.NewEntry()
-	c.agreed.SetPlaceHolder("e.g. send product sheet, call again after the summer")
+	c.agreed.SetPlaceHolder(lang.L("e.g. send product sheet, call again after the summer"))
 	c.callback = widget.NewEntry()
-	c.callback.SetPlaceHolder("YYYY-MM-DD HH:MM")
-	grid := container.NewGridWithColumns(len(consent.Channels) + 1)
-	grid.Add(widget.NewLabel(""))
+	c.callback.SetPlaceHolder(lang.L("YYYY-MM-DD HH:MM"))
+	// A form layout: the purposes column is as wide as its longest label,
+	// the channel columns share the rest (equal columns for all would make
+	// every channel as wide as "Product information").
+	heads := container.NewGridWithColumns(len(consent.Channels))
 	for _, ch := range consent.Channels {
-		grid.Add(widget.NewLabelWithStyle(string(ch), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+		heads.Add(widget.NewLabelWithStyle(i18n.Channel(ch), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
 	}
+	grid := container.New(layout.NewFormLayout(), widget.NewLabel(""), heads)
 	for _, p := range phonePurposes {
-		grid.Add(widget.NewLabel(string(p)))
+		boxes := container.NewGridWithColumns(len(consent.Channels))
 		for _, ch := range consent.Channels {
 			box := widget.NewCheck("", nil) // unticked: consent is the person's act
 			c.consents[consent.PurposeChannel{Purpose: p, Channel: ch}] = box
-			grid.Add(container.NewCenter(box))
+			boxes.Add(container.NewCenter(box))
 		}
+		grid.Add(widget.NewLabel(i18n.Purpose(p)))
+		grid.Add(boxes)
 	}
+	consentsHint := widget.NewLabel(lang.L("Consents they gave on the phone (confirmed by the follow-up email):"))
+	consentsHint.Wrapping = fyne.TextWrapWord
 	c.reached = container.NewVBox(
-		widget.NewForm(widget.NewFormItem("What was agreed", c.agreed)),
-		widget.NewLabel("Consents they gave on the phone (confirmed by the follow-up email):"), grid)
+		widget.NewForm(widget.NewFormItem(lang.L("What was agreed"), c.agreed)), consentsHint, grid)
 	c.reached.Hide()
-	c.later = container.NewVBox(widget.NewForm(widget.NewFormItem("Call back on", c.callback)))
+	c.later = container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("Call back on"), c.callback)))
 	c.later.Hide()
 	c.status = widget.NewLabel("")
 	c.status.Wrapping = fyne.TextWrapWord
 	c.status.Importance = widget.DangerImportance
-	c.save = widget.NewButton("Log call", c.onSave)
+	c.save = widget.NewButton(lang.L("Log call"), c.onSave)
 	c.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { c.dlg.Hide() })
-	title := fmt.Sprintf("Call with %s · attempt %d", rec.Prospect.Name, consent.Attempts(rec)+1)
-	body := container.NewVBox(widget.NewLabel(consent.FormatPhone(rec.Prospect.Phone)), c.outcome, c.reached, c.later, c.status)
-	c.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(640, 520), container.NewVScroll(body)), g.win)
+	cancel := widget.NewButton(lang.L("Cancel"), func() { c.dlg.Hide() })
+	title := lang.L("Call with {{.Name}} · attempt {{.Attempt}}",
+		map[string]any{"Name": rec.Prospect.Name, "Attempt": i18n.Number(consent.Attempts(rec) + 1)})
+	// The outcomes stand in a column beside what they ask for: in a row,
+	// six of them are wider than the dialog in every language.
+	body := container.NewBorder(widget.NewLabel(consent.FormatPhone(rec.Prospect.Phone)), c.status,
+		container.NewVBox(c.outcome), nil, container.NewVBox(c.reached, c.later))
+	c.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(700, 440), container.NewVScroll(body)), g.win)
 	c.dlg.SetButtons([]fyne.CanvasObject{cancel, c.save})
 	c.dlg.Show()
 	return c
@@ -114,7 +122,7 @@ func (c *callDialog) onOutcome() {
 func (c *callDialog) log() (consent.CallLog, string) {
 	l := consent.CallLog{Outcome: outcomeFromLabel(c.outcome.Selected)}
 	if l.Outcome == "" {
-		return l, "Choose how the call went."
+		return l, lang.L("Choose how the call went.")
 	}
 	if l.Outcome == consent.OutcomeReached {
 		l.Agreed = c.agreed.Text
@@ -130,7 +138,7 @@ func (c *callDialog) log() (consent.CallLog, string) {
 	if l.Outcome == consent.OutcomeCallBack {
 		t, err := parseLocalDateTime(c.callback.Text)
 		if err != nil {
-			return l, "Write the call-back as YYYY-MM-DD HH:MM."
+			return l, lang.L("Write the call-back as YYYY-MM-DD HH:MM.")
 		}
 		l.Callback = t
 	}
@@ -187,12 +195,12 @@ func (c *callDialog) onSave() {
 func showFollowUp(g *GUI, rec consent.Record, done func()) *emailPreview {
 	call, _ := consent.LastCall(rec)
 	pending := consent.PendingConsents(rec)
-	lang := rec.Prospect.Lang
-	if lang == "" {
-		lang = g.settings.Lang
+	mailLang := rec.Prospect.Lang // the email speaks the prospect's language, not the rep's
+	if mailLang == "" {
+		mailLang = g.settings.Lang
 	}
-	mail := consent.FollowUpEmail(rec, call, pending, g.mailContext(), lang, time.Now())
-	return showEmailPreview(g, "Follow-up email to "+rec.Prospect.Name, mail, func() {
+	mail := consent.FollowUpEmail(rec, call, pending, g.mailContext(), mailLang, time.Now())
+	return showEmailPreview(g, lang.L("Follow-up email to {{.Name}}", map[string]any{"Name": rec.Prospect.Name}), mail, func() {
 		g.background(func() error {
 			_, err := g.db.AppendEvents(rec.Prospect.ID, consent.ConfirmBySentEmail(pending, mail, g.rep(), time.Now()))
 			return err

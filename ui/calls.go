@@ -6,11 +6,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
-	"warmlead/ui/cli"
+	"warmlead/ui/i18n"
 )
 
 // callsScreen is the call list: call-backs due first, then by last attempt.
@@ -33,19 +34,20 @@ type callRow struct {
 
 func newCallsScreen(g *GUI) *callsScreen {
 	c := &callsScreen{g: g, root: container.NewStack()}
-	c.empty = emptyState(theme.MediaRecordIcon(), "No one to call yet",
-		"Prospects with a phone number appear here, call-backs first. Add a business card or a cold-call prospect with a number.")
+	c.empty = emptyState(theme.MediaRecordIcon(), lang.L("No one to call yet"),
+		lang.L("Prospects with a phone number appear here, call-backs first. Add a business card or a cold-call prospect with a number."))
 	c.list = widget.NewList(func() int { return len(c.rows) }, c.newRow, c.updateRow)
 	return c
 }
 
 func (c *callsScreen) newRow() fyne.CanvasObject {
-	name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	info := widget.NewLabel("+31 20 555 0100 · 3 attempts")
-	why := widget.NewLabel("reason")
+	// Empty texts: updateRow fills them; a label's height does not depend on its text.
+	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	info := widget.NewLabel("")
+	why := widget.NewLabel("")
 	why.Truncation = fyne.TextTruncateEllipsis
-	call := widget.NewButtonWithIcon("Call", theme.MediaRecordIcon(), nil)
-	logBtn := widget.NewButtonWithIcon("Log call", theme.DocumentCreateIcon(), nil)
+	call := widget.NewButtonWithIcon(lang.L("Call"), theme.MediaRecordIcon(), nil)
+	logBtn := widget.NewButtonWithIcon(lang.L("Log call"), theme.DocumentCreateIcon(), nil)
 	return container.NewBorder(nil, nil, nil, container.NewHBox(call, logBtn), container.NewVBox(container.NewHBox(name, info), why))
 }
 
@@ -56,9 +58,9 @@ func (c *callsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	text := box.Objects[0].(*fyne.Container)
 	top := text.Objects[0].(*fyne.Container)
 	top.Objects[0].(*widget.Label).SetText(joinNonEmpty(" · ", p.Name, p.Company))
-	info := consent.FormatPhone(p.Phone) + " · " + cli.Plural(row.attempts, "attempt", "attempts")
+	info := consent.FormatPhone(p.Phone) + " · " + lang.N("{{.Count}} attempt", row.attempts, map[string]any{"Count": i18n.Number(row.attempts)})
 	if !row.callback.IsZero() {
-		info += " · call back " + row.callback.Local().Format("2 Jan 15:04")
+		info += " · " + lang.L("call back {{.When}}", map[string]any{"When": i18n.DayMonthTime(row.callback)})
 	}
 	top.Objects[1].(*widget.Label).SetText(info)
 	why := text.Objects[1].(*widget.Label)
@@ -83,7 +85,7 @@ func (c *callsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 }
 
 func (c *callsScreen) content() fyne.CanvasObject {
-	return container.NewBorder(heading("Calls"), nil, nil, nil, c.root)
+	return container.NewBorder(heading(lang.L("Calls")), nil, nil, nil, c.root)
 }
 
 func (c *callsScreen) refresh() {
@@ -140,8 +142,7 @@ func (c *callsScreen) onCall(row callRow) {
 // withdrawal still blocks: those rules come first in the decision order.
 func callable(d consent.Decision) (bool, string) {
 	if d.Rule == consent.RuleSourceColdCallPending {
-		return true, "Cold call allowed: the number is on no do-not-call register and nobody objected. " +
-			"If you reach them and they do not refuse, you may follow up."
+		return true, lang.L("Cold call allowed: the number is on no do-not-call register and nobody objected. If you reach them and they do not refuse, you may follow up.")
 	}
-	return d.Allowed, d.Reason
+	return d.Allowed, i18n.TextOr(d.Message, d.Reason)
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"warmlead/consent"
+	"warmlead/ui/i18n"
 )
 
 func TestColdCallFlowWithFollowUp(t *testing.T) {
@@ -128,5 +129,45 @@ func TestDroppedReplyOpensEvidenceDialog(t *testing.T) {
 	top := g.win.Canvas().Overlays().Top()
 	if top == nil || !hasEntryText(top, "Yes, send it.") {
 		t.Fatal("a dropped reply did not open the evidence dialog with its text")
+	}
+}
+
+// The call list and the call dialog in Swedish: the row's buttons and
+// attempts, the outcomes as vocabulary labels mapped back to their codes,
+// and the consent grid in Swedish.
+func TestCallsInSwedish(t *testing.T) {
+	g := openMain(t, consent.Prospect{Name: "Carla Cold", Company: "Koud BV", Phone: "+31 20 555 0101", Source: consent.SourceColdCall})
+	g.shell.show("calls")
+	g.wait()
+	i18n.Use("sv")
+	t.Cleanup(func() { i18n.Use("en") })
+	cs := newCallsScreen(g)
+	cs.refresh()
+	g.wait()
+	if len(cs.rows) != 1 {
+		t.Fatalf("%d rows", len(cs.rows))
+	}
+	obj := cs.newRow()
+	cs.updateRow(0, obj)
+	if !hasText(obj, "0 försök") || !hasText(obj, "Kallt samtal är tillåtet") || hasDisabledButton(obj, "Ring") {
+		t.Fatal("the row is not in Swedish, or Ring is disabled for a cold call")
+	}
+	cd := showCallDialog(g, cs.rows[0].rec, nil)
+	if cd.save.Text != "Logga samtal" || cd.outcome.Options[0] != "Nådd" {
+		t.Fatalf("dialog: %q, %v", cd.save.Text, cd.outcome.Options)
+	}
+	if !hasText(cd.reached, "Produktinformation") || !hasText(cd.reached, "E-post") {
+		t.Fatal("the consent grid is not in Swedish")
+	}
+	if l, problem := cd.log(); problem != "Välj hur samtalet gick." || l.Outcome != "" {
+		t.Fatalf("no outcome: %q", problem)
+	}
+	cd.outcome.SetSelected("Ring tillbaka")
+	if cd.later.Hidden {
+		t.Fatal("choosing call back did not ask when")
+	}
+	cd.callback.SetText("2026-12-01 10:30")
+	if l, problem := cd.log(); problem != "" || l.Outcome != consent.OutcomeCallBack || l.Callback.Hour() != 10 {
+		t.Fatalf("call back logged as %+v, %q", l, problem)
 	}
 }

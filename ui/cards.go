@@ -2,19 +2,22 @@ package ui
 
 import (
 	"errors"
-	"fmt"
+	"slices"
 	"strings"
-	"warmlead/ui/cli"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
 	"warmlead/store"
+	"warmlead/ui/i18n"
 )
 
 // cardEntry is the quick-entry form for a stack of business cards: Enter or
@@ -34,9 +37,15 @@ type cardEntry struct {
 	counter                                   *widget.Label
 	dlg                                       *dialog.CustomDialog
 	dupID                                     uint64 // the prospect the current card may duplicate
-	decision                                  string // "", "merge" or "keep"
+	decision                                  string // "", decisionMerge or decisionKeep
 	done                                      func()
 }
+
+// The rep's answer to a possible duplicate.
+const (
+	decisionMerge = "merge"
+	decisionKeep  = "keep"
+)
 
 // quickEntry is an Entry that saves on Ctrl+S (an Entry keeps shortcuts
 // it has focus for, so the window's shortcut would never fire).
@@ -68,11 +77,14 @@ func showCardEntry(g *GUI, done func()) *cardEntry {
 		e.SetPlaceHolder(ph)
 		return e
 	}
-	c.event, c.name, c.company, c.title = mk("Trade fair or meeting"), mk("Full name"), mk("Company"), mk("Job title")
-	c.email, c.phone, c.agreed = mk("name@company.com"), mk("+31 20 555 0100"), mk("e.g. send brochure after the summer")
+	c.event, c.name = mk(lang.L("Trade fair or meeting")), mk(lang.L("Full name"))
+	c.company, c.title = mk(lang.L("Company")), mk(lang.L("Job title"))
+	// The phone example is a number from the country of the language in use.
+	c.email, c.phone = mk(lang.L("name@company.com")), mk(lang.L("+31 20 555 0100"))
+	c.agreed = mk(lang.L("e.g. send brochure after the summer"))
 	c.event.SetText(g.lastEvent)
-	c.source = widget.NewSelect(stringsOf(consent.Sources), nil)
-	c.source.SetSelected(string(consent.SourceCard))
+	c.source = widget.NewSelect(cardSourceLabels(), nil)
+	c.source.SetSelectedIndex(slices.Index(consent.Sources, consent.SourceCard))
 	c.emailErr, c.phoneErr = errorLabel(), errorLabel()
 	c.status = widget.NewLabel("")
 	c.status.Wrapping = fyne.TextWrapWord
@@ -82,26 +94,26 @@ func showCardEntry(g *GUI, done func()) *cardEntry {
 	c.company.OnChanged = func(string) { c.onContactChanged() }
 	c.dupText = widget.NewLabel("")
 	c.dupText.Wrapping = fyne.TextWrapWord
-	c.mergeBtn = widget.NewButton("Merge into existing", func() { c.decide("merge") })
-	c.keepBtn = widget.NewButton("Keep both", func() { c.decide("keep") })
+	c.mergeBtn = widget.NewButton(lang.L("Merge into existing"), func() { c.decide(decisionMerge) })
+	c.keepBtn = widget.NewButton(lang.L("Keep both"), func() { c.decide(decisionKeep) })
 	c.dupBox = container.NewVBox(c.dupText, container.NewHBox(c.mergeBtn, c.keepBtn))
 	c.dupBox.Hide()
 	c.counter = widget.NewLabel(cardsCounter(g.cardsThisSession))
 	form := widget.NewForm(
-		widget.NewFormItem("Event", c.event),
-		widget.NewFormItem("Name", c.name),
-		widget.NewFormItem("Company", c.company),
-		widget.NewFormItem("Title", c.title),
-		widget.NewFormItem("Email", container.NewVBox(c.email, c.emailErr)),
-		widget.NewFormItem("Phone", container.NewVBox(c.phone, c.phoneErr)),
-		widget.NewFormItem("Source", c.source),
-		widget.NewFormItem("Agreed next step", c.agreed))
-	hint := widget.NewLabel("Enter or Ctrl+S saves the card and starts the next one.")
-	c.save = widget.NewButtonWithIcon("Save card", theme.DocumentSaveIcon(), c.onSave)
+		widget.NewFormItem(lang.L("Event"), c.event),
+		widget.NewFormItem(lang.L("Name"), c.name),
+		widget.NewFormItem(lang.L("Company"), c.company),
+		widget.NewFormItem(lang.L("Title"), c.title),
+		widget.NewFormItem(lang.L("Email"), container.NewVBox(c.email, c.emailErr)),
+		widget.NewFormItem(lang.L("Phone"), container.NewVBox(c.phone, c.phoneErr)),
+		widget.NewFormItem(lang.L("Source"), c.source),
+		widget.NewFormItem(lang.L("Agreed next step"), c.agreed))
+	hint := widget.NewLabel(lang.L("Enter or Ctrl+S saves the card and starts the next one."))
+	c.save = widget.NewButtonWithIcon(lang.L("Save card"), theme.DocumentSaveIcon(), c.onSave)
 	c.save.Importance = widget.HighImportance
-	closeBtn := widget.NewButton("Done", func() { c.dlg.Hide() })
+	closeBtn := widget.NewButton(lang.L("Done"), func() { c.dlg.Hide() })
 	body := container.NewVBox(form, c.dupBox, c.status, container.NewHBox(hint, layoutSpacer(), c.counter))
-	c.dlg = dialog.NewCustomWithoutButtons("Add business cards", container.NewGridWrap(fyne.NewSize(600, 480), body), g.win)
+	c.dlg = dialog.NewCustomWithoutButtons(lang.L("Add business cards"), container.NewGridWrap(fyne.NewSize(600, 480), body), g.win)
 	c.dlg.SetButtons([]fyne.CanvasObject{closeBtn, c.save})
 	c.dlg.SetOnClosed(func() {
 		if c.done != nil {
@@ -120,7 +132,19 @@ func errorLabel() *widget.Label {
 	return l
 }
 
-func cardsCounter(n int) string { return cli.Plural(n, "card", "cards") + " this session" }
+func cardsCounter(n int) string {
+	return lang.N("{{.Count}} card this session", n, map[string]any{"Count": i18n.Number(n)})
+}
+
+// cardSourceLabels are the Source choices in consent.Sources order, so the
+// selected index is the source.
+func cardSourceLabels() []string {
+	out := make([]string, len(consent.Sources))
+	for i, s := range consent.Sources {
+		out[i] = i18n.Source(s)
+	}
+	return out
+}
 
 // focusFirst puts the cursor where the next card starts: the event name
 // once, then the name.
@@ -137,8 +161,18 @@ func showFieldError(l *widget.Label, err error) {
 		l.Hide()
 		return
 	}
-	l.SetText(err.Error())
+	l.SetText(asSentence(problemText(err.Error(), 0)))
 	l.Show()
+}
+
+// asSentence starts a reason with a capital when it stands alone (reasons
+// are worded to follow "file, card 3:" in the import list).
+func asSentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // onContactChanged validates email and phone and looks for a possible
@@ -150,15 +184,13 @@ func (c *cardEntry) onContactChanged() {
 	showFieldError(c.emailErr, eErr)
 	showFieldError(c.phoneErr, pErr)
 	var dupID uint64
-	var why string
+	var field string // "email", "phone", or "" for a similar name
 	if eErr == nil && pErr == nil {
-		if id, field := c.g.db.FindByContact(email, phone); id != 0 {
-			dupID, why = id, "the same "+field
-		}
+		dupID, field = c.g.db.FindByContact(email, phone)
 	}
 	if dupID == 0 {
 		if sim := c.g.db.Similar(c.name.Text, c.company.Text); len(sim) > 0 {
-			dupID, why = sim[0].ID, "a very similar name at the same company"
+			dupID, field = sim[0].ID, ""
 		}
 	}
 	if dupID != c.dupID {
@@ -170,8 +202,22 @@ func (c *cardEntry) onContactChanged() {
 		return
 	}
 	other, _ := c.g.db.Cached(dupID)
-	c.dupText.SetText(fmt.Sprintf("Possible duplicate: %s (%s) has %s.", other.Name, joinNonEmpty(", ", other.Company, string(other.Source)), why))
+	c.dupText.SetText(duplicateText(other, field))
 	c.dupBox.Show()
+}
+
+// duplicateText says whom the card may duplicate and why, a whole sentence
+// per reason: the languages word "the same email" and "a similar name" too
+// differently to slot one phrase into the other.
+func duplicateText(other consent.Prospect, field string) string {
+	data := map[string]any{"Name": other.Name, "Details": joinNonEmpty(", ", other.Company, i18n.Source(other.Source))}
+	switch field {
+	case "email":
+		return lang.L("Possible duplicate: {{.Name}} ({{.Details}}) has the same email address.", data)
+	case "phone":
+		return lang.L("Possible duplicate: {{.Name}} ({{.Details}}) has the same phone number.", data)
+	}
+	return lang.L("Possible duplicate: {{.Name}} ({{.Details}}) has a very similar name at the same company.", data)
 }
 
 func (c *cardEntry) decide(d string) {
@@ -181,7 +227,7 @@ func (c *cardEntry) decide(d string) {
 
 func (c *cardEntry) card() consent.Prospect {
 	return consent.Prospect{Name: c.name.Text, Company: c.company.Text, Title: c.title.Text, Email: c.email.Text,
-		Phone: c.phone.Text, Source: consent.Source(c.source.Selected), Event: c.event.Text}
+		Phone: c.phone.Text, Source: consent.Sources[max(c.source.SelectedIndex(), 0)], Event: c.event.Text}
 }
 
 func (c *cardEntry) onSave() {
@@ -189,49 +235,50 @@ func (c *cardEntry) onSave() {
 	g.touch()
 	p := c.card()
 	if err := p.Normalize(g.region()); err != nil {
-		c.status.SetText(err.Error())
+		c.status.SetText(asSentence(problemText(err.Error(), 0)))
 		c.status.Importance = widget.DangerImportance
 		c.status.Refresh()
 		return
 	}
 	if c.dupID != 0 && c.decision == "" {
-		c.status.SetText("Choose \"Merge into existing\" or \"Keep both\" first.")
+		c.status.SetText(lang.L("Choose \"Merge into existing\" or \"Keep both\" first."))
 		return
 	}
 	opts := store.AddOptions{Rep: g.rep(), Region: g.region(), Agreed: strings.TrimSpace(c.agreed.Text)}
-	merge := c.dupID != 0 && c.decision == "merge"
-	opts.AllowDuplicate = c.decision == "keep"
-	var saved string
+	merge := c.dupID != 0 && c.decision == decisionMerge
+	opts.AllowDuplicate = c.decision == decisionKeep
 	g.background(func() error {
 		if merge {
 			sum, err := g.db.ImportProspects([]store.ImportItem{{Number: 1, Prospect: p}}, opts, nil)
 			if err == nil && len(sum.Problems) > 0 {
 				err = errors.New(sum.Problems[0].Reason)
 			}
-			saved = "merged into the existing prospect"
 			return err
 		}
 		_, err := g.db.AddProspect(p, opts)
-		saved = "saved"
 		return err
 	}, func(err error) {
 		var dup *store.DuplicateError
 		var sup *store.SuppressedError
 		switch {
 		case errors.As(err, &sup):
-			c.status.SetText("Refused: " + sup.Error())
+			c.status.SetText(lang.L("Refused: {{.Reason}}", map[string]any{"Reason": problemText(sup.Error(), 0)}))
 			c.status.Importance = widget.DangerImportance
 		case errors.As(err, &dup):
 			c.onContactChanged() // show the merge / keep both choice
-			c.status.SetText("Possible duplicate: choose merge or keep both.")
+			c.status.SetText(lang.L("Possible duplicate: choose merge or keep both."))
 		case err != nil:
-			c.status.SetText(err.Error())
+			c.status.SetText(asSentence(problemText(err.Error(), 0)))
 			c.status.Importance = widget.DangerImportance
 		default:
 			g.cardsThisSession++
 			g.lastEvent = c.event.Text
 			c.counter.SetText(cardsCounter(g.cardsThisSession))
-			c.status.SetText(p.Name + " " + saved + ".")
+			if merge {
+				c.status.SetText(lang.L("{{.Name}} merged into the existing prospect.", map[string]any{"Name": p.Name}))
+			} else {
+				c.status.SetText(lang.L("{{.Name}} saved.", map[string]any{"Name": p.Name}))
+			}
 			c.status.Importance = widget.SuccessImportance
 			c.clear()
 		}

@@ -13,6 +13,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"warmlead/consent"
+	"warmlead/store"
+	"warmlead/ui/cli"
+	"warmlead/ui/i18n"
 )
 
 func TestTwentyCardsWithoutTheMouse(t *testing.T) {
@@ -119,5 +122,80 @@ func TestImportVCardFilesFromTheGUI(t *testing.T) {
 	}
 	if im.progress.Value != 1 {
 		t.Fatalf("progress ended at %v", im.progress.Value)
+	}
+}
+
+// The card form in German: labels, the counter's plural, a field error and
+// the duplicate warning built from the structured reason, not the English
+// sentence.
+func TestCardEntryInGerman(t *testing.T) {
+	g := openMain(t, consent.Prospect{Name: "Jørgen Ångström", Company: "Nordlys AS", Email: "jorgen@nordlys.example", Source: consent.SourceCard})
+	i18n.Use("de")
+	t.Cleanup(func() { i18n.Use("en") })
+	c := showCardEntry(g, nil)
+	if c.save.Text != "Karte speichern" || c.keepBtn.Text != "Beide behalten" || c.counter.Text != "0 Karten bisher" {
+		t.Fatalf("labels: %q, %q, %q", c.save.Text, c.keepBtn.Text, c.counter.Text)
+	}
+	if c.source.Selected != "Visitenkarte" {
+		t.Fatalf("default source shown as %q", c.source.Selected)
+	}
+	test.Type(c.email, "anna@")
+	if want := "„anna@“ ist keine E-Mail-Adresse"; !strings.HasPrefix(c.emailErr.Text, want) {
+		t.Fatalf("email error %q, want %q…", c.emailErr.Text, want)
+	}
+	c.email.SetText("JORGEN@nordlys.example")
+	if want := "Mögliches Duplikat: Jørgen Ångström (Nordlys AS, Visitenkarte) hat dieselbe E-Mail-Adresse."; c.dupText.Text != want {
+		t.Fatalf("duplicate: %q", c.dupText.Text)
+	}
+	c.email.SetText("")
+	test.Type(c.name, "Anna Neu")
+	c.onSave()
+	g.wait()
+	p, _ := g.db.Cached(2)
+	if c.status.Text != "Anna Neu wurde gespeichert." || c.counter.Text != "1 Karte bisher" || p.Source != consent.SourceCard {
+		t.Fatalf("after saving: %q, %q, source %q", c.status.Text, c.counter.Text, p.Source)
+	}
+}
+
+// The import result in Dutch: the summary from its numbers, each failure
+// with file and card, and the reasons the lower layers give in English
+// recognised and translated. The reasons come from the real producers, so a
+// change of their wording fails here instead of leaking English.
+func TestImportResultInDutch(t *testing.T) {
+	i18n.Use("nl")
+	t.Cleanup(func() { i18n.Use("en") })
+	s := store.ImportSummary{Imported: 1200, Merged: 3, Suppressed: 1, Failed: 2}
+	if got, want := importSummaryText(s), "Geïmporteerd: 1.200, samengevoegd: 3, geblokkeerd: 1, mislukt: 2"; got != want {
+		t.Fatalf("summary %q, want %q", got, want)
+	}
+	dir := t.TempDir()
+	cards := "BEGIN:VCARD\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:nothing useful\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Sales team\r\nEND:VCARD\r\n"
+	os.WriteFile(filepath.Join(dir, "a.vcf"), []byte(cards), 0o600)
+	_, problems := cli.ReadCards([]string{filepath.Join(dir, "a.vcf"), filepath.Join(dir, "missing.vcf")}, consent.SourceCard, "")
+	_, emailErr := consent.NormalizeEmail("anna@")
+	_, dotErr := consent.NormalizeEmail("anna@localhost")
+	_, phoneErr := consent.NormalizePhone("12", "NL")
+	for _, err := range []error{emailErr, dotErr, phoneErr, consent.ErrNameRequired,
+		&store.SuppressedError{Field: "email"}, &store.SuppressedError{Field: "phone"}} {
+		if err == nil {
+			t.Fatal("a validator accepted a bad value")
+		}
+		problems = append(problems, store.ImportProblem{File: "b.vcf", Number: 7, Reason: err.Error()})
+	}
+	if len(problems) != 10 {
+		t.Fatalf("%d problems: %+v", len(problems), problems)
+	}
+	for _, p := range problems {
+		if got := problemText(p.Reason, p.Number); got == p.Reason {
+			t.Errorf("reason %q is not translated", p.Reason)
+		}
+	}
+	if got, want := importProblemText(problems[0]), "a.vcf, kaart 1: de kaart is leeg"; got != want {
+		t.Errorf("first problem %q, want %q", got, want)
+	}
+	if got := importProblemText(problems[3]); !strings.HasPrefix(got, "missing.vcf: het bestand kan niet worden gelezen: ") {
+		t.Errorf("unreadable file: %q", got)
 	}
 }

@@ -1,20 +1,25 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
+	"warmlead/consent/vcardin"
 	"warmlead/store"
 	"warmlead/ui/cli"
+	"warmlead/ui/i18n"
 )
 
 // importer reads vCard files chosen in a dialog or dropped on the window,
@@ -30,9 +35,9 @@ type importer struct {
 // chooseVCards offers one file, or a whole folder of .vcf files (Fyne's
 // file dialog picks one file at a time; dropping several files works too).
 func chooseVCards(g *GUI, done func()) {
-	file := widget.NewButton("Choose a vCard file…", nil)
-	folder := widget.NewButton("Import every .vcf in a folder…", nil)
-	hint := widget.NewLabel("You can also drop several .vcf files onto the window.")
+	file := widget.NewButton(lang.L("Choose a vCard file…"), nil)
+	folder := widget.NewButton(lang.L("Import every .vcf in a folder…"), nil)
+	hint := widget.NewLabel(lang.L("You can also drop several .vcf files onto the window."))
 	hint.Wrapping = fyne.TextWrapWord
 	var pick *dialog.CustomDialog
 	file.OnTapped = func() {
@@ -56,7 +61,7 @@ func chooseVCards(g *GUI, done func()) {
 			askEventAndImport(g, vcfFilesIn(l.Path()), done)
 		}, g.win)
 	}
-	pick = dialog.NewCustom("Import vCards", "Cancel", container.NewVBox(file, folder, hint), g.win)
+	pick = dialog.NewCustom(lang.L("Import vCards"), lang.L("Cancel"), container.NewVBox(file, folder, hint), g.win)
 	pick.Show()
 }
 
@@ -94,7 +99,8 @@ func (g *GUI) onDropped(_ fyne.Position, uris []fyne.URI) {
 		}
 	}
 	if len(paths) == 0 {
-		dialog.ShowInformation("Nothing to import", "Drop vCard files (.vcf) to import business cards, or a reply (.eml) while a prospect is open.", g.win)
+		dialog.ShowInformation(lang.L("Nothing to import"),
+			lang.L("Drop vCard files (.vcf) to import business cards, or a reply (.eml) while a prospect is open."), g.win)
 		return
 	}
 	askEventAndImport(g, paths, func() { g.shell.prospects.refresh() })
@@ -103,14 +109,15 @@ func (g *GUI) onDropped(_ fyne.Position, uris []fyne.URI) {
 // askEventAndImport asks for the event the cards come from, then imports.
 func askEventAndImport(g *GUI, paths []string, done func()) {
 	if len(paths) == 0 {
-		dialog.ShowInformation("Nothing to import", "No .vcf files were found there.", g.win)
+		dialog.ShowInformation(lang.L("Nothing to import"), lang.L("No .vcf files were found there."), g.win)
 		return
 	}
 	event := widget.NewEntry()
 	event.SetText(g.lastEvent)
-	event.SetPlaceHolder("Trade fair or meeting (optional)")
-	title := fmt.Sprintf("Import %s", cli.Plural(len(paths), "file", "files"))
-	dialog.ShowForm(title, "Import", "Cancel", []*widget.FormItem{widget.NewFormItem("Event", event)}, func(ok bool) {
+	event.SetPlaceHolder(lang.L("Trade fair or meeting (optional)"))
+	title := lang.N("Import {{.Count}} file", len(paths), map[string]any{"Count": i18n.Number(len(paths))})
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Event"), event)}
+	dialog.ShowForm(title, lang.L("Import"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
 			g.lastEvent = strings.TrimSpace(event.Text)
 			runImport(g, paths, g.lastEvent, done)
@@ -120,7 +127,7 @@ func askEventAndImport(g *GUI, paths []string, done func()) {
 
 func runImport(g *GUI, paths []string, event string, done func()) *importer {
 	im := &importer{g: g, progress: widget.NewProgressBar(), done: done}
-	im.dlg = dialog.NewCustomWithoutButtons("Importing business cards…", container.NewGridWrap(fyne.NewSize(360, 40), im.progress), g.win)
+	im.dlg = dialog.NewCustomWithoutButtons(lang.L("Importing business cards…"), container.NewGridWrap(fyne.NewSize(360, 40), im.progress), g.win)
 	im.dlg.Show()
 	opts := store.AddOptions{Rep: g.rep(), Region: g.region()}
 	g.background(func() error {
@@ -133,7 +140,7 @@ func runImport(g *GUI, paths []string, event string, done func()) *importer {
 	}, func(err error) {
 		im.dlg.Hide()
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("nothing was imported: %w", err), g.win)
+			dialog.ShowError(errors.New(lang.L("Nothing was imported: {{.Error}}", map[string]any{"Error": err.Error()})), g.win)
 			return
 		}
 		showImportResult(g, im.result)
@@ -147,7 +154,7 @@ func runImport(g *GUI, paths []string, event string, done func()) *importer {
 // showImportResult shows the summary line and every card that failed or
 // was suppressed, with its file and card number.
 func showImportResult(g *GUI, s store.ImportSummary) {
-	summary := widget.NewLabelWithStyle(s.Line(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	summary := widget.NewLabelWithStyle(importSummaryText(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	content := container.NewBorder(summary, nil, nil, nil)
 	if len(s.Problems) > 0 {
 		list := widget.NewList(func() int { return len(s.Problems) },
@@ -156,8 +163,87 @@ func showImportResult(g *GUI, s store.ImportSummary) {
 				l.Truncation = fyne.TextTruncateEllipsis
 				return l
 			},
-			func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.Problems[i].String()) })
-		content = container.NewBorder(container.NewVBox(summary, widget.NewLabel("Not imported:")), nil, nil, nil, list)
+			func(i widget.ListItemID, o fyne.CanvasObject) {
+				o.(*widget.Label).SetText(importProblemText(s.Problems[i]))
+			})
+		content = container.NewBorder(container.NewVBox(summary, widget.NewLabel(lang.L("Not imported:"))), nil, nil, nil, list)
 	}
-	dialog.ShowCustom("Import finished", "Close", container.NewGridWrap(fyne.NewSize(620, 320), content), g.win)
+	dialog.ShowCustom(lang.L("Import finished"), lang.L("Close"), container.NewGridWrap(fyne.NewSize(620, 320), content), g.win)
+}
+
+// importSummaryText is store.ImportSummary.Line in the language in use.
+func importSummaryText(s store.ImportSummary) string {
+	return lang.L("Imported {{.Imported}}, merged {{.Merged}}, suppressed {{.Suppressed}}, failed {{.Failed}}", map[string]any{
+		"Imported": i18n.Number(s.Imported), "Merged": i18n.Number(s.Merged),
+		"Suppressed": i18n.Number(s.Suppressed), "Failed": i18n.Number(s.Failed)})
+}
+
+// importProblemText names the file and card of a problem, then why.
+func importProblemText(p store.ImportProblem) string {
+	data := map[string]any{"File": p.File, "Number": i18n.Number(p.Number), "Reason": problemText(p.Reason, p.Number)}
+	switch {
+	case p.Number == 0: // the whole file
+		return lang.L("{{.File}}: {{.Reason}}", data)
+	case p.File == "":
+		return lang.L("Card {{.Number}}: {{.Reason}}", data)
+	}
+	return lang.L("{{.File}}, card {{.Number}}: {{.Reason}}", data)
+}
+
+// problemText translates a reason the lower layers give as an English
+// sentence (store, consent and vcardin keep English for the CLI and the
+// JSON summary, and the store keeps only the sentence). It recognises the
+// sentences those packages write; one it does not know, say after their
+// wording changed, is shown as it is rather than hidden. number is the
+// card the sentence names, which the translation leaves to the caller.
+func problemText(reason string, number int) string {
+	card := func(rest string) string { return fmt.Sprintf("card %d %s", number, rest) }
+	switch reason {
+	case card("is empty"):
+		return lang.L("the card is empty")
+	case card("has no name, email or phone"):
+		return lang.L("the card has no name, email or phone")
+	case card("is a contact group, not a person"):
+		return lang.L("the card is a contact group, not a person")
+	case card("could not be read: its properties are malformed"), card("could not be read (internal error)"):
+		return lang.L("the card could not be read")
+	case consent.ErrNameRequired.Error():
+		return lang.L("a name is needed")
+	case (&store.SuppressedError{Field: "email"}).Error():
+		return lang.L("this person asked to be erased (same email address): they may not be added or contacted again")
+	case (&store.SuppressedError{Field: "phone"}).Error():
+		return lang.L("this person asked to be erased (same phone number): they may not be added or contacted again")
+	}
+	if v, ok := quotedValue(reason, " is not an email address: write it as name@company.com"); ok {
+		return lang.L("\"{{.Value}}\" is not an email address: write it as name@company.com", map[string]any{"Value": v})
+	}
+	if v, ok := quotedValue(reason, " is not an email address: the domain after @ needs a dot"); ok {
+		return lang.L("\"{{.Value}}\" is not an email address: the domain after @ needs a dot", map[string]any{"Value": v})
+	}
+	if v, ok := quotedValue(reason, " is not a phone number: include the country code, e.g. +31 20 555 0100"); ok {
+		return lang.L("\"{{.Value}}\" is not a phone number: include the country code, e.g. +31 20 555 0100", map[string]any{"Value": v})
+	}
+	switch {
+	case strings.HasPrefix(reason, vcardin.ErrTooLarge.Error()):
+		return lang.L("the file is too large: split it into smaller files")
+	case strings.HasPrefix(reason, vcardin.ErrTooManyCards.Error()):
+		return lang.L("the file has too many cards: split it into smaller files")
+	}
+	for _, prefix := range []string{"cannot read the file: ", "reading vCard file: "} {
+		if rest, ok := strings.CutPrefix(reason, prefix); ok { // rest: the system's own words
+			return lang.L("the file cannot be read: {{.Error}}", map[string]any{"Error": rest})
+		}
+	}
+	return reason
+}
+
+// quotedValue returns the %q-quoted value that reason starts with, when
+// suffix follows it.
+func quotedValue(reason, suffix string) (string, bool) {
+	q, ok := strings.CutSuffix(reason, suffix)
+	if !ok {
+		return "", false
+	}
+	v, err := strconv.Unquote(q)
+	return v, err == nil
 }

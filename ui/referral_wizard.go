@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
@@ -35,31 +36,30 @@ type referralWizard struct {
 func showReferralWizard(g *GUI, done func()) *referralWizard {
 	w := &referralWizard{g: g, done: done}
 	w.introducer = widget.NewSelect(nil, nil)
-	w.introducer.PlaceHolder = "Choose the customer who introduces you"
-	w.showAll = widget.NewCheck("Show all prospects, not only customers", func(bool) { w.fillIntroducers() })
+	w.introducer.PlaceHolder = lang.L("Choose the customer who introduces you")
+	w.showAll = widget.NewCheck(lang.L("Show all prospects, not only customers"), func(bool) { w.fillIntroducers() })
 	w.fillIntroducers()
 	w.name, w.company, w.topic = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	w.name.SetPlaceHolder("Name of the person they suggest")
-	w.company.SetPlaceHolder("Their company")
-	w.topic.SetPlaceHolder("What it is about, e.g. warehouse software (optional)")
+	w.name.SetPlaceHolder(lang.L("Name of the person they suggest"))
+	w.company.SetPlaceHolder(lang.L("Their company"))
+	w.topic.SetPlaceHolder(lang.L("What it is about, e.g. warehouse software (optional)"))
 	w.lang = widget.NewSelect(languageOptions(), nil)
 	w.lang.SetSelected(languageNames[g.settings.Lang])
 	w.status = widget.NewLabel("")
 	w.status.Wrapping = fyne.TextWrapWord
 	w.status.Importance = widget.DangerImportance
-	note := widget.NewLabel("Only the name and company are kept until the person agrees: no email, no phone. " +
-		"Every channel stays blocked, and the 30-day clock for the Art. 14 notice starts.")
+	note := widget.NewLabel(lang.L("Only the name and company are kept until the person agrees: no email, no phone. Every channel stays blocked, and the 30-day clock for the Art. 14 notice starts."))
 	note.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
-		widget.NewFormItem("1. Introducer", container.NewVBox(w.introducer, w.showAll)),
-		widget.NewFormItem("2. Referred person", w.name),
-		widget.NewFormItem("Company", w.company),
-		widget.NewFormItem("Topic", w.topic),
-		widget.NewFormItem("Email language", w.lang))
-	w.create = widget.NewButton("3. Write the introduction", w.onCreate)
+		widget.NewFormItem(lang.L("1. Introducer"), container.NewVBox(w.introducer, w.showAll)),
+		widget.NewFormItem(lang.L("2. Referred person"), w.name),
+		widget.NewFormItem(lang.L("Company"), w.company),
+		widget.NewFormItem(lang.L("Topic"), w.topic),
+		widget.NewFormItem(lang.L("Email language"), w.lang))
+	w.create = widget.NewButton(lang.L("3. Write the introduction"), w.onCreate)
 	w.create.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { w.dlg.Hide() })
-	w.dlg = dialog.NewCustomWithoutButtons("New referral", container.NewGridWrap(fyne.NewSize(600, 440), container.NewVBox(form, note, w.status)), g.win)
+	cancel := widget.NewButton(lang.L("Cancel"), func() { w.dlg.Hide() })
+	w.dlg = dialog.NewCustomWithoutButtons(lang.L("New referral"), container.NewGridWrap(fyne.NewSize(600, 440), container.NewVBox(form, note, w.status)), g.win)
 	w.dlg.SetButtons([]fyne.CanvasObject{cancel, w.create})
 	w.dlg.Show()
 	return w
@@ -85,15 +85,15 @@ func (w *referralWizard) onCreate() {
 	i := w.introducer.SelectedIndex()
 	switch {
 	case i < 0:
-		w.status.SetText("Choose the introducer first.")
+		w.status.SetText(lang.L("Choose the introducer first."))
 		return
 	case strings.TrimSpace(w.name.Text) == "":
-		w.status.SetText("Enter the referred person's name.")
+		w.status.SetText(lang.L("Enter the referred person's name."))
 		return
 	}
 	intro := w.customers[i]
-	lang := languageCode(w.lang.Selected)
-	p := consent.Prospect{Name: w.name.Text, Company: w.company.Text, Lang: lang}
+	mailLang := languageCode(w.lang.Selected) // the referred person's language, for the emails to them
+	p := consent.Prospect{Name: w.name.Text, Company: w.company.Text, Lang: mailLang}
 	topic := w.topic.Text
 	g.background(func() error {
 		var err error
@@ -105,10 +105,11 @@ func (w *referralWizard) onCreate() {
 			return
 		}
 		w.dlg.Hide()
-		mail := consent.IntroductionEmail(intro, w.created, topic, g.mailContext(), lang)
-		w.preview = showEmailPreview(g, "Introduction for "+intro.Name+" to send", mail, func() {})
-		w.preview.ok.SetText("Done")
-		w.preview.to.SetText("— " + intro.Name + " sends this from their own mailbox: copy it or save it as .eml for them")
+		mail := consent.IntroductionEmail(intro, w.created, topic, g.mailContext(), mailLang)
+		who := map[string]any{"Name": intro.Name}
+		w.preview = showEmailPreview(g, lang.L("Introduction for {{.Name}} to send", who), mail, func() {})
+		w.preview.ok.SetText(lang.L("Done"))
+		w.preview.to.SetText(lang.L("— {{.Name}} sends this from their own mailbox: copy it or save it as .eml for them", who))
 		if w.done != nil {
 			w.done()
 		}
@@ -130,25 +131,25 @@ type referralOutcome struct {
 
 func showReferralOutcome(g *GUI, p consent.Prospect, done func()) *referralOutcome {
 	o := &referralOutcome{g: g, p: p}
-	o.answer = widget.NewRadioGroup([]string{"Approved", "Declined"}, nil)
+	o.answer = widget.NewRadioGroup([]string{lang.L("Approved"), lang.L("Declined")}, nil)
 	o.answer.Horizontal = true
 	o.evidence = widget.NewMultiLineEntry()
-	o.evidence.SetPlaceHolder("Paste their reply: it is the proof of consent")
+	o.evidence.SetPlaceHolder(lang.L("Paste their reply: it is the proof of consent"))
 	o.evidence.SetMinRowsVisible(4)
 	o.email, o.phone = widget.NewEntry(), widget.NewEntry()
-	o.email.SetPlaceHolder("The email they agreed to share")
-	o.phone.SetPlaceHolder("The phone number they agreed to share")
+	o.email.SetPlaceHolder(lang.L("The email they agreed to share"))
+	o.phone.SetPlaceHolder(lang.L("The phone number they agreed to share"))
 	o.status = widget.NewLabel("")
 	o.status.Wrapping = fyne.TextWrapWord
 	o.status.Importance = widget.DangerImportance
-	form := widget.NewForm(widget.NewFormItem("Their answer", o.answer), widget.NewFormItem("Reply", o.evidence),
-		widget.NewFormItem("Email", o.email), widget.NewFormItem("Phone", o.phone))
-	note := widget.NewLabel("A decline removes the referral: only a tombstone and a suppression hash remain, so the same person is not introduced again.")
+	form := widget.NewForm(widget.NewFormItem(lang.L("Their answer"), o.answer), widget.NewFormItem(lang.L("Reply"), o.evidence),
+		widget.NewFormItem(lang.L("Email"), o.email), widget.NewFormItem(lang.L("Phone"), o.phone))
+	note := widget.NewLabel(lang.L("A decline removes the referral: only a tombstone and a suppression hash remain, so the same person is not introduced again."))
 	note.Wrapping = fyne.TextWrapWord
-	o.save = widget.NewButton("Record", func() { o.onSave(done) })
+	o.save = widget.NewButton(lang.L("Save answer"), func() { o.onSave(done) })
 	o.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { o.dlg.Hide() })
-	o.dlg = dialog.NewCustomWithoutButtons("Answer from "+p.Name, container.NewGridWrap(fyne.NewSize(560, 420), container.NewVBox(form, note, o.status)), g.win)
+	cancel := widget.NewButton(lang.L("Cancel"), func() { o.dlg.Hide() })
+	o.dlg = dialog.NewCustomWithoutButtons(lang.L("Answer from {{.Name}}", map[string]any{"Name": p.Name}), container.NewGridWrap(fyne.NewSize(560, 420), container.NewVBox(form, note, o.status)), g.win)
 	o.dlg.SetButtons([]fyne.CanvasObject{cancel, o.save})
 	o.dlg.Show()
 	return o
@@ -159,20 +160,21 @@ func (o *referralOutcome) onSave(done func()) {
 	g.touch()
 	evidence := strings.TrimSpace(o.evidence.Text)
 	var work func() error
+	// By position: the labels are in the language the dialog was built in.
 	switch o.answer.Selected {
-	case "Approved":
+	case o.answer.Options[0]: // approved
 		if evidence == "" {
-			o.status.SetText("Paste their reply: an approval without proof does not count.")
+			o.status.SetText(lang.L("Paste their reply: an approval without proof does not count."))
 			return
 		}
 		work = func() error {
 			_, err := g.db.ApproveReferral(o.p.ID, o.email.Text, o.phone.Text, evidence, store.AddOptions{Rep: g.rep(), Region: g.region()})
 			return err
 		}
-	case "Declined":
+	case o.answer.Options[1]: // declined
 		work = func() error { return g.db.DeclineReferral(o.p.ID, evidence, g.rep(), time.Now()) }
 	default:
-		o.status.SetText("Choose whether they approved or declined.")
+		o.status.SetText(lang.L("Choose whether they approved or declined."))
 		return
 	}
 	g.background(work, func(err error) {

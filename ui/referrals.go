@@ -1,17 +1,18 @@
 package ui
 
 import (
-	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
-	"warmlead/ui/cli"
+	"warmlead/ui/i18n"
 )
 
 // referralsScreen lists every referral with its introducer, state, age and
@@ -41,23 +42,23 @@ type referralRow struct {
 
 func newReferralsScreen(g *GUI) *referralsScreen {
 	r := &referralsScreen{g: g, root: container.NewStack()}
-	r.start = widget.NewButtonWithIcon("New referral…", theme.ContentAddIcon(), func() { r.wizard = showReferralWizard(g, r.refresh) })
+	r.start = widget.NewButtonWithIcon(lang.L("New referral…"), theme.ContentAddIcon(), func() { r.wizard = showReferralWizard(g, r.refresh) })
 	r.start.Importance = widget.HighImportance
 	r.thanks = widget.NewLabel("")
 	r.thanks.Wrapping = fyne.TextWrapWord
-	r.empty = emptyState(theme.MailForwardIcon(), "No referrals yet",
-		"When a customer names someone, start a referral: the customer introduces you by email and asks whether your "+
-			"contact may have their details. Until the person says yes, Warmlead keeps only their name and company.")
+	r.empty = emptyState(theme.MailForwardIcon(), lang.L("No referrals yet"),
+		lang.L("When a customer names someone, start a referral: the customer introduces you by email and asks whether your contact may have their details. Until the person says yes, Warmlead keeps only their name and company."))
 	r.list = widget.NewList(func() int { return len(r.rows) }, r.newRow, r.updateRow)
 	return r
 }
 
 func (r *referralsScreen) newRow() fyne.CanvasObject {
-	name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	info := widget.NewLabel("introduced by")
+	// Empty texts: updateRow fills them, and sets the button's text too.
+	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	info := widget.NewLabel("")
 	info.Truncation = fyne.TextTruncateEllipsis
-	next := widget.NewLabel("next")
-	act := widget.NewButton("Record answer…", nil)
+	next := widget.NewLabel("")
+	act := widget.NewButton(lang.L("Record answer…"), nil)
 	return container.NewBorder(nil, nil, nil, act, container.NewVBox(name, info, next))
 }
 
@@ -67,35 +68,58 @@ func (r *referralsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	text := box.Objects[0].(*fyne.Container)
 	text.Objects[0].(*widget.Label).SetText(joinNonEmpty(" · ", p.Name, p.Company))
-	state := "waiting for the introduction"
+	state := lang.L("waiting for the introduction")
 	if row.reachable {
-		state = "approved: reachable for follow-up"
+		state = lang.L("approved: reachable for follow-up")
 	}
-	text.Objects[1].(*widget.Label).SetText(fmt.Sprintf("Introduced by %s · %s · %s", row.introducer, state, cli.Plural(row.age, "day", "days")))
+	text.Objects[1].(*widget.Label).SetText(strings.Join([]string{
+		introducedBy(p.Introducer, row.introducer), state, lang.N("{{.Count}} day", row.age, map[string]any{"Count": i18n.Number(row.age)})}, " · "))
 	next := text.Objects[2].(*widget.Label)
 	act := box.Objects[1].(*widget.Button)
 	switch {
 	case row.reachable:
-		next.SetText("Next: follow up by " + channelsOf(p))
-		act.SetText("Open")
+		next.SetText(followUpBy(p))
+		act.SetText(lang.L("Open"))
 		act.OnTapped = func() { r.open(p.ID) }
 	case row.age >= consent.ReferralWaitDays:
-		next.SetText("Next: no answer yet; ask the introducer for a reminder")
-		act.SetText("Record answer…")
+		next.SetText(lang.L("Next: no answer yet; ask the introducer for a reminder"))
+		act.SetText(lang.L("Record answer…"))
 		act.OnTapped = func() { r.outcome = showReferralOutcome(r.g, p, r.refresh) }
 	default:
-		next.SetText("Next: wait for the reply to the introduction")
-		act.SetText("Record answer…")
+		next.SetText(lang.L("Next: wait for the reply to the introduction"))
+		act.SetText(lang.L("Record answer…"))
 		act.OnTapped = func() { r.outcome = showReferralOutcome(r.g, p, r.refresh) }
 	}
 }
 
-func channelsOf(p consent.Prospect) string {
-	return joinNonEmpty(" or ", map[bool]string{true: "email"}[p.Email != ""], map[bool]string{true: "phone"}[p.Phone != ""])
+// introducedBy names the introducer: id 0 when none was recorded, no name
+// when they have since been erased.
+func introducedBy(id uint64, name string) string {
+	switch {
+	case id == 0:
+		return lang.L("Introduced by nobody recorded")
+	case name == "":
+		return lang.L("Introduced by an erased prospect")
+	}
+	return lang.L("Introduced by {{.Name}}", map[string]any{"Name": name})
+}
+
+// followUpBy is the next step of an approved referral, by the channels
+// they shared.
+func followUpBy(p consent.Prospect) string {
+	switch {
+	case p.Email != "" && p.Phone != "":
+		return lang.L("Next: follow up by email or phone")
+	case p.Email != "":
+		return lang.L("Next: follow up by email")
+	case p.Phone != "":
+		return lang.L("Next: follow up by phone")
+	}
+	return lang.L("Next: follow up")
 }
 
 func (r *referralsScreen) content() fyne.CanvasObject {
-	top := container.NewVBox(container.NewHBox(heading("Referrals"), layoutSpacer(), r.start), r.thanks)
+	top := container.NewVBox(container.NewHBox(heading(lang.L("Referrals")), layoutSpacer(), r.start), r.thanks)
 	return container.NewBorder(top, nil, nil, nil, r.root)
 }
 
@@ -123,12 +147,6 @@ func (r *referralsScreen) refresh() {
 			row := referralRow{rec: rec, introducer: names[p.Introducer], age: int(now.Sub(consent.Collected(rec)).Hours() / 24)}
 			row.reachable = consent.Decide(rec, consent.ChannelEmail, consent.PurposeFollowUp, now, retention).Allowed ||
 				consent.Decide(rec, consent.ChannelPhone, consent.PurposeFollowUp, now, retention).Allowed
-			switch {
-			case p.Introducer == 0:
-				row.introducer = "nobody recorded"
-			case row.introducer == "":
-				row.introducer = "an erased prospect"
-			}
 			if p.Introducer == 0 {
 				rows = append(rows, row)
 				continue
@@ -173,7 +191,9 @@ func thanksLine(per map[uint64]*introTally, names map[uint64]string) string {
 	}
 	var items []item
 	for id, t := range per {
-		items = append(items, item{names[id], t.made, t.reachable})
+		if names[id] != "" { // an erased introducer can no longer be thanked
+			items = append(items, item{names[id], t.made, t.reachable})
+		}
 	}
 	if len(items) == 0 {
 		return ""
@@ -184,14 +204,12 @@ func thanksLine(per map[uint64]*introTally, names map[uint64]string) string {
 		}
 		return items[i].name < items[j].name
 	})
-	s := "Introducers: "
+	parts := make([]string, len(items))
 	for i, it := range items {
-		if i > 0 {
-			s += "; "
-		}
-		s += fmt.Sprintf("%s %s, %d reachable", it.name, cli.Plural(it.made, "referral", "referrals"), it.reachable)
+		parts[i] = lang.N("{{.Name}}: {{.Count}} referral, {{.Reachable}} reachable", it.made,
+			map[string]any{"Name": it.name, "Count": i18n.Number(it.made), "Reachable": i18n.Number(it.reachable)})
 	}
-	return s
+	return lang.L("Introducers: {{.List}}", map[string]any{"List": strings.Join(parts, "; ")})
 }
 
 func (r *referralsScreen) open(id uint64) {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"warmlead/consent"
+	"warmlead/ui/i18n"
 )
 
 func TestReferralWizardToApproval(t *testing.T) {
@@ -48,7 +49,7 @@ func TestReferralWizardToApproval(t *testing.T) {
 	if d := consent.Decide(rec, consent.ChannelEmail, consent.PurposeFollowUp, time.Now(), 12); d.Allowed {
 		t.Fatal("contactable before the person approved")
 	}
-	if len(rs.rows) != 1 || rs.rows[0].reachable || !strings.Contains(rs.thanks.Text, "Carl Customer 1 referral, 0 reachable") {
+	if len(rs.rows) != 1 || rs.rows[0].reachable || !strings.Contains(rs.thanks.Text, "Carl Customer: 1 referral, 0 reachable") {
 		t.Fatalf("referrals list: %+v / %q", rs.rows, rs.thanks.Text)
 	}
 
@@ -91,5 +92,49 @@ func TestReferralDeclineInTheGUI(t *testing.T) {
 	raw, _ := os.ReadFile(g.cfg.DB)
 	if strings.Contains(string(raw), "Dagny") {
 		t.Fatal("name in clear in the file")
+	}
+}
+
+// The referrals screen and dialogs in Norwegian: button, empty state, the
+// thanks line with its plurals, and the answer dialog's choices mapped back
+// by position.
+func TestReferralsInNorwegian(t *testing.T) {
+	g := openMain(t, consent.Prospect{Name: "Carl Customer", Source: consent.SourceCustomer})
+	i18n.Use("nb")
+	t.Cleanup(func() { i18n.Use("en") })
+	rs := newReferralsScreen(g)
+	if rs.start.Text != "Ny anbefaling…" || !hasText(rs.empty, "Ingen anbefalinger ennå") {
+		t.Fatalf("button %q or empty state not in Norwegian", rs.start.Text)
+	}
+	if got, want := thanksLine(map[uint64]*introTally{1: {made: 2, reachable: 1}, 2: {made: 1}}, map[uint64]string{1: "Carl", 2: "Dora"}),
+		"Anbefalt av: Carl: 2 anbefalinger, 1 kan kontaktes; Dora: 1 anbefaling, 0 kan kontaktes"; got != want {
+		t.Fatalf("thanks line %q, want %q", got, want)
+	}
+	w := showReferralWizard(g, nil)
+	test.Tap(w.create)
+	if w.status.Text != "Velg først hvem som anbefaler." {
+		t.Fatalf("wizard status %q", w.status.Text)
+	}
+	w.dlg.Hide()
+	ref, err := g.db.Refer(1, consent.Prospect{Name: "Dagny Declined", Company: "Nei AS"}, "", storeOpts(g))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs.refresh()
+	g.wait()
+	row := rs.newRow()
+	rs.updateRow(0, row)
+	if !hasText(row, "Anbefalt av Carl Customer · venter på introduksjonen · 0 dager") {
+		t.Fatal("the referral row is not in Norwegian")
+	}
+	o := showReferralOutcome(g, ref, nil)
+	if o.answer.Options[1] != "Avslått" || o.save.Text != "Lagre svar" {
+		t.Fatalf("answer dialog: %v, %q", o.answer.Options, o.save.Text)
+	}
+	o.answer.SetSelected("Avslått")
+	test.Tap(o.save)
+	g.wait()
+	if _, ok := g.db.Cached(ref.ID); ok {
+		t.Fatal("a decline chosen in Norwegian did not remove the referral")
 	}
 }

@@ -1,17 +1,18 @@
 package ui
 
 import (
-	"fmt"
 	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/store"
+	"warmlead/ui/i18n"
 )
 
 // reportsScreen is the manager's corner: the audit log, a check of every
@@ -30,22 +31,22 @@ func newReportsScreen(g *GUI) *reportsScreen {
 	r := &reportsScreen{g: g}
 	r.status = widget.NewLabel("")
 	r.status.Wrapping = fyne.TextWrapWord
-	r.verify = widget.NewButtonWithIcon("Verify records", theme.ConfirmIcon(), r.onVerify)
-	r.backup = widget.NewButtonWithIcon("Back up…", theme.DownloadIcon(), r.onBackup)
+	r.verify = widget.NewButtonWithIcon(lang.L("Verify records"), theme.ConfirmIcon(), r.onVerify)
+	r.backup = widget.NewButtonWithIcon(lang.L("Back up…"), theme.DownloadIcon(), r.onBackup)
 	r.pdf = newPDFPanel(g)
-	headers := []string{"When", "Who", "Action", "Prospect", "Detail"}
+	headers := []string{lang.L("When"), lang.L("Who"), lang.L("Action"), lang.L("Prospect"), lang.L("Detail")}
 	r.log = widget.NewTableWithHeaders(func() (int, int) { return len(r.entries), len(headers) },
-		func() fyne.CanvasObject { return widget.NewLabel("2026-01-01 00:00:00") },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			e := r.entries[len(r.entries)-1-id.Row] // newest first
 			l := o.(*widget.Label)
 			switch id.Col {
 			case 0:
-				l.SetText(e.Time.Local().Format(time.DateTime))
+				l.SetText(i18n.DateTime(e.Time))
 			case 1:
 				l.SetText(e.Rep)
 			case 2:
-				l.SetText(e.Action)
+				l.SetText(auditActionLabel(e.Action))
 			case 3:
 				l.SetText(r.prospectName(e.Prospect))
 			case 4:
@@ -74,20 +75,44 @@ func (r *reportsScreen) prospectName(id uint64) string {
 	if p, ok := r.g.db.Cached(id); ok {
 		return p.Name
 	}
-	return fmt.Sprintf("#%d (erased)", id)
+	return lang.L("#{{.ID}} (erased)", map[string]any{"ID": id})
+}
+
+// auditActionLabel is an audit action as the table shows it. The log keeps
+// the English codes the CLI writes and reads; an unknown one shows as such.
+func auditActionLabel(action string) string {
+	switch action {
+	case "viewed":
+		return lang.L("Viewed")
+	case "exported":
+		return lang.L("Exported")
+	case "erased":
+		return lang.L("Erased")
+	case "report":
+		return lang.L("Report created")
+	case "register":
+		return lang.L("Register created")
+	case "backup":
+		return lang.L("Backup made")
+	case "restored":
+		return lang.L("Restored")
+	case "passphrase-changed":
+		return lang.L("Passphrase changed")
+	}
+	return action
 }
 
 func (r *reportsScreen) content() fyne.CanvasObject {
 	docs := container.NewVScroll(container.NewVBox(
-		widget.NewLabelWithStyle("Consent records (PDF)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("Consent records (PDF)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		r.pdf.root, widget.NewSeparator(),
-		widget.NewLabelWithStyle("Records and backups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("Records and backups"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(r.verify, r.backup), r.status))
-	logHint := widget.NewLabel("Who viewed, exported, erased or changed whose data, newest first.")
+	logHint := widget.NewLabel(lang.L("Who viewed, exported, erased or changed whose data, newest first."))
 	tabs := container.NewAppTabs(
-		container.NewTabItemWithIcon("Documents", theme.DocumentIcon(), docs),
-		container.NewTabItemWithIcon("Audit log", theme.ListIcon(), container.NewBorder(logHint, nil, nil, nil, r.log)))
-	return container.NewBorder(heading("Reports"), nil, nil, nil, tabs)
+		container.NewTabItemWithIcon(lang.L("Documents"), theme.DocumentIcon(), docs),
+		container.NewTabItemWithIcon(lang.L("Audit log"), theme.ListIcon(), container.NewBorder(logHint, nil, nil, nil, r.log)))
+	return container.NewBorder(heading(lang.L("Reports")), nil, nil, nil, tabs)
 }
 
 func (r *reportsScreen) refresh() {
@@ -108,7 +133,7 @@ func (r *reportsScreen) refresh() {
 
 func (r *reportsScreen) onVerify() {
 	r.g.touch()
-	r.status.SetText("Checking every record…")
+	r.status.SetText(lang.L("Checking every record…"))
 	var rep store.VerifyReport
 	r.g.background(func() error {
 		var err error
@@ -119,10 +144,16 @@ func (r *reportsScreen) onVerify() {
 		case err != nil:
 			r.status.SetText(err.Error())
 		case rep.OK():
-			r.status.SetText(fmt.Sprintf("All records intact: %d prospects, %d events, every hash chain verified (%s).",
-				rep.Prospects, rep.Events, time.Now().Format("2 Jan 2006 15:04")))
+			r.status.SetText(lang.L("All records intact: {{.Prospects}}, {{.Events}}, every hash chain verified ({{.When}}).", map[string]any{
+				"Prospects": lang.N("{{.Count}} prospect", rep.Prospects, map[string]any{"Count": i18n.Number(rep.Prospects)}),
+				"Events":    lang.N("{{.Count}} event", rep.Events, map[string]any{"Count": i18n.Number(rep.Events)}),
+				"When":      i18n.DateTime(time.Now())}))
 		default:
-			r.status.SetText(fmt.Sprintf("%d problem(s) found. First: %v", len(rep.Problems), rep.Problems[0]))
+			// The problem itself stays in the store's English: it names a
+			// bucket or a ledger position for whoever repairs the file.
+			n := len(rep.Problems)
+			r.status.SetText(lang.N("{{.Count}} problem found. First: {{.First}}", n,
+				map[string]any{"Count": i18n.Number(n), "First": rep.Problems[0].Error()}))
 		}
 	})
 }
@@ -135,7 +166,7 @@ func (r *reportsScreen) onBackup() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		r.status.SetText("Writing backup…")
+		r.status.SetText(lang.L("Writing backup…"))
 		r.g.background(func() error {
 			if err := r.g.db.Backup(path); err != nil {
 				return err
@@ -146,7 +177,7 @@ func (r *reportsScreen) onBackup() {
 				r.status.SetText(err.Error())
 				return
 			}
-			r.status.SetText("Encrypted backup written to " + path + ". It opens only with your recovery passphrase.")
+			r.status.SetText(lang.L("Encrypted backup written to {{.Path}}. It opens only with your recovery passphrase.", map[string]any{"Path": path}))
 			r.refresh()
 		})
 	}, r.g.win)

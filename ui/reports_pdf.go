@@ -1,13 +1,16 @@
 package ui
 
 import (
-	"fmt"
+	"bytes"
+	"errors"
 	"net/url"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -15,15 +18,55 @@ import (
 	"warmlead/consent"
 	"warmlead/consent/pdfreport"
 	"warmlead/ui/cli"
+	"warmlead/ui/i18n"
 )
 
-// The audit actions and document kinds match `warmlead report/register`.
+// The audit actions and document kinds match `warmlead report/register`;
+// they are the audit log's words, so they stay English.
 const (
 	docTeam     = "team report"
 	docRegister = "register of processing activities"
 	docSummary  = "consent summary"
-	anyChoice   = "any"
 )
+
+// The consent statuses the report can filter on, in the order offered.
+var reportStatuses = []consent.ConsentStatus{consent.StatusGranted, consent.StatusPending, consent.StatusRefused,
+	consent.StatusWithdrawn, consent.StatusExpired}
+
+func reportStatusLabel(s consent.ConsentStatus) string {
+	switch s {
+	case consent.StatusGranted:
+		return lang.L("Granted")
+	case consent.StatusPending:
+		return lang.L("Pending")
+	case consent.StatusRefused:
+		return lang.L("Refused")
+	case consent.StatusWithdrawn:
+		return lang.L("Withdrawn")
+	case consent.StatusExpired:
+		return lang.L("Expired")
+	}
+	return string(s)
+}
+
+// filterChoices offers "any" and then each value's label; index i-1 of
+// values is choice i.
+func filterChoices[T any](values []T, label func(T) string) []string {
+	out := []string{lang.L("Any")}
+	for _, v := range values {
+		out = append(out, label(v))
+	}
+	return out
+}
+
+// chosen is the value picked in a filterChoices select, and false for "any".
+func chosen[T any](s *widget.Select, values []T) (T, bool) {
+	var zero T
+	if i := s.SelectedIndex(); i > 0 && i <= len(values) {
+		return values[i-1], true
+	}
+	return zero, false
+}
 
 // pdfPanel makes the manager's documents: the team report (date range and
 // filters, optionally a summary per prospect) and the Art. 30 register.
@@ -42,33 +85,34 @@ type pdfPanel struct {
 
 func newPDFPanel(g *GUI) *pdfPanel {
 	p := &pdfPanel{g: g}
-	p.doc = widget.NewRadioGroup([]string{docTeam, docRegister}, nil)
+	p.doc = widget.NewRadioGroup([]string{lang.L("Team report"), lang.L("Register of processing activities")}, nil)
 	p.doc.Horizontal = true
-	p.doc.SetSelected(docTeam)
+	p.doc.SetSelected(p.doc.Options[0])
 	p.from, p.to, p.reason = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	p.from.SetPlaceHolder("YYYY-MM-DD")
-	p.to.SetPlaceHolder("YYYY-MM-DD")
-	p.reason.SetPlaceHolder("why, for the audit log: e.g. quarterly review")
-	p.source = widget.NewSelect(append([]string{anyChoice}, stringsOf(consent.Sources)...), nil)
-	p.purpose = widget.NewSelect(append([]string{anyChoice}, stringsOf(consent.Purposes)...), nil)
-	p.status = widget.NewSelect([]string{anyChoice, "granted", "pending", "refused", "withdrawn", "expired"}, nil)
+	p.from.SetPlaceHolder(lang.L("YYYY-MM-DD"))
+	p.to.SetPlaceHolder(lang.L("YYYY-MM-DD"))
+	p.reason.SetPlaceHolder(lang.L("why, for the audit log: e.g. quarterly review"))
+	p.source = widget.NewSelect(filterChoices(consent.Sources, i18n.Source), nil)
+	p.purpose = widget.NewSelect(filterChoices(consent.Purposes, i18n.Purpose), nil)
+	p.status = widget.NewSelect(filterChoices(reportStatuses, reportStatusLabel), nil)
 	for _, s := range []*widget.Select{p.source, p.purpose, p.status} {
-		s.SetSelected(anyChoice)
+		s.SetSelectedIndex(0)
 	}
-	p.summaries = widget.NewCheck("One consent summary per prospect", nil)
+	p.summaries = widget.NewCheck(lang.L("One consent summary per prospect"), nil)
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
 	p.status2 = widget.NewLabel("")
 	p.status2.Wrapping = fyne.TextWrapWord
-	p.create = widget.NewButtonWithIcon("Create PDF…", theme.DocumentSaveIcon(), p.onCreate)
+	p.create = widget.NewButtonWithIcon(lang.L("Create PDF…"), theme.DocumentSaveIcon(), p.onCreate)
 	p.create.Importance = widget.HighImportance
-	p.open = widget.NewButtonWithIcon("Open", theme.FileIcon(), func() { openPath(g, p.lastPath) })
+	p.open = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { openPath(g, p.lastPath) })
 	p.open.Hide()
 	form := widget.NewForm(
-		widget.NewFormItem("Document", p.doc),
-		widget.NewFormItem("Collected from", container.NewGridWithColumns(3, p.from, widget.NewLabel("to"), p.to)),
-		widget.NewFormItem("Source", p.source), widget.NewFormItem("Purpose", p.purpose), widget.NewFormItem("Consent status", p.status),
-		widget.NewFormItem("", p.summaries), widget.NewFormItem("Reason", p.reason))
+		widget.NewFormItem(lang.L("Document"), p.doc),
+		widget.NewFormItem(lang.L("Collected from"), container.NewGridWithColumns(3, p.from, widget.NewLabel(lang.L("to")), p.to)),
+		widget.NewFormItem(lang.L("Source"), p.source), widget.NewFormItem(lang.L("Purpose"), p.purpose),
+		widget.NewFormItem(lang.L("Consent status"), p.status),
+		widget.NewFormItem("", p.summaries), widget.NewFormItem(lang.L("Reason"), p.reason))
 	p.root = container.NewVBox(form, container.NewHBox(layoutSpacer(), p.open, p.create), p.progress, p.status2)
 	return p
 }
@@ -76,25 +120,19 @@ func newPDFPanel(g *GUI) *pdfPanel {
 func (p *pdfPanel) filter() (pdfreport.Filter, error) {
 	var f pdfreport.Filter
 	var err error
-	if s := strings.TrimSpace(p.from.Text); s != "" {
-		if f.From, err = cli.ParseDate(s); err != nil {
-			return f, err
+	for _, d := range []struct {
+		entry *widget.Entry
+		to    *time.Time
+	}{{p.from, &f.From}, {p.to, &f.To}} {
+		if s := strings.TrimSpace(d.entry.Text); s != "" {
+			if *d.to, err = cli.ParseDate(s); err != nil {
+				return f, errors.New(lang.L("\"{{.Value}}\" is not a date: write it as YYYY-MM-DD", map[string]any{"Value": s}))
+			}
 		}
 	}
-	if s := strings.TrimSpace(p.to.Text); s != "" {
-		if f.To, err = cli.ParseDate(s); err != nil {
-			return f, err
-		}
-	}
-	if p.source.Selected != anyChoice {
-		f.Source = consent.Source(p.source.Selected)
-	}
-	if p.purpose.Selected != anyChoice {
-		f.Purpose = consent.Purpose(p.purpose.Selected)
-	}
-	if p.status.Selected != anyChoice {
-		f.Status = consent.ConsentStatus(p.status.Selected)
-	}
+	f.Source, _ = chosen(p.source, consent.Sources)
+	f.Purpose, _ = chosen(p.purpose, consent.Purposes)
+	f.Status, _ = chosen(p.status, reportStatuses)
 	return f, nil
 }
 
@@ -106,17 +144,18 @@ func (p *pdfPanel) onCreate() {
 		p.status2.SetText(err.Error())
 		return
 	}
-	doc, summaries, reason := p.doc.Selected, p.summaries.Checked, strings.TrimSpace(p.reason.Text)
+	register := p.doc.Selected == p.doc.Options[1] // by position: the labels are translated
+	summaries, reason := p.summaries.Checked, strings.TrimSpace(p.reason.Text)
 	name := "warmlead-team-report.pdf"
-	if doc == docRegister {
+	if register {
 		name = "warmlead-register.pdf"
 	}
 	savePDF(g, name, func(progress func(done, total int)) ([]byte, string, uint64, error) {
-		if doc == docRegister {
-			pdf, _, err := cli.RegisterPDF(g.db, g.rep())
+		if register {
+			pdf, err := registerPDF(g)
 			return pdf, docRegister, 0, err
 		}
-		pdf, _, err := cli.TeamPDF(g.db, f, summaries, g.rep(), progress)
+		pdf, err := teamPDF(g, f, summaries, progress)
 		return pdf, docTeam, 0, err
 	}, reason, p.progress, func(path string, pages int, err error) {
 		if err != nil {
@@ -125,8 +164,56 @@ func (p *pdfPanel) onCreate() {
 		}
 		p.lastPath = path
 		p.open.Show()
-		p.status2.SetText(fmt.Sprintf("Wrote %s (%s). The export is in the audit log.", path, cli.Plural(pages, "page", "pages")))
+		p.status2.SetText(lang.L("Wrote {{.Path}} ({{.Pages}}). The export is in the audit log.", map[string]any{
+			"Path": path, "Pages": lang.N("{{.Count}} page", pages, map[string]any{"Count": i18n.Number(pages)})}))
 	})
+}
+
+// reportMeta is the CLI's document metadata, but in the language the rep
+// reads the screens in: a PDF made here comes out in that language, one
+// made by `warmlead report` in the settings' language.
+func reportMeta(g *GUI) (pdfreport.Meta, error) {
+	m, err := cli.ReportMeta(g.db, g.rep())
+	m.Lang = i18n.Current()
+	return m, err
+}
+
+// teamPDF is cli.TeamPDF with reportMeta's language.
+func teamPDF(g *GUI, f pdfreport.Filter, summaries bool, progress func(done, total int)) ([]byte, error) {
+	m, err := reportMeta(g)
+	if err != nil {
+		return nil, err
+	}
+	recs, _, err := g.db.Records() // unreadable records are reported by Verify
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = pdfreport.Team(&buf, recs, f, m, summaries, progress)
+	return buf.Bytes(), err
+}
+
+// registerPDF is cli.RegisterPDF with reportMeta's language.
+func registerPDF(g *GUI) ([]byte, error) {
+	m, err := reportMeta(g)
+	if err != nil {
+		return nil, err
+	}
+	recs, _, err := g.db.Records()
+	if err != nil {
+		return nil, err
+	}
+	regs, err := g.db.Registers()
+	if err != nil {
+		return nil, err
+	}
+	infos := make([]pdfreport.RegisterInfo, len(regs))
+	for i, r := range regs {
+		infos[i] = pdfreport.RegisterInfo{Name: r.Name, Numbers: r.Numbers, Imported: r.Imported}
+	}
+	var buf bytes.Buffer
+	err = pdfreport.Register(&buf, recs, infos, m)
+	return buf.Bytes(), err
 }
 
 // savePDF asks where to save, builds the document off the UI goroutine with
