@@ -72,6 +72,11 @@ type category struct {
 // registers regs.
 func Register(w io.Writer, recs []consent.Record, regs []RegisterInfo, m Meta) error {
 	d := newDoc(m)
+	d.register(recs, regs)
+	return d.finish(w)
+}
+
+func (d *doc) register(recs []consent.Record, regs []RegisterInfo) {
 	d.setTitle(d.t("reg.title"))
 	d.pdf.AddPage()
 	months := monthsOr(d.m.Settings.RetentionMonths)
@@ -90,24 +95,24 @@ func Register(w io.Writer, recs []consent.Record, regs []RegisterInfo, m Meta) e
 		d.kv(d.t("reg.privacy"), d.m.Settings.PrivacyURL, colInk)
 	}
 	d.kv(d.t("reg.system"), d.t("reg.system.v"), colInk)
-	d.kv(d.t("reg.subjects"), d.tf("reg.subjects.v", h.prospects), colInk)
+	d.kv(d.t("reg.subjects"), d.tf("reg.subjects.v", d.num(h.prospects)), colInk)
 	d.kv(d.t("reg.purpose"), d.t("reg.purpose.v"), colInk)
 
 	d.heading(d.t("reg.sec.categories"), lineH*8)
 	ret := d.tf("reg.ret.activity", months)
 	cats := []category{
 		{d.t("cat.identity"), d.t("cat.identity.data"), d.t("cat.identity.purp"), d.t("cat.identity.basis"), ret,
-			d.tf("held.prospects", h.prospects)},
+			d.tf("held.prospects", d.num(h.prospects))},
 		{d.t("cat.contact"), d.t("cat.contact.data"), d.t("cat.contact.purp"), d.t("cat.contact.basis"), ret,
-			d.tf("held.contact", h.withEmail, h.withPhone)},
+			d.tf("held.contact", d.num(h.withEmail), d.num(h.withPhone))},
 		{d.t("cat.source"), d.t("cat.source.data"), d.t("cat.source.purp"), d.t("cat.source.basis"), ret,
-			d.tf("held.prospects", h.prospects)},
+			d.tf("held.prospects", d.num(h.prospects))},
 		{d.t("cat.consent"), d.t("cat.consent.data"), d.t("cat.consent.purp"), d.t("cat.consent.basis"), ret + " " + d.t("reg.ret.ledger"),
-			d.tf("held.consent", h.consentEvents, h.evidence)},
+			d.tf("held.consent", d.num(h.consentEvents), d.num(h.evidence))},
 		{d.t("cat.calls"), d.t("cat.calls.data"), d.t("cat.calls.purp"), d.t("cat.calls.basis"), ret,
-			d.tf("held.calls", h.calls)},
+			d.tf("held.calls", d.num(h.calls))},
 		{d.t("cat.dnc"), d.t("cat.dnc.data"), d.t("cat.dnc.purp"), d.t("cat.dnc.basis"), d.t("cat.dnc.ret"),
-			d.tf("held.dnc", len(regs), numbers, h.onDNC)},
+			d.tf("held.dnc", d.num(len(regs)), d.num(numbers), d.num(h.onDNC))},
 		{d.t("cat.audit"), d.t("cat.audit.data"), d.t("cat.audit.purp"), d.t("cat.audit.basis"), d.t("cat.audit.ret"), ""},
 		{d.t("cat.suppress"), d.t("cat.suppress.data"), d.t("cat.suppress.purp"), d.t("cat.suppress.basis"), d.t("cat.suppress.ret"), ""},
 	}
@@ -130,7 +135,7 @@ func Register(w io.Writer, recs []consent.Record, regs []RegisterInfo, m Meta) e
 	if h.thirdParty == 0 {
 		d.para(d.tf("reg.recipients.none", orDash(d.m.company())), colInk)
 	} else {
-		d.para(d.tf("reg.recipients.some", orDash(d.m.company()), h.thirdParty), colInk)
+		d.para(d.tf("reg.recipients.some", orDash(d.m.company()), d.num(h.thirdParty)), colInk)
 	}
 	d.pdf.Ln(1)
 	d.para(d.t("reg.transfers"), colInk)
@@ -147,12 +152,12 @@ func Register(w io.Writer, recs []consent.Record, regs []RegisterInfo, m Meta) e
 		column{d.t("col.basisdefault"), 4.5, "L"},
 	)
 	for _, s := range consent.Sources {
-		t.row(txt(d.word("source", string(s))), txt(strconv.Itoa(h.perSource[s])), cell{s: d.word("basis", string(s)), c: colMuted, wrap: true})
+		t.row(txt(d.word("source", string(s))), txt(d.num(h.perSource[s])), cell{s: d.word("basis", string(s)), c: colMuted, wrap: true})
 	}
 	if n := h.perSource[""]; n > 0 {
-		t.row(txt(d.t("source.unknown")), txt(strconv.Itoa(n)), txt(""))
+		t.row(txt(d.t("source.unknown")), txt(d.num(n)), txt(""))
 	}
-	t.row(cell{s: d.t("total"), bold: true}, cell{s: strconv.Itoa(h.prospects), bold: true}, txt(""))
+	t.row(cell{s: d.t("total"), bold: true}, cell{s: d.num(h.prospects), bold: true}, txt(""))
 	t.end()
 
 	d.pdf.Ln(2)
@@ -176,9 +181,8 @@ func Register(w io.Writer, recs []consent.Record, regs []RegisterInfo, m Meta) e
 			column{d.t("col.imported"), 1.4, "L"},
 		)
 		for _, r := range regs {
-			t.row(txt(r.Name), txt(strconv.Itoa(r.Numbers)), txt(d.dateTime(r.Imported)))
+			t.row(txt(r.Name), txt(d.num(r.Numbers)), txt(d.dateTime(r.Imported)))
 		}
 		t.end()
 	}
-	return d.finish(w)
 }

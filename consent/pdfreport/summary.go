@@ -37,10 +37,15 @@ const evidenceChars = 200
 // verified it; see VerifyRecord).
 func Summary(w io.Writer, r consent.Record, chain ChainStatus, m Meta) error {
 	d := newDoc(m)
+	d.summaryDocument(r, chain)
+	return d.finish(w)
+}
+
+// summaryDocument is the whole document Summary writes.
+func (d *doc) summaryDocument(r consent.Record, chain ChainStatus) {
 	d.setTitle(d.summaryHeader(r))
 	d.pdf.AddPage()
 	d.summary(r, chain)
-	return d.finish(w)
 }
 
 func (d *doc) summaryHeader(r consent.Record) string {
@@ -72,7 +77,7 @@ func (d *doc) summary(r consent.Record, chain ChainStatus) {
 	}
 	d.kv(d.t("lbl.phone"), phone, colInk)
 	if p.Lang != "" {
-		d.kv(d.t("lbl.lang"), p.Lang, colInk)
+		d.kv(d.t("lbl.lang"), d.word("lang", p.Lang), colInk)
 	}
 	d.kv(d.t("lbl.id"), strconv.FormatUint(p.ID, 10)+" · "+d.tf("summary.added", d.dateTime(p.Created), d.dateTime(p.Updated)), colInk)
 
@@ -86,7 +91,7 @@ func (d *doc) summary(r consent.Record, chain ChainStatus) {
 	if dec.Allowed {
 		dc = colGood
 	}
-	d.kv(d.t("lbl.followup"), dec.Reason+" "+d.tf("summary.rule", dec.Rule), dc)
+	d.kv(d.t("lbl.followup"), d.decisionSentence(r, dec)+" "+d.tf("summary.rule", dec.Rule), dc)
 	d.kv(d.t("lbl.informed"), d.informedSentence(r), colInk)
 	if e := objectionEvent(r); e != nil {
 		d.kv(d.t("lbl.objection"), d.tf("summary.objection", d.dateTime(e.Time), orDash(e.Rep)), colBad)
@@ -131,7 +136,7 @@ func (d *doc) summary(r consent.Record, chain ChainStatus) {
 	if hash == "" {
 		hash = consent.LastHash(r.Events)
 	}
-	d.kv(d.t("lbl.events"), strconv.Itoa(len(r.Events)), colInk)
+	d.kv(d.t("lbl.events"), d.num(len(r.Events)), colInk)
 	d.hashLine(d.t("lbl.lasthash"), orDash(hash))
 	switch {
 	case len(r.Events) == 0:
@@ -146,7 +151,7 @@ func (d *doc) summary(r consent.Record, chain ChainStatus) {
 // hashLine is a kv line with the value in the mono font (a full SHA-256 in
 // hex fits the value column).
 func (d *doc) hashLine(label, hash string) {
-	const lw = 42.0
+	const lw = labelW
 	p := d.pdf
 	d.font("", sizeBody)
 	d.ensure(lineH)
@@ -256,13 +261,15 @@ func (d *doc) consentMatrix(r consent.Record) {
 		return
 	}
 	d.pdf.Ln(2)
+	// Widths in millimetres, for the longest labels of the five
+	// languages (TestDocumentsInEveryLanguage checks nothing is cut).
 	t = d.newTable(
-		column{d.t("col.purpose"), 28, "L"},
-		column{d.t("col.channel"), 15, "L"},
-		column{d.t("col.status"), 16, "L"},
-		column{d.tf("col.datetime", d.zoneShort()), 30.5, "L"},
-		column{d.t("col.method"), 36, "L"},
-		column{d.t("col.by"), 23, "L"},
+		column{d.t("col.purpose"), 29.5, "L"},
+		column{d.t("col.channel"), 13.5, "L"},
+		column{d.t("col.status"), 20, "L"},
+		column{d.tf("col.datetime", d.zoneShort()), 32.5, "L"},
+		column{d.t("col.method"), 31, "L"},
+		column{d.t("col.by"), 22, "L"},
 		column{d.t("col.until"), 31.5, "L"},
 	)
 	for _, x := range recorded {
@@ -276,7 +283,7 @@ func (d *doc) consentMatrix(r consent.Record) {
 			until = d.tf("until.ask", d.date(x.cell.AskAgain))
 		}
 		t.row(
-			txt(d.word("purpose", string(x.p))),
+			cell{s: d.word("purpose", string(x.p)), wrap: true},
 			txt(d.word("channel", string(x.ch))),
 			colored(d.word("status", string(x.cell.Status)), statusColor(x.cell.Status)),
 			txt(d.dateTimeSec(x.cell.Time)),
@@ -298,9 +305,9 @@ func (d *doc) timeline(r consent.Record) {
 	const evidenceH = 3.4
 	t := d.newTable(
 		column{"#", 6, "R"},
-		column{d.tf("col.datetime", d.zoneShort()), 31, "L"},
-		column{d.t("col.event"), 29.5, "L"},
-		column{d.t("col.details"), 71.5, "L"},
+		column{d.tf("col.datetime", d.zoneShort()), 32.5, "L"},
+		column{d.t("col.event"), 37, "L"},
+		column{d.t("col.details"), 62.5, "L"},
 		column{d.t("col.by"), 24, "L"},
 		column{d.t("col.hash"), 18, "L"},
 	)
@@ -320,7 +327,7 @@ func (d *doc) timeline(r consent.Record) {
 		t.row(
 			colored(strconv.FormatUint(e.Seq, 10), colMuted),
 			txt(d.dateTimeSec(e.Time)),
-			cell{s: d.word("kind", string(e.Kind)), bold: true},
+			cell{s: d.word("kind", string(e.Kind)), bold: true, wrap: true},
 			cell{s: d.eventDetails(e), wrap: true},
 			txt(e.Rep),
 			cell{s: hash, c: colMuted, mono: true},
@@ -370,11 +377,11 @@ func (d *doc) eventDetails(e *consent.Event) string {
 		pu, ch := d.word("purpose", string(e.Purpose)), d.word("channel", string(e.Channel))
 		switch {
 		case pu != "" && ch != "":
-			add(d.tf("detail.pc", pu, ch))
+			add(d.tf("detail.pc", pu, d.inSentence(ch)))
 		case pu != "":
 			add(d.tf("detail.allchannels", pu))
 		case ch != "":
-			add(d.tf("detail.allpurposes", ch))
+			add(d.tf("detail.allpurposes", d.inSentence(ch)))
 		default:
 			add(d.t("detail.everything"))
 		}

@@ -20,8 +20,9 @@ type cell struct {
 }
 
 const (
-	maxWrap = 3
-	wrapH   = 3.6 // line pitch inside a row
+	maxWrap     = 3
+	maxHeadWrap = 2
+	wrapH       = 3.6 // line pitch inside a row
 )
 
 func txt(s string) cell            { return cell{s: s} }
@@ -34,6 +35,8 @@ type table struct {
 	d      *doc
 	cols   []column
 	widths []float64
+	titles [][]string // the headings as wrapped to their columns
+	headH  float64    // the heading row's height
 	rows   int
 }
 
@@ -53,18 +56,37 @@ func (d *doc) newTable(cols ...column) *table {
 	return t
 }
 
+// head draws the heading row. A heading too wide for its column (German
+// and Dutch ones are longer) wraps to a second line rather than being cut.
 func (t *table) head() {
 	d, p := t.d, t.d.pdf
 	d.font("B", sizeTable)
+	if t.titles == nil {
+		t.titles = make([][]string, len(t.cols))
+		for i, c := range t.cols {
+			t.titles[i] = d.wrapWords(c.title, t.widths[i], maxHeadWrap)
+			t.headH = max(t.headH, rowH+float64(len(t.titles[i])-1)*wrapH)
+		}
+	}
 	d.fillColor(colHead)
 	d.textColor(colAccent)
 	d.drawColor(colRule)
 	p.SetLineWidth(0.2)
-	p.SetX(marginL)
+	y0 := p.GetY()
+	p.Rect(marginL, y0, d.width, t.headH, "F")
+	p.Line(marginL, y0+t.headH, marginL+d.width, y0+t.headH)
+	x0 := marginL
 	for i, c := range t.cols {
-		p.CellFormat(t.widths[i], rowH, d.fit(c.title, t.widths[i]), "B", 0, c.align, true, 0, "")
+		// Single lines sit in the middle of the row, as body cells do;
+		// wrapped ones fill it.
+		top := y0 + (t.headH-float64(len(t.titles[i]))*wrapH)/2
+		for j, l := range t.titles[i] {
+			p.SetXY(x0, top+float64(j)*wrapH)
+			p.CellFormat(t.widths[i], wrapH, l, "", 0, c.align, false, 0, "")
+		}
+		x0 += t.widths[i]
 	}
-	p.Ln(-1)
+	p.SetXY(marginL, y0+t.headH)
 	d.textColor(colInk)
 	t.rows = 0
 }

@@ -114,7 +114,7 @@ func (d *doc) countsTable(recs []consent.Record, purposes []consent.Purpose) {
 					c = colInk
 				}
 			}
-			cells = append(cells, colored(strconv.Itoa(n), c))
+			cells = append(cells, colored(d.num(n), c))
 		}
 		t.row(cells...)
 	}
@@ -141,6 +141,11 @@ func grantedCount(r consent.Record, purposes []consent.Purpose, now time.Time) i
 // is drawn with how many of how many are done.
 func Team(w io.Writer, recs []consent.Record, f Filter, m Meta, withSummaries bool, progress func(done, total int)) error {
 	d := newDoc(m)
+	d.team(recs, f, withSummaries, progress)
+	return d.finish(w)
+}
+
+func (d *doc) team(recs []consent.Record, f Filter, withSummaries bool, progress func(done, total int)) {
 	d.setTitle(d.t("team.title"))
 
 	var sel []consent.Record
@@ -155,7 +160,7 @@ func Team(w io.Writer, recs []consent.Record, f Filter, m Meta, withSummaries bo
 	}
 
 	d.pdf.AddPage()
-	d.title(d.t("team.title"), d.tf("team.subtitle", total, len(recs)))
+	d.title(d.t("team.title"), d.tf("team.subtitle", d.num(total), d.num(len(recs))))
 	d.kv(d.t("lbl.company"), orDash(d.m.company()), colInk)
 	d.kv(d.t("lbl.collected"), d.periodSentence(f), colInk)
 	d.kv(d.t("lbl.filter"), d.filterSentence(f), colInk)
@@ -177,14 +182,24 @@ func Team(w io.Writer, recs []consent.Record, f Filter, m Meta, withSummaries bo
 	all := purposesOf(sel)
 	var t *table
 	if total > 0 {
+		// Millimetres: the other columns fit the longest label of the
+		// five languages (a follow-up cell whose rule name does not fit
+		// wraps); the number column grows with the largest number, at
+		// the name's expense.
+		var maxID uint64
+		for _, r := range sel {
+			maxID = max(maxID, r.Prospect.ID)
+		}
+		d.font("", sizeTable)
+		idW := max(8.5, d.pdf.GetStringWidth(strconv.FormatUint(maxID, 10))+2*d.pdf.GetCellMargin()+0.2)
 		t = d.newTable(
-			column{d.t("col.id"), 0.4, "R"},
-			column{d.t("col.name"), 2.0, "L"},
-			column{d.t("col.company"), 1.8, "L"},
-			column{d.t("col.source"), 1.3, "L"},
-			column{d.t("col.informed"), 1.0, "L"},
-			column{d.t("col.followup"), 2.6, "L"},
-			column{d.t("col.granted"), 0.7, "R"},
+			column{d.t("col.id"), idW, "R"},
+			column{d.t("col.name"), 31.5 - (idW - 8.5), "L"},
+			column{d.t("col.company"), 33.5, "L"},
+			column{d.t("col.source"), 25.5, "L"},
+			column{d.t("col.informed"), 21, "L"},
+			column{d.t("col.followup"), 46, "L"},
+			column{d.t("col.granted"), 14, "R"},
 		)
 	}
 	for i, r := range sel {
@@ -193,9 +208,9 @@ func Team(w io.Writer, recs []consent.Record, f Filter, m Meta, withSummaries bo
 			informed = txt(d.date(at))
 		}
 		dec := consent.Decide(r, consent.ChannelEmail, consent.PurposeFollowUp, d.now, d.m.Settings.RetentionMonths)
-		follow := colored(d.tf("followup.cell", d.t("no"), dec.Rule), colBad)
+		follow := cell{s: d.tf("followup.cell", d.t("no"), dec.Rule), c: colBad, wrap: true}
 		if dec.Allowed {
-			follow = colored(d.tf("followup.cell", d.t("yes"), dec.Rule), colGood)
+			follow = cell{s: d.tf("followup.cell", d.t("yes"), dec.Rule), c: colGood, wrap: true}
 		}
 		t.row(
 			colored(strconv.FormatUint(r.Prospect.ID, 10), colMuted),
@@ -204,7 +219,7 @@ func Team(w io.Writer, recs []consent.Record, f Filter, m Meta, withSummaries bo
 			txt(d.word("source", string(consent.SourceOf(r)))),
 			informed,
 			follow,
-			txt(strconv.Itoa(grantedCount(r, all, d.now))),
+			txt(d.num(grantedCount(r, all, d.now))),
 		)
 		if !withSummaries {
 			progress(i+1, total)
@@ -225,7 +240,6 @@ func Team(w io.Writer, recs []consent.Record, f Filter, m Meta, withSummaries bo
 	if total == 0 {
 		progress(0, 0)
 	}
-	return d.finish(w)
 }
 
 func (d *doc) periodSentence(f Filter) string {
@@ -240,21 +254,17 @@ func (d *doc) periodSentence(f Filter) string {
 	return d.tf("period.between", d.filterDate(f.From), d.filterDate(f.To))
 }
 
-// filterDate shows a filter bound as given: a date from the command line
-// is midnight UTC, which must not turn into the day before in local time.
-func (d *doc) filterDate(t time.Time) string { return t.Format(time.DateOnly) }
-
 func (d *doc) filterSentence(f Filter) string {
 	s := d.t("filter.none")
 	var parts []string
 	if f.Source != "" {
-		parts = append(parts, d.tf("filter.source", d.word("source", string(f.Source))))
+		parts = append(parts, d.tf("filter.source", d.inSentence(d.word("source", string(f.Source)))))
 	}
 	switch {
 	case f.Purpose != "" && f.Status != "":
-		parts = append(parts, d.tf("filter.purposestatus", d.word("purpose", string(f.Purpose)), d.word("status", string(f.Status))))
+		parts = append(parts, d.tf("filter.purposestatus", d.inSentence(d.word("purpose", string(f.Purpose))), d.word("status", string(f.Status))))
 	case f.Purpose != "":
-		parts = append(parts, d.tf("filter.purpose", d.word("purpose", string(f.Purpose))))
+		parts = append(parts, d.tf("filter.purpose", d.inSentence(d.word("purpose", string(f.Purpose)))))
 	case f.Status != "":
 		parts = append(parts, d.tf("filter.status", d.word("status", string(f.Status))))
 	}

@@ -46,8 +46,23 @@ func parseStatus(s string) (consent.ConsentStatus, error) {
 	return "", usagef("unknown status %q: use one of %s", s, strings.Join(names, ", "))
 }
 
+// langFlagHelp describes the --lang of the document commands.
+const langFlagHelp = "language of the document: en, nl, nb, sv or de (default: the settings')"
+
+// parseDocLang validates --lang; empty means the settings' language.
+func parseDocLang(lang string) (string, error) {
+	if lang == "" {
+		return "", nil
+	}
+	l, err := consent.ParseLanguage(lang)
+	if err != nil {
+		return "", usagef("%v", err)
+	}
+	return l, nil
+}
+
 func setupReport(fs *flagSet, e *env) func([]string) error {
-	var out, prospect, from, to, source, purpose, status, reason string
+	var out, prospect, from, to, source, purpose, status, reason, lang string
 	var summaries bool
 	fs.StringVar(&out, "out", "", "the PDF file to write")
 	fs.StringVar(&prospect, "prospect", "", "one prospect's consent summary instead of the team report")
@@ -58,10 +73,15 @@ func setupReport(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&status, "status", "", "team report: only prospects with this consent status (granted, pending, refused, withdrawn, expired, none)")
 	fs.BoolVar(&summaries, "summaries", false, "team report: add every prospect's consent summary, each on new pages")
 	fs.StringVar(&reason, "reason", "", "why the document is made (audit log); no personal names")
+	fs.StringVar(&lang, "lang", "", langFlagHelp)
 	return func(pos []string) error {
-		const usage = "usage: warmlead report --out F.pdf [--prospect ID] [--from DATE --to DATE] [--source S] [--purpose P] [--status S] [--summaries] [--reason TEXT]"
+		const usage = "usage: warmlead report --out F.pdf [--prospect ID] [--from DATE --to DATE] [--source S] [--purpose P] [--status S] [--summaries] [--lang L] [--reason TEXT]"
 		if len(pos) != 0 || out == "" {
 			return usagef(usage)
+		}
+		docLang, err := parseDocLang(lang)
+		if err != nil {
+			return err
 		}
 		if prospect != "" {
 			if from != "" || to != "" || source != "" || purpose != "" || status != "" || summaries {
@@ -71,13 +91,13 @@ func setupReport(fs *flagSet, e *env) func([]string) error {
 			if err != nil {
 				return err
 			}
-			return e.writeSummary(out, id, reason)
+			return e.writeSummary(out, id, reason, docLang)
 		}
 		f, err := parseFilter(from, to, source, purpose, status)
 		if err != nil {
 			return err
 		}
-		return e.writeTeam(out, f, summaries, reason)
+		return e.writeTeam(out, f, summaries, reason, docLang)
 	}
 }
 
@@ -115,24 +135,30 @@ func parseFilter(from, to, source, purpose, status string) (pdfreport.Filter, er
 	return f, nil
 }
 
-// reportMeta is what every document says about its making.
-// ReportMeta is the document footer's who and when, from the settings.
-func ReportMeta(db *store.DB, by string) (pdfreport.Meta, error) {
+// ReportMeta is what every document says about its making: who and when,
+// from the settings, in lang (en, nl, nb, sv or de; none or "" means the
+// settings' language).
+func ReportMeta(db *store.DB, by string, lang ...string) (pdfreport.Meta, error) {
 	st, err := db.Settings()
 	if err != nil {
 		return pdfreport.Meta{}, err
 	}
-	return pdfreport.Meta{GeneratedBy: by, GeneratedAt: time.Now(), Company: st.Company, Settings: st, Lang: st.Lang}, nil
+	m := pdfreport.Meta{GeneratedBy: by, GeneratedAt: time.Now(), Company: st.Company, Settings: st, Lang: st.Lang}
+	if len(lang) > 0 && lang[0] != "" {
+		m.Lang = lang[0]
+	}
+	return m, nil
 }
 
 // SummaryPDF makes one prospect's consent summary, verifying their ledger
-// as `warmlead verify` does. The GUI and the command share it.
-func SummaryPDF(db *store.DB, id uint64, by string) ([]byte, pdfreport.ChainStatus, error) {
+// as `warmlead verify` does. The GUI and the command share it; lang, if
+// given and not empty, is the document's language (else the settings').
+func SummaryPDF(db *store.DB, id uint64, by string, lang ...string) ([]byte, pdfreport.ChainStatus, error) {
 	rec, err := db.Record(id)
 	if err != nil {
 		return nil, pdfreport.ChainStatus{}, err
 	}
-	m, err := ReportMeta(db, by)
+	m, err := ReportMeta(db, by, lang...)
 	if err != nil {
 		return nil, pdfreport.ChainStatus{}, err
 	}
@@ -143,13 +169,13 @@ func SummaryPDF(db *store.DB, id uint64, by string) ([]byte, pdfreport.ChainStat
 }
 
 // TeamPDF makes the team report; problems lists prospects left out because
-// they could not be read.
-func TeamPDF(db *store.DB, f pdfreport.Filter, summaries bool, by string, progress func(done, total int)) ([]byte, []error, error) {
+// they could not be read. lang is as for SummaryPDF.
+func TeamPDF(db *store.DB, f pdfreport.Filter, summaries bool, by string, progress func(done, total int), lang ...string) ([]byte, []error, error) {
 	recs, problems, err := db.Records()
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := ReportMeta(db, by)
+	m, err := ReportMeta(db, by, lang...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -158,8 +184,9 @@ func TeamPDF(db *store.DB, f pdfreport.Filter, summaries bool, by string, progre
 	return buf.Bytes(), problems, err
 }
 
-// RegisterPDF makes the Art. 30 register of processing activities.
-func RegisterPDF(db *store.DB, by string) ([]byte, []error, error) {
+// RegisterPDF makes the Art. 30 register of processing activities; lang is
+// as for SummaryPDF.
+func RegisterPDF(db *store.DB, by string, lang ...string) ([]byte, []error, error) {
 	recs, problems, err := db.Records()
 	if err != nil {
 		return nil, nil, err
@@ -172,7 +199,7 @@ func RegisterPDF(db *store.DB, by string) ([]byte, []error, error) {
 	for i, r := range regs {
 		infos[i] = pdfreport.RegisterInfo{Name: r.Name, Numbers: r.Numbers, Imported: r.Imported}
 	}
-	m, err := ReportMeta(db, by)
+	m, err := ReportMeta(db, by, lang...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -181,12 +208,12 @@ func RegisterPDF(db *store.DB, by string) ([]byte, []error, error) {
 	return buf.Bytes(), problems, err
 }
 
-func (e *env) writeSummary(out string, id uint64, reason string) error {
+func (e *env) writeSummary(out string, id uint64, reason, lang string) error {
 	db, err := e.open()
 	if err != nil {
 		return err
 	}
-	pdf, chain, err := SummaryPDF(db, id, e.rep())
+	pdf, chain, err := SummaryPDF(db, id, e.rep(), lang)
 	if err != nil {
 		return err
 	}
@@ -196,12 +223,12 @@ func (e *env) writeSummary(out string, id uint64, reason string) error {
 	return e.saveDocument(db, out, pdf, auditActionReport, id, docSummary, reason)
 }
 
-func (e *env) writeTeam(out string, f pdfreport.Filter, summaries bool, reason string) error {
+func (e *env) writeTeam(out string, f pdfreport.Filter, summaries bool, reason, lang string) error {
 	db, err := e.open()
 	if err != nil {
 		return err
 	}
-	pdf, problems, err := TeamPDF(db, f, summaries, e.rep(), nil)
+	pdf, problems, err := TeamPDF(db, f, summaries, e.rep(), nil, lang)
 	if err != nil {
 		return err
 	}
@@ -214,18 +241,23 @@ func (e *env) writeTeam(out string, f pdfreport.Filter, summaries bool, reason s
 }
 
 func setupRegisterDoc(fs *flagSet, e *env) func([]string) error {
-	var out, reason string
+	var out, reason, lang string
 	fs.StringVar(&out, "out", "", "the PDF file to write")
 	fs.StringVar(&reason, "reason", "", "why the document is made (audit log)")
+	fs.StringVar(&lang, "lang", "", langFlagHelp)
 	return func(pos []string) error {
 		if len(pos) != 0 || out == "" {
-			return usagef("usage: warmlead register --out F.pdf")
+			return usagef("usage: warmlead register --out F.pdf [--lang L] [--reason TEXT]")
+		}
+		docLang, err := parseDocLang(lang)
+		if err != nil {
+			return err
 		}
 		db, err := e.open()
 		if err != nil {
 			return err
 		}
-		pdf, problems, err := RegisterPDF(db, e.rep())
+		pdf, problems, err := RegisterPDF(db, e.rep(), docLang)
 		if err != nil {
 			return err
 		}

@@ -46,7 +46,7 @@ func TestReportAndRegisterCommands(t *testing.T) {
 
 	// One person's consent summary.
 	summary := filepath.Join(h.dir, "Jørgen Ångström summary.pdf")
-	out := h.must("report", "--out", summary, "--prospect", "1", "--reason", "quarterly review")
+	out := h.must("report", "--out", summary, "--prospect", "1", "--reason", "quarterly review", "--lang", "en")
 	if m := wrote.FindStringSubmatch(out); m == nil || m[1] != summary {
 		t.Fatalf("report --prospect printed %q", out)
 	}
@@ -66,7 +66,7 @@ func TestReportAndRegisterCommands(t *testing.T) {
 
 	// The team report, filtered, and with summaries.
 	team := filepath.Join(h.dir, "team.pdf")
-	h.must("report", "--out", team, "--source", "referral", "--from", "2020-01-01", "--to", "2099-12-31")
+	h.must("report", "--out", team, "--source", "referral", "--from", "2020-01-01", "--to", "2099-12-31", "--lang", "en")
 	text = pdfToText(t, team)
 	for _, want := range []string{"Consent report", "1 of 2 prospects", "Łukasz Żółw", "Żabka Polska", "Referral", "no: source-referral-pending", "page 1 of 1"} {
 		if !strings.Contains(text, want) {
@@ -77,7 +77,7 @@ func TestReportAndRegisterCommands(t *testing.T) {
 		t.Error("the referral-only report lists a card prospect")
 	}
 	all := filepath.Join(h.dir, "all.pdf")
-	out = h.must("report", "--out", all, "--summaries", "--status", "granted")
+	out = h.must("report", "--out", all, "--summaries", "--status", "granted", "--lang", "en")
 	if m := wrote.FindStringSubmatch(out); m == nil || m[2] == "1" {
 		t.Fatalf("report --summaries printed %q", out)
 	}
@@ -88,7 +88,7 @@ func TestReportAndRegisterCommands(t *testing.T) {
 
 	// The register of processing activities.
 	register := filepath.Join(h.dir, "art30.pdf")
-	h.must("register", "--out", register)
+	h.must("register", "--out", register, "--lang", "en")
 	text = pdfToText(t, register)
 	for _, want := range []string{"Register of processing activities", "Acme BV", "Rita Rep", "https://acme.example/privacy",
 		"XChaCha20-Poly1305", "NL Bel-me-niet", "prospects: 2"} {
