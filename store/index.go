@@ -25,6 +25,9 @@ type searchIndex struct {
 	// memory instead of 100,000 pointer chases (search as you type).
 	hay  []byte
 	ends []int // ends[i]: where sorted[i]'s haystack ends in hay
+	// facets sort and filter the list (index_facets.go); put, remove and
+	// wipe tell it what changed.
+	facets facetIndex
 }
 
 type indexEntry struct {
@@ -51,6 +54,7 @@ func (ix *searchIndex) put(p consent.Prospect) {
 	ix.byID[p.ID] = &indexEntry{p: p, name: name, hay: hay}
 	ix.byNameCo[nameCompanyKey(p.Name, p.Company)] = p.ID
 	ix.dirty = true
+	ix.facets.changed(p.ID) // hook: its ledger may have changed too
 }
 
 func (ix *searchIndex) remove(id uint64) {
@@ -59,6 +63,7 @@ func (ix *searchIndex) remove(id uint64) {
 	}
 	delete(ix.byID, id)
 	ix.dirty = true
+	ix.facets.removed(id) // hook
 }
 
 // wipe drops every decrypted value. Go strings cannot be overwritten in
@@ -70,6 +75,7 @@ func (ix *searchIndex) wipe() {
 	ix.sorted = nil
 	clear(ix.hay)
 	ix.hay, ix.ends = nil, nil
+	ix.facets.wipe() // hook
 }
 
 func (ix *searchIndex) ensureSorted() {

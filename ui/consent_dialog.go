@@ -7,10 +7,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
-	"warmlead/ui/cli"
+	"warmlead/ui/i18n"
 )
 
 // consentDialog records a grant, refusal or withdrawal. Nothing is
@@ -28,82 +29,110 @@ type consentDialog struct {
 	done              func()
 }
 
-var decisions = []string{"Granted", "Refused", "Withdrawn"}
+// decisionKinds are the radio's choices, in the order of its labels.
+var decisionKinds = []consent.EventKind{consent.KindConsentGranted, consent.KindConsentRefused, consent.KindConsentWithdrawn}
 
 func showConsentDialog(g *GUI, p consent.Prospect, done func()) *consentDialog {
 	d := &consentDialog{g: g, p: p, done: done}
-	d.purpose = widget.NewSelect(stringsOf(consent.Purposes), nil)
-	d.channel = widget.NewSelect(stringsOf(consent.Channels), nil)
-	d.decision = widget.NewRadioGroup(decisions, nil)
+	d.purpose = widget.NewSelect(vocabLabels(consent.Purposes, i18n.Purpose), nil)
+	d.purpose.PlaceHolder = lang.L("Choose a purpose")
+	d.channel = widget.NewSelect(vocabLabels(consent.Channels, i18n.Channel), nil)
+	d.channel.PlaceHolder = lang.L("Choose a channel")
+	d.decision = widget.NewRadioGroup([]string{lang.L("Granted"), lang.L("Refused"), lang.L("Withdrawn")}, nil)
 	d.decision.Horizontal = true
-	d.method = widget.NewSelect(stringsOf(consent.Methods), nil)
-	d.method.PlaceHolder = "How was it given?"
+	d.method = widget.NewSelect(vocabLabels(consent.Methods, i18n.Method), nil)
+	d.method.PlaceHolder = lang.L("How was it given?")
 	d.evidence = widget.NewMultiLineEntry()
-	d.evidence.SetPlaceHolder("Paste the reply, the form submission id, or the call recording reference")
+	d.evidence.SetPlaceHolder(lang.L("Paste the reply, the form submission id, or the call recording reference"))
+	d.evidence.Wrapping = fyne.TextWrapWord
 	d.evidence.SetMinRowsVisible(4)
 	d.expires = widget.NewEntry()
-	d.expires.SetPlaceHolder("YYYY-MM-DD (optional)")
+	d.expires.SetPlaceHolder(lang.L("Optional, e.g. {{.Date}}", map[string]any{"Date": i18n.Date(time.Now().AddDate(1, 0, 0))}))
 	d.status = widget.NewLabel("")
 	d.status.Wrapping = fyne.TextWrapWord
 	d.status.Importance = widget.DangerImportance
 	form := widget.NewForm(
-		widget.NewFormItem("Purpose", d.purpose), widget.NewFormItem("Channel", d.channel),
-		widget.NewFormItem("The person", d.decision), widget.NewFormItem("Method", d.method),
-		widget.NewFormItem("Evidence", d.evidence), widget.NewFormItem("Expires", d.expires))
-	note := widget.NewLabel("A bare verbal yes is not proof: confirm it by email (verbal-confirmed-by-email) or record the call.")
+		widget.NewFormItem(lang.L("Purpose"), d.purpose), widget.NewFormItem(lang.L("Channel"), d.channel),
+		widget.NewFormItem(lang.L("The person"), d.decision), widget.NewFormItem(lang.L("Method"), d.method),
+		widget.NewFormItem(lang.L("Evidence"), d.evidence), widget.NewFormItem(lang.L("Expires"), d.expires))
+	note := widget.NewLabel(lang.L("A bare verbal yes is not proof: record the call, or confirm the yes by email."))
 	note.Wrapping = fyne.TextWrapWord
-	d.save = widget.NewButton("Record", d.onSave)
+	d.save = widget.NewButton(lang.L("Record"), d.onSave)
 	d.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { d.dlg.Hide() })
-	d.dlg = dialog.NewCustomWithoutButtons("Consent of "+p.Name, container.NewGridWrap(fyne.NewSize(560, 460), container.NewVBox(form, note, d.status)), g.win)
+	cancel := widget.NewButton(lang.L("Cancel"), func() { d.dlg.Hide() })
+	d.dlg = dialog.NewCustomWithoutButtons(lang.L("Consent of {{.Name}}", map[string]any{"Name": p.Name}),
+		container.NewGridWrap(fyne.NewSize(580, 470), container.NewVBox(form, note, d.status)), g.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.save})
 	d.dlg.Show()
 	return d
 }
 
-func stringsOf[T ~string](vs []T) []string {
+// vocabLabels lists vocabulary as a select shows it; the select's index maps
+// back to the code.
+func vocabLabels[T ~string](vs []T, label func(T) string) []string {
 	out := make([]string, len(vs))
 	for i, v := range vs {
-		out[i] = string(v)
+		out[i] = label(v)
 	}
 	return out
 }
 
+func vocabAt[T any](vs []T, i int) T {
+	var zero T
+	if i < 0 || i >= len(vs) {
+		return zero
+	}
+	return vs[i]
+}
+
 // event builds the event from the form, or says what is missing.
 func (d *consentDialog) event() (consent.Event, string) {
-	ev := consent.Event{Rep: d.g.rep(), Purpose: consent.Purpose(d.purpose.Selected), Channel: consent.Channel(d.channel.Selected),
-		Method: consent.Method(d.method.Selected), Evidence: strings.TrimSpace(d.evidence.Text)}
-	switch d.decision.Selected {
-	case "Granted":
-		ev.Kind = consent.KindConsentGranted
-	case "Refused":
-		ev.Kind = consent.KindConsentRefused
-	case "Withdrawn":
-		ev.Kind = consent.KindConsentWithdrawn
+	ev := consent.Event{Rep: d.g.rep(), Purpose: vocabAt(consent.Purposes, d.purpose.SelectedIndex()),
+		Channel: vocabAt(consent.Channels, d.channel.SelectedIndex()), Method: vocabAt(consent.Methods, d.method.SelectedIndex()),
+		Evidence: strings.TrimSpace(d.evidence.Text)}
+	for i, o := range d.decision.Options {
+		if o == d.decision.Selected && d.decision.Selected != "" {
+			ev.Kind = decisionKinds[i]
+		}
 	}
 	switch {
 	case ev.Purpose == "":
-		return ev, "Choose the purpose."
+		return ev, lang.L("Choose the purpose.")
 	case ev.Channel == "":
-		return ev, "Choose the channel."
+		return ev, lang.L("Choose the channel.")
 	case ev.Kind == "":
-		return ev, "Say whether the person granted, refused or withdrew consent."
+		return ev, lang.L("Say whether the person granted, refused or withdrew consent.")
 	case ev.Kind == consent.KindConsentGranted && ev.Method == "":
-		return ev, "Choose how the consent was given."
+		return ev, lang.L("Choose how the consent was given.")
 	case ev.Kind == consent.KindConsentGranted && ev.Evidence == "":
-		return ev, "Add the evidence: a consent without proof does not count."
+		return ev, lang.L("Add the evidence: a consent without proof does not count.")
 	}
 	if s := strings.TrimSpace(d.expires.Text); s != "" {
-		t, err := cli.ParseDate(s)
-		if err != nil {
-			return ev, err.Error()
+		t, ok := parseDay(s)
+		if !ok {
+			return ev, lang.L("\"{{.Value}}\" is not a date: write it like {{.Example}}.",
+				map[string]any{"Value": s, "Example": i18n.Date(time.Now().AddDate(1, 0, 0))})
 		}
 		if !t.After(time.Now()) {
-			return ev, "The expiry date must be in the future."
+			return ev, lang.L("The expiry date must be in the future.")
 		}
 		ev.Expires = t
 	}
 	return ev, ""
+}
+
+// dayLayouts are the ways a rep may type a day: ISO, and the forms
+// i18n.Date writes in each language, so the placeholder's example works.
+var dayLayouts = []string{"2006-01-02", "2 Jan 2006", "2 January 2006", "2-1-2006", "2.1.2006", "2/1/2006", "2.1.06"}
+
+// parseDay reads a typed day as midnight UTC, like the CLI's dates.
+func parseDay(s string) (time.Time, bool) {
+	for _, l := range dayLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 func (d *consentDialog) onSave() {
@@ -118,7 +147,7 @@ func (d *consentDialog) onSave() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			d.status.SetText(err.Error())
+			d.status.SetText(errorText(err))
 			return
 		}
 		d.dlg.Hide()
@@ -131,45 +160,52 @@ func (d *consentDialog) onSave() {
 // objectionDialog records "do not contact me", which blocks every channel
 // for every purpose.
 type objectionDialog struct {
+	g        *GUI
+	p        consent.Prospect
 	evidence *widget.Entry
 	status   *widget.Label
 	save     *widget.Button
 	dlg      *dialog.CustomDialog
+	done     func()
 }
 
 func showObjectionDialog(g *GUI, p consent.Prospect, done func()) *objectionDialog {
-	o := &objectionDialog{evidence: widget.NewMultiLineEntry(), status: widget.NewLabel("")}
-	o.evidence.SetPlaceHolder("What did they say or write, and when?")
+	o := &objectionDialog{g: g, p: p, done: done, evidence: widget.NewMultiLineEntry(), status: widget.NewLabel("")}
+	o.evidence.SetPlaceHolder(lang.L("What did they say or write, and when?"))
+	o.evidence.Wrapping = fyne.TextWrapWord
 	o.evidence.SetMinRowsVisible(3)
 	o.status.Importance = widget.DangerImportance
-	note := widget.NewLabel("Every channel will be blocked for every purpose. This cannot be undone by a later consent.")
+	note := widget.NewLabel(lang.L("Every channel will be blocked for every purpose. This cannot be undone by a later consent."))
 	note.Wrapping = fyne.TextWrapWord
-	o.save = widget.NewButton("Record objection", func() {
-		g.touch()
-		text := strings.TrimSpace(o.evidence.Text)
-		if text == "" {
-			o.status.SetText("Add what the person said or wrote as evidence.")
-			return
-		}
-		g.background(func() error {
-			_, err := g.db.AppendEvent(p.ID, consent.Event{Rep: g.rep(), Kind: consent.KindObjection, Evidence: text})
-			return err
-		}, func(err error) {
-			if err != nil {
-				o.status.SetText(err.Error())
-				return
-			}
-			o.dlg.Hide()
-			if done != nil {
-				done()
-			}
-		})
-	})
+	o.save = widget.NewButton(lang.L("Record objection"), o.onSave)
 	o.save.Importance = widget.DangerImportance
-	cancel := widget.NewButton("Cancel", func() { o.dlg.Hide() })
-	o.dlg = dialog.NewCustomWithoutButtons("Do not contact "+p.Name+"?",
-		container.NewGridWrap(fyne.NewSize(480, 220), container.NewVBox(note, o.evidence, o.status)), g.win)
+	cancel := widget.NewButton(lang.L("Cancel"), func() { o.dlg.Hide() })
+	o.dlg = dialog.NewCustomWithoutButtons(lang.L("Do not contact {{.Name}}?", map[string]any{"Name": p.Name}),
+		container.NewGridWrap(fyne.NewSize(500, 230), container.NewVBox(note, o.evidence, o.status)), g.win)
 	o.dlg.SetButtons([]fyne.CanvasObject{cancel, o.save})
 	o.dlg.Show()
 	return o
+}
+
+func (o *objectionDialog) onSave() {
+	g := o.g
+	g.touch()
+	text := strings.TrimSpace(o.evidence.Text)
+	if text == "" {
+		o.status.SetText(lang.L("Add what the person said or wrote as evidence."))
+		return
+	}
+	g.background(func() error {
+		_, err := g.db.AppendEvent(o.p.ID, consent.Event{Rep: g.rep(), Kind: consent.KindObjection, Evidence: text})
+		return err
+	}, func(err error) {
+		if err != nil {
+			o.status.SetText(errorText(err))
+			return
+		}
+		o.dlg.Hide()
+		if o.done != nil {
+			o.done()
+		}
+	})
 }

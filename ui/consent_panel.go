@@ -6,10 +6,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
+	"warmlead/ui/i18n"
 )
 
 // consentPanel answers "may I contact this person?" per channel for a
@@ -38,29 +40,34 @@ var noAddress = map[consent.Channel]string{
 	consent.ChannelPost:  "Warmlead keeps no postal addresses: use the address from your CRM.",
 }
 
-var channelVerbs = map[consent.Channel]string{consent.ChannelEmail: "Email", consent.ChannelPhone: "Call", consent.ChannelSMS: "Text (SMS)", consent.ChannelPost: "Post"}
+// channelVerbs are the contact buttons, translated with lang.L.
+var channelVerbs = map[consent.Channel]string{consent.ChannelEmail: "Email them", consent.ChannelPhone: "Call them",
+	consent.ChannelSMS: "Text them", consent.ChannelPost: "Write to them"}
+
+// statusLabels name the consent matrix's states.
+var statusLabels = map[consent.ConsentStatus]string{consent.StatusGranted: "Granted", consent.StatusPending: "Pending",
+	consent.StatusRefused: "Refused", consent.StatusWithdrawn: "Withdrawn", consent.StatusExpired: "Expired"}
 
 func newConsentPanel(g *GUI, onSaved func()) *consentPanel {
 	c := &consentPanel{g: g, onSaved: onSaved, buttons: map[consent.Channel]*widget.Button{}, reasons: map[consent.Channel]*widget.Label{}}
 	names := make([]string, len(consent.Purposes))
 	for i, p := range consent.Purposes {
-		names[i] = string(p)
+		names[i] = i18n.Purpose(p)
 	}
 	c.purpose = widget.NewSelect(names, func(string) { c.update() })
-	c.purpose.SetSelected(string(consent.PurposeFollowUp))
+	c.purpose.SetSelectedIndex(0) // follow-up
 	rows := container.NewVBox()
 	for _, ch := range consent.Channels {
-		ch := ch
-		b := widget.NewButton(channelVerbs[ch], func() { c.onContact(ch) })
+		b := widget.NewButton(lang.L(channelVerbs[ch]), func() { c.onContact(ch) })
 		r := widget.NewLabel("")
 		r.Wrapping = fyne.TextWrapWord
 		c.buttons[ch], c.reasons[ch] = b, r
-		rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, 36), b), nil, r))
+		rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, 36), b), nil, r))
 	}
 	c.matrix = widget.NewTableWithHeaders(
 		func() (int, int) { return len(consent.Purposes), len(consent.Channels) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("withdrawn 2026-01-01")
+			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
@@ -74,30 +81,42 @@ func newConsentPanel(g *GUI, onSaved func()) *consentPanel {
 		l := o.(*widget.Label)
 		switch {
 		case id.Row < 0 && id.Col >= 0:
-			l.SetText(string(consent.Channels[id.Col]))
+			l.SetText(i18n.Channel(consent.Channels[id.Col]))
 		case id.Col < 0 && id.Row >= 0:
-			l.SetText(string(consent.Purposes[id.Row]))
+			l.SetText(i18n.Purpose(consent.Purposes[id.Row]))
 		default:
 			l.SetText("")
 		}
 	}
-	c.matrix.SetColumnWidth(-1, 170)
+	c.matrix.SetColumnWidth(-1, 190)
 	for i := range consent.Channels {
-		c.matrix.SetColumnWidth(i, 250)
+		c.matrix.SetColumnWidth(i, 260)
 	}
-	c.record = widget.NewButtonWithIcon("Record consent…", theme.DocumentCreateIcon(), func() { showConsentDialog(g, c.rec.Prospect, c.onSaved) })
-	c.object = widget.NewButtonWithIcon("Do not contact me…", theme.CancelIcon(), func() { showObjectionDialog(g, c.rec.Prospect, c.onSaved) })
+	c.record = widget.NewButtonWithIcon(lang.L("Record consent…"), theme.DocumentCreateIcon(), c.onRecord)
+	c.object = widget.NewButtonWithIcon(lang.L("Do not contact me…"), theme.CancelIcon(), func() { showObjectionDialog(g, c.rec.Prospect, c.onSaved) })
 	c.object.Importance = widget.DangerImportance
-	c.reply = widget.NewButtonWithIcon("Attach reply…", theme.MailReplyIcon(), func() { showReplyDialog(g, c.rec.Prospect, c.onSaved) })
+	c.reply = widget.NewButtonWithIcon(lang.L("Attach reply…"), theme.MailReplyIcon(), func() { showReplyDialog(g, c.rec.Prospect, c.onSaved) })
 	c.root = container.NewVScroll(container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("May I contact them for"), nil, c.purpose),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("May I contact them for")), nil, c.purpose),
 		rows,
-		container.NewHBox(c.record, c.reply, c.object)))
-	hint := widget.NewLabel("Status, date and method of the latest grant, refusal or withdrawal per purpose and channel.")
+		// The objection apart from the everyday actions, and the row
+		// narrow enough for the list beside it in every language.
+		container.NewHBox(c.record, c.reply), container.NewHBox(c.object)))
+	hint := widget.NewLabel(lang.L("Status, date and method of the latest grant, refusal or withdrawal per purpose and channel."))
 	hint.Wrapping = fyne.TextWrapWord
-	c.grid = container.NewBorder(container.NewVBox(hint, container.NewHBox(widget.NewButtonWithIcon("Record consent…", theme.DocumentCreateIcon(),
-		func() { showConsentDialog(g, c.rec.Prospect, c.onSaved) }))), nil, nil, nil, c.matrix)
+	c.grid = container.NewBorder(container.NewVBox(hint, container.NewHBox(
+		widget.NewButtonWithIcon(lang.L("Record consent…"), theme.DocumentCreateIcon(), c.onRecord))), nil, nil, nil, c.matrix)
 	return c
+}
+
+func (c *consentPanel) onRecord() { showConsentDialog(c.g, c.rec.Prospect, c.onSaved) }
+
+// selectedPurpose is the purpose the contact answers are for.
+func (c *consentPanel) selectedPurpose() consent.Purpose {
+	if i := c.purpose.SelectedIndex(); i >= 0 {
+		return consent.Purposes[i]
+	}
+	return consent.PurposeFollowUp
 }
 
 // cellText is one matrix cell: status, date and method.
@@ -107,11 +126,14 @@ func (c *consentPanel) cellText(p consent.Purpose, ch consent.Channel) string {
 		return "—"
 	}
 	s := string(cell.Status)
+	if l, ok := statusLabels[cell.Status]; ok {
+		s = lang.L(l)
+	}
 	if !cell.Time.IsZero() {
-		s += " " + cell.Time.Local().Format("2006-01-02 15:04")
+		s += " " + i18n.DateTime(cell.Time)
 	}
 	if cell.Method != "" {
-		s += " · " + string(cell.Method)
+		s += " · " + i18n.Method(cell.Method)
 	}
 	return s
 }
@@ -127,16 +149,16 @@ func (c *consentPanel) update() {
 	if c.rec.Prospect.ID == 0 {
 		return
 	}
-	purpose := consent.Purpose(c.purpose.Selected)
+	purpose := c.selectedPurpose()
 	now := time.Now()
 	for _, ch := range consent.Channels {
 		d := consent.Decide(c.rec, ch, purpose, now, c.g.settings.RetentionMonths)
 		b, r := c.buttons[ch], c.reasons[ch]
-		reason := d.Reason
+		reason := i18n.TextOr(d.Message, d.Reason)
 		if d.Allowed && c.contactURL(ch) == nil {
 			// Allowed, but there is nothing to call or write to: say so,
 			// or a green "Allowed" beside a disabled button confuses.
-			reason += " " + noAddress[ch]
+			reason += " " + lang.L(noAddress[ch])
 		}
 		r.SetText(reason)
 		if d.Allowed {

@@ -10,6 +10,7 @@ import (
 	"warmlead/consent"
 	"warmlead/store"
 	"warmlead/ui/cli"
+	"warmlead/ui/i18n"
 )
 
 // openMain starts the GUI on a database holding the given prospects and
@@ -42,6 +43,7 @@ func openMain(t *testing.T, ps ...consent.Prospect) *GUI {
 }
 
 func TestConsentPanelGrantAndObjection(t *testing.T) {
+	i18n.Use("en")
 	g := openMain(t, consent.Prospect{Name: "Carla Card", Email: "carla@firm.example", Phone: "+31 20 555 0101", Source: consent.SourceCard})
 	g.shell.show("prospects")
 	g.wait()
@@ -55,7 +57,7 @@ func TestConsentPanelGrantAndObjection(t *testing.T) {
 	if !c.buttons[consent.ChannelSMS].Disabled() || !strings.HasPrefix(c.reasons[consent.ChannelSMS].Text, "Blocked") {
 		t.Fatal("SMS follow-up without consent should be blocked with a reason")
 	}
-	c.purpose.SetSelected(string(consent.PurposeNewsletter))
+	c.purpose.SetSelected(i18n.Purpose(consent.PurposeNewsletter))
 	if !c.buttons[consent.ChannelEmail].Disabled() {
 		t.Fatal("newsletter by email allowed without consent")
 	}
@@ -65,10 +67,10 @@ func TestConsentPanelGrantAndObjection(t *testing.T) {
 	if dlg.purpose.Selected != "" || dlg.channel.Selected != "" || dlg.decision.Selected != "" || dlg.method.Selected != "" {
 		t.Fatal("the consent dialog pre-selects something")
 	}
-	dlg.purpose.SetSelected("newsletter")
-	dlg.channel.SetSelected("email")
+	dlg.purpose.SetSelected(i18n.Purpose(consent.PurposeNewsletter))
+	dlg.channel.SetSelected(i18n.Channel(consent.ChannelEmail))
 	dlg.decision.SetSelected("Granted")
-	dlg.method.SetSelected("email-reply")
+	dlg.method.SetSelected(i18n.Method(consent.MethodEmailReply))
 	test.Tap(dlg.save)
 	if !strings.Contains(dlg.status.Text, "evidence") {
 		t.Fatalf("a grant without evidence was not refused: %q", dlg.status.Text)
@@ -76,11 +78,11 @@ func TestConsentPanelGrantAndObjection(t *testing.T) {
 	test.Type(dlg.evidence, "Yes please, send me the newsletter. — Carla")
 	test.Tap(dlg.save)
 	g.wait()
-	c.purpose.SetSelected(string(consent.PurposeNewsletter))
+	c.purpose.SetSelected(i18n.Purpose(consent.PurposeNewsletter))
 	if c.buttons[consent.ChannelEmail].Disabled() {
 		t.Fatalf("newsletter by email still blocked after the grant: %q", c.reasons[consent.ChannelEmail].Text)
 	}
-	if cell := c.cellText(consent.PurposeNewsletter, consent.ChannelEmail); !strings.HasPrefix(cell, "granted") || !strings.Contains(cell, "email-reply") {
+	if cell := c.cellText(consent.PurposeNewsletter, consent.ChannelEmail); !strings.HasPrefix(cell, "Granted") || !strings.Contains(cell, "Email reply") {
 		t.Fatalf("matrix cell = %q", cell)
 	}
 

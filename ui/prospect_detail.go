@@ -1,14 +1,16 @@
 package ui
 
 import (
-	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
+	"warmlead/ui/i18n"
 )
 
 // prospectDetail shows one prospect: identity, contact details, where the
@@ -41,35 +43,37 @@ func newProspectDetail(g *GUI) *prospectDetail {
 	d.fields = widget.NewForm()
 	d.status = widget.NewLabel("")
 	d.status.Wrapping = fyne.TextWrapWord
-	d.edit = widget.NewButtonWithIcon("Correct details", theme.DocumentCreateIcon(), d.onEdit)
-	d.export = widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), d.onExport)
-	d.notice = widget.NewButtonWithIcon("Art. 14 notice…", theme.MailComposeIcon(), d.onNotice)
-	d.erase = widget.NewButtonWithIcon("Erase…", theme.DeleteIcon(), d.onErase)
-	d.summary = widget.NewButtonWithIcon("Consent summary (PDF)…", theme.DocumentIcon(), d.onSummaryPDF)
+	d.edit = widget.NewButtonWithIcon(lang.L("Correct details"), theme.DocumentCreateIcon(), d.onEdit)
+	d.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), d.onExport)
+	d.notice = widget.NewButtonWithIcon(lang.L("Art. 14 notice…"), theme.MailComposeIcon(), d.onNotice)
+	d.erase = widget.NewButtonWithIcon(lang.L("Erase…"), theme.DeleteIcon(), d.onErase)
+	d.summary = widget.NewButtonWithIcon(lang.L("Consent summary (PDF)…"), theme.DocumentIcon(), d.onSummaryPDF)
 	d.erase.Importance = widget.DangerImportance
 	d.consents = newConsentPanel(g, func() { d.show(d.id) })
 	d.timeline = widget.NewList(func() int { return len(d.events) },
 		func() fyne.CanvasObject {
-			when := widget.NewLabel("2026-01-01 12:00")
-			what := widget.NewLabel("event")
+			when := widget.NewLabel(i18n.DateTime(time.Date(2026, 12, 28, 23, 59, 0, 0, time.Local)))
+			what := widget.NewLabel("")
 			what.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, when, nil, what)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			ev := d.events[i]
 			c := o.(*fyne.Container)
-			c.Objects[1].(*widget.Label).SetText(ev.Time.Local().Format("2006-01-02 15:04"))
+			c.Objects[1].(*widget.Label).SetText(i18n.DateTime(ev.Time))
 			c.Objects[0].(*widget.Label).SetText(eventLine(ev))
 		})
+	// Two columns: three would make the detail wider than its share of
+	// the window in German, squeezing the list to a sliver.
 	details := container.NewVScroll(container.NewVBox(d.fields, d.status,
-		container.NewGridWithColumns(3, d.edit, d.summary, d.export, d.notice, d.erase)))
+		container.NewGridWithColumns(2, d.edit, d.summary, d.export, d.notice, d.erase)))
 	d.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Contact", theme.MailSendIcon(), d.consents.root),
-		container.NewTabItemWithIcon("Consents", theme.ConfirmIcon(), d.consents.grid),
-		container.NewTabItemWithIcon("Details", theme.AccountIcon(), details),
-		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), d.timeline))
+		container.NewTabItemWithIcon(lang.L("Contact"), theme.MailSendIcon(), d.consents.root),
+		container.NewTabItemWithIcon(lang.L("Consents"), theme.ConfirmIcon(), d.consents.grid),
+		container.NewTabItemWithIcon(lang.L("Details"), theme.AccountIcon(), details),
+		container.NewTabItemWithIcon(lang.L("Timeline"), theme.HistoryIcon(), d.timeline))
 	d.body = container.NewBorder(d.name, nil, nil, nil, d.tabs)
-	d.none = emptyState(theme.InfoIcon(), "Select a prospect", "Their details, consents and history appear here.")
+	d.none = emptyState(theme.InfoIcon(), lang.L("Select a prospect"), lang.L("Their details, consents and history appear here."))
 	d.root = container.NewStack(d.none)
 	return d
 }
@@ -94,10 +98,10 @@ func (d *prospectDetail) load(id uint64, then func()) {
 		d.id = id
 		d.root.Objects = []fyne.CanvasObject{d.body}
 		if err != nil {
-			d.name.SetText("Cannot show this prospect")
+			d.name.SetText(lang.L("Cannot show this prospect"))
 			d.fields.Items = nil
 			d.fields.Refresh()
-			d.status.SetText(err.Error())
+			d.status.SetText(errorText(err))
 			d.events = nil
 			d.timeline.Refresh()
 			d.tabs.SelectIndex(2)
@@ -125,24 +129,26 @@ func (d *prospectDetail) fill(p consent.Prospect, evs []consent.Event) {
 		l.Wrapping = fyne.TextWrapWord
 		d.fields.Append(label, l)
 	}
-	add("Company", p.Company)
-	add("Title", p.Title)
-	add("Email", p.Email)
+	add(lang.L("Company"), p.Company)
+	add(lang.L("Job title"), p.Title)
+	add(lang.L("Email"), p.Email)
 	if p.Phone != "" {
-		add("Phone", consent.FormatPhone(p.Phone))
+		add(lang.L("Phone"), consent.FormatPhone(p.Phone))
 	}
-	add("Source", sourceLabel(p.Source))
-	add("Event", p.Event)
-	add("List vendor", p.ListVendor)
-	add("Added", p.Created.Local().Format("2 Jan 2006 15:04"))
-	if d.rec.DNC != nil {
-		add("Do-not-call", "on "+d.rec.DNC.Register+" (imported "+d.rec.DNC.Imported.Local().Format("2 Jan 2006")+")")
+	add(lang.L("Source"), i18n.Source(p.Source))
+	add(lang.L("Event"), p.Event)
+	add(lang.L("List vendor"), p.ListVendor)
+	add(lang.L("Email language"), emailLanguageName(p.Lang, d.g.settings.Lang))
+	add(lang.L("Added"), i18n.DateTime(p.Created))
+	if dnc := d.rec.DNC; dnc != nil {
+		add(lang.L("Do-not-call"), lang.L("On {{.Register}} (imported {{.Date}})",
+			map[string]any{"Register": dnc.Register, "Date": i18n.Date(dnc.Imported)}))
 	}
 	if t, ok := consent.Informed(d.rec); ok {
-		add("Informed", t.Local().Format("2 Jan 2006"))
+		add(lang.L("Informed"), i18n.Date(t))
 	}
 	if end := consent.RetentionEnds(d.rec, d.g.settings.RetentionMonths); !end.IsZero() {
-		add("Kept until", end.Local().Format("2 Jan 2006"))
+		add(lang.L("Kept until"), i18n.Date(end))
 	}
 	d.fields.Refresh()
 	d.status.SetText("")
@@ -157,7 +163,7 @@ func (d *prospectDetail) onEdit() {
 	}
 	p, err := d.g.db.Prospect(d.id)
 	if err != nil {
-		d.status.SetText(err.Error())
+		d.status.SetText(errorText(err))
 		return
 	}
 	showProspectForm(d.g, &p, func(consent.Prospect) {
@@ -168,53 +174,96 @@ func (d *prospectDetail) onEdit() {
 	})
 }
 
-// eventLine is one readable line of the timeline.
+// emailLanguageName is the language emails to the prospect are written in,
+// as a language picker names it; "" follows the settings.
+func emailLanguageName(code, settings string) string {
+	if name, ok := i18n.Names[code]; ok {
+		return name
+	}
+	return lang.L("As in Settings ({{.Language}})", map[string]any{"Language": i18n.Names[settingsLang(settings)]})
+}
+
+func settingsLang(code string) string {
+	if _, ok := i18n.Names[code]; ok {
+		return code
+	}
+	return "en"
+}
+
+// fieldLabels name the fields a rectification event records.
+var fieldLabels = map[string]string{"name": "Name", "company": "Company", "title": "Job title", "email": "Email",
+	"phone": "Phone", "lang": "Email language", "event": "Event"}
+
+// eventLine is one readable line of the timeline. The notes inside some
+// events ("Art. 14 notice (nl)") are the ledger's own words and stay as
+// recorded.
 func eventLine(ev consent.Event) string {
+	data := map[string]any{"Rep": ev.Rep, "Note": ev.Note, "Event": ev.EventName,
+		"Source": i18n.InSentence(i18n.Source(ev.Source)), "Outcome": i18n.InSentence(i18n.Outcome(ev.Outcome)),
+		"Agreed": ev.Agreed, "Scope": consentScope(ev.Purpose, ev.Channel), "Method": i18n.InSentence(i18n.Method(ev.Method))}
 	switch ev.Kind {
 	case consent.KindCollected:
-		s := "Added from " + sourceLabel(ev.Source)
 		if ev.EventName != "" {
-			s += " at " + ev.EventName
+			return lang.L("Added by {{.Rep}} at {{.Event}}, source: {{.Source}}", data)
 		}
-		return s + " by " + ev.Rep
+		return lang.L("Added by {{.Rep}}, source: {{.Source}}", data)
 	case consent.KindRectified:
-		return fmt.Sprintf("%s corrected by %s", ev.Field, ev.Rep)
-	case consent.KindObjection:
-		return "Objected: do not contact me — recorded by " + ev.Rep
-	case consent.KindInformed:
-		return "Informed: " + ev.Note + " — " + ev.Rep
-	case consent.KindReplyAttached:
-		return "Reply attached as evidence by " + ev.Rep
-	case consent.KindCallLogged:
-		s := "Call: " + ev.Outcome
-		if ev.Agreed != "" {
-			s += " — agreed: " + ev.Agreed
+		field := ev.Field
+		if l, ok := fieldLabels[field]; ok {
+			field = lang.L(l)
 		}
-		return s + " (" + ev.Rep + ")"
+		data["Field"] = field
+		return lang.L("{{.Field}} corrected by {{.Rep}}", data)
+	case consent.KindObjection:
+		return lang.L("Objected: do not contact me. Recorded by {{.Rep}}", data)
+	case consent.KindInformed:
+		return lang.L("Informed: {{.Note}} ({{.Rep}})", data)
+	case consent.KindReplyAttached:
+		return lang.L("Reply attached as evidence by {{.Rep}}", data)
+	case consent.KindCallLogged:
+		if ev.Agreed != "" {
+			return lang.L("Call: {{.Outcome}}, agreed: {{.Agreed}} ({{.Rep}})", data)
+		}
+		return lang.L("Call: {{.Outcome}} ({{.Rep}})", data)
 	case consent.KindEmailGenerated:
-		return "Email: " + ev.Note + " — " + ev.Rep
+		return lang.L("Email: {{.Note}} ({{.Rep}})", data)
 	case consent.KindExported:
-		return "Data exported (" + ev.Note + ") by " + ev.Rep
+		return lang.L("Data exported ({{.Note}}) by {{.Rep}}", data)
+	case consent.KindConsentGranted:
+		switch {
+		case ev.Pending:
+			return lang.L("Said yes to {{.Scope}}, to be confirmed by email ({{.Rep}})", data)
+		case ev.Method != "":
+			return lang.L("Consent granted: {{.Scope}}, {{.Method}} ({{.Rep}})", data)
+		}
+		return lang.L("Consent granted: {{.Scope}} ({{.Rep}})", data)
+	case consent.KindConsentRefused:
+		return lang.L("Consent refused: {{.Scope}} ({{.Rep}})", data)
+	case consent.KindConsentWithdrawn:
+		return lang.L("Consent withdrawn: {{.Scope}} ({{.Rep}})", data)
+	case consent.KindReferralRequested:
+		return lang.L("Referred by a customer; waiting for the person's answer ({{.Rep}})", data)
+	case consent.KindReferralApproved:
+		return lang.L("The person agreed to the introduction ({{.Rep}})", data)
+	case consent.KindReferralDeclined:
+		return lang.L("The person declined the introduction ({{.Rep}})", data)
+	case consent.KindReactivated:
+		return lang.L("Asked to stay in touch ({{.Rep}})", data)
 	}
-	s := string(ev.Kind)
-	if ev.Purpose != "" {
-		s += ": " + string(ev.Purpose) + " by " + string(ev.Channel)
-	}
-	if ev.Method != "" {
-		s += " (" + string(ev.Method) + ")"
-	}
-	return s + " — " + ev.Rep
+	return string(ev.Kind) + " (" + ev.Rep + ")"
 }
 
-var sourceLabels = map[consent.Source]string{
-	consent.SourceCard: "business card", consent.SourceReferral: "referral", consent.SourceColdCall: "cold call",
-	consent.SourceList: "purchased list", consent.SourceInbound: "inbound (web form)", consent.SourceCustomer: "customer",
-	consent.SourceSocial: "social network",
-}
-
-func sourceLabel(s consent.Source) string {
-	if l, ok := sourceLabels[s]; ok {
-		return l
+// consentScope names what a consent event covers; a refusal or withdrawal
+// without purpose or channel covers them all.
+func consentScope(p consent.Purpose, c consent.Channel) string {
+	data := map[string]any{"Purpose": i18n.InSentence(i18n.Purpose(p)), "Channel": i18n.InSentence(i18n.Channel(c))}
+	switch {
+	case p != "" && c != "":
+		return lang.L("{{.Purpose}} by {{.Channel}}", data)
+	case p != "":
+		return lang.L("{{.Purpose}} on any channel", data)
+	case c != "":
+		return lang.L("every purpose by {{.Channel}}", data)
 	}
-	return string(s)
+	return lang.L("everything")
 }

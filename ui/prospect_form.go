@@ -2,16 +2,18 @@ package ui
 
 import (
 	"errors"
-	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
 	"warmlead/store"
+	"warmlead/ui/i18n"
 )
 
 // prospectForm adds a prospect, or corrects one (each changed field is a
@@ -22,6 +24,7 @@ type prospectForm struct {
 	name, company, title, email, phone *widget.Entry
 	event                              *widget.Entry
 	source                             *widget.Select
+	lang                               *widget.Select // language of emails to them: "" (the settings') first, then i18n.Languages
 	status                             *widget.Label
 	save                               *widget.Button
 	dlg                                *dialog.CustomDialog
@@ -32,42 +35,51 @@ func showProspectForm(g *GUI, old *consent.Prospect, done func(consent.Prospect)
 	f := &prospectForm{g: g, old: old, done: done}
 	f.name, f.company, f.title = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.email, f.phone, f.event = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.email.SetPlaceHolder("name@company.com")
-	f.phone.SetPlaceHolder("+31 20 555 0100")
-	f.email.Validator = func(s string) error { _, err := consent.NormalizeEmail(s); return err }
-	f.phone.Validator = func(s string) error { _, err := consent.NormalizePhone(s, g.region()); return err }
+	f.email.SetPlaceHolder(lang.L("name@company.com"))
+	f.phone.SetPlaceHolder(lang.L("+31 20 555 0100")) // an example in the rep's country
+	f.email.Validator = func(s string) error { return errorOrNil(emailProblem(s)) }
+	f.phone.Validator = func(s string) error { return errorOrNil(phoneProblem(s, g.region())) }
 	labels := make([]string, len(consent.Sources))
 	for i, s := range consent.Sources {
-		labels[i] = sourceLabel(s)
+		labels[i] = i18n.Source(s)
 	}
 	f.source = widget.NewSelect(labels, nil)
-	f.source.SetSelected(sourceLabel(consent.SourceCard))
+	f.source.SetSelectedIndex(0) // a business card, the usual case
+	langs := []string{emailLanguageName("", g.settings.Lang)}
+	for _, code := range i18n.Languages {
+		langs = append(langs, i18n.Names[code])
+	}
+	f.lang = widget.NewSelect(langs, nil)
+	f.lang.SetSelectedIndex(0)
 	f.status = widget.NewLabel("")
 	f.status.Wrapping = fyne.TextWrapWord
 	f.status.Importance = widget.DangerImportance
-	title := "Add prospect"
+	title := lang.L("Add prospect")
 	if old != nil {
-		title = "Correct " + old.Name
+		title = lang.L("Correct {{.Name}}", map[string]any{"Name": old.Name})
 		f.name.SetText(old.Name)
 		f.company.SetText(old.Company)
 		f.title.SetText(old.Title)
 		f.email.SetText(old.Email)
-		f.phone.SetText(old.Phone)
+		f.phone.SetText(consent.FormatPhone(old.Phone)) // read back as E.164, so no change unless edited
 		f.event.SetText(old.Event)
-		f.source.SetSelected(sourceLabel(old.Source))
+		f.source.SetSelected(i18n.Source(old.Source))
 		f.source.Disable() // where data came from is history, not a detail to correct
+		if name, ok := i18n.Names[old.Lang]; ok {
+			f.lang.SetSelected(name)
+		}
 	}
 	f.name.OnSubmitted = func(string) { f.onSave() }
 	form := widget.NewForm(
-		widget.NewFormItem("Name", f.name), widget.NewFormItem("Company", f.company),
-		widget.NewFormItem("Title", f.title), widget.NewFormItem("Email", f.email),
-		widget.NewFormItem("Phone", f.phone), widget.NewFormItem("Source", f.source),
-		widget.NewFormItem("Event", f.event))
-	f.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), f.onSave)
+		widget.NewFormItem(lang.L("Name"), f.name), widget.NewFormItem(lang.L("Company"), f.company),
+		widget.NewFormItem(lang.L("Job title"), f.title), widget.NewFormItem(lang.L("Email"), f.email),
+		widget.NewFormItem(lang.L("Phone"), f.phone), widget.NewFormItem(lang.L("Source"), f.source),
+		widget.NewFormItem(lang.L("Event"), f.event), widget.NewFormItem(lang.L("Email language"), f.lang))
+	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
+	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
 	body := container.NewVBox(form, f.status)
-	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(520, 420), body), g.win)
+	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(540, 460), body), g.win)
 	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.save})
 	f.dlg.Show()
 	g.win.Canvas().Focus(f.name)
@@ -75,21 +87,61 @@ func showProspectForm(g *GUI, old *consent.Prospect, done func(consent.Prospect)
 }
 
 func (f *prospectForm) sourceValue() consent.Source {
-	for _, s := range consent.Sources {
-		if sourceLabel(s) == f.source.Selected {
-			return s
-		}
+	if i := f.source.SelectedIndex(); i >= 0 {
+		return consent.Sources[i]
 	}
 	return consent.SourceCard
+}
+
+// langValue is the chosen email language; "" follows the settings.
+func (f *prospectForm) langValue() string {
+	if i := f.lang.SelectedIndex(); i > 0 {
+		return i18n.Languages[i-1]
+	}
+	return ""
+}
+
+// emailProblem and phoneProblem say in the rep's language what is wrong
+// with a typed address or number ("" when nothing is).
+func emailProblem(s string) string {
+	if _, err := consent.NormalizeEmail(s); err != nil {
+		return lang.L("\"{{.Value}}\" is not an email address: write it as name@company.com", map[string]any{"Value": strings.TrimSpace(s)})
+	}
+	return ""
+}
+
+func phoneProblem(s, region string) string {
+	if _, err := consent.NormalizePhone(s, region); err != nil {
+		return lang.L("\"{{.Value}}\" is not a phone number: include the country code, e.g. +31 20 555 0100", map[string]any{"Value": strings.TrimSpace(s)})
+	}
+	return ""
+}
+
+func errorOrNil(problem string) error {
+	if problem == "" {
+		return nil
+	}
+	return errors.New(problem)
 }
 
 func (f *prospectForm) onSave() {
 	g := f.g
 	g.touch()
 	p := consent.Prospect{Name: f.name.Text, Company: f.company.Text, Title: f.title.Text, Email: f.email.Text,
-		Phone: f.phone.Text, Event: f.event.Text, Source: f.sourceValue()}
+		Phone: f.phone.Text, Event: f.event.Text, Source: f.sourceValue(), Lang: f.langValue()}
+	problem := emailProblem(p.Email)
+	if problem == "" {
+		problem = phoneProblem(p.Phone, g.region())
+	}
+	if strings.TrimSpace(p.Name) == "" {
+		problem = lang.L("Enter the person's name.")
+	}
+	if problem != "" {
+		f.status.SetText(problem)
+		return
+	}
 	if err := p.Normalize(g.region()); err != nil {
-		f.status.SetText(err.Error())
+		f.status.SetText(errorText(err))
 		return
 	}
 	if f.old != nil {
@@ -111,15 +163,17 @@ func (f *prospectForm) saveNew(p consent.Prospect, keepBoth bool) {
 		switch {
 		case errors.As(err, &dup):
 			other, _ := g.db.Cached(dup.ID)
-			dialog.ShowConfirm("Possible duplicate",
-				fmt.Sprintf("%s already has this %s. Keep both prospects?", other.Name, dup.Field),
-				func(ok bool) {
-					if ok {
-						f.saveNew(p, true)
-					}
-				}, g.win)
+			question := lang.L("{{.Name}} already has this email address. Keep both prospects?", map[string]any{"Name": other.Name})
+			if dup.Field == "phone" {
+				question = lang.L("{{.Name}} already has this phone number. Keep both prospects?", map[string]any{"Name": other.Name})
+			}
+			dialog.ShowConfirm(lang.L("Possible duplicate"), question, func(ok bool) {
+				if ok {
+					f.saveNew(p, true)
+				}
+			}, g.win)
 		case err != nil:
-			f.status.SetText(err.Error())
+			f.status.SetText(errorText(err))
 		default:
 			f.dlg.Hide()
 			if f.done != nil {
@@ -135,12 +189,12 @@ func (f *prospectForm) saveEdit(p consent.Prospect) {
 	old := *f.old
 	changes := [][2]string{}
 	for _, c := range [][3]string{{"name", old.Name, p.Name}, {"company", old.Company, p.Company}, {"title", old.Title, p.Title},
-		{"email", old.Email, p.Email}, {"phone", old.Phone, p.Phone}, {"event", old.Event, p.Event}} {
+		{"email", old.Email, p.Email}, {"phone", old.Phone, p.Phone}, {"event", old.Event, p.Event}, {"lang", old.Lang, p.Lang}} {
 		if c[1] != c[2] {
 			changes = append(changes, [2]string{c[0], c[2]})
 		}
 	}
-	var out consent.Prospect
+	out := old
 	g.background(func() error {
 		for _, c := range changes {
 			var err error
@@ -151,7 +205,7 @@ func (f *prospectForm) saveEdit(p consent.Prospect) {
 		return nil
 	}, func(err error) {
 		if err != nil {
-			f.status.SetText(err.Error())
+			f.status.SetText(errorText(err))
 			return
 		}
 		f.dlg.Hide()

@@ -1,24 +1,32 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
-	"warmlead/ui/cli"
+	"warmlead/store"
+	"warmlead/ui/i18n"
 )
 
 // prospectsScreen lists prospects (virtualised), searches as the rep types,
-// and shows the selected one's details beside the list.
+// sorts and filters, and shows the selected one's details beside the list.
+// Every query runs in the store off the UI goroutine (store.DB.List); the
+// rows read only the visible prospects from the cache.
 type prospectsScreen struct {
 	g       *GUI
 	search  *widget.Entry
+	order   *widget.Select // store.ListOrder by index
+	source  *widget.Select // "All sources", then consent.Sources
+	state   *widget.Select // store.ConsentFilter by index
 	add     *widget.Button
 	importV *widget.Button
 	exportV *widget.Button
@@ -28,81 +36,139 @@ type prospectsScreen struct {
 	empty   fyne.CanvasObject
 	main    fyne.CanvasObject
 	root    *fyne.Container
-	results []uint64      // ids in name order; rows read the visible ones from the cache
-	gen     atomic.Uint64 // newest search; older results are dropped
+	results []uint64        // ids in the chosen order; rows read the visible ones from the cache
+	shown   store.ListOrder // the order of results, for the rows' second line
+	gen     atomic.Uint64   // newest query; older results are dropped
 }
+
+// consentStates label the store's consent filters, in their order.
+var consentStates = []string{"Any consent state", "Has a consent", "Consent pending or none", "Objected or withdrawn", "On a do-not-call register"}
 
 func newProspectsScreen(g *GUI) *prospectsScreen {
 	p := &prospectsScreen{g: g}
 	p.search = widget.NewEntry()
-	p.search.SetPlaceHolder("Search name, company, email, phone or event")
-	p.search.OnChanged = p.onSearchChanged
-	p.add = widget.NewButtonWithIcon("Add business cards", theme.ContentAddIcon(), p.onAdd)
+	p.search.SetPlaceHolder(lang.L("Search name, company, email, phone or event"))
+	p.search.OnChanged = func(string) { p.run() }
+	p.order = widget.NewSelect([]string{lang.L("Name"), lang.L("Company"), lang.L("Last contact")}, nil)
+	p.order.SetSelectedIndex(0)
+	p.order.OnChanged = p.onFilterChanged
+	p.source = widget.NewSelect(append([]string{lang.L("All sources")}, vocabLabels(consent.Sources, i18n.Source)...), nil)
+	p.source.SetSelectedIndex(0)
+	p.source.OnChanged = p.onFilterChanged
+	states := make([]string, len(consentStates))
+	for i, s := range consentStates {
+		states[i] = lang.L(s)
+	}
+	p.state = widget.NewSelect(states, nil)
+	p.state.SetSelectedIndex(0)
+	p.state.OnChanged = p.onFilterChanged
+	p.add = widget.NewButtonWithIcon(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
 	p.add.Importance = widget.HighImportance
-	p.importV = widget.NewButtonWithIcon("Import vCards…", theme.FolderOpenIcon(), p.onImport)
-	p.exportV = widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), p.onExport)
+	p.importV = widget.NewButtonWithIcon(lang.L("Import vCards…"), theme.FolderOpenIcon(), p.onImport)
+	p.exportV = widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), p.onExport)
 	p.count = widget.NewLabel("")
 	p.list = widget.NewList(func() int { return len(p.results) },
 		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			name.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("Company")
+			sub := widget.NewLabel("")
 			sub.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(name, sub)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(p.results) {
-				return
-			}
-			pr, _ := p.g.db.Cached(p.results[i])
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(pr.Name)
-			box.Objects[1].(*widget.Label).SetText(joinNonEmpty(" · ", pr.Company, sourceLabel(pr.Source)))
-		})
+		}, p.updateRow)
 	p.list.OnSelected = p.onSelected
 	p.detail = newProspectDetail(g)
-	p.empty = emptyState(theme.AccountIcon(), "No prospects yet",
-		"Add a business card or import a vCard file. Every prospect you add starts a consent record.")
+	p.empty = emptyState(theme.AccountIcon(), lang.L("No prospects yet"),
+		lang.L("Add a business card or import a vCard file. Every prospect you add starts a consent record."))
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.exportV, p.importV, p.add), p.search)
+	filters := container.NewGridWithColumns(3,
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sort by")), nil, p.order), p.source, p.state)
 	split := container.NewHSplit(p.list, p.detail.content())
 	split.Offset = 0.38
-	p.main = container.NewBorder(top, nil, nil, nil, split)
+	p.main = container.NewBorder(container.NewVBox(top, filters), nil, nil, nil, split)
 	p.root = container.NewStack()
 	return p
+}
+
+// updateRow shows a prospect as name, then company with the source, or
+// with the last contact when the list is sorted by it.
+func (p *prospectsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(p.results) {
+		return
+	}
+	id := p.results[i]
+	pr, _ := p.g.db.Cached(id)
+	second := i18n.Source(pr.Source)
+	if p.shown == store.OrderLastContact {
+		second = lang.L("Never contacted")
+		if at, ok := p.g.db.LastContact(id); ok {
+			second = lang.L("Last contact {{.Date}}", map[string]any{"Date": i18n.Date(at)})
+		}
+	}
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(pr.Name)
+	box.Objects[1].(*widget.Label).SetText(joinNonEmpty(" · ", pr.Company, second))
 }
 
 func (p *prospectsScreen) content() fyne.CanvasObject { return p.root }
 
 func (p *prospectsScreen) refresh() {
 	if p.g.db.Count() == 0 {
-		add := widget.NewButtonWithIcon("Add business cards", theme.ContentAddIcon(), p.onAdd)
+		add := widget.NewButtonWithIcon(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
 		add.Importance = widget.HighImportance
-		imp := widget.NewButtonWithIcon("Import vCards…", theme.FolderOpenIcon(), p.onImport)
-		p.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(heading("Prospects"), layoutSpacer(), imp, add), nil, nil, nil, p.empty)}
+		imp := widget.NewButtonWithIcon(lang.L("Import vCards…"), theme.FolderOpenIcon(), p.onImport)
+		p.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(heading(lang.L("Prospects")), layoutSpacer(), imp, add), nil, nil, nil, p.empty)}
 		p.root.Refresh()
 		return
 	}
 	p.root.Objects = []fyne.CanvasObject{p.main}
 	p.root.Refresh()
-	p.onSearchChanged(p.search.Text)
+	// Read the ledgers for sorting by last contact and the consent filters
+	// now, while the rep looks at the list, rather than on first use. Not
+	// through g.background: closing the app should not wait for it (a
+	// lock stops it).
+	go func(db *store.DB) { _ = db.PrepareFacets() }(p.g.db)
+	p.run()
 }
 
-// onSearchChanged searches off the UI goroutine; a newer keystroke makes
-// older results obsolete.
-func (p *prospectsScreen) onSearchChanged(q string) {
+// query is what the header asks for.
+func (p *prospectsScreen) query() store.ListQuery {
+	q := store.ListQuery{Text: p.search.Text, Order: store.ListOrder(max(p.order.SelectedIndex(), 0)),
+		Consent: store.ConsentFilter(max(p.state.SelectedIndex(), 0))}
+	if i := p.source.SelectedIndex(); i > 0 {
+		q.Source = consent.Sources[i-1]
+	}
+	return q
+}
+
+// onFilterChanged says the list is being sorted: the first sort by last
+// contact or consent filter after unlocking may read every ledger.
+func (p *prospectsScreen) onFilterChanged(string) {
+	p.count.SetText(lang.L("Sorting…"))
+	p.run()
+}
+
+// run queries the store off the UI goroutine; a newer keystroke or choice
+// makes older results obsolete.
+func (p *prospectsScreen) run() {
 	p.g.touch()
 	gen := p.gen.Add(1)
+	q := p.query()
 	var res []uint64
 	db := p.g.db
 	p.g.background(func() error {
-		res = db.SearchIDs(q, nil)
-		return nil
-	}, func(error) {
+		var err error
+		res, err = db.List(q, nil)
+		return err
+	}, func(err error) {
 		if p.gen.Load() != gen {
 			return
 		}
-		p.results = res
-		p.count.SetText(fmt.Sprintf("%d of %d", len(res), db.Count()))
+		if err != nil {
+			p.count.SetText(errorText(err))
+			return
+		}
+		p.results, p.shown = res, q.Order
+		p.count.SetText(lang.L("{{.Shown}} of {{.Total}}", map[string]any{"Shown": i18n.Number(len(res)), "Total": i18n.Number(db.Count())}))
 		p.list.UnselectAll()
 		p.list.Refresh()
 	})
@@ -140,8 +206,9 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return out
 }
 
-// onExport writes the prospects the search shows as vCard 4.0: a selection
-// for another address book (portability), audit-logged as one entry.
+// onExport writes the prospects the list shows (search and filters) as
+// vCard 4.0: a selection for another address book (portability),
+// audit-logged as one entry.
 func (p *prospectsScreen) onExport() {
 	g := p.g
 	g.touch()
@@ -164,14 +231,20 @@ func (p *prospectsScreen) onExport() {
 				return err
 			}
 			return g.db.Audit(g.rep(), "exported", 0, fmt.Sprintf("vcf of %d prospects from the list", len(sel)))
-		}, func(err error) {
-			if err != nil {
-				dialog.ShowError(err, g.win)
-				return
-			}
-			dialog.ShowInformation("Exported", cli.Plural(len(sel), "prospect", "prospects")+" written as vCard 4.0.", g.win)
-		})
+		}, p.exported(len(sel)))
 	}, g.win)
-	d.SetFileName("warmlead-prospects.vcf")
+	d.SetFileName(lang.L("warmlead-prospects") + ".vcf")
 	d.Show()
+}
+
+// exported reports the end of an export of n prospects.
+func (p *prospectsScreen) exported(n int) func(error) {
+	return func(err error) {
+		if err != nil {
+			dialog.ShowError(errors.New(errorText(err)), p.g.win)
+			return
+		}
+		dialog.ShowInformation(lang.L("Exported"), lang.N("{{.Count}} prospect written as vCard 4.0.", n,
+			map[string]any{"Count": i18n.Number(n)}), p.g.win)
+	}
 }

@@ -1,0 +1,279 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"warmlead/consent"
+)
+
+// errFacetsAborted stops a ledger read when the database is locked (or
+// unlocked again) under it: its results belong to an index that is gone.
+// It is ErrNotUnlocked to callers, which is what the next call would say.
+var errFacetsAborted = fmt.Errorf("%w (while the list read the ledgers)", ErrNotUnlocked)
+
+// fullReadMin is how many stale prospects make a full read cheaper than one
+// seek per prospect (a bulk import, typically).
+const fullReadMin = 5000
+
+type facetJob struct {
+	id    uint64
+	phone string
+}
+
+type facetResult struct {
+	id uint64
+	lf ledgerFacet
+}
+
+// refreshFacets brings the ledger facets of the current index up to date:
+// everyone's on the first call after an unlock (or after a bulk import, or
+// when the do-not-call registers changed), else the prospects written since
+// the last call. The ledgers are read without holding db.mu, so the list's
+// rows (Cached) never wait for them; one refresh runs at a time.
+func (db *DB) refreshFacets(checkRegisters bool) error {
+	db.mu.RLock()
+	ix := db.index
+	db.mu.RUnlock()
+	if ix == nil {
+		return ErrNotUnlocked
+	}
+	f := &ix.facets
+	f.mu.Lock()
+	defer f.mu.Unlock()
+
+	db.mu.Lock()
+	if db.index != ix {
+		db.mu.Unlock()
+		return ErrNotUnlocked
+	}
+	f.tracking = true
+	full := !f.built || len(f.stale) > fullReadMin
+	todo := make([]facetJob, 0, len(f.stale))
+	for id := range f.stale {
+		if e := ix.byID[id]; e != nil && !full {
+			todo = append(todo, facetJob{e.p.ID, e.p.Phone})
+		}
+	}
+	clear(f.stale)
+	known := f.regs
+	db.mu.Unlock()
+
+	regs := known
+	if checkRegisters || full || len(todo) > 0 {
+		var err error
+		if regs, err = db.registersPrint(); err != nil {
+			return db.facetsFailed(ix, todo, err)
+		}
+		full = full || regs != known
+	}
+	if full {
+		db.mu.RLock()
+		todo = make([]facetJob, 0, len(ix.byID))
+		for id, e := range ix.byID {
+			todo = append(todo, facetJob{id, e.p.Phone})
+		}
+		db.mu.RUnlock()
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	results, err := db.readFacets(ix, todo)
+	if err != nil {
+		return db.facetsFailed(ix, todo, err)
+	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.index != ix {
+		return ErrNotUnlocked
+	}
+	if full || f.ledger == nil {
+		f.ledger = make(map[uint64]ledgerFacet, len(results))
+	}
+	for _, r := range results {
+		if _, ok := ix.byID[r.id]; ok { // not erased meanwhile
+			f.ledger[r.id] = r.lf
+		}
+	}
+	f.built = f.built || full
+	f.regs = regs
+	f.version++
+	return nil
+}
+
+// facetsFailed puts the prospects of a failed refresh back as stale, so the
+// next query tries them again.
+func (db *DB) facetsFailed(ix *searchIndex, todo []facetJob, err error) error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.index == ix {
+		for _, j := range todo {
+			ix.facets.markStale(j.id)
+		}
+	}
+	return err
+}
+
+// registersPrint identifies the imported registers: the dnc flags are
+// computed again when it changes (a register imported or replaced).
+func (db *DB) registersPrint() (string, error) {
+	var out string
+	err := db.view(func(tx *bolt.Tx) error {
+		regs, err := db.readRegisters(tx)
+		if err != nil && !errIntegrity(err) {
+			return err
+		}
+		list := make([]string, 0, len(regs))
+		for k, r := range regs {
+			list = append(list, fmt.Sprintf("%x %s %d", k, r.Name, r.Imported.UnixNano()))
+		}
+		sort.Strings(list)
+		out = fmt.Sprint(list)
+		return nil
+	})
+	return out, err
+}
+
+// readFacets reads the ledgers of todo, in two halves at once when there
+// are many (the target machine has two cores). Each half has its own read
+// transaction, which is fine: writes during the read are marked stale.
+func (db *DB) readFacets(ix *searchIndex, todo []facetJob) ([]facetResult, error) {
+	slices.SortFunc(todo, func(a, b facetJob) int { return cmp.Compare(a.id, b.id) })
+	out := make([]facetResult, len(todo))
+	if len(todo) < 2000 {
+		return out, db.readFacetRange(ix, todo, out)
+	}
+	mid := len(todo) / 2
+	errc := make(chan error, 1)
+	go func() { errc <- db.readFacetRange(ix, todo[:mid], out[:mid]) }()
+	err := db.readFacetRange(ix, todo[mid:], out[mid:])
+	return out, errors.Join(err, <-errc)
+}
+
+// readFacetRange reads the ledgers of jobs (ascending ids) into out.
+func (db *DB) readFacetRange(ix *searchIndex, jobs []facetJob, out []facetResult) error {
+	bl, err := db.blinders(1, false)
+	if err != nil {
+		return err
+	}
+	r, err := db.newFacetReader()
+	if err != nil {
+		return err
+	}
+	defer r.close()
+	return db.view(func(tx *bolt.Tx) error {
+		// A damaged register is left out; its numbers still count as
+		// listed (dncLookup fails closed), and Verify reports it.
+		regs, err := db.readRegisters(tx)
+		if err != nil && !errIntegrity(err) {
+			return err
+		}
+		c := tx.Bucket(bEvents).Cursor()
+		var evs []consent.Event
+		var fe facetEvent
+		for n, j := range jobs {
+			// Checked now and then, so a lock (or Close) stops the read
+			// within milliseconds; its results would be dropped anyway.
+			if n%1024 == 1023 && db.indexGone(ix) {
+				return errFacetsAborted
+			}
+			evs = evs[:0]
+			prefix := u64(j.id)
+			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+				if !r.event(k, v, &fe) {
+					break // a damaged ledger counts up to the damage; Verify reports it
+				}
+				evs = append(evs, consent.Event{Time: fe.Time, Kind: fe.Kind, Purpose: fe.Purpose, Channel: fe.Channel,
+					Expires: fe.Expires, Pending: fe.Pending, Outcome: fe.Outcome})
+			}
+			out[n] = facetResult{j.id, summarise(evs)}
+			if j.phone != "" {
+				out[n].lf.dnc = db.dncLookup(tx, regs, bl[0].blind("dnc", j.phone)) != nil
+			}
+		}
+		return db.indexGoneErr(ix)
+	})
+}
+
+// indexGoneErr reports a lock during the read: the key copy may have
+// outlived it, but no result of it is kept.
+func (db *DB) indexGoneErr(ix *searchIndex) error {
+	if db.indexGone(ix) {
+		return errFacetsAborted
+	}
+	return nil
+}
+
+func (db *DB) indexGone(ix *searchIndex) bool {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	return db.index != ix
+}
+
+// summarise reduces a ledger to its facet. "Contact" is what the rep did to
+// reach the person, or their reply: calls (answered or not), emails,
+// notices. The consent state is the policy's own matrix (ConsentStateAt)
+// for every pair the ledger mentions, judged at the beginning of time so
+// that an expiry stays a date the query compares with its now.
+func summarise(evs []consent.Event) ledgerFacet {
+	var lf ledgerFacet
+	type pair struct {
+		p  consent.Purpose
+		ch consent.Channel
+	}
+	var pairs []pair
+	add := func(p consent.Purpose, ch consent.Channel) {
+		if !slices.Contains(pairs, pair{p, ch}) {
+			pairs = append(pairs, pair{p, ch})
+		}
+	}
+	for i := range evs {
+		e := &evs[i]
+		switch e.Kind {
+		case consent.KindCallLogged, consent.KindEmailGenerated, consent.KindInformed, consent.KindReplyAttached:
+			lf.contact = max(lf.contact, e.Time.Unix())
+		}
+		switch {
+		case e.Kind == consent.KindObjection || (e.Kind == consent.KindCallLogged && e.Outcome == consent.OutcomeDoNotCall):
+			lf.objected = true // the policy's global objection
+		case e.Kind == consent.KindConsentGranted:
+			add(e.Purpose, e.Channel)
+		case e.Kind == consent.KindConsentWithdrawn:
+			// A withdrawal without purpose or channel covers them all.
+			for _, p := range orAll(e.Purpose, consent.Purposes) {
+				for _, ch := range orAll(e.Channel, consent.Channels) {
+					add(p, ch)
+				}
+			}
+		}
+	}
+	rec := consent.Record{Events: evs}
+	for _, pc := range pairs {
+		switch cell := rec.ConsentStateAt(pc.p, pc.ch, time.Time{}); cell.Status {
+		case consent.StatusGranted:
+			until := forever
+			if !cell.Expires.IsZero() {
+				until = cell.Expires.Unix()
+			}
+			lf.until = max(lf.until, until)
+		case consent.StatusWithdrawn:
+			lf.withdrawn = true
+		}
+	}
+	return lf
+}
+
+func orAll[T comparable](v T, all []T) []T {
+	var zero T
+	if v == zero {
+		return all
+	}
+	return []T{v}
+}
