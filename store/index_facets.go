@@ -68,6 +68,26 @@ type ledgerFacet struct {
 	objected  bool
 	withdrawn bool
 	dnc       bool
+	// The deadline hint (consent.DueHint) in unix seconds, rounded down so
+	// it can only say "maybe" earlier: see DueCandidates.
+	lastActivity int64 // 0: none
+	dueFrom      int64
+	dueAny       bool
+}
+
+func (lf *ledgerFacet) setDue(h consent.DueHint) {
+	lf.dueAny, lf.dueFrom, lf.lastActivity = h.Any, h.From.Unix(), 0
+	if !h.LastActivity.IsZero() {
+		lf.lastActivity = h.LastActivity.Unix()
+	}
+}
+
+func (lf *ledgerFacet) due() consent.DueHint {
+	h := consent.DueHint{Any: lf.dueAny, From: time.Unix(lf.dueFrom, 0)}
+	if lf.lastActivity != 0 {
+		h.LastActivity = time.Unix(lf.lastActivity, 0)
+	}
+	return h
 }
 
 const forever = int64(1<<63 - 1)

@@ -26,6 +26,11 @@ const fullReadMin = 5000
 type facetJob struct {
 	id    uint64
 	phone string
+	p     consent.Prospect // ID, Created and Source only: what the deadline hint reads
+}
+
+func jobFor(e *indexEntry) facetJob {
+	return facetJob{e.p.ID, e.p.Phone, consent.Prospect{ID: e.p.ID, Created: e.p.Created, Source: e.p.Source}}
 }
 
 type facetResult struct {
@@ -59,7 +64,7 @@ func (db *DB) refreshFacets(checkRegisters bool) error {
 	todo := make([]facetJob, 0, len(f.stale))
 	for id := range f.stale {
 		if e := ix.byID[id]; e != nil && !full {
-			todo = append(todo, facetJob{e.p.ID, e.p.Phone})
+			todo = append(todo, jobFor(e))
 		}
 	}
 	clear(f.stale)
@@ -77,8 +82,8 @@ func (db *DB) refreshFacets(checkRegisters bool) error {
 	if full {
 		db.mu.RLock()
 		todo = make([]facetJob, 0, len(ix.byID))
-		for id, e := range ix.byID {
-			todo = append(todo, facetJob{id, e.p.Phone})
+		for _, e := range ix.byID {
+			todo = append(todo, jobFor(e))
 		}
 		db.mu.RUnlock()
 	}
@@ -191,9 +196,11 @@ func (db *DB) readFacetRange(ix *searchIndex, jobs []facetJob, out []facetResult
 					break // a damaged ledger counts up to the damage; Verify reports it
 				}
 				evs = append(evs, consent.Event{Time: fe.Time, Kind: fe.Kind, Purpose: fe.Purpose, Channel: fe.Channel,
-					Expires: fe.Expires, Pending: fe.Pending, Outcome: fe.Outcome})
+					Expires: fe.Expires, Pending: fe.Pending, Outcome: fe.Outcome,
+					AskAgain: fe.AskAgain, Callback: fe.Callback, Source: fe.Source})
 			}
 			out[n] = facetResult{j.id, summarise(evs)}
+			out[n].lf.setDue(consent.HintDue(consent.Record{Prospect: j.p, Events: evs}))
 			if j.phone != "" {
 				out[n].lf.dnc = db.dncLookup(tx, regs, bl[0].blind("dnc", j.phone)) != nil
 			}

@@ -26,6 +26,10 @@ type facetEvent struct {
 	Expires time.Time         `json:"expires"`
 	Pending bool              `json:"pending"`
 	Outcome string            `json:"outcome"`
+	// For the deadline hint (consent.HintDue).
+	AskAgain time.Time      `json:"ask_again"`
+	Callback time.Time      `json:"callback"`
+	Source   consent.Source `json:"source"`
 }
 
 // facetReader opens event values with its own copy of the data key, so a
@@ -125,7 +129,7 @@ func scanFacetEvent(b []byte, fe *facetEvent) bool {
 
 func facetField(key []byte) bool {
 	switch string(key) {
-	case "time", "kind", "purpose", "channel", "expires", "pending", "outcome":
+	case "time", "kind", "purpose", "channel", "expires", "pending", "outcome", "ask_again", "callback", "source":
 		return true
 	}
 	return false
@@ -138,6 +142,12 @@ func (fe *facetEvent) setString(key, s []byte) bool {
 		fe.Time, err = time.Parse(time.RFC3339Nano, string(s))
 	case "expires":
 		fe.Expires, err = time.Parse(time.RFC3339Nano, string(s))
+	case "ask_again":
+		fe.AskAgain, err = time.Parse(time.RFC3339Nano, string(s))
+	case "callback":
+		fe.Callback, err = time.Parse(time.RFC3339Nano, string(s))
+	case "source":
+		fe.Source = consent.Source(s)
 	case "kind":
 		fe.Kind = consent.EventKind(s)
 	case "purpose":

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"errors"
 	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -76,7 +78,7 @@ func (c *callsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	call := buttons.Objects[0].(*widget.Button)
 	logBtn := buttons.Objects[1].(*widget.Button)
 	call.OnTapped = func() { c.onCall(row) }
-	logBtn.OnTapped = func() { showCallDialog(c.g, row.rec, c.refresh) }
+	logBtn.OnTapped = func() { c.withRecord(row, func(rec consent.Record) { showCallDialog(c.g, rec, c.refresh) }) }
 	if ok {
 		call.Enable()
 	} else {
@@ -93,14 +95,34 @@ func (c *callsScreen) refresh() {
 	var rows []callRow
 	retention := g.settings.RetentionMonths
 	g.background(func() error {
-		recs, _, err := g.db.Records()
+		// One record at a time, keeping of each ledger only its calls (what
+		// the queue's order and the row need): a database of 100,000 would
+		// otherwise hold every ledger (gigabytes). The call dialog reads
+		// the whole record again when opened.
+		now := time.Now()
+		var recs []consent.Record
+		decisions := map[uint64]consent.Decision{}
+		_, err := g.db.ForEachRecord(func(r consent.Record) error {
+			if r.Prospect.Phone == "" {
+				return nil
+			}
+			decisions[r.Prospect.ID] = consent.Decide(r, consent.ChannelPhone, consent.PurposeFollowUp, now, retention)
+			calls := r.Events[:0:0]
+			for _, e := range r.Events {
+				if e.Kind == consent.KindCallLogged {
+					e.Evidence, e.Note = "", ""
+					calls = append(calls, e)
+				}
+			}
+			r.Events = calls
+			recs = append(recs, r)
+			return nil
+		})
 		if err != nil {
 			return err
 		}
-		now := time.Now()
 		for _, r := range consent.CallQueue(recs, now) {
-			row := callRow{rec: r, attempts: consent.Attempts(r),
-				decision: consent.Decide(r, consent.ChannelPhone, consent.PurposeFollowUp, now, retention)}
+			row := callRow{rec: r, attempts: consent.Attempts(r), decision: decisions[r.Prospect.ID]}
 			if last, ok := consent.LastCall(r); ok && last.Outcome == consent.OutcomeCallBack {
 				row.callback = last.Callback
 			}
@@ -132,7 +154,7 @@ func (c *callsScreen) onCall(row callRow) {
 		return
 	}
 	c.g.app.OpenURL(&url.URL{Scheme: "tel", Opaque: row.rec.Prospect.Phone})
-	showCallDialog(c.g, row.rec, c.refresh)
+	c.withRecord(row, func(rec consent.Record) { showCallDialog(c.g, rec, c.refresh) })
 }
 
 // callable says whether the Call button may be used. The policy answers for
@@ -145,4 +167,21 @@ func callable(d consent.Decision) (bool, string) {
 		return true, lang.L("Cold call allowed: the number is on no do-not-call register and nobody objected. If you reach them and they do not refuse, you may follow up.")
 	}
 	return d.Allowed, i18n.TextOr(d.Message, d.Reason)
+}
+
+// withRecord reads the row's whole record (the list keeps only its calls)
+// and hands it to then on the UI goroutine.
+func (c *callsScreen) withRecord(row callRow, then func(consent.Record)) {
+	var rec consent.Record
+	c.g.background(func() error {
+		var err error
+		rec, err = c.g.db.Record(row.rec.Prospect.ID)
+		return err
+	}, func(err error) {
+		if err != nil {
+			dialog.ShowError(errors.New(errorText(err)), c.g.win)
+			return
+		}
+		then(rec)
+	})
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
+	"warmlead/store"
 	"warmlead/ui/i18n"
 )
 
@@ -129,27 +131,26 @@ func (r *referralsScreen) refresh() {
 	var thanks string
 	retention := g.settings.RetentionMonths
 	g.background(func() error {
-		recs, _, err := g.db.Records()
+		// Only the referrals' ledgers are read (the source is in the
+		// in-memory index); introducers' names come from the index too.
+		ids, err := g.db.List(store.ListQuery{Source: consent.SourceReferral}, nil)
 		if err != nil {
 			return err
 		}
 		names := map[uint64]string{}
-		for _, rec := range recs {
-			names[rec.Prospect.ID] = rec.Prospect.Name
-		}
 		per := map[uint64]*introTally{}
 		now := time.Now()
-		for _, rec := range recs {
+		_, err = g.db.ForEachRecordOf(slices.Sorted(slices.Values(ids)), func(rec consent.Record) error {
 			p := rec.Prospect
 			if p.Source != consent.SourceReferral {
-				continue
+				return nil
 			}
-			row := referralRow{rec: rec, introducer: names[p.Introducer], age: int(now.Sub(consent.Collected(rec)).Hours() / 24)}
+			row := referralRow{rec: rec, age: int(now.Sub(consent.Collected(rec)).Hours() / 24)}
 			row.reachable = consent.Decide(rec, consent.ChannelEmail, consent.PurposeFollowUp, now, retention).Allowed ||
 				consent.Decide(rec, consent.ChannelPhone, consent.PurposeFollowUp, now, retention).Allowed
 			if p.Introducer == 0 {
 				rows = append(rows, row)
-				continue
+				return nil
 			}
 			t := per[p.Introducer]
 			if t == nil {
@@ -161,6 +162,20 @@ func (r *referralsScreen) refresh() {
 				t.reachable++
 			}
 			rows = append(rows, row)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// Names after the read, not inside its transaction.
+		for i := range rows {
+			if id := rows[i].rec.Prospect.Introducer; id != 0 {
+				if _, ok := names[id]; !ok {
+					intro, _ := g.db.Cached(id) // an erased introducer has no name
+					names[id] = intro.Name
+				}
+				rows[i].introducer = names[id]
+			}
 		}
 		sort.SliceStable(rows, func(i, j int) bool { return rows[i].age > rows[j].age })
 		thanks = thanksLine(per, names)

@@ -229,11 +229,16 @@ func DueList(db *store.DB, now time.Time) ([]DueItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	// One record at a time: at 100,000 prospects holding every ledger would
-	// take gigabytes for a list of a few hundred items.
+	// Only the ledgers that may hold a deadline (the store's hints), one
+	// record at a time: at 100,000 prospects every ledger would be a
+	// million events to decrypt for a list of a few hundred items.
+	ids, err := db.DueCandidates(now, st.RetentionMonths)
+	if err != nil {
+		return nil, err
+	}
 	names := map[uint64]string{}
 	var due []consent.Due
-	_, err = db.ForEachRecord(func(r consent.Record) error {
+	_, err = db.ForEachRecordOf(ids, func(r consent.Record) error {
 		items := consent.DueItems(r, now, st.RetentionMonths)
 		if len(items) > 0 {
 			names[r.Prospect.ID] = r.Prospect.Name

@@ -1,0 +1,83 @@
+package consent
+
+import "time"
+
+// DueHint says, without the ledger, when a record can first have something
+// due. Today's list over 100,000 prospects then opens only the ledgers that
+// may have an item (the store keeps a hint per prospect, updated on writes),
+// instead of decrypting a million events each time.
+//
+// The hint may say "maybe" when DueItems finds nothing (DueItems decides);
+// it never says "no" when DueItems would find something
+// (TestDueHintNeverMisses). Every item DueItems makes appears at some moment
+// and stays as time passes, so one "from" instant per record is enough.
+type DueHint struct {
+	LastActivity time.Time // retention runs from here (zero: no activity)
+	From         time.Time // earliest moment another item can be due
+	Any          bool      // whether such an item exists at all; From is then valid
+}
+
+// HintDue summarises r for MayBeDue. It reads only these event fields:
+// Kind, Time, Outcome, Purpose, Channel, Pending, Expires, AskAgain,
+// Callback, Source; and the prospect's Created and Source.
+func HintDue(r Record) DueHint {
+	h := DueHint{LastActivity: LastActivity(r)}
+	if r.Suppressed || objection(r.Events) != nil {
+		return h // only retention remains (DueItems)
+	}
+	always := time.Time{} // the zero time is before any now
+	at := func(t time.Time) {
+		if !h.Any || t.Before(h.From) {
+			h.From, h.Any = t, true
+		}
+	}
+	src := SourceOf(r)
+	if _, informed := Informed(r); noticeSources[src] && !informed && !Collected(r).IsZero() {
+		at(always)
+	}
+	for i := len(r.Events) - 1; i >= 0; i-- {
+		if e := &r.Events[i]; e.Kind == KindCallLogged {
+			if !e.Callback.IsZero() {
+				at(always)
+			}
+			break
+		}
+	}
+	for _, pc := range grantedPairs(r.Events) {
+		e := latestConsent(r.Events, pc.p, pc.ch)
+		if e == nil || e.Kind != KindConsentGranted {
+			continue
+		}
+		date := e.AskAgain
+		if date.IsZero() {
+			date = e.Expires
+		}
+		if !date.IsZero() {
+			at(beforeHorizon(date))
+		}
+	}
+	if src == SourceReferral && !referralAnswered(r.Events) {
+		if asked := referralAsked(r); !asked.IsZero() {
+			at(asked.AddDate(0, 0, ReferralWaitDays))
+		}
+	}
+	return h
+}
+
+// beforeHorizon is a moment by which date has come within DueItems'
+// look-ahead. A day of slack covers AddDate across daylight-saving changes.
+func beforeHorizon(date time.Time) time.Time {
+	return date.AddDate(0, 0, -(LookaheadDays + 1))
+}
+
+// MayBeDue tells whether DueItems can find anything at now.
+func (h DueHint) MayBeDue(now time.Time, retentionMonths int) bool {
+	if h.Any && !now.Before(h.From) {
+		return true
+	}
+	if h.LastActivity.IsZero() {
+		return false
+	}
+	ends := RetentionEnds(Record{Prospect: Prospect{Created: h.LastActivity}}, retentionMonths)
+	return !now.Before(beforeHorizon(ends))
+}
