@@ -94,6 +94,7 @@ func (c *callsScreen) refresh() {
 	g := c.g
 	var rows []callRow
 	retention := g.settings.RetentionMonths
+	showLoading(c.root, lang.L("Reading the call list…"))
 	g.background(func() error {
 		// One record at a time, keeping of each ledger only its calls (what
 		// the queue's order and the row need): a database of 100,000 would

@@ -130,6 +130,7 @@ func (r *referralsScreen) refresh() {
 	var rows []referralRow
 	var thanks string
 	retention := g.settings.RetentionMonths
+	showLoading(r.root, lang.L("Reading referrals…"))
 	g.background(func() error {
 		// Only the referrals' ledgers are read (the source is in the
 		// in-memory index); introducers' names come from the index too.

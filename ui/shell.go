@@ -143,6 +143,19 @@ func emptyState(icon fyne.Resource, title, text string) fyne.CanvasObject {
 		container.NewVBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(64, 64), img)), t, l)))
 }
 
+// showLoading puts a progress line into an empty screen body, so the first
+// read of a large database (seconds at 100,000 prospects) does not look
+// like an empty screen. A body that shows results keeps them until the new
+// ones are in, so a refresh does not flicker.
+func showLoading(root *fyne.Container, text string) {
+	if len(root.Objects) > 0 {
+		return
+	}
+	bar := widget.NewProgressBarInfinite()
+	root.Objects = []fyne.CanvasObject{container.NewVBox(widget.NewLabel(text), bar)}
+	root.Refresh()
+}
+
 // heading is a section title.
 func heading(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

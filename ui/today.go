@@ -69,6 +69,7 @@ func (t *todayScreen) refresh() {
 	}
 	var rows []cli.DueItem
 	var count int
+	showLoading(t.root, lang.L("Reading deadlines…"))
 	g.background(func() error {
 		var err error
 		rows, err = cli.DueList(g.db, time.Now())
