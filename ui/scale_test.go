@@ -1,0 +1,117 @@
+//go:build scale
+
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"warmlead/consent"
+	"warmlead/store"
+	"warmlead/ui/cli"
+)
+
+// TestScaleSearchAt100k generates a 100,000-prospect demo database (as
+// `warmlead demo --prospects 100000` does), opens it in the GUI under the
+// Fyne test driver, types a search letter by letter and checks the list's
+// results: accent- and case-insensitive, narrowing as the rep types, every
+// hit really matching. Then it sorts by company and filters by source.
+// Run by `make scale-test` (no race detector: it would take ten minutes).
+func TestScaleSearchAt100k(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	s := consent.DefaultSettings()
+	s.Rep, s.Company = "Demo Rep", "Acme BV"
+	s.PrivacyURL, s.PreferencesURL = "https://acme.example/privacy", "https://acme.example/preferences"
+	db, err := store.Create(path, []byte(pass), s, store.Options{KDF: store.FastKDF()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if _, err := cli.GenerateDemo(db, 100_000, 1, ""); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	t.Logf("generated 100,000 prospects in %v", time.Since(start).Round(time.Second))
+
+	g := newTestGUI(t, cli.Config{DB: path, NoKeyring: true})
+	g.Start()
+	g.wait()
+	test.Type(g.unlock.pass, pass)
+	start = time.Now()
+	test.Tap(g.unlock.button)
+	g.wait()
+	if g.shell == nil {
+		t.Fatal("the 100,000-prospect database did not open")
+	}
+	t.Logf("unlocked and loaded in %v", time.Since(start).Round(time.Millisecond))
+	g.shell.show("prospects")
+	g.wait()
+	p := g.shell.prospects
+	if len(p.results) != 100_000 {
+		t.Fatalf("the list shows %d prospects, want 100,000", len(p.results))
+	}
+
+	prev := len(p.results)
+	for _, typed := range []string{"j", "jo", "jor", "jorg", "jorgen"} {
+		start := time.Now()
+		p.search.SetText(typed) // what each keystroke does
+		g.wait()
+		t.Logf("%-7q %6d hits in %v", typed, len(p.results), time.Since(start).Round(time.Microsecond))
+		if len(p.results) == 0 || len(p.results) > prev {
+			t.Fatalf("%q: %d hits after %d: a longer query must narrow, and the demo has people called Jørgen", typed, len(p.results), prev)
+		}
+		prev = len(p.results)
+	}
+	found := false
+	for _, id := range p.results {
+		pr, ok := g.db.Cached(id)
+		if !ok {
+			t.Fatalf("hit %d is not in the index", id)
+		}
+		hay := consent.Fold(strings.Join([]string{pr.Name, pr.Company, pr.Email, pr.Phone, pr.Event}, " "))
+		if !strings.Contains(hay, "jorgen") {
+			t.Fatalf("%q does not match jorgen", pr.Name)
+		}
+		found = found || strings.Contains(pr.Name, "Jørgen")
+	}
+	if !found {
+		t.Error(`"jorgen" did not find anyone written "Jørgen"`)
+	}
+
+	p.search.SetText("")
+	g.wait()
+	p.order.SetSelectedIndex(1) // company
+	p.source.SetSelectedIndex(1 + indexOf(consent.Sources, consent.SourceReferral))
+	g.wait()
+	if len(p.results) == 0 || len(p.results) >= 100_000 {
+		t.Fatalf("referrals only: %d results", len(p.results))
+	}
+	last := ""
+	for _, id := range p.results[:min(500, len(p.results))] {
+		pr, _ := g.db.Cached(id)
+		if pr.Source != consent.SourceReferral {
+			t.Fatalf("%s (%s) passed the referral filter", pr.Name, pr.Source)
+		}
+		co := consent.Fold(pr.Company)
+		if co == "" {
+			continue // no company: listed last
+		}
+		if co < last {
+			t.Fatalf("not in company order: %q after %q", co, last)
+		}
+		last = co
+	}
+}
+
+func indexOf[T comparable](s []T, v T) int {
+	for i, x := range s {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
