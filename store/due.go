@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"slices"
 	"time"
 
@@ -40,37 +39,16 @@ func (db *DB) DueCandidates(now time.Time, retentionMonths int) ([]uint64, error
 // ForEachRecordOf is ForEachRecord for the given ids (ascending), skipping
 // ids that no longer exist (erased in between).
 func (db *DB) ForEachRecordOf(ids []uint64, fn func(consent.Record) error) ([]error, error) {
-	var problems []error
-	if _, err := db.key(); err != nil {
-		return nil, err
-	}
-	err := db.view(func(tx *bolt.Tx) error {
-		f, err := db.newRecordFiller(tx)
-		if err != nil {
-			return err
-		}
+	return db.eachRecord(func(tx *bolt.Tx, visit func(k, v []byte) error) error {
 		b := tx.Bucket(bProspects)
 		for _, id := range ids {
 			k := u64(id)
-			v := b.Get(k)
-			if v == nil {
-				continue
-			}
-			var r consent.Record
-			if err := db.decode(bProspects, k, v, &r.Prospect, fmt.Sprintf("prospect %d", id)); err != nil {
-				problems = append(problems, err)
-				continue
-			}
-			if r.Events, err = db.readEvents(tx, id); err != nil {
-				problems = append(problems, err)
-				continue
-			}
-			f.fill(&r)
-			if err := fn(r); err != nil {
-				return err
+			if v := b.Get(k); v != nil {
+				if err := visit(k, v); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
-	})
-	return problems, err
+	}, fn)
 }

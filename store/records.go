@@ -79,6 +79,14 @@ func (db *DB) Records() ([]consent.Record, []error, error) {
 // returned as problems; an error from fn stops the pass and is returned.
 // fn must not write to the database (it runs inside the read transaction).
 func (db *DB) ForEachRecord(fn func(consent.Record) error) ([]error, error) {
+	return db.eachRecord(func(tx *bolt.Tx, visit func(k, v []byte) error) error {
+		return tx.Bucket(bProspects).ForEach(visit)
+	}, fn)
+}
+
+// eachRecord runs fn over the prospects that walk hands to visit, reading
+// each one's ledger and register hit; see ForEachRecord.
+func (db *DB) eachRecord(walk func(tx *bolt.Tx, visit func(k, v []byte) error) error, fn func(consent.Record) error) ([]error, error) {
 	var problems []error
 	if _, err := db.key(); err != nil {
 		return nil, err
@@ -88,19 +96,17 @@ func (db *DB) ForEachRecord(fn func(consent.Record) error) ([]error, error) {
 		if err != nil {
 			return err
 		}
-		return tx.Bucket(bProspects).ForEach(func(k, v []byte) error {
+		return walk(tx, func(k, v []byte) error {
 			id := getU64(k)
 			var r consent.Record
 			if err := db.decode(bProspects, k, v, &r.Prospect, fmt.Sprintf("prospect %d", id)); err != nil {
 				problems = append(problems, err)
 				return nil
 			}
-			evs, err := db.readEvents(tx, id)
-			if err != nil {
+			if r.Events, err = db.readEvents(tx, id); err != nil {
 				problems = append(problems, err)
 				return nil
 			}
-			r.Events = evs
 			f.fill(&r)
 			return fn(r)
 		})
