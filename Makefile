@@ -69,7 +69,10 @@ smoke-test:
 # exceeded" when a -fuzztime duration ends (go.dev/issue/75804).
 # A longer run: make fuzz FUZZTIME=2000000x
 FUZZTIME ?= 50000x
-FUZZ_TARGETS := ./consent/:FuzzDecide ./consent/:FuzzReadEML ./consent/:FuzzParseDNC ./consent/vcardin/:FuzzParse
+# Every Fuzz function in the tree, as ./dir/:FuzzName. Found, not listed, so
+# a new parser's fuzz target cannot be left out of CI.
+FUZZ_TARGETS := $(shell grep -rHo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*' consent store ui tools | \
+	sed -E 's|^(.*)/[^/]*:func (Fuzz[A-Za-z0-9_]*)$$|./\1/:\2|' | sort)
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
 		echo "fuzz $$fn ($(FUZZTIME))"; \

@@ -42,6 +42,9 @@ func (db *DB) appendAudit(tx *bolt.Tx, e AuditEntry) error {
 
 // AuditLog reads the whole audit log, oldest first.
 func (db *DB) AuditLog() ([]AuditEntry, error) {
+	if _, err := db.key(); err != nil {
+		return nil, err
+	}
 	var out []AuditEntry
 	err := db.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bAudit).ForEach(func(k, v []byte) error {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -99,13 +100,20 @@ func copyToTemp(src, dir string) (string, error) {
 }
 
 // checkBackup opens, unlocks and verifies a copy of a backup. bbolt may
-// panic on a damaged page; that becomes ErrBadBackup, never a crash.
+// panic on a damaged page, or follow a damaged page reference out of the
+// mapped file (a fault, turned into a panic here); that becomes
+// ErrBadBackup, never a crash.
 func checkBackup(path string, opts Options, unlock func(*DB) error) (report VerifyReport, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = ErrBadBackup
 		}
 	}()
+	// Before bbolt maps it: see checkPages.
+	if err := checkPages(path); err != nil {
+		return report, fmt.Errorf("%w (%v)", ErrBadBackup, err)
+	}
 	db, err := Open(path, opts)
 	if err != nil {
 		if errors.Is(err, ErrLocked) {

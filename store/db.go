@@ -98,7 +98,9 @@ func Create(path string, passphrase []byte, s consent.Settings, opts Options) (*
 			return err
 		}
 		if db.plain {
-			if err := m.Put(mPlaintext, []byte{1}); err != nil {
+			// Sealed, so the marker cannot be added to an encrypted file
+			// by someone without the key (see readFormat).
+			if err := m.Put(mPlaintext, seal(dataKey, []byte("plaintext"), adFor(bMeta, mPlaintext))); err != nil {
 				return err
 			}
 		}
@@ -160,11 +162,13 @@ func Open(path string, opts Options) (*DB, error) {
 		return nil, err
 	}
 	db := &DB{bolt: b, path: path, opts: opts}
-	if err := db.readMeta(); err != nil {
-		b.Close()
-		return nil, err
-	}
-	if err := db.migrate(); err != nil {
+	err = guardDamage(func() error {
+		if err := db.readMeta(); err != nil {
+			return err
+		}
+		return db.migrate()
+	})
+	if err != nil {
 		b.Close()
 		return nil, err
 	}
@@ -185,7 +189,6 @@ func (db *DB) readMeta() error {
 		if err := json.Unmarshal(m.Get(mKDF), &db.kdf); err != nil || len(db.kdf.Salt) == 0 || db.kdf.Time == 0 || db.kdf.Memory == 0 || db.kdf.Threads == 0 || db.kdf.Memory > 4<<20 || db.kdf.Time > 64 {
 			return errors.New("the key settings in the meta bucket are damaged: restore a backup")
 		}
-		db.plain = len(m.Get(mPlaintext)) == 1
 		return nil
 	})
 }
@@ -259,12 +262,39 @@ func (db *DB) unwrapPass(pass []byte) ([]byte, error) {
 }
 
 func (db *DB) finishUnlock(dk []byte) error {
+	plain, err := db.readFormat(dk)
+	if err != nil {
+		zero(dk)
+		return err
+	}
+	db.mu.Lock()
+	db.plain = plain
+	db.mu.Unlock()
 	db.setKey(dk)
-	if err := db.loadIndex(); err != nil {
+	if err := guardDamage(db.loadIndex); err != nil {
 		db.Lock()
 		return err
 	}
 	return nil
+}
+
+// readFormat tells whether the file is an (InsecurePlaintext, test-only)
+// plaintext database. The marker counts only when it opens with the data
+// key: someone who can write to the file but has no key must not be able
+// to switch Warmlead to writing personal data in clear by adding it.
+func (db *DB) readFormat(dk []byte) (bool, error) {
+	var marker []byte
+	db.view(func(tx *bolt.Tx) error {
+		marker = append([]byte(nil), tx.Bucket(bMeta).Get(mPlaintext)...)
+		return nil
+	})
+	if len(marker) == 0 {
+		return false, nil
+	}
+	if _, err := open(dk, marker, adFor(bMeta, mPlaintext)); err != nil {
+		return false, &IntegrityError{Bucket: string(bMeta), Key: "the format marker"}
+	}
+	return true, nil
 }
 
 func (db *DB) setKey(dk []byte) {

@@ -26,6 +26,9 @@ type ImportProblem struct {
 }
 
 func (p ImportProblem) String() string {
+	if p.Number == 0 && p.File != "" { // the whole file: too large, unreadable
+		return fmt.Sprintf("%s: %s", p.File, p.Reason)
+	}
 	if p.File != "" {
 		return fmt.Sprintf("%s, card %d: %s", p.File, p.Number, p.Reason)
 	}
@@ -90,7 +93,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 			p := it.Prospect
 			if err := p.Normalize(o.Region); err != nil {
 				sum.Failed++
-				sum.Problems = append(sum.Problems, ImportProblem{it.File, it.Number, err.Error()})
+				sum.Problems = append(sum.Problems, ImportProblem{it.File, it.Number, invalidCardReason(it.Prospect, o.Region, err)})
 				continue
 			}
 			if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
@@ -177,6 +180,20 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 	}
 	db.indexPut(changed...)
 	return sum, nil
+}
+
+// invalidCardReason says why a card did not validate without quoting it:
+// problems are shown in lists and printed on stderr, where scripts log
+// them, and the value that failed (a mistyped email or phone) is still the
+// person's. The validators' own messages quote it, for a rep typing it.
+func invalidCardReason(p consent.Prospect, region string, err error) string {
+	if _, e := consent.NormalizeEmail(p.Email); e != nil {
+		return "its email address is not valid: write it as name@company.com"
+	}
+	if _, e := consent.NormalizePhone(p.Phone, region); e != nil {
+		return "its phone number is not valid: include the country code, e.g. +31 20 555 0100"
+	}
+	return err.Error() // a missing name, an unknown source: nothing of the person
 }
 
 // mergeInto fills the fields an existing prospect lacks from a new card and

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -35,6 +36,9 @@ func (db *DB) appendEvent(tx *bolt.Tx, id uint64, ev consent.Event) (consent.Eve
 		ev.Time = time.Now()
 	}
 	ev.Seal(prev)
+	// Hook for the list's facets (index_facets.go): after the commit, this
+	// ledger is re-read for its last contact and consent state.
+	tx.OnCommit(func() { db.facetsEventsAppended(id) })
 	return ev, db.put(tx, bEvents, join(prefix, u64(ev.Seq)), ev)
 }
 
@@ -131,12 +135,21 @@ func (r VerifyReport) OK() bool { return len(r.Problems) == 0 }
 
 // Verify checks the file's structure, opens every sealed value and
 // recomputes every ledger's hash chain.
-func (db *DB) Verify() (VerifyReport, error) {
-	var r VerifyReport
+func (db *DB) Verify() (r VerifyReport, err error) {
+	// A damaged page makes bbolt panic, or read outside the mapped file.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer recoverDamage(&err)
 	if _, err := db.key(); err != nil {
 		return r, err
 	}
-	err := db.view(func(tx *bolt.Tx) error {
+	err = db.view(func(tx *bolt.Tx) error {
+		// Checked by reading the file before bbolt's Check follows the
+		// same references through memory (see checkPages); reading on
+		// would run into the same damage.
+		if err := checkPages(db.path); err != nil {
+			r.Problems = append(r.Problems, fmt.Errorf("file structure: %w", err))
+			return nil
+		}
 		for err := range tx.Check() {
 			r.Problems = append(r.Problems, fmt.Errorf("file structure: %w", err))
 		}
@@ -146,7 +159,7 @@ func (db *DB) Verify() (VerifyReport, error) {
 					return nil
 				}
 				var x any
-				if err := db.decode(b, k, v, &x, fmt.Sprintf("entry %x", k)); err != nil {
+				if err := db.decode(b, k, v, &x, entryName(b, k)); err != nil {
 					r.Problems = append(r.Problems, err)
 				}
 				return nil
@@ -172,6 +185,24 @@ func (db *DB) Verify() (VerifyReport, error) {
 		})
 	})
 	return r, err
+}
+
+// entryName names a value outside the ledgers the way the code reading it
+// does, so Verify's report and a failing read point at the same place.
+func entryName(bucket, k []byte) string {
+	switch string(bucket) {
+	case string(bSettings):
+		return "the settings"
+	case string(bTombstones):
+		return fmt.Sprintf("tombstone %d", getU64(k))
+	case string(bAudit):
+		return fmt.Sprintf("audit entry %d", getU64(k))
+	case string(bSuppress):
+		return fmt.Sprintf("suppression entry %x", k)
+	case string(bRegisters):
+		return fmt.Sprintf("register %x", k)
+	}
+	return fmt.Sprintf("entry %x", k)
 }
 
 // errIntegrity reports whether err is (or wraps) an IntegrityError.

@@ -31,6 +31,9 @@ func (db *DB) migrate() error {
 		if v == 0 {
 			return ErrNotWarmlead
 		}
+		if v > schemaVersion+1000 { // no release will ever get this far
+			return fmt.Errorf("the schema version in the meta bucket is damaged (%d): restore a backup", v)
+		}
 		if v > schemaVersion {
 			return ErrNewerSchema
 		}

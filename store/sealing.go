@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -14,15 +15,26 @@ func (db *DB) put(tx *bolt.Tx, bucket, key []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bucket).Put(key, db.sealValue(bucket, key, pt))
+	sealed, err := db.sealValue(bucket, key, pt)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucket).Put(key, sealed)
 }
 
-func (db *DB) sealValue(bucket, key, pt []byte) []byte {
-	if db.plain {
-		return append([]byte{formatPlain}, pt...)
+// sealValue seals under db.mu: Lock zeroes the key in place, and a write
+// running in the background at that moment (an import when the idle lock
+// fires) must fail with ErrNotUnlocked, not seal under a wiped key.
+func (db *DB) sealValue(bucket, key, pt []byte) ([]byte, error) {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.dataKey == nil {
+		return nil, ErrNotUnlocked
 	}
-	dk, _ := db.key()
-	return seal(dk, pt, adFor(bucket, key))
+	if db.plain {
+		return append([]byte{formatPlain}, pt...), nil
+	}
+	return seal(db.dataKey, pt, adFor(bucket, key)), nil
 }
 
 // get opens the value at bucket/key into v. A value that fails
@@ -37,23 +49,33 @@ func (db *DB) get(tx *bolt.Tx, bucket, key []byte, v any, what string) error {
 
 // decode opens a raw value read from bucket/key into v.
 func (db *DB) decode(bucket, key, raw []byte, v any, what string) error {
-	var pt []byte
-	if db.plain {
-		if len(raw) == 0 || raw[0] != formatPlain {
-			return &IntegrityError{string(bucket), what}
-		}
-		pt = raw[1:]
-	} else {
-		dk, err := db.key()
-		if err != nil {
+	pt, err := db.openValue(bucket, key, raw)
+	if err != nil {
+		if errors.Is(err, ErrNotUnlocked) {
 			return err
 		}
-		if pt, err = open(dk, raw, adFor(bucket, key)); err != nil {
-			return &IntegrityError{string(bucket), what}
-		}
+		return &IntegrityError{string(bucket), what}
 	}
 	if err := json.Unmarshal(pt, v); err != nil {
 		return &IntegrityError{string(bucket), fmt.Sprintf("%s (unreadable: %v)", what, err)}
 	}
 	return nil
+}
+
+// openValue opens a raw value under db.mu, for the reason given at
+// sealValue: a Lock meanwhile gives ErrNotUnlocked, never a false alarm of
+// damage from opening with a wiped key.
+func (db *DB) openValue(bucket, key, raw []byte) ([]byte, error) {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.dataKey == nil {
+		return nil, ErrNotUnlocked
+	}
+	if db.plain {
+		if len(raw) == 0 || raw[0] != formatPlain {
+			return nil, errOpen
+		}
+		return raw[1:], nil
+	}
+	return open(db.dataKey, raw, adFor(bucket, key))
 }

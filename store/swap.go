@@ -43,6 +43,9 @@ func openBolt(path string, opts Options) (*bolt.DB, error) {
 	// opened again.
 	for attempt := 0; ; attempt++ {
 		before, statErr := os.Stat(path)
+		if err := checkFileShape(path); err != nil {
+			return nil, err
+		}
 		b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: t, FreelistType: bolt.FreelistMapType, InitialMmapSize: initialMmapSize})
 		if errors.Is(err, berrors.ErrTimeout) {
 			return nil, ErrLocked
@@ -75,14 +78,25 @@ func (db *DB) view(fn func(*bolt.Tx) error) error {
 	return db.bolt.View(fn)
 }
 
-// update runs fn in a write transaction; see view.
+// update runs fn in a write transaction; see view. When fn succeeds but
+// the commit fails, the file could not be written (a full disk, a file
+// size limit, an I/O error): bbolt has rolled the whole transaction back,
+// and the error says so.
 func (db *DB) update(fn func(*bolt.Tx) error) error {
 	db.swap.RLock()
 	defer db.swap.RUnlock()
 	if db.bolt == nil {
 		return errNoHandle
 	}
-	return db.bolt.Update(fn)
+	var fnErr error
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		fnErr = fn(tx)
+		return fnErr
+	})
+	if err != nil && fnErr == nil {
+		return fmt.Errorf("cannot save to the database file (%w); nothing of this change was saved: free some disk space or check the file, then try again", err)
+	}
+	return err
 }
 
 // compactTxSize bounds the memory one transaction of the copy may use;

@@ -121,7 +121,10 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 		buf.Grow(int(min(int64(s.Len()), max)) + 1)
 	case interface{ Stat() (fs.FileInfo, error) }:
 		if fi, err := s.Stat(); err == nil && fi.Mode().IsRegular() {
-			buf.Grow(int(min(fi.Size(), max)) + 1)
+			if fi.Size() > max { // refused without reading (and holding) the first max bytes
+				return nil, tooLarge(max)
+			}
+			buf.Grow(int(fi.Size()) + 1)
 		}
 	}
 	if _, err := buf.ReadFrom(io.LimitReader(r, max+1)); err != nil {
@@ -129,9 +132,13 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 	}
 	data := buf.Bytes()
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w: it is over the limit of %s; split it into smaller files", ErrTooLarge, sizeString(max))
+		return nil, tooLarge(max)
 	}
 	return data, nil
+}
+
+func tooLarge(max int64) error {
+	return fmt.Errorf("%w: it is over the limit of %s; split it into smaller files", ErrTooLarge, sizeString(max))
 }
 
 func sizeString(n int64) string {

@@ -17,8 +17,15 @@ func init() {
 // ReadCards parses vCard files into import items. A file that cannot be read
 // at all is one problem; a card that cannot be read fails alone.
 func ReadCards(paths []string, source consent.Source, event string) ([]store.ImportItem, []store.ImportProblem) {
-	var items []store.ImportItem
-	var problems []store.ImportProblem
+	items, problems, _ := ReadCardsWithWarnings(paths, source, event)
+	return items, problems
+}
+
+// ReadCardsWithWarnings is ReadCards that also returns the warnings: cards
+// that are imported but lost something on the way (a 1 MB name cut to the
+// field limit, emails past the per-card limit dropped), which the rep
+// should hear about.
+func ReadCardsWithWarnings(paths []string, source consent.Source, event string) (items []store.ImportItem, problems, warnings []store.ImportProblem) {
 	for _, path := range paths {
 		name := filepath.Base(path)
 		f, err := os.Open(path)
@@ -35,11 +42,14 @@ func ReadCards(paths []string, source consent.Source, event string) ([]store.Imp
 		for _, fl := range res.Failures {
 			problems = append(problems, store.ImportProblem{File: name, Number: fl.Number, Reason: fl.Reason})
 		}
+		for _, w := range res.Warnings {
+			warnings = append(warnings, store.ImportProblem{File: name, Number: w.Number, Reason: w.Reason})
+		}
 		for _, c := range res.Cards {
 			items = append(items, store.ImportItem{File: name, Number: c.Number, Prospect: c.Prospect(source, event)})
 		}
 	}
-	return items, problems
+	return items, problems, warnings
 }
 
 // MergeProblems adds the cards that failed before the store saw them.
@@ -68,7 +78,7 @@ func setupImport(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		items, unread := ReadCards(pos, src, event)
+		items, unread, warnings := ReadCardsWithWarnings(pos, src, event)
 		sum, err := db.ImportProspects(items, store.AddOptions{Rep: e.rep(), Region: e.region(), AllowDuplicate: keepDup}, nil)
 		if err != nil {
 			return err
@@ -76,6 +86,9 @@ func setupImport(fs *flagSet, e *env) func([]string) error {
 		sum = MergeProblems(sum, unread)
 		for _, p := range sum.Problems {
 			fmt.Fprintln(e.stderr, p.String())
+		}
+		for _, w := range warnings {
+			fmt.Fprintln(e.stderr, "note: "+w.String())
 		}
 		if asJSON {
 			return writeJSON(e.stdout, sum)

@@ -31,6 +31,11 @@ func setupInit(fs *flagSet, e *env) func([]string) error {
 			return err
 		}
 		s.Rep = e.cfg.Rep
+		// "NL" or " nl" pass Validate but are not the codes the rest of
+		// the code compares with: the phone region would silently be GB.
+		if lang, err := consent.ParseLanguage(s.Lang); err == nil {
+			s.Lang = lang
+		}
 		pass, err := e.newPassphrase()
 		if err != nil {
 			return err
@@ -152,8 +157,17 @@ func setupVerify(fs *flagSet, e *env) func([]string) error {
 		if err := need(pos, 0, "verify"); err != nil {
 			return err
 		}
-		db, err := e.open()
+		// The file's structure first, holding its lock: unlocking reads
+		// through pages that may be the damaged ones.
+		db, err := store.Open(e.cfg.DB, e.cfg.Options())
 		if err != nil {
+			return err
+		}
+		e.db = db
+		if err := db.CheckFile(); err != nil {
+			return err
+		}
+		if err := e.cfg.Unlock(db); err != nil {
 			return err
 		}
 		r, err := db.Verify()
