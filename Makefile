@@ -48,7 +48,7 @@ lint:
 
 # Domain, store and headless commands, with the race detector.
 unit:
-	go test -race -count=1 ./consent/... ./store/... ./ui/cli/... ./assets/... ./tools/...
+	go test -race -count=1 . ./consent/... ./store/... ./ui/cli/... ./ui/i18n/... ./assets/... ./tools/...
 
 # Fyne test driver: no display needed.
 ui-test:

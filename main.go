@@ -13,6 +13,7 @@ import (
 )
 
 func main() {
+	restoreLocale()
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
 		os.Exit(cli.Main(args))

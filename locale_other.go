@@ -1,0 +1,5 @@
+//go:build !cgo || !(linux || freebsd || netbsd || openbsd)
+
+package main
+
+func restoreLocale() {}
