@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"warmlead/consent"
+	"warmlead/consent/vcardin"
 	"warmlead/store"
 	"warmlead/ui/cli"
 	"warmlead/ui/i18n"
@@ -184,7 +185,30 @@ func TestImportResultInDutch(t *testing.T) {
 		}
 		problems = append(problems, store.ImportProblem{File: "b.vcf", Number: 7, Reason: err.Error()})
 	}
-	if len(problems) != 10 {
+	// What the store says of cards that do not validate (it does not quote
+	// the value), and what the reader says of cards it had to shorten.
+	db, err := store.Create(filepath.Join(dir, "w.db"), []byte(pass), consent.DefaultSettings(), store.Options{KDF: store.FastKDF()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	sum, err := db.ImportProspects([]store.ImportItem{
+		{File: "c.vcf", Number: 1, Prospect: consent.Prospect{Name: "Anna", Email: "anna@", Source: consent.SourceCard}},
+		{File: "c.vcf", Number: 2, Prospect: consent.Prospect{Name: "Bert", Phone: "12", Source: consent.SourceCard}},
+	}, store.AddOptions{Region: "NL"}, nil)
+	if err != nil || len(sum.Problems) != 2 {
+		t.Fatalf("import of bad cards: %v %+v", err, sum)
+	}
+	problems = append(problems, sum.Problems...)
+	long := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + strings.Repeat("x", 40) + "\r\nEMAIL:a@b.example\r\nEMAIL:c@b.example\r\nEMAIL:d@b.example\r\nEND:VCARD\r\n"
+	res, err := vcardin.Parse(strings.NewReader(long), vcardin.Limits{MaxBytes: 1 << 20, MaxCards: 10, MaxFieldBytes: 20, MaxValuesPerCard: 2})
+	if err != nil || len(res.Warnings) != 2 {
+		t.Fatalf("shortened card: %v %+v", err, res.Warnings)
+	}
+	for _, w := range res.Warnings {
+		problems = append(problems, store.ImportProblem{File: "d.vcf", Number: w.Number, Reason: w.Reason})
+	}
+	if len(problems) != 14 {
 		t.Fatalf("%d problems: %+v", len(problems), problems)
 	}
 	for _, p := range problems {

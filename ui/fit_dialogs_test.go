@@ -49,7 +49,8 @@ func TestDialogsFitInEveryLanguage(t *testing.T) {
 			fits(t, g, "referral answer", o.dlg)
 
 			showImportResult(g, store.ImportSummary{Imported: 12000, Merged: 300, Suppressed: 12, Failed: 1200,
-				Problems: []store.ImportProblem{{File: "beurs.vcf", Number: 12, Reason: "card 12 is empty"}}})
+				Problems: []store.ImportProblem{{File: "beurs.vcf", Number: 12, Reason: "card 12 is empty"}}},
+				[]store.ImportProblem{{File: "beurs.vcf", Number: 40, Reason: "card 40 had more than 100 emails, phones or names; 9900 were dropped"}})
 			checkFits(t, g, "import result")
 			checkNotClipped(t, g, "import result")
 			chooseVCards(g, nil)

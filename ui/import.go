@@ -29,6 +29,7 @@ type importer struct {
 	progress *widget.ProgressBar
 	dlg      *dialog.CustomDialog
 	result   store.ImportSummary
+	warnings []store.ImportProblem // imported, but something was cut or dropped
 	done     func()
 }
 
@@ -131,7 +132,8 @@ func runImport(g *GUI, paths []string, event string, done func()) *importer {
 	im.dlg.Show()
 	opts := store.AddOptions{Rep: g.rep(), Region: g.region()}
 	g.background(func() error {
-		items, unread := cli.ReadCards(paths, consent.SourceCard, event)
+		items, unread, warnings := cli.ReadCardsWithWarnings(paths, consent.SourceCard, event)
+		im.warnings = warnings
 		sum, err := g.db.ImportProspects(items, opts, func(done, total int) {
 			g.ui(func() { im.progress.SetValue(float64(done) / float64(max(total, 1))) })
 		})
@@ -143,7 +145,7 @@ func runImport(g *GUI, paths []string, event string, done func()) *importer {
 			dialog.ShowError(errors.New(lang.L("Nothing was imported: {{.Error}}", map[string]any{"Error": err.Error()})), g.win)
 			return
 		}
-		showImportResult(g, im.result)
+		showImportResult(g, im.result, im.warnings)
 		if im.done != nil {
 			im.done()
 		}
@@ -151,22 +153,37 @@ func runImport(g *GUI, paths []string, event string, done func()) *importer {
 	return im
 }
 
-// showImportResult shows the summary line and every card that failed or
-// was suppressed, with its file and card number.
-func showImportResult(g *GUI, s store.ImportSummary) {
+// showImportResult shows the summary line, every card that failed or was
+// suppressed, and every card imported with something cut or dropped, each
+// with its file and card number.
+func showImportResult(g *GUI, s store.ImportSummary, warnings []store.ImportProblem) {
 	summary := widget.NewLabelWithStyle(importSummaryText(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	content := container.NewBorder(summary, nil, nil, nil)
-	if len(s.Problems) > 0 {
-		list := widget.NewList(func() int { return len(s.Problems) },
+	lines := make([]string, 0, len(s.Problems)+len(warnings)+1)
+	for _, p := range s.Problems {
+		lines = append(lines, importProblemText(p))
+	}
+	if len(warnings) > 0 {
+		lines = append(lines, lang.L("Imported, but shortened:"))
+		for _, w := range warnings {
+			lines = append(lines, importProblemText(w))
+		}
+	}
+	if len(lines) > 0 {
+		list := widget.NewList(func() int { return len(lines) },
 			func() fyne.CanvasObject {
 				l := widget.NewLabel("")
 				l.Truncation = fyne.TextTruncateEllipsis
 				return l
 			},
 			func(i widget.ListItemID, o fyne.CanvasObject) {
-				o.(*widget.Label).SetText(importProblemText(s.Problems[i]))
+				o.(*widget.Label).SetText(lines[i])
 			})
-		content = container.NewBorder(container.NewVBox(summary, widget.NewLabel(lang.L("Not imported:"))), nil, nil, nil, list)
+		head := container.NewVBox(summary)
+		if len(s.Problems) > 0 {
+			head.Add(widget.NewLabel(lang.L("Not imported:")))
+		}
+		content = container.NewBorder(head, nil, nil, nil, list)
 	}
 	dialog.ShowCustom(lang.L("Import finished"), lang.L("Close"), container.NewGridWrap(fyne.NewSize(620, 320), content), g.win)
 }
@@ -207,12 +224,24 @@ func problemText(reason string, number int) string {
 		return lang.L("the card is a contact group, not a person")
 	case card("could not be read: its properties are malformed"), card("could not be read (internal error)"):
 		return lang.L("the card could not be read")
+	case "its email address is not valid: write it as name@company.com":
+		return lang.L("its email address is not valid: write it as name@company.com")
+	case "its phone number is not valid: include the country code, e.g. +31 20 555 0100":
+		return lang.L("its phone number is not valid: include the country code, e.g. +31 20 555 0100")
 	case consent.ErrNameRequired.Error():
 		return lang.L("a name is needed")
 	case (&store.SuppressedError{Field: "email"}).Error():
 		return lang.L("this person asked to be erased (same email address): they may not be added or contacted again")
 	case (&store.SuppressedError{Field: "phone"}).Error():
 		return lang.L("this person asked to be erased (same phone number): they may not be added or contacted again")
+	}
+	var limit, dropped int
+	if n, _ := fmt.Sscanf(reason, card("had more than %d emails, phones or names; %d were dropped"), &limit, &dropped); n == 2 {
+		return lang.L("it had more than {{.Limit}} emails, phones or names; {{.Dropped}} were left out",
+			map[string]any{"Limit": i18n.Number(limit), "Dropped": i18n.Number(dropped)})
+	}
+	if n, _ := fmt.Sscanf(reason, card("had a value longer than %d bytes; it was cut"), &limit); n == 1 {
+		return lang.L("a value was longer than {{.Limit}} bytes and was cut", map[string]any{"Limit": i18n.Number(limit)})
 	}
 	if v, ok := quotedValue(reason, " is not an email address: write it as name@company.com"); ok {
 		return lang.L("\"{{.Value}}\" is not an email address: write it as name@company.com", map[string]any{"Value": v})
