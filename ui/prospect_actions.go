@@ -190,7 +190,7 @@ func (d *prospectDetail) onSummaryPDF() {
 	id := d.rec.Prospect.ID
 	name := lang.L("{{.Name}} consent summary", map[string]any{"Name": d.rec.Prospect.Name})
 	savePDF(g, safeFileName(name)+".pdf", func(func(int, int)) ([]byte, string, uint64, error) {
-		pdf, _, err := cli.SummaryPDF(g.db, id, g.rep())
+		pdf, _, err := cli.SummaryPDF(g.db, id, g.rep(), documentLang())
 		return pdf, docSummary, id, err
 	}, "from the prospect screen", nil, func(path string, pages int, err error) {
 		if err != nil {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"net/url"
 	"strings"
@@ -152,10 +151,10 @@ func (p *pdfPanel) onCreate() {
 	}
 	savePDF(g, name, func(progress func(done, total int)) ([]byte, string, uint64, error) {
 		if register {
-			pdf, err := registerPDF(g)
+			pdf, _, err := cli.RegisterPDF(g.db, g.rep(), documentLang()) // unreadable records: Verify reports them
 			return pdf, docRegister, 0, err
 		}
-		pdf, err := teamPDF(g, f, summaries, progress)
+		pdf, _, err := cli.TeamPDF(g.db, f, summaries, g.rep(), progress, documentLang())
 		return pdf, docTeam, 0, err
 	}, reason, p.progress, func(path string, pages int, err error) {
 		if err != nil {
@@ -169,52 +168,9 @@ func (p *pdfPanel) onCreate() {
 	})
 }
 
-// reportMeta is the CLI's document metadata, but in the language the rep
-// reads the screens in: a PDF made here comes out in that language, one
-// made by `warmlead report` in the settings' language.
-func reportMeta(g *GUI) (pdfreport.Meta, error) {
-	m, err := cli.ReportMeta(g.db, g.rep())
-	m.Lang = i18n.Current()
-	return m, err
-}
-
-// teamPDF is cli.TeamPDF with reportMeta's language.
-func teamPDF(g *GUI, f pdfreport.Filter, summaries bool, progress func(done, total int)) ([]byte, error) {
-	m, err := reportMeta(g)
-	if err != nil {
-		return nil, err
-	}
-	recs, _, err := g.db.Records() // unreadable records are reported by Verify
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	err = pdfreport.Team(&buf, recs, f, m, summaries, progress)
-	return buf.Bytes(), err
-}
-
-// registerPDF is cli.RegisterPDF with reportMeta's language.
-func registerPDF(g *GUI) ([]byte, error) {
-	m, err := reportMeta(g)
-	if err != nil {
-		return nil, err
-	}
-	recs, _, err := g.db.Records()
-	if err != nil {
-		return nil, err
-	}
-	regs, err := g.db.Registers()
-	if err != nil {
-		return nil, err
-	}
-	infos := make([]pdfreport.RegisterInfo, len(regs))
-	for i, r := range regs {
-		infos[i] = pdfreport.RegisterInfo{Name: r.Name, Numbers: r.Numbers, Imported: r.Imported}
-	}
-	var buf bytes.Buffer
-	err = pdfreport.Register(&buf, recs, infos, m)
-	return buf.Bytes(), err
-}
+// documentLang is the language of the PDFs made here: the one the rep
+// reads the screens in (`warmlead report` uses the settings' language).
+func documentLang() string { return i18n.Current() }
 
 // savePDF asks where to save, builds the document off the UI goroutine with
 // progress, writes it and its audit entry, and reports back.

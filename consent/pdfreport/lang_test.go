@@ -344,7 +344,7 @@ func TestDocumentsInEveryLanguage(t *testing.T) {
 				wants []string
 			}{
 				{"summary", func(d *doc) { d.summaryDocument(r, chain) }, append(c.summary, c.footer)},
-				{"team", func(d *doc) { d.team(recs, Filter{}, false, nil) }, c.team},
+				{"team", func(d *doc) { d.team(recs, len(recs), Filter{}, false, nil) }, c.team},
 				{"register", func(d *doc) { d.register(regRecs, regs) }, c.register},
 			}
 			var all strings.Builder

@@ -141,26 +141,33 @@ func grantedCount(r consent.Record, purposes []consent.Purpose, now time.Time) i
 // is drawn with how many of how many are done.
 func Team(w io.Writer, recs []consent.Record, f Filter, m Meta, withSummaries bool, progress func(done, total int)) error {
 	d := newDoc(m)
-	d.team(recs, f, withSummaries, progress)
-	return d.finish(w)
-}
-
-func (d *doc) team(recs []consent.Record, f Filter, withSummaries bool, progress func(done, total int)) {
-	d.setTitle(d.t("team.title"))
-
 	var sel []consent.Record
 	for _, r := range recs {
 		if f.Match(r, d.now) {
 			sel = append(sel, r)
 		}
 	}
+	d.team(sel, len(recs), f, withSummaries, progress)
+	return d.finish(w)
+}
+
+// TeamSelected is Team for records already chosen with f.Match (at m.GeneratedAt)
+// out of all: a caller streaming 100,000 records keeps only the matches.
+func TeamSelected(w io.Writer, sel []consent.Record, all int, f Filter, m Meta, withSummaries bool, progress func(done, total int)) error {
+	d := newDoc(m)
+	d.team(sel, all, f, withSummaries, progress)
+	return d.finish(w)
+}
+
+func (d *doc) team(sel []consent.Record, of int, f Filter, withSummaries bool, progress func(done, total int)) {
+	d.setTitle(d.t("team.title"))
 	total := len(sel)
 	if progress == nil {
 		progress = func(int, int) {}
 	}
 
 	d.pdf.AddPage()
-	d.title(d.t("team.title"), d.tf("team.subtitle", d.num(total), d.num(len(recs))))
+	d.title(d.t("team.title"), d.tf("team.subtitle", d.num(total), d.num(of)))
 	d.kv(d.t("lbl.company"), orDash(d.m.company()), colInk)
 	d.kv(d.t("lbl.collected"), d.periodSentence(f), colInk)
 	d.kv(d.t("lbl.filter"), d.filterSentence(f), colInk)

@@ -171,16 +171,27 @@ func SummaryPDF(db *store.DB, id uint64, by string, lang ...string) ([]byte, pdf
 // TeamPDF makes the team report; problems lists prospects left out because
 // they could not be read. lang is as for SummaryPDF.
 func TeamPDF(db *store.DB, f pdfreport.Filter, summaries bool, by string, progress func(done, total int), lang ...string) ([]byte, []error, error) {
-	recs, problems, err := db.Records()
-	if err != nil {
-		return nil, nil, err
-	}
 	m, err := ReportMeta(db, by, lang...)
 	if err != nil {
 		return nil, nil, err
 	}
+	// Only the selected records are kept: a team report over part of
+	// 100,000 prospects need not hold every ledger.
+	now := m.GeneratedAt // what the document judges records at
+	var sel []consent.Record
+	all := 0
+	problems, err := db.ForEachRecord(func(r consent.Record) error {
+		all++
+		if f.Match(r, now) {
+			sel = append(sel, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
 	var buf bytes.Buffer
-	err = pdfreport.Team(&buf, recs, f, m, summaries, progress)
+	err = pdfreport.TeamSelected(&buf, sel, all, f, m, summaries, progress)
 	return buf.Bytes(), problems, err
 }
 
