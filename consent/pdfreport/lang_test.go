@@ -345,7 +345,7 @@ func TestDocumentsInEveryLanguage(t *testing.T) {
 			}{
 				{"summary", func(d *doc) { d.summaryDocument(r, chain) }, append(c.summary, c.footer)},
 				{"team", func(d *doc) { d.team(recs, len(recs), Filter{}, false, nil) }, c.team},
-				{"register", func(d *doc) { d.register(regRecs, regs) }, c.register},
+				{"register", func(d *doc) { d.register(tallyOf(regRecs, d.now), regs) }, c.register},
 			}
 			var all strings.Builder
 			for _, doc := range docs {

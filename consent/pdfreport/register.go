@@ -72,15 +72,19 @@ type category struct {
 // registers regs.
 func Register(w io.Writer, recs []consent.Record, regs []RegisterInfo, m Meta) error {
 	d := newDoc(m)
-	d.register(recs, regs)
+	t := NewRegisterTally(d.now)
+	for _, r := range recs {
+		t.Add(r)
+	}
+	d.register(t, regs)
 	return d.finish(w)
 }
 
-func (d *doc) register(recs []consent.Record, regs []RegisterInfo) {
+func (d *doc) register(tally *RegisterTally, regs []RegisterInfo) {
 	d.setTitle(d.t("reg.title"))
 	d.pdf.AddPage()
 	months := monthsOr(d.m.Settings.RetentionMonths)
-	h := countHeld(recs, d.now)
+	h := tally.held
 	numbers := 0
 	for _, r := range regs {
 		numbers += r.Numbers
@@ -166,7 +170,7 @@ func (d *doc) register(recs []consent.Record, regs []RegisterInfo) {
 	d.pdf.CellFormat(d.width, lineH+1, d.t("reg.consents"), "", 1, "L", false, 0, "")
 	d.para(d.t("counts.note"), colMuted)
 	d.pdf.Ln(1)
-	d.countsTable(recs, purposesOf(recs))
+	d.countsRows(tally.status, tally.purposes)
 
 	d.pdf.Ln(2)
 	d.font("B", sizeBody)

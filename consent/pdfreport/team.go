@@ -97,7 +97,11 @@ func statusCounts(recs []consent.Record, purposes []consent.Purpose, now time.Ti
 
 // countsTable draws statusCounts as a table, one row per purpose.
 func (d *doc) countsTable(recs []consent.Record, purposes []consent.Purpose) {
-	counts := statusCounts(recs, purposes, d.now)
+	d.countsRows(statusCounts(recs, purposes, d.now), purposes)
+}
+
+// countsRows draws counts per purpose and status, one row per purpose.
+func (d *doc) countsRows(counts map[consent.Purpose]map[consent.ConsentStatus]int, purposes []consent.Purpose) {
 	cols := []column{{d.t("col.purpose"), 2.2, "L"}}
 	for _, s := range statusColumns {
 		cols = append(cols, column{d.word("status", string(s)), 1, "R"})

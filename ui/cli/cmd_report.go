@@ -198,7 +198,17 @@ func TeamPDF(db *store.DB, f pdfreport.Filter, summaries bool, by string, progre
 // RegisterPDF makes the Art. 30 register of processing activities; lang is
 // as for SummaryPDF.
 func RegisterPDF(db *store.DB, by string, lang ...string) ([]byte, []error, error) {
-	recs, problems, err := db.Records()
+	m, err := ReportMeta(db, by, lang...)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Counted one record at a time: the register needs numbers about
+	// everyone, not everyone's ledger in memory.
+	tally := pdfreport.NewRegisterTally(m.GeneratedAt)
+	problems, err := db.ForEachRecord(func(r consent.Record) error {
+		tally.Add(r)
+		return nil
+	})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -210,12 +220,8 @@ func RegisterPDF(db *store.DB, by string, lang ...string) ([]byte, []error, erro
 	for i, r := range regs {
 		infos[i] = pdfreport.RegisterInfo{Name: r.Name, Numbers: r.Numbers, Imported: r.Imported}
 	}
-	m, err := ReportMeta(db, by, lang...)
-	if err != nil {
-		return nil, nil, err
-	}
 	var buf bytes.Buffer
-	err = pdfreport.Register(&buf, recs, infos, m)
+	err = pdfreport.RegisterFromTally(&buf, tally, infos, m)
 	return buf.Bytes(), problems, err
 }
 
