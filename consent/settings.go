@@ -32,9 +32,12 @@ func (s *Settings) Validate() error {
 	if s.Lang == "" {
 		s.Lang = "en"
 	}
-	if _, err := ParseLanguage(s.Lang); err != nil {
+	lang, err := ParseLanguage(s.Lang)
+	if err != nil {
 		return err
 	}
+	s.Lang = lang // "NL" is accepted and stored as "nl", which the phone region reads
+
 	for _, u := range []struct{ name, v string }{{"privacy statement URL", s.PrivacyURL}, {"preferences URL", s.PreferencesURL}} {
 		if u.v == "" {
 			continue
