@@ -275,6 +275,10 @@ func (db *DB) finishUnlock(dk []byte) error {
 		db.Lock()
 		return err
 	}
+	// Not fatal: the marker stays and the next unlock tries again (a full
+	// disk must not lock the rep out); the erased data is unreadable
+	// already, only old sealed pages wait for the compaction.
+	_ = db.finishErasures()
 	return nil
 }
 

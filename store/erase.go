@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -52,6 +54,11 @@ func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
 		now = time.Now()
 	}
 	now = now.UTC().Truncate(time.Second)
+	// The marker goes down before the erasure: killed anywhere after this,
+	// the next unlock compacts (see finishErasures).
+	if err := os.WriteFile(erasePendingPath(db.path), nil, 0o600); err != nil {
+		return fmt.Errorf("cannot start the erasure: %w", err)
+	}
 	err := db.update(func(tx *bolt.Tx) error {
 		key := u64(id)
 		if tx.Bucket(bProspects).Get(key) == nil {
@@ -90,10 +97,46 @@ func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
 		return err
 	}
 	db.indexRemove(id)
-	if err := db.Compact(); err != nil {
+	if err := db.compactPending(); err != nil {
 		return fmt.Errorf("prospect %d was erased, but old copies of their data stay in the file until it is compacted: %w", id, err)
 	}
 	return nil
+}
+
+// erasePendingPath is an empty file beside the database while an erasure
+// has not been compacted. A file, not a key in the database: clearing a key
+// would leave a freed page with copies of its neighbours in the file.
+func erasePendingPath(path string) string {
+	return filepath.Join(filepath.Dir(path), ".warmlead-erase-pending-"+filepath.Base(path))
+}
+
+// compactPending compacts the file and then removes the erasure's marker.
+// Killed in between, the marker stays and the next unlock compacts again
+// (finishErasures): compacting twice is harmless, skipping it is not.
+func (db *DB) compactPending() error {
+	if err := compactFile(db); err != nil {
+		return err
+	}
+	return os.Remove(erasePendingPath(db.path))
+}
+
+// compactFile is Compact; a test replaces it to stand for a process killed
+// before its compaction.
+var compactFile = (*DB).Compact
+
+// finishErasures runs after an unlock: it removes this database's
+// compaction copies left by a killed process (they hold old, sealed pages)
+// and finishes a compaction an erasure could not. Only after an unlock,
+// because opening with a wrong passphrase must not change the file.
+func (db *DB) finishErasures() error {
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(db.path), compactPrefix(db.path)+"*"))
+	for _, f := range leftovers {
+		os.Remove(f) // we hold the database's lock: no Warmlead is compacting it
+	}
+	if _, err := os.Stat(erasePendingPath(db.path)); err != nil {
+		return nil
+	}
+	return db.compactPending()
 }
 
 // deletePrefix deletes every key starting with prefix. Keys are collected

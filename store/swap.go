@@ -158,10 +158,17 @@ func (db *DB) Compact() error {
 	return nil
 }
 
+// compactPrefix names this database's compaction copies (its file name in
+// it, so a cleanup never touches another database's copy in the same
+// folder).
+func compactPrefix(path string) string {
+	return ".warmlead-compact-" + filepath.Base(path) + "-"
+}
+
 // compactInto copies the live data into a new file in dir and returns its
 // path. Called with db.swap held for writing.
 func (db *DB) compactInto(dir string) (string, error) {
-	f, err := os.CreateTemp(dir, ".warmlead-compact-*")
+	f, err := os.CreateTemp(dir, compactPrefix(db.path)+"*")
 	if err != nil {
 		return "", err
 	}
