@@ -55,10 +55,11 @@ func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
 	}
 	now = now.UTC().Truncate(time.Second)
 	// The marker goes down before the erasure: killed anywhere after this,
-	// the next unlock compacts (see finishErasures).
-	if err := os.WriteFile(erasePendingPath(db.path), nil, 0o600); err != nil {
-		return fmt.Errorf("cannot start the erasure: %w", err)
-	}
+	// the next unlock compacts (see finishErasures). Where no file can be
+	// made beside the database (a read-only folder) the erasure still
+	// happens: it matters more than the crash safety of its compaction,
+	// whose failure is then reported as before.
+	_ = os.WriteFile(erasePendingPath(db.path), nil, 0o600)
 	err := db.update(func(tx *bolt.Tx) error {
 		key := u64(id)
 		if tx.Bucket(bProspects).Get(key) == nil {
@@ -117,7 +118,10 @@ func (db *DB) compactPending() error {
 	if err := compactFile(db); err != nil {
 		return err
 	}
-	return os.Remove(erasePendingPath(db.path))
+	if err := os.Remove(erasePendingPath(db.path)); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	return nil
 }
 
 // compactFile is Compact; a test replaces it to stand for a process killed
