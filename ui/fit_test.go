@@ -148,6 +148,24 @@ func walkVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	}
 }
 
+// placeholderCut reports an empty entry whose hint is wider than the entry
+// (an entry's minimum size ignores its placeholder, so squeezed cannot see
+// it): the rep would read "Name, Unternehmen, E-Mail, Tele".
+func placeholderCut(e *widget.Entry) string {
+	if e.Text != "" || e.PlaceHolder == "" || e.MultiLine {
+		return ""
+	}
+	need := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width +
+		2*theme.InnerPadding() + 2*theme.InputBorderSize()
+	if e.ActionItem != nil {
+		need += e.ActionItem.MinSize().Width
+	}
+	if need <= e.Size().Width+1 {
+		return ""
+	}
+	return fmt.Sprintf("*widget.Entry placeholder %q is cut: %.0f wide, needs %.0f", e.PlaceHolder, e.Size().Width, need)
+}
+
 // relayout lays the tree out again from the top, as the real driver does on
 // the next frame when a text change alters a minimum size (the test canvas
 // does not, and would report rows laid out around their template text).
@@ -174,6 +192,9 @@ func relayout(o fyne.CanvasObject) {
 // not laid out (another tab, a collapsed split).
 func squeezed(o fyne.CanvasObject) string {
 	size, min := o.Size(), o.MinSize()
+	if e, ok := o.(*widget.Entry); ok && size.Width > 0 {
+		return placeholderCut(e)
+	}
 	if size.Width == 0 || size.Height == 0 || min.Width <= size.Width+1 {
 		return ""
 	}

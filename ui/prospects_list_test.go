@@ -127,7 +127,7 @@ func TestProspectScreensInDutch(t *testing.T) {
 	p := g.shell.prospects
 	p.refresh()
 	g.wait()
-	if p.count.Text != "1 van 1" || p.search.PlaceHolder != "Zoek op naam, bedrijf, e-mail, telefoon of evenement" {
+	if p.count.Text != "1 van 1" || p.search.PlaceHolder != "Naam, bedrijf, e-mail, telefoon…" {
 		t.Fatalf("header: %q, %q", p.count.Text, p.search.PlaceHolder)
 	}
 	if p.order.Options[2] != "Laatste contact" || p.source.Options[1] != "Visitekaartje" {

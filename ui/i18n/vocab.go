@@ -13,7 +13,7 @@ var (
 	purposeLabels = map[consent.Purpose]string{
 		consent.PurposeFollowUp: "Follow-up", consent.PurposeNewsletter: "Newsletter",
 		consent.PurposeProductInfo: "Product information", consent.PurposeEvents: "Events",
-		consent.PurposeOffers: "Offers", consent.PurposeThirdParty: "Sharing with partners",
+		consent.PurposeOffers: "Offers", consent.PurposeThirdParty: "Third-party sharing",
 		consent.PurposeTracking: "Email tracking",
 	}
 	channelLabels = map[consent.Channel]string{
