@@ -142,17 +142,24 @@ func (d *consentDialog) onSave() {
 		d.status.SetText(problem)
 		return
 	}
-	d.g.background(func() error {
-		_, err := d.g.db.AppendEvent(d.p.ID, ev)
+	appendFromDialog(d.g, d.p.ID, ev, d.status, d.dlg, d.done)
+}
+
+// appendFromDialog records ev in the prospect's ledger off the UI
+// goroutine; saved, it closes dlg and calls done, else the error goes under
+// the form and the dialog stays, with what the rep typed.
+func appendFromDialog(g *GUI, id uint64, ev consent.Event, status *widget.Label, dlg dialog.Dialog, done func()) {
+	g.background(func() error {
+		_, err := g.db.AppendEvent(id, ev)
 		return err
 	}, func(err error) {
 		if err != nil {
-			d.status.SetText(errorText(err))
+			status.SetText(errorText(err))
 			return
 		}
-		d.dlg.Hide()
-		if d.done != nil {
-			d.done()
+		dlg.Hide()
+		if done != nil {
+			done()
 		}
 	})
 }
@@ -195,17 +202,5 @@ func (o *objectionDialog) onSave() {
 		o.status.SetText(lang.L("Add what the person said or wrote as evidence."))
 		return
 	}
-	g.background(func() error {
-		_, err := g.db.AppendEvent(o.p.ID, consent.Event{Rep: g.rep(), Kind: consent.KindObjection, Evidence: text})
-		return err
-	}, func(err error) {
-		if err != nil {
-			o.status.SetText(errorText(err))
-			return
-		}
-		o.dlg.Hide()
-		if o.done != nil {
-			o.done()
-		}
-	})
+	appendFromDialog(g, o.p.ID, consent.Event{Rep: g.rep(), Kind: consent.KindObjection, Evidence: text}, o.status, o.dlg, o.done)
 }

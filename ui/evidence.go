@@ -67,19 +67,7 @@ func (r *replyDialog) onSave() {
 		r.status.SetText(lang.L("Paste the reply or choose its .eml file first."))
 		return
 	}
-	g.background(func() error {
-		_, err := g.db.AppendEvent(r.p.ID, consent.Event{Rep: g.rep(), Kind: consent.KindReplyAttached, Evidence: text})
-		return err
-	}, func(err error) {
-		if err != nil {
-			r.status.SetText(errorText(err))
-			return
-		}
-		r.dlg.Hide()
-		if r.done != nil {
-			r.done()
-		}
-	})
+	appendFromDialog(g, r.p.ID, consent.Event{Rep: g.rep(), Kind: consent.KindReplyAttached, Evidence: text}, r.status, r.dlg, r.done)
 }
 
 // loadEML parses a dropped or chosen email file; anything that is not an

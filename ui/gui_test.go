@@ -330,52 +330,53 @@ func TestSettingsSave(t *testing.T) {
 
 // hasText reports whether any label under o shows text containing s.
 func hasText(o fyne.CanvasObject, s string) bool {
-	switch v := o.(type) {
-	case *widget.Label:
-		return strings.Contains(v.Text, s)
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			if hasText(c, s) {
-				return true
-			}
-		}
-	}
-	return false
+	return anyUnder(o, false, false, func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && strings.Contains(l.Text, s)
+	})
 }
 
 // hasDisabledButton reports whether a disabled button with this text is under o.
 func hasDisabledButton(o fyne.CanvasObject, text string) bool {
-	switch v := o.(type) {
-	case *widget.Button:
-		return v.Text == text && v.Disabled()
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			if hasDisabledButton(c, text) {
-				return true
-			}
-		}
-	}
-	return false
+	return anyUnder(o, false, false, func(o fyne.CanvasObject) bool {
+		b, ok := o.(*widget.Button)
+		return ok && b.Text == text && b.Disabled()
+	})
 }
 
 func storeOpts(g *GUI) store.AddOptions { return store.AddOptions{Rep: g.rep(), Region: g.region()} }
 
 // hasEntryText reports whether an entry under o holds text containing s.
 func hasEntryText(o fyne.CanvasObject, s string) bool {
+	return anyUnder(o, true, false, func(o fyne.CanvasObject) bool {
+		e, ok := o.(*widget.Entry)
+		return ok && strings.Contains(e.Text, s)
+	})
+}
+
+// anyUnder reports whether match holds for o or for anything under it:
+// the objects of containers, and with intoWidgets the parts widgets draw
+// (lists, forms, splits); with visibleOnly hidden objects and what they
+// hold are skipped.
+func anyUnder(o fyne.CanvasObject, intoWidgets, visibleOnly bool, match func(fyne.CanvasObject) bool) bool {
+	if o == nil || (visibleOnly && !o.Visible()) {
+		return false
+	}
+	if match(o) {
+		return true
+	}
+	var children []fyne.CanvasObject
 	switch v := o.(type) {
-	case *widget.Entry:
-		return strings.Contains(v.Text, s)
 	case *fyne.Container:
-		for _, c := range v.Objects {
-			if hasEntryText(c, s) {
-				return true
-			}
-		}
+		children = v.Objects
 	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(v).Objects() {
-			if hasEntryText(c, s) {
-				return true
-			}
+		if intoWidgets {
+			children = test.WidgetRenderer(v).Objects()
+		}
+	}
+	for _, c := range children {
+		if anyUnder(c, intoWidgets, visibleOnly, match) {
+			return true
 		}
 	}
 	return false

@@ -217,30 +217,17 @@ func unlockOn(t *testing.T, a fyne.App, cfg cli.Config) *GUI {
 // screenShows reports whether any label, button, choice or text drawn under
 // o reads exactly s, looking inside widgets (lists, forms, splits).
 func screenShows(o fyne.CanvasObject, s string) bool {
-	if o == nil || !o.Visible() {
+	return anyUnder(o, true, true, func(o fyne.CanvasObject) bool {
+		switch v := o.(type) {
+		case *widget.Label:
+			return v.Text == s
+		case *widget.Button:
+			return v.Text == s
+		case *widget.Select:
+			return v.Selected == s
+		case *canvas.Text:
+			return v.Text == s
+		}
 		return false
-	}
-	switch v := o.(type) {
-	case *widget.Label:
-		return v.Text == s
-	case *widget.Button:
-		return v.Text == s
-	case *widget.Select:
-		return v.Selected == s
-	case *canvas.Text:
-		return v.Text == s
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			if screenShows(c, s) {
-				return true
-			}
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(v).Objects() {
-			if screenShows(c, s) {
-				return true
-			}
-		}
-	}
-	return false
+	})
 }
