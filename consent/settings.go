@@ -25,10 +25,11 @@ func DefaultSettings() Settings {
 
 // Validate checks and tidies the settings; the error says which field is wrong.
 func (s *Settings) Validate() error {
-	s.Rep = strings.TrimSpace(s.Rep)
-	s.Company = strings.TrimSpace(s.Company)
-	s.PrivacyURL = strings.TrimSpace(s.PrivacyURL)
-	s.PreferencesURL = strings.TrimSpace(s.PreferencesURL)
+	// Text as it will read back: the settings are stored as JSON, which
+	// turns bytes that are not UTF-8 (from a flag, a script) into U+FFFD.
+	for _, f := range []*string{&s.Rep, &s.Company, &s.PrivacyURL, &s.PreferencesURL} {
+		*f = strings.TrimSpace(strings.ToValidUTF8(*f, "\uFFFD"))
+	}
 	if s.Lang == "" {
 		s.Lang = "en"
 	}

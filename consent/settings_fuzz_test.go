@@ -54,10 +54,12 @@ func FuzzSettingsValidate(f *testing.F) {
 		if err := again.Validate(); err != nil || again != s {
 			t.Fatalf("a second Validate: %v, %+v -> %+v", err, s, again)
 		}
-		// JSON (the store seals settings as JSON) turns invalid UTF-8 into
-		// U+FFFD; the screens and flags give valid text.
-		if !utf8.ValidString(s.Rep + s.Company + s.PrivacyURL + s.PreferencesURL + s.Lang) {
-			return
+		// Validate leaves only valid text, so it survives JSON (the store
+		// seals settings as JSON) unchanged.
+		for _, f := range []string{s.Rep, s.Company, s.PrivacyURL, s.PreferencesURL, s.Lang} {
+			if !utf8.ValidString(f) {
+				t.Fatalf("%q is not valid UTF-8 after Validate", f)
+			}
 		}
 		b, err := json.Marshal(s)
 		if err != nil {
