@@ -4,12 +4,14 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2/app"
 
 	"warmlead/ui"
 	"warmlead/ui/cli"
+	"warmlead/ui/usecase"
 )
 
 func main() {
@@ -18,5 +20,10 @@ func main() {
 	if cli.IsCommand(args) {
 		os.Exit(cli.Main(args))
 	}
-	os.Exit(ui.Run(app.NewWithID(cli.AppID), args))
+	cfg, err := cli.GUIConfig(args)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "warmlead: "+err.Error())
+		os.Exit(cli.ExitUsage)
+	}
+	ui.Run(app.NewWithID(usecase.AppID), cfg)
 }

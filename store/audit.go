@@ -20,12 +20,8 @@ type AuditEntry struct {
 
 // Audit appends an entry to the audit log.
 func (db *DB) Audit(rep, action string, prospect uint64, detail string) error {
-	if _, err := db.key(); err != nil {
-		return err
-	}
-	return db.update(func(tx *bolt.Tx) error {
-		return db.appendAudit(tx, AuditEntry{Time: time.Now(), Rep: rep, Action: action, Prospect: prospect, Detail: detail})
-	})
+	_, err := db.Commit(Change{Audit: []AuditEntry{{Rep: rep, Action: action, Prospect: prospect, Detail: detail}}})
+	return err
 }
 
 // appendAudit stores e with the next sequence number inside tx, so an action

@@ -59,20 +59,7 @@ func (db *DB) AppendEvent(id uint64, ev consent.Event) (consent.Event, error) {
 // AppendEvents records several events in one transaction: a logged call
 // with the consents given in it is stored whole or not at all.
 func (db *DB) AppendEvents(id uint64, evs []consent.Event) ([]consent.Event, error) {
-	out := make([]consent.Event, len(evs))
-	err := db.update(func(tx *bolt.Tx) error {
-		if tx.Bucket(bProspects).Get(u64(id)) == nil {
-			return fmt.Errorf("no prospect with id %d", id)
-		}
-		for i, ev := range evs {
-			var err error
-			if out[i], err = db.appendEvent(tx, id, ev); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return out, err
+	return db.Commit(Change{Prospect: id, Events: evs})
 }
 
 // AppendLedgers appends the events of many prospects in one transaction:

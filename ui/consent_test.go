@@ -9,8 +9,8 @@ import (
 
 	"warmlead/consent"
 	"warmlead/store"
-	"warmlead/ui/cli"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // openMain starts the GUI on a database holding the given prospects and
@@ -30,7 +30,7 @@ func openMain(t *testing.T, ps ...consent.Prospect) *GUI {
 		}
 	}
 	db.Close()
-	g := newTestGUI(t, cli.Config{DB: path, NoKeyring: true})
+	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
 	g.Start()
 	g.wait()
 	test.Type(g.unlock.pass, pass)

@@ -17,8 +17,8 @@ import (
 
 	"warmlead/consent"
 	"warmlead/store"
-	"warmlead/ui/cli"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // The window size Run opens with; every screen must fit it in every language.
@@ -96,7 +96,7 @@ func openInLanguage(t *testing.T, code string) *GUI {
 	db.Close()
 	t.Cleanup(func() { i18n.Use("en") })
 
-	g := newTestGUI(t, cli.Config{DB: path, NoKeyring: true})
+	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
 	g.app.Settings().SetTheme(theme.DefaultTheme())
 	g.win.Resize(windowSize)
 	g.Start()

@@ -19,8 +19,8 @@ import (
 
 	"warmlead/consent"
 	"warmlead/store"
-	"warmlead/ui/cli"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // appName is the product name, the same in every language.
@@ -37,9 +37,10 @@ const prefLang = "lang"
 type GUI struct {
 	app fyne.App
 	win fyne.Window
-	cfg cli.Config
+	cfg usecase.Config
 
 	db       *store.DB
+	uc       *usecase.App // the use cases over db, set at unlock
 	settings consent.Settings
 
 	lastActivity atomic.Int64 // unix nanoseconds
@@ -63,7 +64,7 @@ type GUI struct {
 }
 
 // New prepares the GUI; Start picks the first screen.
-func New(a fyne.App, w fyne.Window, cfg cli.Config) *GUI {
+func New(a fyne.App, w fyne.Window, cfg usecase.Config) *GUI {
 	g := &GUI{app: a, win: w, cfg: cfg, idleCheck: 15 * time.Second}
 	i18n.Use(i18n.Pick(a.Preferences().String(prefLang))) // before any screen is built
 	g.touch()
@@ -127,6 +128,7 @@ func (g *GUI) autoUnlock() {
 // onUnlocked loads settings, switches to their language and starts the
 // idle watch.
 func (g *GUI) onUnlocked() {
+	g.uc = usecase.New(g.db, usecase.Env{Rep: g.rep})
 	if s, err := g.db.Settings(); err == nil {
 		g.settings = s
 	}
@@ -243,6 +245,7 @@ func (g *GUI) Close() {
 	if g.db != nil {
 		g.db.Close()
 		g.db = nil
+		g.uc = nil
 	}
 }
 
@@ -265,9 +268,12 @@ func errorText(err error) string {
 	var dup *store.DuplicateError
 	var sup *store.SuppressedError
 	var path *fs.PathError
+	var uc *usecase.Error
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &uc):
+		return i18n.Text(uc.Msg)
 	case errors.Is(err, store.ErrLocked):
 		return lang.L("The database is in use by another Warmlead window or command. Close it, then try again.")
 	case errors.Is(err, store.ErrWrongPassphrase):

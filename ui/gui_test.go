@@ -14,8 +14,8 @@ import (
 
 	"warmlead/consent"
 	"warmlead/store"
-	"warmlead/ui/cli"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 const pass = "purple otter mountain"
@@ -30,7 +30,7 @@ func TestMain(m *testing.M) {
 // newTestGUI starts a GUI on a temp database path with the mock keyring. It
 // speaks English whatever the machine's locale: the language preference says
 // so, as it would after an English setup.
-func newTestGUI(t *testing.T, cfg cli.Config) *GUI {
+func newTestGUI(t *testing.T, cfg usecase.Config) *GUI {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLang, "en")
@@ -39,7 +39,7 @@ func newTestGUI(t *testing.T, cfg cli.Config) *GUI {
 
 // newTestGUIOn starts a GUI on app a, whose preferences the test chose (a
 // second GUI on the same app is the next start of Warmlead).
-func newTestGUIOn(t *testing.T, a fyne.App, cfg cli.Config) *GUI {
+func newTestGUIOn(t *testing.T, a fyne.App, cfg usecase.Config) *GUI {
 	t.Helper()
 	t.Cleanup(func() { i18n.Use("en") }) // tests after this one read English
 	w := a.NewWindow("Warmlead")
@@ -76,7 +76,7 @@ func createDB(t *testing.T, path string, kr bool, names ...string) {
 }
 
 func TestSetupFlowCreatesDatabaseAndOpensMainWindow(t *testing.T) {
-	g := newTestGUI(t, cli.Config{})
+	g := newTestGUI(t, usecase.Config{})
 	g.Start()
 	s := g.setup
 	if s == nil {
@@ -114,7 +114,7 @@ func TestSetupFlowCreatesDatabaseAndOpensMainWindow(t *testing.T) {
 }
 
 func TestSetupRefusesShortPassphraseAndBadURL(t *testing.T) {
-	g := newTestGUI(t, cli.Config{NoKeyring: true})
+	g := newTestGUI(t, usecase.Config{NoKeyring: true})
 	g.Start()
 	s := g.setup
 	test.Type(s.rep, "Rita")
@@ -136,7 +136,7 @@ func TestSetupRefusesShortPassphraseAndBadURL(t *testing.T) {
 func TestKeyringUnlocksSilently(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "w.db")
 	createDB(t, path, true, "Anna")
-	g := newTestGUI(t, cli.Config{DB: path})
+	g := newTestGUI(t, usecase.Config{DB: path})
 	g.Start()
 	g.wait()
 	if g.shell == nil {
@@ -148,7 +148,7 @@ func TestUnlockWrongThenRightPassphrase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "w.db")
 	createDB(t, path, false, "Anna")
 	before, _ := os.ReadFile(path)
-	g := newTestGUI(t, cli.Config{DB: path, NoKeyring: true})
+	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
 	g.Start()
 	g.wait()
 	u := g.unlock
@@ -178,7 +178,7 @@ func TestPassphraseFileUnlocksWithoutAsking(t *testing.T) {
 	createDB(t, path, false)
 	pf := filepath.Join(dir, "pass")
 	os.WriteFile(pf, []byte(pass+"\n"), 0o600)
-	g := newTestGUI(t, cli.Config{DB: path, PasswordFile: pf, NoKeyring: true})
+	g := newTestGUI(t, usecase.Config{DB: path, PasswordFile: pf, NoKeyring: true})
 	g.Start()
 	g.wait()
 	if g.shell == nil {
@@ -194,7 +194,7 @@ func TestSecondInstanceIsToldDatabaseInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer first.Close()
-	g := newTestGUI(t, cli.Config{DB: path, NoKeyring: true})
+	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
 	start := time.Now()
 	g.Start()
 	g.wait()
@@ -209,7 +209,7 @@ func TestSecondInstanceIsToldDatabaseInUse(t *testing.T) {
 func TestNavigationAddProspectAndLock(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "w.db")
 	createDB(t, path, false)
-	g := newTestGUI(t, cli.Config{DB: path, NoKeyring: true})
+	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
 	g.Start()
 	g.wait()
 	test.Type(g.unlock.pass, pass)
@@ -267,7 +267,7 @@ func TestNavigationAddProspectAndLock(t *testing.T) {
 func TestIdleLock(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "w.db")
 	createDB(t, path, false, "Idle Ida")
-	g := newTestGUI(t, cli.Config{DB: path, NoKeyring: true})
+	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
 	g.idleCheck = 5 * time.Millisecond
 	g.Start()
 	g.wait()
@@ -305,7 +305,7 @@ func TestIdleLock(t *testing.T) {
 func TestSettingsSave(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "w.db")
 	createDB(t, path, false)
-	g := newTestGUI(t, cli.Config{DB: path, NoKeyring: true})
+	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
 	g.Start()
 	g.wait()
 	test.Type(g.unlock.pass, pass)

@@ -17,8 +17,8 @@ import (
 
 	"warmlead/consent"
 	"warmlead/store"
-	"warmlead/ui/cli"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // Changing the language in Settings relabels the sidebar and the Settings
@@ -29,7 +29,7 @@ func TestSettingsLanguageSwitchesAndPersists(t *testing.T) {
 	createDB(t, path, false)
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLang, "en")
-	cfg := cli.Config{DB: path, NoKeyring: true}
+	cfg := usecase.Config{DB: path, NoKeyring: true}
 	g := unlockOn(t, a, cfg)
 	side := g.win.Canvas().Content()
 	if !screenShows(side, "Settings") || screenShows(side, "Instellingen") {
@@ -90,7 +90,7 @@ func TestSettingsLanguageSwitchesAndPersists(t *testing.T) {
 func TestSetupAndUnlockFollowThePreference(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Preferences().SetString(prefLang, "de")
-	g := newTestGUIOn(t, a, cli.Config{DB: filepath.Join(t.TempDir(), "w.db"), NoKeyring: true})
+	g := newTestGUIOn(t, a, usecase.Config{DB: filepath.Join(t.TempDir(), "w.db"), NoKeyring: true})
 	g.Start()
 	s := g.setup
 	if s == nil || s.create.Text != "Meine Datenbank anlegen" || s.lang.Selected != "Deutsch" ||
@@ -119,7 +119,7 @@ func TestSetupAndUnlockFollowThePreference(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "other.db")
 	createDB(t, path, false)
 	i18n.Use("en")
-	u := newTestGUIOn(t, a, cli.Config{DB: path, NoKeyring: true})
+	u := newTestGUIOn(t, a, usecase.Config{DB: path, NoKeyring: true})
 	u.Start()
 	u.wait()
 	if u.unlock == nil || u.unlock.button.Text != "Lås upp" {
@@ -200,7 +200,7 @@ func TestErrorTextTranslatesStoreErrors(t *testing.T) {
 }
 
 // unlockOn starts a GUI on app a and unlocks it with the passphrase.
-func unlockOn(t *testing.T, a fyne.App, cfg cli.Config) *GUI {
+func unlockOn(t *testing.T, a fyne.App, cfg usecase.Config) *GUI {
 	t.Helper()
 	g := newTestGUIOn(t, a, cfg)
 	g.Start()

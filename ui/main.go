@@ -1,23 +1,15 @@
 package ui
 
 import (
-	"fmt"
-	"os"
-
 	"fyne.io/fyne/v2"
 
 	"warmlead/assets"
-	"warmlead/ui/cli"
+	"warmlead/ui/usecase"
 )
 
-// Run opens the window on app a (created by main with the app id) and
-// blocks until it closes. It returns the process exit code.
-func Run(a fyne.App, args []string) int {
-	cfg, err := cli.GUIConfig(args)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "warmlead: "+err.Error())
-		return cli.ExitUsage
-	}
+// Run opens the window on app a (created by main with the app id) for the
+// database cfg names and blocks until it closes.
+func Run(a fyne.App, cfg usecase.Config) {
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow(appName)
 	w.SetIcon(assets.Icon)
@@ -27,5 +19,4 @@ func Run(a fyne.App, args []string) int {
 	w.SetMaster()
 	w.ShowAndRun()
 	g.Close()
-	return 0
 }

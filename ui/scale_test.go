@@ -13,6 +13,7 @@ import (
 	"warmlead/consent"
 	"warmlead/store"
 	"warmlead/ui/cli"
+	"warmlead/ui/usecase"
 )
 
 // TestScaleSearchAt100k generates a 100,000-prospect demo database (as
@@ -37,7 +38,7 @@ func TestScaleSearchAt100k(t *testing.T) {
 	db.Close()
 	t.Logf("generated 100,000 prospects in %v", time.Since(start).Round(time.Second))
 
-	g := newTestGUI(t, cli.Config{DB: path, NoKeyring: true})
+	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
 	g.Start()
 	g.wait()
 	test.Type(g.unlock.pass, pass)

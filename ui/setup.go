@@ -9,8 +9,8 @@ import (
 
 	"warmlead/consent"
 	"warmlead/store"
-	"warmlead/ui/cli"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // setupScreen is the first start: who the rep is, what every email links
@@ -74,7 +74,7 @@ func (g *GUI) showSetup() {
 	s.create = widget.NewButtonWithIcon(lang.L("Create my database"), theme.ConfirmIcon(), s.onCreate)
 	s.create.Importance = widget.HighImportance
 	if g.cfg.PasswordFile != "" {
-		if p, err := cli.ReadPassphrase(g.cfg.PasswordFile); err == nil {
+		if p, err := usecase.ReadPassphrase(g.cfg.PasswordFile); err == nil {
 			s.pass.SetText(string(p))
 			s.pass2.SetText(string(p))
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"warmlead/store"
+	"warmlead/ui/usecase"
 )
 
 // harness runs commands in-process against one temp database, with the
@@ -214,7 +215,7 @@ func TestFyneAppTomlMatchesAppID(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := regexp.MustCompile(`(?m)^\s*ID\s*=\s*"([^"]+)"`).FindSubmatch(b)
-	if m == nil || string(m[1]) != AppID {
-		t.Fatalf("FyneApp.toml ID %q, code uses %q", m, AppID)
+	if m == nil || string(m[1]) != usecase.AppID {
+		t.Fatalf("FyneApp.toml ID %q, code uses %q", m, usecase.AppID)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"warmlead/consent"
 	"warmlead/store"
+	"warmlead/ui/usecase"
 )
 
 func init() {
@@ -58,7 +59,7 @@ func setupInit(fs *flagSet, e *env) func([]string) error {
 // terminal without echo.
 func (e *env) newPassphrase() ([]byte, error) {
 	if e.cfg.PasswordFile != "" {
-		return ReadPassphrase(e.cfg.PasswordFile)
+		return usecase.ReadPassphrase(e.cfg.PasswordFile)
 	}
 	f, ok := e.stdin.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
@@ -97,7 +98,7 @@ func setupPasswd(fs *flagSet, e *env) func([]string) error {
 		if newPath == "" {
 			return usagef("usage: warmlead passwd --password-file NEW (unlocking with the keyring), or --password-file OLD --new-password-file NEW")
 		}
-		newPass, err := ReadPassphrase(newPath)
+		newPass, err := usecase.ReadPassphrase(newPath)
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"warmlead/ui/usecase"
 )
 
 // command is one sub-command: its flags are registered on fs by setup, and
@@ -18,14 +19,14 @@ type command struct {
 
 // newFlagSet makes a flag set that also accepts the global flags, so they
 // may stand before or after the sub-command.
-func newFlagSet(name string, c *Config) *flag.FlagSet {
+func newFlagSet(name string, c *usecase.Config) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	addGlobalFlags(fs, c)
 	return fs
 }
 
-func addGlobalFlags(fs *flag.FlagSet, c *Config) {
+func addGlobalFlags(fs *flag.FlagSet, c *usecase.Config) {
 	fs.StringVar(&c.DB, "db", c.DB, "database file")
 	fs.StringVar(&c.PasswordFile, "password-file", c.PasswordFile, "read the recovery passphrase from this file")
 	fs.BoolVar(&c.NoKeyring, "no-keyring", c.NoKeyring, "never use the OS keyring")

@@ -11,16 +11,18 @@ import (
 
 	"warmlead/consent"
 	"warmlead/store"
+	"warmlead/ui/usecase"
 )
 
 // env is what a running command has: config, streams and, once opened, the
 // unlocked database.
 type env struct {
-	cfg    Config
+	cfg    usecase.Config
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
 	db     *store.DB
+	uc     *usecase.App
 }
 
 // open unlocks the database once per command.
@@ -34,6 +36,19 @@ func (e *env) open() (*store.DB, error) {
 	}
 	e.db = db
 	return db, nil
+}
+
+// app is the use cases over the database, opened on first use.
+func (e *env) app() (*usecase.App, error) {
+	if e.uc != nil {
+		return e.uc, nil
+	}
+	db, err := e.open()
+	if err != nil {
+		return nil, err
+	}
+	e.uc = usecase.New(db, usecase.Env{Rep: e.rep})
+	return e.uc, nil
 }
 
 // openID reads a prospect id argument and opens the database: the start
@@ -77,7 +92,7 @@ func register(c command) { commands[c.name] = c }
 // IsCommand tells main whether args name a sub-command (else: the GUI).
 // Global flags with values may stand first ("--db F list").
 func IsCommand(args []string) bool {
-	var c Config
+	var c usecase.Config
 	fs := newFlagSet("warmlead", &c)
 	if err := fs.Parse(args); err != nil {
 		return true // let Run print the usage error
@@ -91,8 +106,8 @@ func IsCommand(args []string) bool {
 }
 
 // GUIConfig reads the global flags and environment for the window.
-func GUIConfig(args []string) (Config, error) {
-	c := ConfigFromEnv()
+func GUIConfig(args []string) (usecase.Config, error) {
+	c := usecase.ConfigFromEnv()
 	fs := newFlagSet("warmlead", &c)
 	if err := fs.Parse(args); err != nil {
 		return c, usagef("%v", err)
@@ -106,7 +121,7 @@ func GUIConfig(args []string) (Config, error) {
 // Run executes a sub-command and returns the process exit code. Errors are
 // printed as one line on stderr.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{cfg: ConfigFromEnv(), stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{cfg: usecase.ConfigFromEnv(), stdin: stdin, stdout: stdout, stderr: stderr}
 	err := run(e, args)
 	if e.db != nil {
 		if cerr := e.db.Close(); err == nil && cerr != nil {
@@ -115,7 +130,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err != nil && !errors.Is(err, errBlocked) { // a blocked answer is output, not an error
 		fmt.Fprintln(stderr, "warmlead: "+oneLine(err.Error()))
-		if errors.As(err, new(usageError)) {
+		if isUsage(err) {
 			fmt.Fprintln(stderr, "run 'warmlead help' for the commands")
 		}
 	}

@@ -1,8 +1,7 @@
-// Package cli runs Warmlead's headless commands (../shared/design/cli.md):
-// the same use cases the GUI offers, for scripts, tests and support. It also
-// holds what the GUI and the commands share: global flags and how a
-// database is found and unlocked.
-package cli
+package usecase
+
+// What the window and the commands share before any use case runs: where
+// the database is and how it is unlocked (global flags and environment).
 
 import (
 	"errors"
@@ -108,37 +107,3 @@ func (c Config) Unlock(db *store.DB) error {
 	}
 	return err
 }
-
-// Exit codes of the contract.
-const (
-	ExitOK      = 0
-	ExitError   = 1
-	ExitUsage   = 2
-	ExitBlocked = 3
-	ExitLocked  = 4
-	ExitKey     = 5
-)
-
-// ExitCode maps an error to the contract's exit code.
-func ExitCode(err error) int {
-	var ue usageError
-	switch {
-	case err == nil:
-		return ExitOK
-	case errors.Is(err, errBlocked):
-		return ExitBlocked
-	case errors.As(err, &ue):
-		return ExitUsage
-	case errors.Is(err, store.ErrLocked):
-		return ExitLocked
-	case errors.Is(err, store.ErrWrongPassphrase), errors.Is(err, store.ErrKeyringMismatch), errors.Is(err, store.ErrNoKeyringKey):
-		return ExitKey
-	}
-	return ExitError
-}
-
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
-
-func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
