@@ -93,7 +93,7 @@ func TestBackupRestoresIdenticalDatabase(t *testing.T) {
 	if got := takeSnapshot(t, db); !reflect.DeepEqual(got, want) {
 		t.Fatalf("restored database differs:\n got %+v\nwant %+v", got, want)
 	}
-	if db.Count() != 2 || len(db.Search("after backup")) != 0 {
+	if db.Index().Count() != 2 || len(db.Index().Search("after backup")) != 0 {
 		t.Fatal("the search index does not match the restored file")
 	}
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".warmlead-*")); len(left) != 0 {

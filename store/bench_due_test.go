@@ -14,7 +14,7 @@ import (
 func BenchmarkDueList100k(b *testing.B) {
 	db := openBench(b)
 	defer db.Close()
-	if err := db.PrepareFacets(); err != nil {
+	if err := db.Index().PrepareFacets(); err != nil {
 		b.Fatal(err)
 	}
 	now := time.Now()

@@ -23,7 +23,7 @@ func BenchmarkFacetsRead100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if err := db.PrepareFacets(); err != nil {
+		if err := db.Index().PrepareFacets(); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -37,7 +37,7 @@ func BenchmarkFacetsRead100k(b *testing.B) {
 func BenchmarkList100k(b *testing.B) {
 	db := openBench(b)
 	defer db.Close()
-	if err := db.PrepareFacets(); err != nil {
+	if err := db.Index().PrepareFacets(); err != nil {
 		b.Fatal(err)
 	}
 	for _, c := range []struct {
@@ -57,12 +57,12 @@ func BenchmarkList100k(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			// Once untimed: the first query after a change builds the
 			// order (the after-write cases below time that).
-			dst, err := db.List(c.q, nil)
+			dst, err := db.Index().List(c.q, nil)
 			if err != nil {
 				b.Fatal(err)
 			}
 			for b.Loop() {
-				if dst, err = db.List(c.q, dst); err != nil {
+				if dst, err = db.Index().List(c.q, dst); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -84,7 +84,7 @@ func benchAfterWrite(b *testing.B, db *DB, q ListQuery) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if dst, err = db.List(q, dst); err != nil {
+		if dst, err = db.Index().List(q, dst); err != nil {
 			b.Fatal(err)
 		}
 	}

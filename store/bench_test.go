@@ -112,8 +112,8 @@ func BenchmarkUnlockLoad100k(b *testing.B) {
 		if err := db.UnlockPassphrase([]byte(benchPass)); err != nil {
 			b.Fatal(err)
 		}
-		if db.Count() != benchProspects {
-			b.Fatalf("loaded %d prospects", db.Count())
+		if db.Index().Count() != benchProspects {
+			b.Fatalf("loaded %d prospects", db.Index().Count())
 		}
 		b.StopTimer()
 		db.Close()
@@ -189,7 +189,7 @@ func BenchmarkSearch100k(b *testing.B) {
 	defer db.Close()
 	// Accent- and case-insensitive, both ways.
 	for q, want := range map[string]string{"jorgen": "Jørgen", "angstrom": "Ångström", "JØRGEN": "Jørgen", "lukasz": "Łukasz", "muller": "Müller", "odegard": "Ødegård"} {
-		hits := db.Search(q)
+		hits := db.Index().Search(q)
 		if len(hits) == 0 || !strings.Contains(hits[0].Name, want) {
 			b.Fatalf("search %q finds %d, first %v; want %q", q, len(hits), hits, want)
 		}
@@ -202,7 +202,7 @@ func BenchmarkSearch100k(b *testing.B) {
 		for _, q := range benchQueries {
 			for i, n := range lengths {
 				start := time.Now()
-				res = db.SearchIDs(q[:n], res)
+				res = db.Index().SearchIDs(q[:n], res)
 				samples[i] = append(samples[i], time.Since(start))
 				hits[i] += len(res)
 			}

@@ -33,7 +33,7 @@ func TestCreateReopenUnlockWithPassphrase(t *testing.T) {
 	if err != nil || s.Rep != "Rita Rep" || s.RetentionMonths != 12 {
 		t.Fatalf("settings = %+v, %v", s, err)
 	}
-	got := db2.Search("")
+	got := db2.Index().Search("")
 	if len(got) != 1 || got[0].Phone != "+4722123456" || got[0].Email != "jorgen@nordlys.example" {
 		t.Fatalf("prospects after reopen = %+v", got)
 	}
@@ -52,7 +52,7 @@ func TestWrongPassphraseChangesNothing(t *testing.T) {
 	if err := db2.UnlockPassphrase([]byte("not the passphrase")); !errors.Is(err, ErrWrongPassphrase) {
 		t.Fatalf("got %v, want ErrWrongPassphrase", err)
 	}
-	if db2.Unlocked() || len(db2.Search("")) != 0 {
+	if db2.Unlocked() || len(db2.Index().Search("")) != 0 {
 		t.Fatal("a wrong passphrase unlocked the database")
 	}
 	db2.Close()

@@ -41,7 +41,7 @@ func TestEraseLeavesNoPersonalDataInFile(t *testing.T) {
 	if err := db.Erase(gone.ID, eraseReason, "Rita Rep", day2); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := db.Cached(gone.ID); ok || len(db.Search("erik")) != 0 {
+	if _, ok := db.Index().Cached(gone.ID); ok || len(db.Index().Search("erik")) != 0 {
 		t.Fatal("the erased person is still in the in-memory index")
 	}
 	if _, err := db.Record(gone.ID); !errors.Is(err, ErrNotFound) {
@@ -174,7 +174,7 @@ func TestEraseWhileReading(t *testing.T) {
 	for range 2 {
 		wg.Go(func() {
 			for !stop.Load() {
-				db.Search("reader")
+				db.Index().Search("reader")
 				if _, problems, err := db.Records(); err != nil || len(problems) != 0 {
 					errs <- errors.Join(err, errors.Join(problems...))
 					return
@@ -197,8 +197,8 @@ func TestEraseWhileReading(t *testing.T) {
 	for err := range errs {
 		t.Errorf("reader during erase: %v", err)
 	}
-	if db.Count() != 15 {
-		t.Fatalf("count after erasing 5 of 20: %d", db.Count())
+	if db.Index().Count() != 15 {
+		t.Fatalf("count after erasing 5 of 20: %d", db.Index().Count())
 	}
 }
 

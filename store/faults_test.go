@@ -40,7 +40,7 @@ func checkIntact(t *testing.T, path string, want snapshot) {
 // left, and checks each fails alone with an error that says why.
 func writeFailures(t *testing.T, db *DB, path, why string, backup bool) {
 	t.Helper()
-	before := db.Count()
+	before := db.Index().Count()
 	_, err := db.ImportProspects(bigImport(3000), AddOptions{Rep: "Rita Rep"}, nil)
 	if err == nil || !strings.Contains(err.Error(), why) {
 		t.Fatalf("import with no room: %v, want an error saying %q", err, why)
@@ -48,8 +48,8 @@ func writeFailures(t *testing.T, db *DB, path, why string, backup bool) {
 	if !strings.Contains(err.Error(), "nothing of this change was saved") {
 		t.Errorf("the error does not say the import was not saved: %v", err)
 	}
-	if db.Count() != before {
-		t.Fatalf("a failed import left %d prospects in memory, want %d", db.Count(), before)
+	if db.Index().Count() != before {
+		t.Fatalf("a failed import left %d prospects in memory, want %d", db.Index().Count(), before)
 	}
 	if backup {
 		bak := filepath.Join(filepath.Dir(path), "full.bak")

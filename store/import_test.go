@@ -45,7 +45,7 @@ func TestImportProspectsCountsEachOutcome(t *testing.T) {
 	if last := evs[len(evs)-1]; last.Kind != consent.KindRectified || last.Field != "company" {
 		t.Fatalf("merge not recorded: %+v", last)
 	}
-	if got := db.Search("ase odegard"); len(got) != 1 || got[0].Event != "Expo" {
+	if got := db.Index().Search("ase odegard"); len(got) != 1 || got[0].Event != "Expo" {
 		t.Fatalf("imported card not searchable: %+v", got)
 	}
 	if r, _ := db.Verify(); !r.OK() {
@@ -74,7 +74,7 @@ func TestSimilarNamesAtSameCompany(t *testing.T) {
 		{"Jorgen Angstrom", "Unknown AS", 0},
 	}
 	for _, c := range cases {
-		if got := db.Similar(c.name, c.company); len(got) != c.want {
+		if got := db.Index().Similar(c.name, c.company); len(got) != c.want {
 			t.Errorf("Similar(%q, %q) = %d, want %d", c.name, c.company, len(got), c.want)
 		}
 	}

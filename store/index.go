@@ -259,7 +259,8 @@ func (db *DB) indexRemove(id uint64) {
 }
 
 // Count is the number of prospects in memory.
-func (db *DB) Count() int {
+func (r Index) Count() int {
+	db := r.db
 	db.mu.RLock()
 	defer db.mu.RUnlock()
 	if db.index == nil {
@@ -271,7 +272,8 @@ func (db *DB) Count() int {
 // Search returns prospects whose name, company, title, email, phone or
 // event contain every word of q, accent- and case-insensitively, sorted by
 // name. An empty q returns everyone.
-func (db *DB) Search(q string) []consent.Prospect {
+func (r Index) Search(q string) []consent.Prospect {
+	db := r.db
 	words := strings.Fields(consent.Fold(q))
 	ix, unlock := db.lockSorted()
 	defer unlock()
@@ -285,7 +287,8 @@ func (db *DB) Search(q string) []consent.Prospect {
 
 // SearchIDs is Search returning only ids, appended to dst (reused between
 // keystrokes): the list on screen reads the few visible rows with Cached.
-func (db *DB) SearchIDs(q string, dst []uint64) []uint64 {
+func (r Index) SearchIDs(q string, dst []uint64) []uint64 {
+	db := r.db
 	words := strings.Fields(consent.Fold(q))
 	ix, unlock := db.lockSorted()
 	defer unlock()
@@ -298,7 +301,8 @@ func (db *DB) SearchIDs(q string, dst []uint64) []uint64 {
 }
 
 // Cached returns a prospect from the in-memory index.
-func (db *DB) Cached(id uint64) (consent.Prospect, bool) {
+func (r Index) Cached(id uint64) (consent.Prospect, bool) {
+	db := r.db
 	db.mu.RLock()
 	defer db.mu.RUnlock()
 	if db.index == nil {
@@ -314,7 +318,8 @@ func (db *DB) Cached(id uint64) (consent.Prospect, bool) {
 // Similar returns prospects at the same company (compared folded) whose
 // folded name is within two edits of name: likely the same person typed
 // differently ("Jorgen Angstrom" and "Jørgen Ångström"). Both must be given.
-func (db *DB) Similar(name, company string) []consent.Prospect {
+func (r Index) Similar(name, company string) []consent.Prospect {
+	db := r.db
 	fn, fc := consent.Fold(strings.TrimSpace(name)), consent.Fold(strings.TrimSpace(company))
 	if fn == "" || fc == "" {
 		return nil

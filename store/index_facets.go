@@ -303,7 +303,8 @@ func (ix *searchIndex) list(q ListQuery, words []string, dst []uint64) []uint64 
 // needs the ledgers after an unlock reads them all (one to two seconds
 // per 100,000 prospects on two cores; PrepareFacets does it ahead); later ones re-read only
 // the ledgers written since. Call it off the UI goroutine.
-func (db *DB) List(q ListQuery, dst []uint64) ([]uint64, error) {
+func (r Index) List(q ListQuery, dst []uint64) ([]uint64, error) {
+	db := r.db
 	dst = dst[:0]
 	if q.needsLedgers() {
 		if err := db.refreshFacets(q.Consent == OnDoNotCall); err != nil {
@@ -337,7 +338,8 @@ func (db *DB) List(q ListQuery, dst []uint64) ([]uint64, error) {
 // LastContact is when the rep last contacted the prospect (a call, an email,
 // a notice, or a reply from them), as the list sorts it; false when never,
 // or before the ledgers were read.
-func (db *DB) LastContact(id uint64) (time.Time, bool) {
+func (r Index) LastContact(id uint64) (time.Time, bool) {
+	db := r.db
 	db.mu.RLock()
 	defer db.mu.RUnlock()
 	if db.index == nil {
@@ -353,7 +355,8 @@ func (db *DB) LastContact(id uint64) (time.Time, bool) {
 // PrepareFacets reads the ledgers for List ahead of the first query that
 // needs them, e.g. when the prospects screen opens. It returns at once
 // when they are read already or a read is under way.
-func (db *DB) PrepareFacets() error {
+func (r Index) PrepareFacets() error {
+	db := r.db
 	db.mu.RLock()
 	ix := db.index
 	db.mu.RUnlock()

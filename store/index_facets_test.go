@@ -35,13 +35,13 @@ func facetDB(t *testing.T) (*DB, map[string]uint64) {
 // names lists q's result by first letters ("ABCD").
 func names(t *testing.T, db *DB, q ListQuery) string {
 	t.Helper()
-	got, err := db.List(q, nil)
+	got, err := db.Index().List(q, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := ""
 	for _, id := range got {
-		p, _ := db.Cached(id)
+		p, _ := db.Index().Cached(id)
 		s += p.Name[:1]
 	}
 	return s
@@ -84,10 +84,10 @@ func TestFacetsFollowEventsEditsAndErasure(t *testing.T) {
 	appendEv(t, db, id["D"], consent.Event{Kind: consent.KindCallLogged, Outcome: consent.OutcomeNoAnswer, Time: now.Add(-2 * time.Hour)})
 	appendEv(t, db, id["B"], consent.Event{Kind: consent.KindEmailGenerated, Note: "follow-up", Time: now.Add(-time.Hour)})
 	expect(t, db, ListQuery{Order: OrderLastContact}, "BDAC")
-	if at, ok := db.LastContact(id["B"]); !ok || at.Unix() != now.Add(-time.Hour).Unix() {
+	if at, ok := db.Index().LastContact(id["B"]); !ok || at.Unix() != now.Add(-time.Hour).Unix() {
 		t.Errorf("LastContact(B) = %v, %v", at, ok)
 	}
-	if _, ok := db.LastContact(id["A"]); ok {
+	if _, ok := db.Index().LastContact(id["A"]); ok {
 		t.Error("A was never contacted")
 	}
 
@@ -138,13 +138,13 @@ func TestFacetsFollowEventsEditsAndErasure(t *testing.T) {
 func TestFacetDoNotCallFollowsRegisters(t *testing.T) {
 	db, id := facetDB(t)
 	expect(t, db, ListQuery{Consent: OnDoNotCall}, "")
-	a, _ := db.Cached(id["A"])
+	a, _ := db.Index().Cached(id["A"])
 	if _, err := db.ImportDNC("NL Bel-me-niet", []string{a.Phone}, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	expect(t, db, ListQuery{Consent: OnDoNotCall}, "A")
 	// A number corrected onto the register.
-	d, _ := db.Cached(id["D"])
+	d, _ := db.Index().Cached(id["D"])
 	if _, err := db.ImportDNC("NL Bel-me-niet", []string{a.Phone, "+31205550199"}, time.Now()); err != nil {
 		t.Fatal(err)
 	}
@@ -157,15 +157,15 @@ func TestFacetDoNotCallFollowsRegisters(t *testing.T) {
 func TestFacetsAfterLockAndUnlock(t *testing.T) {
 	db, id := facetDB(t)
 	appendEv(t, db, id["C"], consent.Event{Kind: consent.KindReplyAttached, Evidence: "thanks"})
-	if err := db.PrepareFacets(); err != nil {
+	if err := db.Index().PrepareFacets(); err != nil {
 		t.Fatal(err)
 	}
 	expect(t, db, ListQuery{Order: OrderLastContact}, "CABD")
 	db.Lock()
-	if _, err := db.List(ListQuery{Order: OrderLastContact}, nil); !errors.Is(err, ErrNotUnlocked) {
+	if _, err := db.Index().List(ListQuery{Order: OrderLastContact}, nil); !errors.Is(err, ErrNotUnlocked) {
 		t.Fatalf("List on a locked database: %v", err)
 	}
-	if _, ok := db.LastContact(id["C"]); ok {
+	if _, ok := db.Index().LastContact(id["C"]); ok {
 		t.Fatal("facets outlived the lock")
 	}
 	if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
@@ -189,7 +189,7 @@ func TestFacetsUnderConcurrentWrites(t *testing.T) {
 		}
 	}()
 	for range 20 {
-		got, err := db.List(ListQuery{Order: OrderLastContact}, nil)
+		got, err := db.Index().List(ListQuery{Order: OrderLastContact}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -55,7 +55,7 @@ func TestKeyringRealSecretService(t *testing.T) {
 	if err := db2.UnlockKeyring(); err != nil {
 		t.Fatalf("unlock through the Secret Service: %v", err)
 	}
-	if p := db2.Search("karl"); len(p) != 1 {
+	if p := db2.Index().Search("karl"); len(p) != 1 {
 		t.Fatal("data not readable after keyring unlock")
 	}
 	// Revoking the entry leaves only the passphrase.

@@ -57,7 +57,7 @@ func TestEditRecordsRectification(t *testing.T) {
 	if last.Kind != consent.KindRectified || last.Old != "Old Co" || last.New != "New Co" || last.Field != "company" {
 		t.Fatalf("rectification event = %+v", last)
 	}
-	if res := db.Search("new co"); len(res) != 1 {
+	if res := db.Index().Search("new co"); len(res) != 1 {
 		t.Fatalf("index not updated after edit: %v", res)
 	}
 	if _, err := db.EditProspect(p.ID, "source", "list", AddOptions{}); err == nil {
@@ -100,7 +100,7 @@ func TestSearchFoldsAccentsAndCase(t *testing.T) {
 	}
 	for _, c := range cases {
 		var got []string
-		for _, p := range db.Search(c.q) {
+		for _, p := range db.Index().Search(c.q) {
 			got = append(got, p.Name)
 		}
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
@@ -113,14 +113,14 @@ func TestLockWipesIndex(t *testing.T) {
 	db, _ := newTestDB(t, Options{})
 	addTest(t, db, "Secret Sam", "S", "", "")
 	db.Lock()
-	if db.Count() != 0 || len(db.Search("")) != 0 || db.Unlocked() {
+	if db.Index().Count() != 0 || len(db.Index().Search("")) != 0 || db.Unlocked() {
 		t.Fatal("data still readable after lock")
 	}
 	if _, err := db.AddProspect(consent.Prospect{Name: "X", Source: consent.SourceCard}, AddOptions{}); !errors.Is(err, ErrNotUnlocked) {
 		t.Fatalf("add while locked: %v", err)
 	}
-	if err := db.UnlockPassphrase([]byte(testPass)); err != nil || db.Count() != 1 {
-		t.Fatalf("unlock after lock: %v, count %d", err, db.Count())
+	if err := db.UnlockPassphrase([]byte(testPass)); err != nil || db.Index().Count() != 1 {
+		t.Fatalf("unlock after lock: %v, count %d", err, db.Index().Count())
 	}
 }
 
@@ -166,7 +166,7 @@ func TestBackupRestoreAndCorruptBackupRefused(t *testing.T) {
 	defer db2.Close()
 	db2.UnlockPassphrase([]byte(testPass))
 	names := []string{}
-	for _, p := range db2.Search("") {
+	for _, p := range db2.Index().Search("") {
 		names = append(names, p.Name)
 	}
 	if strings.Join(names, ",") != "Backed Up" {

@@ -65,8 +65,8 @@ func TestLockDuringBackgroundWriteLosesNothing(t *testing.T) {
 		if err != nil || !r.OK() {
 			t.Fatalf("round %d: after a Lock during an import: %v, %v", round, err, r.Problems)
 		}
-		if r.Prospects != imported || db.Count() != imported {
-			t.Fatalf("round %d: %d prospects in the file, %d in memory, want %d (all or nothing of each import)", round, r.Prospects, db.Count(), imported)
+		if r.Prospects != imported || db.Index().Count() != imported {
+			t.Fatalf("round %d: %d prospects in the file, %d in memory, want %d (all or nothing of each import)", round, r.Prospects, db.Index().Count(), imported)
 		}
 	}
 	t.Logf("%d of 20 imports completed before the lock, the others were refused whole", completed)
@@ -78,7 +78,7 @@ func TestLockDuringBackgroundWriteLosesNothing(t *testing.T) {
 func TestLockWipesKeysAndDecryptedIndex(t *testing.T) {
 	db, _ := newTestDB(t, Options{})
 	p := addTest(t, db, "Wiped Wilhelmina", "Forget Me GmbH", "wilhelmina@forget.example", "+49 30 1234567")
-	db.Search("wilhelmina") // builds the folded block
+	db.Index().Search("wilhelmina") // builds the folded block
 	db.mu.RLock()
 	dk, ik, sk := db.dataKey, db.idxKey, db.supKey
 	hay := db.index.hay
@@ -95,13 +95,13 @@ func TestLockWipesKeysAndDecryptedIndex(t *testing.T) {
 			}
 		}
 	}
-	if db.Unlocked() || db.Count() != 0 || len(db.Search("")) != 0 || len(db.SearchIDs("", nil)) != 0 {
+	if db.Unlocked() || db.Index().Count() != 0 || len(db.Index().Search("")) != 0 || len(db.Index().SearchIDs("", nil)) != 0 {
 		t.Fatal("prospects still served from memory after Lock")
 	}
-	if _, ok := db.Cached(p.ID); ok {
+	if _, ok := db.Index().Cached(p.ID); ok {
 		t.Fatal("Cached serves a prospect after Lock")
 	}
-	if got := db.Similar("Wiped Wilhelmina", "Forget Me GmbH"); len(got) != 0 {
+	if got := db.Index().Similar("Wiped Wilhelmina", "Forget Me GmbH"); len(got) != 0 {
 		t.Fatal("Similar serves a prospect after Lock")
 	}
 	checks := map[string]error{}

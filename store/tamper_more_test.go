@@ -162,7 +162,7 @@ func TestTamperedSealedValuesInTheFile(t *testing.T) {
 				if err != nil || rec.Prospect.Name != "Safe Sofie" || len(rec.Events) != 3 || consent.VerifyChain(rec.Events) != nil {
 					t.Fatalf("undamaged prospect: %+v, %v", rec, err)
 				}
-				if len(db.Search("sofie")) != 1 {
+				if len(db.Index().Search("sofie")) != 1 {
 					t.Fatal("undamaged prospect missing from the search index")
 				}
 				switch c.name {
@@ -390,7 +390,7 @@ func TestWrongKeysLeaveFileUnchanged(t *testing.T) {
 		if err := unlock(db); !errors.Is(err, want) {
 			t.Errorf("%s: %v, want %v", name, err, want)
 		}
-		if db.Unlocked() || db.Count() != 0 {
+		if db.Unlocked() || db.Index().Count() != 0 {
 			t.Errorf("%s: unlocked", name)
 		}
 		db.Close()

@@ -189,7 +189,7 @@ func (c *cardEntry) onContactChanged() {
 		dupID, field = c.g.db.FindByContact(email, phone)
 	}
 	if dupID == 0 {
-		if sim := c.g.db.Similar(c.name.Text, c.company.Text); len(sim) > 0 {
+		if sim := c.g.db.Index().Similar(c.name.Text, c.company.Text); len(sim) > 0 {
 			dupID, field = sim[0].ID, ""
 		}
 	}
@@ -201,7 +201,7 @@ func (c *cardEntry) onContactChanged() {
 		c.dupBox.Hide()
 		return
 	}
-	other, _ := c.g.db.Cached(dupID)
+	other, _ := c.g.db.Index().Cached(dupID)
 	c.dupText.SetText(duplicateText(other, field))
 	c.dupBox.Show()
 }

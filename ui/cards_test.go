@@ -43,10 +43,10 @@ func TestTwentyCardsWithoutTheMouse(t *testing.T) {
 			t.Fatalf("card %d: form not ready for the next card (name %q, event %q, status %q)", i, c.name.Text, c.event.Text, c.status.Text)
 		}
 	}
-	if g.db.Count() != 20 || !strings.HasPrefix(c.counter.Text, "20 cards") {
-		t.Fatalf("count %d, counter %q", g.db.Count(), c.counter.Text)
+	if g.db.Index().Count() != 20 || !strings.HasPrefix(c.counter.Text, "20 cards") {
+		t.Fatalf("count %d, counter %q", g.db.Index().Count(), c.counter.Text)
 	}
-	got := g.db.Search("persoon7@")
+	got := g.db.Index().Search("persoon7@")
 	if len(got) != 1 || got[0].Event != "Vakbeurs Utrecht" || got[0].Phone != "+31205550007" {
 		t.Fatalf("card 7 stored as %+v", got)
 	}
@@ -66,7 +66,7 @@ func TestCardEntryValidationDuplicatesAndSuppression(t *testing.T) {
 	}
 	c.onSave()
 	g.wait()
-	if c.name.Text != "Anna" || g.db.Count() != 1 {
+	if c.name.Text != "Anna" || g.db.Index().Count() != 1 {
 		t.Fatal("a bad card lost the form or was saved")
 	}
 	c.email.SetText("")
@@ -86,9 +86,9 @@ func TestCardEntryValidationDuplicatesAndSuppression(t *testing.T) {
 	}
 	test.Tap(c.mergeBtn)
 	g.wait()
-	p, _ := g.db.Cached(1)
-	if g.db.Count() != 1 || p.Title != "CFO" || p.Name != "Jørgen Ångström" {
-		t.Fatalf("merge: count %d, prospect %+v, status %q", g.db.Count(), p, c.status.Text)
+	p, _ := g.db.Index().Cached(1)
+	if g.db.Index().Count() != 1 || p.Title != "CFO" || p.Name != "Jørgen Ångström" {
+		t.Fatalf("merge: count %d, prospect %+v, status %q", g.db.Index().Count(), p, c.status.Text)
 	}
 
 	// A very similar name at the same company, no contact details.
@@ -99,7 +99,7 @@ func TestCardEntryValidationDuplicatesAndSuppression(t *testing.T) {
 	}
 	test.Tap(c.keepBtn)
 	g.wait()
-	if g.db.Count() != 2 {
+	if g.db.Index().Count() != 2 {
 		t.Fatalf("keep both did not add: %q", c.status.Text)
 	}
 }
@@ -118,7 +118,7 @@ func TestImportVCardFilesFromTheGUI(t *testing.T) {
 	if s.Imported != 2 || s.Failed != 1 || len(s.Problems) != 1 || s.Problems[0].File != "b.vcf" || s.Problems[0].Number != 1 {
 		t.Fatalf("import summary %s %+v", s.Line(), s.Problems)
 	}
-	if got := g.db.Search("ase odegard"); len(got) != 1 || got[0].Event != "Nor-Shipping" || got[0].Source != consent.SourceCard {
+	if got := g.db.Index().Search("ase odegard"); len(got) != 1 || got[0].Event != "Nor-Shipping" || got[0].Source != consent.SourceCard {
 		t.Fatalf("imported card: %+v", got)
 	}
 	if im.progress.Value != 1 {
@@ -152,7 +152,7 @@ func TestCardEntryInGerman(t *testing.T) {
 	test.Type(c.name, "Anna Neu")
 	c.onSave()
 	g.wait()
-	p, _ := g.db.Cached(2)
+	p, _ := g.db.Index().Cached(2)
 	if c.status.Text != "Anna Neu wurde gespeichert." || c.counter.Text != "1 Karte bisher" || p.Source != consent.SourceCard {
 		t.Fatalf("after saving: %q, %q, source %q", c.status.Text, c.counter.Text, p.Source)
 	}

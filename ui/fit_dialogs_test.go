@@ -23,7 +23,7 @@ func TestDialogsFitInEveryLanguage(t *testing.T) {
 		t.Run(code, func(t *testing.T) {
 			g := openInLanguage(t, code)
 			var caller consent.Record
-			for _, p := range g.db.Search("") {
+			for _, p := range g.db.Index().Search("") {
 				if p.Source == consent.SourceColdCall {
 					caller, _ = g.db.Record(p.ID)
 				}

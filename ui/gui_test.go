@@ -167,7 +167,7 @@ func TestUnlockWrongThenRightPassphrase(t *testing.T) {
 	test.Type(u.pass, pass)
 	test.Tap(u.button)
 	g.wait()
-	if g.shell == nil || g.db.Count() != 1 {
+	if g.shell == nil || g.db.Index().Count() != 1 {
 		t.Fatal("right passphrase did not open the main window")
 	}
 }
@@ -240,7 +240,7 @@ func TestNavigationAddProspectAndLock(t *testing.T) {
 	f.email.SetText("jorgen@nordlys.example")
 	test.Tap(f.save)
 	g.wait()
-	if g.db.Count() != 1 {
+	if g.db.Index().Count() != 1 {
 		t.Fatalf("prospect not saved: %q", f.status.Text)
 	}
 	test.Type(s.prospects.search, "angstrom")
@@ -259,7 +259,7 @@ func TestNavigationAddProspectAndLock(t *testing.T) {
 	}
 
 	test.Tap(s.lockBtn)
-	if g.unlock == nil || g.db.Unlocked() || g.db.Count() != 0 {
+	if g.unlock == nil || g.db.Unlocked() || g.db.Index().Count() != 0 {
 		t.Fatal("Lock left data readable")
 	}
 }

@@ -162,7 +162,7 @@ func (f *prospectForm) saveNew(p consent.Prospect, keepBoth bool) {
 		var dup *store.DuplicateError
 		switch {
 		case errors.As(err, &dup):
-			other, _ := g.db.Cached(dup.ID)
+			other, _ := g.db.Index().Cached(dup.ID)
 			question := lang.L("{{.Name}} already has this email address. Keep both prospects?", map[string]any{"Name": other.Name})
 			if dup.Field == "phone" {
 				question = lang.L("{{.Name}} already has this phone number. Keep both prospects?", map[string]any{"Name": other.Name})

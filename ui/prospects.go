@@ -96,11 +96,11 @@ func (p *prospectsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	id := p.results[i]
-	pr, _ := p.g.db.Cached(id)
+	pr, _ := p.g.db.Index().Cached(id)
 	second := i18n.Source(pr.Source)
 	if p.shown == store.OrderLastContact {
 		second = lang.L("Never contacted")
-		if at, ok := p.g.db.LastContact(id); ok {
+		if at, ok := p.g.db.Index().LastContact(id); ok {
 			second = lang.L("Last contact {{.Date}}", map[string]any{"Date": i18n.Date(at)})
 		}
 	}
@@ -112,7 +112,7 @@ func (p *prospectsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 func (p *prospectsScreen) content() fyne.CanvasObject { return p.root }
 
 func (p *prospectsScreen) refresh() {
-	if p.g.db.Count() == 0 {
+	if p.g.db.Index().Count() == 0 {
 		add := widget.NewButtonWithIcon(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
 		add.Importance = widget.HighImportance
 		imp := widget.NewButtonWithIcon(lang.L("Import vCards…"), theme.FolderOpenIcon(), p.onImport)
@@ -126,7 +126,7 @@ func (p *prospectsScreen) refresh() {
 	// now, while the rep looks at the list, rather than on first use. Not
 	// through g.background: closing the app should not wait for it (a
 	// lock stops it).
-	go func(db *store.DB) { _ = db.PrepareFacets() }(p.g.db)
+	go func(db *store.DB) { _ = db.Index().PrepareFacets() }(p.g.db)
 	p.run()
 }
 
@@ -157,7 +157,7 @@ func (p *prospectsScreen) run() {
 	db := p.g.db
 	p.g.background(func() error {
 		var err error
-		res, err = db.List(q, nil)
+		res, err = db.Index().List(q, nil)
 		return err
 	}, func(err error) {
 		if p.gen.Load() != gen {
@@ -168,7 +168,7 @@ func (p *prospectsScreen) run() {
 			return
 		}
 		p.results, p.shown = res, q.Order
-		p.count.SetText(lang.L("{{.Shown}} of {{.Total}}", map[string]any{"Shown": i18n.Number(len(res)), "Total": i18n.Number(db.Count())}))
+		p.count.SetText(lang.L("{{.Shown}} of {{.Total}}", map[string]any{"Shown": i18n.Number(len(res)), "Total": i18n.Number(db.Index().Count())}))
 		p.list.UnselectAll()
 		p.list.Refresh()
 	})
@@ -214,7 +214,7 @@ func (p *prospectsScreen) onExport() {
 	g.touch()
 	sel := make([]consent.Prospect, 0, len(p.results))
 	for _, id := range p.results {
-		if pr, ok := g.db.Cached(id); ok {
+		if pr, ok := g.db.Index().Cached(id); ok {
 			sel = append(sel, pr)
 		}
 	}

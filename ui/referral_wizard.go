@@ -69,7 +69,7 @@ func showReferralWizard(g *GUI, done func()) *referralWizard {
 func (w *referralWizard) fillIntroducers() {
 	w.customers = w.customers[:0]
 	var labels []string
-	for _, p := range w.g.db.Search("") {
+	for _, p := range w.g.db.Index().Search("") {
 		if w.showAll.Checked || p.Source == consent.SourceCustomer {
 			w.customers = append(w.customers, p)
 			labels = append(labels, joinNonEmpty(" · ", p.Name, p.Company))

@@ -134,7 +134,7 @@ func (r *referralsScreen) refresh() {
 	g.background(func() error {
 		// Only the referrals' ledgers are read (the source is in the
 		// in-memory index); introducers' names come from the index too.
-		ids, err := g.db.List(store.ListQuery{Source: consent.SourceReferral}, nil)
+		ids, err := g.db.Index().List(store.ListQuery{Source: consent.SourceReferral}, nil)
 		if err != nil {
 			return err
 		}
@@ -172,7 +172,7 @@ func (r *referralsScreen) refresh() {
 		for i := range rows {
 			if id := rows[i].rec.Prospect.Introducer; id != 0 {
 				if _, ok := names[id]; !ok {
-					intro, _ := g.db.Cached(id) // an erased introducer has no name
+					intro, _ := g.db.Index().Cached(id) // an erased introducer has no name
 					names[id] = intro.Name
 				}
 				rows[i].introducer = names[id]

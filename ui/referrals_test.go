@@ -86,7 +86,7 @@ func TestReferralDeclineInTheGUI(t *testing.T) {
 	o.answer.SetSelected("Declined")
 	test.Tap(o.save)
 	g.wait()
-	if _, ok := g.db.Cached(ref.ID); ok {
+	if _, ok := g.db.Index().Cached(ref.ID); ok {
 		t.Fatal("declined referral still there")
 	}
 	raw, _ := os.ReadFile(g.cfg.DB)
@@ -134,7 +134,7 @@ func TestReferralsInNorwegian(t *testing.T) {
 	o.answer.SetSelected("Avslått")
 	test.Tap(o.save)
 	g.wait()
-	if _, ok := g.db.Cached(ref.ID); ok {
+	if _, ok := g.db.Index().Cached(ref.ID); ok {
 		t.Fatal("a decline chosen in Norwegian did not remove the referral")
 	}
 }

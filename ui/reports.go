@@ -72,7 +72,7 @@ func (r *reportsScreen) prospectName(id uint64) string {
 	if id == 0 {
 		return ""
 	}
-	if p, ok := r.g.db.Cached(id); ok {
+	if p, ok := r.g.db.Index().Cached(id); ok {
 		return p.Name
 	}
 	return lang.L("#{{.ID}} (erased)", map[string]any{"ID": id})

@@ -69,7 +69,7 @@ func TestScaleSearchAt100k(t *testing.T) {
 	}
 	found := false
 	for _, id := range p.results {
-		pr, ok := g.db.Cached(id)
+		pr, ok := g.db.Index().Cached(id)
 		if !ok {
 			t.Fatalf("hit %d is not in the index", id)
 		}
@@ -93,7 +93,7 @@ func TestScaleSearchAt100k(t *testing.T) {
 	}
 	last := ""
 	for _, id := range p.results[:min(500, len(p.results))] {
-		pr, _ := g.db.Cached(id)
+		pr, _ := g.db.Index().Cached(id)
 		if pr.Source != consent.SourceReferral {
 			t.Fatalf("%s (%s) passed the referral filter", pr.Name, pr.Source)
 		}

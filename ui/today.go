@@ -73,7 +73,7 @@ func (t *todayScreen) refresh() {
 	g.background(func() error {
 		var err error
 		rows, err = cli.DueList(g.db, time.Now())
-		count = g.db.Count()
+		count = g.db.Index().Count()
 		return err
 	}, func(err error) {
 		if err != nil {

@@ -61,8 +61,8 @@ func GenerateDemo(db *store.DB, n int, seed int64, rep string) (events int, err 
 	if n <= 0 || n > MaxDemoProspects {
 		return 0, fmt.Errorf("demo: the number of prospects must be from 1 to %d", MaxDemoProspects)
 	}
-	if db.Count() > 0 {
-		return 0, fmt.Errorf("demo data goes into an empty database only, and this one holds %d prospects: create a new one with 'warmlead --db demo.db init'", db.Count())
+	if db.Index().Count() > 0 {
+		return 0, fmt.Errorf("demo data goes into an empty database only, and this one holds %d prospects: create a new one with 'warmlead --db demo.db init'", db.Index().Count())
 	}
 	if rep == "" {
 		if s, err := db.Settings(); err == nil {
@@ -139,7 +139,7 @@ func batchBase(db *store.DB, batch []demoPerson) (uint64, error) {
 		}
 		base := id - uint64(j)
 		last := batch[len(batch)-1].prospect
-		if c, ok := db.Cached(base + uint64(len(batch)-1)); !ok || c.Name != last.Name {
+		if c, ok := db.Index().Cached(base + uint64(len(batch)-1)); !ok || c.Name != last.Name {
 			break
 		}
 		return base, nil

@@ -79,7 +79,7 @@ func setupList(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		ps := db.Search(q)
+		ps := db.Index().Search(q)
 		if asJSON {
 			if ps == nil {
 				ps = []consent.Prospect{}
