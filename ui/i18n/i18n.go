@@ -15,16 +15,15 @@ import (
 	"golang.org/x/text/language"
 
 	"warmlead/assets"
+	"warmlead/consent/locale"
 )
 
 // Languages are the languages Warmlead speaks, in the order Settings offers
-// them. They match consent.Languages (emails and notices).
-var Languages = []string{"en", "nl", "nb", "sv", "de"}
+// them: consent/locale's, as for the emails and the documents.
+var Languages = locale.Languages()
 
 // Names are each language's name in itself, as a language picker shows them.
-var Names = map[string]string{
-	"en": "English", "nl": "Nederlands", "nb": "Norsk bokmål", "sv": "Svenska", "de": "Deutsch",
-}
+var Names = locale.Names()
 
 var (
 	mu      sync.RWMutex
@@ -123,11 +122,4 @@ func Pick(setting string) string {
 	return System()
 }
 
-func supported(code string) string {
-	for _, l := range Languages {
-		if l == code {
-			return code
-		}
-	}
-	return "en"
-}
+func supported(code string) string { return locale.Supported(code) }
