@@ -21,6 +21,7 @@ import (
 type conventions struct {
 	code     string
 	name     string     // the language's name in itself
+	region   string     // the country its speakers' phone numbers default to (ISO 3166-1)
 	date     string     // layout of a day
 	dayMonth string     // layout of a day and month, for dates this year
 	timeSep  string     // between the day and the clock time
@@ -35,15 +36,15 @@ type conventions struct {
 // other four use on screens and in documents; Norwegian and Swedish group
 // thousands with a no-break space. The clock is 24 hours everywhere.
 var languages = []conventions{
-	{code: "en", name: "English", date: "2 Jan 2006", dayMonth: "2 Jan", timeSep: ", ", group: ",",
+	{code: "en", region: "GB", name: "English", date: "2 Jan 2006", dayMonth: "2 Jan", timeSep: ", ", group: ",",
 		months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}},
-	{code: "nl", name: "Nederlands", date: "2-1-2006", dayMonth: "2-1", timeSep: " ", group: ".",
+	{code: "nl", region: "NL", name: "Nederlands", date: "2-1-2006", dayMonth: "2-1", timeSep: " ", group: ".",
 		months: [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}},
-	{code: "nb", name: "Norsk bokmål", date: "2.1.2006", dayMonth: "2.1.", timeSep: " kl. ", group: "\u00a0", dayDot: true,
+	{code: "nb", region: "NO", name: "Norsk bokmål", date: "2.1.2006", dayMonth: "2.1.", timeSep: " kl. ", group: "\u00a0", dayDot: true,
 		months: [12]string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}},
-	{code: "sv", name: "Svenska", date: "2006-01-02", dayMonth: "2/1", timeSep: " ", group: "\u00a0",
+	{code: "sv", region: "SE", name: "Svenska", date: "2006-01-02", dayMonth: "2/1", timeSep: " ", group: "\u00a0",
 		months: [12]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}},
-	{code: "de", name: "Deutsch", date: "2.1.2006", dayMonth: "2.1.", timeSep: ", ", group: ".", dayDot: true, nouns: true,
+	{code: "de", region: "DE", name: "Deutsch", date: "2.1.2006", dayMonth: "2.1.", timeSep: ", ", group: ".", dayDot: true, nouns: true,
 		months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}},
 }
 
@@ -96,6 +97,11 @@ func Known(lang string) bool {
 	_, ok := byCode[lang]
 	return ok
 }
+
+// Region is the country a phone number written without its country code
+// is taken to be in, for a user who works in lang: "NL" for Dutch, "GB" for
+// English and anything unknown.
+func Region(lang string) string { return of(lang).region }
 
 // Supported is lang when Warmlead speaks it, else "en".
 func Supported(lang string) string { return of(lang).code }

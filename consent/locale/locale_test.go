@@ -31,9 +31,16 @@ func TestLanguages(t *testing.T) {
 			t.Errorf("%q is not known", code)
 		}
 	}
+	regions := map[string]string{"en": "GB", "nl": "NL", "nb": "NO", "sv": "SE", "de": "DE"}
+	for code, region := range regions {
+		if got := locale.Region(code); got != region {
+			t.Errorf("Region(%q) = %q, want %q", code, got, region)
+		}
+	}
 	for _, code := range []string{"", "fr", "EN", " de", "no", "nn"} {
-		if locale.Known(code) || locale.Name(code) != "" || locale.Supported(code) != "en" {
-			t.Errorf("%q: Known %v, Name %q, Supported %q; want false, \"\", en", code, locale.Known(code), locale.Name(code), locale.Supported(code))
+		if locale.Known(code) || locale.Name(code) != "" || locale.Supported(code) != "en" || locale.Region(code) != "GB" {
+			t.Errorf("%q: Known %v, Name %q, Supported %q, Region %q; want false, \"\", en, GB",
+				code, locale.Known(code), locale.Name(code), locale.Supported(code), locale.Region(code))
 		}
 	}
 	// The results are copies: a caller that changes them changes nothing here.
