@@ -1,8 +1,11 @@
-// Package i18n chooses the language of the screens and formats dates and
-// numbers in its conventions. The strings themselves go through Fyne's lang
-// package (lang.L with the English text as the key); the translation files
-// live in assets/translations as <group>.<language>.json, one group per
-// screen area, so every file stays small enough to review.
+// Package i18n chooses the language of the screens and writes dates, numbers
+// and vocabulary labels in it; the conventions and the English labels are
+// consent/locale's, shared with the PDFs and the emails, and this package
+// adds the language in use, local time and Fyne's translations. The strings
+// themselves go through Fyne's lang package (lang.L with the English text as
+// the key); the translation files live in assets/translations as
+// <group>.<language>.json, one group per screen area, so every file stays
+// small enough to review.
 package i18n
 
 import (
