@@ -13,42 +13,28 @@ import (
 // the JSON export; only their labels are translated. A code without a label
 // (a purpose the user added) shows as it is.
 
-func label(l string, ok bool, code string) string {
-	if ok {
+// label translates code's English label, found by get.
+func label[T ~string](get func(T) (string, bool), code T) string {
+	if l, ok := get(code); ok {
 		return lang.L(l)
 	}
-	return code
+	return string(code)
 }
 
 // Purpose is the label of a purpose in the language in use.
-func Purpose(p consent.Purpose) string {
-	l, ok := locale.Purpose(p)
-	return label(l, ok, string(p))
-}
+func Purpose(p consent.Purpose) string { return label(locale.Purpose[consent.Purpose], p) }
 
 // Channel is the label of a channel.
-func Channel(c consent.Channel) string {
-	l, ok := locale.Channel(c)
-	return label(l, ok, string(c))
-}
+func Channel(c consent.Channel) string { return label(locale.Channel[consent.Channel], c) }
 
 // Source is the label of where a prospect came from.
-func Source(s consent.Source) string {
-	l, ok := locale.Source(s)
-	return label(l, ok, string(s))
-}
+func Source(s consent.Source) string { return label(locale.Source[consent.Source], s) }
 
 // Method is the label of how a consent was obtained.
-func Method(m consent.Method) string {
-	l, ok := locale.Method(m)
-	return label(l, ok, string(m))
-}
+func Method(m consent.Method) string { return label(locale.Method[consent.Method], m) }
 
 // Outcome is the label of a call outcome.
-func Outcome(o string) string {
-	l, ok := locale.Outcome(o)
-	return label(l, ok, o)
-}
+func Outcome(o string) string { return label(locale.Outcome[string], o) }
 
 // VocabularyKeys lists the English labels (consent/locale's); the
 // translation tests check every file has them.
