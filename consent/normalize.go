@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/nyaruka/phonenumbers"
+
+	"warmlead/consent/locale"
 )
 
 // NormalizeEmail validates an address and lowercases it, so that lookups,
@@ -54,18 +56,6 @@ func FormatPhone(e164 string) string {
 	return phonenumbers.Format(n, phonenumbers.INTERNATIONAL)
 }
 
-// RegionForLanguage is the default phone region for a settings language.
-func RegionForLanguage(lang string) string {
-	switch lang {
-	case "nl":
-		return "NL"
-	case "nb":
-		return "NO"
-	case "sv":
-		return "SE"
-	case "de":
-		return "DE"
-	default:
-		return "GB"
-	}
-}
+// RegionForLanguage is the default phone region for a settings language
+// (consent/locale's; "GB" for English and anything unknown).
+func RegionForLanguage(lang string) string { return locale.Region(lang) }

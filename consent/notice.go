@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"warmlead/consent/locale"
 )
 
 // MailContext is what every generated email needs from the settings: who
@@ -203,13 +205,7 @@ type sourceArgs struct {
 	rep, event, vendor, date string
 }
 
-// date writes a day the way the language does: "1 March 2026",
+// date writes a day the way the language's letters do: "1 March 2026",
 // "1. März 2026". A spelled-out month cannot be misread as day/month or
 // month/day.
-func (t *noticeLang) date(d time.Time) string {
-	sep := " "
-	if t.dayDot {
-		sep = ". "
-	}
-	return fmt.Sprintf("%d%s%s %d", d.Day(), sep, t.months[d.Month()-1], d.Year())
-}
+func (t *noticeLang) date(d time.Time) string { return locale.LongDate(t.code, d) }

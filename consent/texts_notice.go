@@ -31,8 +31,6 @@ type noticeLang struct {
 	exercise               string
 	privacy, prefs         string
 	regards                string
-	months                 [12]string
-	dayDot                 bool // "1. März 2026"
 	capitalise             bool // a full sentence after a colon starts with a capital
 	source                 func(Source, sourceArgs) string
 }
@@ -76,7 +74,6 @@ var noticeTexts = map[string]*noticeLang{
 		exercise: "To use any of these rights, simply reply to this email.",
 		privacy:  "Our privacy statement: ", prefs: "Your preferences, or unsubscribe: ",
 		regards: "Kind regards,",
-		months:  [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 		source: func(s Source, a sourceArgs) string {
 			switch s {
 			case SourceReferral:
@@ -133,7 +130,6 @@ var noticeTexts = map[string]*noticeLang{
 		exercise: "Wilt u een van deze rechten gebruiken? Beantwoord dan gewoon deze e-mail.",
 		privacy:  "Onze privacyverklaring: ", prefs: "Uw voorkeuren of afmelden: ",
 		regards: "Met vriendelijke groet,",
-		months:  [12]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
 		source: func(s Source, a sourceArgs) string {
 			switch s {
 			case SourceReferral:
@@ -190,8 +186,6 @@ var noticeTexts = map[string]*noticeLang{
 		exercise: "Vil du bruke noen av disse rettighetene, svarer du bare på denne e-posten.",
 		privacy:  "Personvernerklæringen vår: ", prefs: "Innstillingene dine, eller avmelding: ",
 		regards: "Vennlig hilsen",
-		months:  [12]string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"},
-		dayDot:  true,
 		source: func(s Source, a sourceArgs) string {
 			switch s {
 			case SourceReferral:
@@ -248,7 +242,6 @@ var noticeTexts = map[string]*noticeLang{
 		exercise: "Om du vill använda någon av dessa rättigheter räcker det att du svarar på det här mejlet.",
 		privacy:  "Vår integritetspolicy: ", prefs: "Dina inställningar, eller avregistrering: ",
 		regards: "Vänliga hälsningar",
-		months:  [12]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"},
 		source: func(s Source, a sourceArgs) string {
 			switch s {
 			case SourceReferral:
@@ -304,9 +297,8 @@ var noticeTexts = map[string]*noticeLang{
 		},
 		exercise: "Um eines dieser Rechte auszuüben, antworten Sie einfach auf diese E-Mail.",
 		privacy:  "Unsere Datenschutzerklärung: ", prefs: "Ihre Einstellungen oder Abmeldung: ",
-		regards: "Mit freundlichen Grüßen",
-		months:  [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
-		dayDot:  true, capitalise: true,
+		regards:    "Mit freundlichen Grüßen",
+		capitalise: true,
 		source: func(s Source, a sourceArgs) string {
 			switch s {
 			case SourceReferral:

@@ -7,6 +7,8 @@ package consent
 import (
 	"fmt"
 	"strings"
+
+	"warmlead/consent/locale"
 )
 
 // Source says where a prospect's data came from; it decides the default
@@ -75,8 +77,10 @@ const (
 // Methods lists the accepted methods, strongest first.
 var Methods = []Method{MethodWebForm, MethodEmailReply, MethodSigned, MethodRecordedCall, MethodVerbalEmail, MethodVendorProof}
 
-// Languages Warmlead writes emails and screens in.
-var Languages = []string{"en", "nl", "nb", "sv", "de"}
+// Languages Warmlead writes emails, documents and screens in, in the order
+// a picker offers them (consent/locale holds the list and each language's
+// conventions).
+var Languages = locale.Languages()
 
 // ParseSource validates a source name.
 func ParseSource(s string) (Source, error) { return parse(s, Sources, "source") }

@@ -100,7 +100,6 @@ type doc struct {
 	m      Meta
 	lang   string            // the document's language (see Languages)
 	texts  map[string]string // texts[lang]: every id English has (a test checks)
-	lc     locale            // how lang writes dates and numbers
 	loc    *time.Location
 	now    time.Time
 	header string // running header, changed per section (e.g. per summary)
@@ -116,7 +115,7 @@ func newDoc(m Meta) *doc {
 	}
 	lang := langOf(m)
 	pdf := gofpdf.New("P", "mm", "A4", "")
-	d := &doc{pdf: pdf, m: m, lang: lang, texts: texts[lang], lc: locales[lang], loc: m.GeneratedAt.Location(), now: m.GeneratedAt}
+	d := &doc{pdf: pdf, m: m, lang: lang, texts: texts[lang], loc: m.GeneratedAt.Location(), now: m.GeneratedAt}
 	pw, ph := pdf.GetPageSize()
 	d.width, d.pageH = pw-marginL-marginR, ph
 

@@ -2,9 +2,6 @@ package pdfreport
 
 import (
 	"bytes"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +12,7 @@ import (
 	"time"
 
 	"warmlead/consent"
+	"warmlead/consent/locale"
 )
 
 // verbs lists the fmt verbs of a text as "argument:verb" (explicit
@@ -57,7 +55,7 @@ func TestTextsComplete(t *testing.T) {
 	}
 	for _, lang := range Languages() {
 		tx := texts[lang]
-		if _, ok := locales[lang]; !ok {
+		if !locale.Known(lang) {
 			t.Errorf("%s: no date and number conventions", lang)
 		}
 		for id, en := range textsEN {
@@ -153,57 +151,50 @@ func TestDecisionSentences(t *testing.T) {
 	}
 }
 
-// TestLocalesMatchScreens keeps the documents' date and number formats the
-// same as the screens' (ui/i18n/format.go, which this package cannot import).
-func TestLocalesMatchScreens(t *testing.T) {
-	path := filepath.Join("..", "..", "ui", "i18n", "format.go")
-	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
-	if err != nil {
-		t.Skipf("cannot read the screens' formats: %v", err)
-	}
-	maps := map[string]map[string]string{}
-	ast.Inspect(f, func(n ast.Node) bool {
-		vs, ok := n.(*ast.ValueSpec)
-		if !ok || len(vs.Names) != 1 || len(vs.Values) != 1 {
-			return true
-		}
-		lit, ok := vs.Values[0].(*ast.CompositeLit)
+// TestEnglishLabelsMatchScreens: where a document names a purpose, a
+// channel, a source or a call outcome, it uses the screens' English label
+// (consent/locale), so a manager reading a PDF and a rep reading a screen
+// see the same words. The exceptions are deliberate: a document spells out
+// how consent was obtained in its own words, and names two sources more
+// briefly.
+func TestEnglishLabelsMatchScreens(t *testing.T) {
+	own := map[string]string{"source:list": "Bought list", "source:inbound": "Inbound"}
+	check := func(key, screen string, ok bool, inSentence bool) {
+		t.Helper()
 		if !ok {
-			return true
+			t.Errorf("%s: consent/locale has no label", key)
+			return
 		}
-		m := map[string]string{}
-		for _, e := range lit.Elts {
-			kv, ok := e.(*ast.KeyValueExpr)
-			if !ok {
-				return true
-			}
-			k, ok1 := kv.Key.(*ast.BasicLit)
-			v, ok2 := kv.Value.(*ast.BasicLit)
-			if !ok1 || !ok2 {
-				return true
-			}
-			ks, _ := strconv.Unquote(k.Value)
-			vs, _ := strconv.Unquote(v.Value)
-			m[ks] = vs
+		want := screen
+		if inSentence {
+			want = locale.InSentence("en", screen)
 		}
-		maps[vs.Names[0].Name] = m
-		return true
-	})
-	for _, name := range []string{"dateLayout", "timeSep", "group"} {
-		if maps[name] == nil {
-			t.Fatalf("%s: no map %s (update this test)", path, name)
+		if w, ok := own[key]; ok {
+			want = w
+		}
+		if got := textsEN[key]; got != want {
+			t.Errorf("%s: the documents say %q, the screens %q", key, got, want)
 		}
 	}
-	for _, lang := range Languages() {
-		lc := locales[lang]
-		if got, want := lc.date, maps["dateLayout"][lang]; got != want {
-			t.Errorf("%s: date layout %q, screens %q", lang, got, want)
-		}
-		if got, want := lc.timeSep, maps["timeSep"][lang]; got != want {
-			t.Errorf("%s: time separator %q, screens %q", lang, got, want)
-		}
-		if got, want := lc.group, maps["group"][lang]; got != want {
-			t.Errorf("%s: thousands separator %q, screens %q", lang, got, want)
+	for _, p := range consent.Purposes {
+		l, ok := locale.Purpose(p)
+		check("purpose:"+string(p), l, ok, false)
+	}
+	for _, c := range consent.Channels {
+		l, ok := locale.Channel(c)
+		check("channel:"+string(c), l, ok, false)
+	}
+	for _, s := range consent.Sources {
+		l, ok := locale.Source(s)
+		check("source:"+string(s), l, ok, false)
+	}
+	for _, o := range consent.Outcomes {
+		l, ok := locale.Outcome(o)
+		check("outcome:"+o, l, ok, true) // "reached", inside a sentence
+	}
+	for _, m := range consent.Methods {
+		if _, ok := locale.Method(m); !ok {
+			t.Errorf("method %s: consent/locale has no label", m)
 		}
 	}
 }

@@ -1,8 +1,11 @@
-// Package i18n chooses the language of the screens and formats dates and
-// numbers in its conventions. The strings themselves go through Fyne's lang
-// package (lang.L with the English text as the key); the translation files
-// live in assets/translations as <group>.<language>.json, one group per
-// screen area, so every file stays small enough to review.
+// Package i18n chooses the language of the screens and writes dates, numbers
+// and vocabulary labels in it; the conventions and the English labels are
+// consent/locale's, shared with the PDFs and the emails, and this package
+// adds the language in use, local time and Fyne's translations. The strings
+// themselves go through Fyne's lang package (lang.L with the English text as
+// the key); the translation files live in assets/translations as
+// <group>.<language>.json, one group per screen area, so every file stays
+// small enough to review.
 package i18n
 
 import (
@@ -15,16 +18,15 @@ import (
 	"golang.org/x/text/language"
 
 	"warmlead/assets"
+	"warmlead/consent/locale"
 )
 
 // Languages are the languages Warmlead speaks, in the order Settings offers
-// them. They match consent.Languages (emails and notices).
-var Languages = []string{"en", "nl", "nb", "sv", "de"}
+// them: consent/locale's, as for the emails and the documents.
+var Languages = locale.Languages()
 
 // Names are each language's name in itself, as a language picker shows them.
-var Names = map[string]string{
-	"en": "English", "nl": "Nederlands", "nb": "Norsk bokmål", "sv": "Svenska", "de": "Deutsch",
-}
+var Names = locale.Names()
 
 var (
 	mu      sync.RWMutex
@@ -123,11 +125,4 @@ func Pick(setting string) string {
 	return System()
 }
 
-func supported(code string) string {
-	for _, l := range Languages {
-		if l == code {
-			return code
-		}
-	}
-	return "en"
-}
+func supported(code string) string { return locale.Supported(code) }

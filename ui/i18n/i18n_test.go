@@ -95,16 +95,16 @@ func TestFormats(t *testing.T) {
 	defer Use("en")
 	t.Setenv("TZ", "")
 	at := time.Date(2026, 3, 4, 14, 5, 0, 0, time.Local)
-	want := map[string][3]string{
-		"en": {"4 Mar 2026", "4 Mar 2026, 14:05", "1,234,567"},
-		"nl": {"4-3-2026", "4-3-2026 14:05", "1.234.567"},
-		"nb": {"4.3.2026", "4.3.2026 kl. 14:05", "1\u00a0234\u00a0567"},
-		"sv": {"2026-03-04", "2026-03-04 14:05", "1\u00a0234\u00a0567"},
-		"de": {"4.3.2026", "4.3.2026, 14:05", "1.234.567"},
+	want := map[string][5]string{
+		"en": {"4 Mar 2026", "4 Mar 2026, 14:05", "4 Mar, 14:05", "1,234,567", "-4,200"},
+		"nl": {"4-3-2026", "4-3-2026 14:05", "4-3 14:05", "1.234.567", "-4.200"},
+		"nb": {"4.3.2026", "4.3.2026 kl. 14:05", "4.3. kl. 14:05", "1\u00a0234\u00a0567", "-4\u00a0200"},
+		"sv": {"2026-03-04", "2026-03-04 14:05", "4/3 14:05", "1\u00a0234\u00a0567", "-4\u00a0200"},
+		"de": {"4.3.2026", "4.3.2026, 14:05", "4.3., 14:05", "1.234.567", "-4.200"},
 	}
 	for _, code := range Languages {
 		Use(code)
-		got := [3]string{Date(at), DateTime(at), Number(1234567)}
+		got := [5]string{Date(at), DateTime(at), DayMonthTime(at), Number(1234567), Number(-4200)}
 		if got != want[code] {
 			t.Errorf("%s: got %q, want %q", code, got, want[code])
 		}
@@ -114,5 +114,51 @@ func TestFormats(t *testing.T) {
 		if got := Number(n); got != s {
 			t.Errorf("Number(%d) = %q, want %q", n, got, s)
 		}
+	}
+	// Screens write local time: a UTC instant shows as the local day.
+	auckland, err := time.LoadLocation("Pacific/Auckland")
+	if err != nil {
+		t.Skipf("no time zone data: %v", err)
+	}
+	local := time.Local
+	time.Local = auckland
+	defer func() { time.Local = local }()
+	if got := DateTime(time.Date(2026, 3, 4, 23, 0, 0, 0, time.UTC)); got != "5 Mar 2026, 12:00" {
+		t.Errorf("DateTime in Auckland = %q", got)
+	}
+}
+
+// The labels screens show are consent/locale's, translated; a code without
+// one shows as it is, and InSentence follows the language in use.
+func TestVocabularyLabels(t *testing.T) {
+	defer Use("en")
+	Use("en")
+	for _, c := range []struct{ got, want string }{
+		{Purpose(consent.PurposeThirdParty), "Third-party sharing"},
+		{Channel(consent.ChannelSMS), "SMS"},
+		{Source(consent.SourceList), "Purchased list"},
+		{Method(consent.MethodVerbalEmail), "Said on the phone, confirmed by email"},
+		{Outcome(consent.OutcomeDoNotCall), "Do not call me"},
+		{Purpose("trade-fair-invites"), "trade-fair-invites"},
+		{Channel("fax"), "fax"},
+		{Source("odd"), "odd"},
+		{Method("odd"), "odd"},
+		{Outcome("odd"), "odd"},
+		{InSentence(Purpose(consent.PurposeNewsletter)), "newsletter"},
+		{InSentence(Channel(consent.ChannelSMS)), "SMS"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+	Use("de")
+	if got := InSentence(Purpose(consent.PurposeNewsletter)); got != "Newsletter" {
+		t.Errorf("de: InSentence(newsletter) = %q", got)
+	}
+	if got := Purpose(consent.PurposeFollowUp); got == "Follow-up" || got == "" {
+		t.Errorf("de: follow-up is %q", got)
+	}
+	if len(VocabularyKeys()) != len(consent.Purposes)+len(consent.Channels)+len(consent.Sources)+len(consent.Methods)+len(consent.Outcomes) {
+		t.Errorf("VocabularyKeys has %d labels", len(VocabularyKeys()))
 	}
 }

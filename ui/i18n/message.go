@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"warmlead/consent"
+	"warmlead/consent/locale"
 )
 
 // Text renders a consent.Message (a decision's reason, a deadline) in the
@@ -102,13 +103,4 @@ func value(v any) string {
 // InSentence turns a label ("Follow-up") into the form it takes inside a
 // sentence ("follow-up"). German nouns keep their capital, and so do
 // abbreviations ("SMS").
-func InSentence(label string) string {
-	if Current() == "de" || label == "" {
-		return label
-	}
-	first, n := utf8.DecodeRuneInString(label)
-	if second, _ := utf8.DecodeRuneInString(label[n:]); unicode.IsUpper(second) {
-		return label
-	}
-	return string(unicode.ToLower(first)) + label[n:]
-}
+func InSentence(label string) string { return locale.InSentence(Current(), label) }
