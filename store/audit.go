@@ -36,6 +36,20 @@ func (db *DB) appendAudit(tx *bolt.Tx, e AuditEntry) error {
 	return db.put(tx, bAudit, u64(seq), e)
 }
 
+// appendAudits stores entries inside tx, a zero Time set to now: a key
+// change and its audit entry commit together.
+func (db *DB) appendAudits(tx *bolt.Tx, entries []AuditEntry) error {
+	for _, e := range entries {
+		if e.Time.IsZero() {
+			e.Time = time.Now()
+		}
+		if err := db.appendAudit(tx, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // AuditLog reads the whole audit log, oldest first.
 func (db *DB) AuditLog() ([]AuditEntry, error) {
 	if _, err := db.key(); err != nil {

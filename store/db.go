@@ -340,8 +340,9 @@ func (db *DB) Close() error {
 }
 
 // ChangePassphrase rewraps the data key under a new passphrase; no data is
-// re-encrypted. The old passphrase is not needed once unlocked.
-func (db *DB) ChangePassphrase(newPass []byte) error {
+// re-encrypted. The old passphrase is not needed once unlocked. The audit
+// entries, if any, are stored in the same transaction.
+func (db *DB) ChangePassphrase(newPass []byte, audit ...AuditEntry) error {
 	if err := checkPassphrase(newPass); err != nil {
 		return err
 	}
@@ -359,7 +360,10 @@ func (db *DB) ChangePassphrase(newPass []byte) error {
 	enc, _ := json.Marshal(kdf)
 	err = db.update(func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
-		return putAll(m, mKDF, enc, mWrapPass, seal(pk, dk, adFor(bMeta, mWrapPass)))
+		if err := putAll(m, mKDF, enc, mWrapPass, seal(pk, dk, adFor(bMeta, mWrapPass))); err != nil {
+			return err
+		}
+		return db.appendAudits(tx, audit)
 	})
 	if err == nil {
 		db.kdf = kdf
@@ -369,13 +373,19 @@ func (db *DB) ChangePassphrase(newPass []byte) error {
 
 // ForgetKeyring removes this database's key from the OS keyring and its
 // wrapped copy from the file: from now on only the passphrase unlocks it.
-func (db *DB) ForgetKeyring() error {
+// The audit entries, if any, are stored with the file's change.
+func (db *DB) ForgetKeyring(audit ...AuditEntry) error {
 	if db.opts.Keyring != nil {
 		if err := db.opts.Keyring.Delete(db.keyringAccount()); err != nil {
 			return fmt.Errorf("cannot remove the key from the system keyring: %w", err)
 		}
 	}
-	return db.update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Delete(mWrapKeying) })
+	return db.update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bMeta).Delete(mWrapKeying); err != nil {
+			return err
+		}
+		return db.appendAudits(tx, audit)
+	})
 }
 
 // HasKeyring tells whether a keyring wrap is stored for this database.

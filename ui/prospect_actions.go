@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -13,12 +11,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
-	"warmlead/ui/cli"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // The person's rights, one click each: export (access, portability), the
-// Art. 14 notice, and erasure. Each is audit-logged by the store or here.
+// Art. 14 notice, and erasure. Each is one Rights or Documents use case,
+// which writes the ledger's event and the audit entry together.
 
 func (d *prospectDetail) onExport() {
 	g := d.g
@@ -35,37 +34,26 @@ func (d *prospectDetail) onExport() {
 		}, g.win)
 }
 
-// exportTo asks where to write rec's export and writes it, recording the
-// export in the ledger and the audit log (in English: they are records).
+// exportTo asks where to write rec's export and has the use case write
+// it, with its event in the ledger and its entry in the audit log (in
+// English: they are records).
 func (d *prospectDetail) exportTo(rec consent.Record, vcf bool) {
 	g := d.g
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
+		// The use case writes the file itself, private to the rep (0600);
+		// the dialog's writer only chose it.
 		path := w.URI().Path()
+		w.Close()
+		format := usecase.FormatJSON
+		if vcf {
+			format = usecase.FormatVCard
+		}
 		g.background(func() error {
-			defer w.Close()
-			var buf bytes.Buffer
-			kind := "json"
-			if vcf {
-				kind = "vcf"
-				err = consent.ExportVCard(&buf, []consent.Prospect{rec.Prospect})
-			} else {
-				err = consent.ExportJSON(&buf, rec, g.rep(), time.Now())
-			}
-			if err != nil {
-				return err
-			}
-			if _, err := w.Write(buf.Bytes()); err != nil {
-				return err
-			}
-			where := filepath.Base(path)
-			if _, err := g.db.AppendEvent(rec.Prospect.ID, consent.Event{Rep: g.rep(), Kind: consent.KindExported, Note: kind + " to " + where}); err != nil {
-				return err
-			}
-			// The audit entry outlives an erasure: it names no file.
-			return g.db.Audit(g.rep(), "exported", rec.Prospect.ID, kind+": from the app")
+			_, err := g.uc.Rights.Export(usecase.ExportRequest{ID: rec.Prospect.ID, Format: format, Reason: "from the app", Path: path})
+			return err
 		}, func(err error) {
 			if err != nil {
 				dialog.ShowError(errors.New(errorText(err)), g.win)
@@ -86,7 +74,7 @@ func (d *prospectDetail) onNotice() {
 	g := d.g
 	g.touch()
 	mail := consent.NoticeEmail(d.rec, g.mailContext(), d.emailLang(), time.Now())
-	d.previewInformed(lang.L("Art. 14 notice for {{.Name}}", map[string]any{"Name": d.rec.Prospect.Name}), mail, "Art. 14 notice")
+	d.previewInformed(lang.L("Art. 14 notice for {{.Name}}", map[string]any{"Name": d.rec.Prospect.Name}), mail, g.uc.Rights.NoticeSent)
 }
 
 // emailLang is the prospect's language, else the settings'.
@@ -98,15 +86,14 @@ func (d *prospectDetail) emailLang() string {
 }
 
 // previewInformed shows an email; "Mark as sent" records the person as
-// informed, with the exact text as evidence. what is the ledger's note,
-// in English like the rest of the ledger.
-func (d *prospectDetail) previewInformed(title string, mail consent.Email, what string) {
+// informed, with the exact text as evidence, through sent (a Rights use
+// case: the notice or the re-activation email).
+func (d *prospectDetail) previewInformed(title string, mail consent.Email, sent func(uint64, consent.Email) (consent.Event, error)) {
 	g := d.g
 	id := d.rec.Prospect.ID
 	d.preview = showEmailPreview(g, title, mail, func() {
 		g.background(func() error {
-			_, err := g.db.AppendEvent(id, consent.Event{Rep: g.rep(), Kind: consent.KindInformed,
-				Note: what + " (" + mail.Lang + ")", Evidence: "Subject: " + mail.Subject + "\n\n" + mail.Body})
+			_, err := sent(id, mail)
 			return err
 		}, func(err error) {
 			if err != nil {
@@ -134,11 +121,11 @@ func (d *prospectDetail) onErase() {
 
 func (d *prospectDetail) eraseFor(p consent.Prospect, why string) {
 	g := d.g
-	if why == "" {
-		dialog.ShowInformation(lang.L("Not erased"), lang.L("Say why: the reason is kept in the tombstone and the audit log."), g.win)
-		return
-	}
-	g.background(func() error { return g.db.Erase(p.ID, why, g.rep(), time.Now()) }, func(err error) {
+	g.background(func() error { return g.uc.Rights.Erase(p.ID, why) }, func(err error) {
+		if usecase.CodeOf(err) == usecase.CodeInvalid { // no reason: the use case refuses
+			dialog.ShowInformation(lang.L("Not erased"), lang.L("Say why: the reason is kept in the tombstone and the audit log."), g.win)
+			return
+		}
 		if err != nil {
 			dialog.ShowError(errors.New(errorText(err)), g.win)
 			return
@@ -179,7 +166,7 @@ func (d *prospectDetail) onReactivate() {
 	g := d.g
 	g.touch()
 	mail := consent.ReactivationEmail(d.rec, g.mailContext(), d.emailLang(), time.Now())
-	d.previewInformed(lang.L("Re-activation email to {{.Name}}", map[string]any{"Name": d.rec.Prospect.Name}), mail, "re-activation email sent")
+	d.previewInformed(lang.L("Re-activation email to {{.Name}}", map[string]any{"Name": d.rec.Prospect.Name}), mail, g.uc.Rights.ReactivationSent)
 }
 
 // onSummaryPDF exports this person's consent summary for a manager or an
@@ -189,19 +176,18 @@ func (d *prospectDetail) onSummaryPDF() {
 	g.touch()
 	id := d.rec.Prospect.ID
 	name := lang.L("{{.Name}} consent summary", map[string]any{"Name": d.rec.Prospect.Name})
-	savePDF(g, safeFileName(name)+".pdf", func(func(int, int)) ([]byte, string, uint64, error) {
-		pdf, _, err := cli.SummaryPDF(g.db, id, g.rep(), documentLang())
-		return pdf, docSummary, id, err
-	}, "from the prospect screen", nil, func(path string, pages int, err error) {
+	savePDF(g, safeFileName(name)+".pdf", func(path string, _ func(int, int)) (usecase.Written, error) {
+		return g.uc.Documents.Summary(id, documentLang(), "from the prospect screen", path)
+	}, nil, func(w usecase.Written, err error) {
 		if err != nil {
 			dialog.ShowError(errors.New(errorText(err)), g.win)
 			return
 		}
-		n := lang.N("{{.Count}} page", pages, map[string]any{"Count": i18n.Number(pages)})
-		dialog.ShowConfirm(lang.L("Consent summary written"), lang.L("{{.Path}} ({{.Pages}}). Open it now?", map[string]any{"Path": path, "Pages": n}),
+		n := lang.N("{{.Count}} page", w.Pages, map[string]any{"Count": i18n.Number(w.Pages)})
+		dialog.ShowConfirm(lang.L("Consent summary written"), lang.L("{{.Path}} ({{.Pages}}). Open it now?", map[string]any{"Path": w.Path, "Pages": n}),
 			func(ok bool) {
 				if ok {
-					openPath(g, path)
+					openPath(g, w.Path)
 				}
 			}, g.win)
 	})

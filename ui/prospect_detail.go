@@ -90,10 +90,8 @@ func (d *prospectDetail) load(id uint64, then func()) {
 	var rec consent.Record
 	g.background(func() error {
 		var err error
-		if rec, err = g.db.Record(id); err != nil {
-			return err
-		}
-		return g.db.Audit(g.rep(), "viewed", id, "opened in the app")
+		rec, err = g.uc.Rights.View(id, "opened in the app")
+		return err
 	}, func(err error) {
 		d.id = id
 		d.root.Objects = []fyne.CanvasObject{d.body}

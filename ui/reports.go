@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -98,6 +97,8 @@ func auditActionLabel(action string) string {
 		return lang.L("Restored")
 	case "passphrase-changed":
 		return lang.L("Passphrase changed")
+	case "keyring-removed":
+		return lang.L("Key removed from keyring")
 	}
 	return action
 }
@@ -168,13 +169,12 @@ func (r *reportsScreen) onBackup() {
 		w.Close()
 		r.status.SetText(lang.L("Writing backup…"))
 		r.g.background(func() error {
-			if err := r.g.db.Backup(path); err != nil {
-				return err
-			}
-			return r.g.db.Audit(r.g.rep(), "backup", 0, filepath.Base(path))
+			var err error
+			path, err = r.g.uc.Settings.Backup(path) // the absolute path, as the audit log names it
+			return err
 		}, func(err error) {
 			if err != nil {
-				r.status.SetText(err.Error())
+				r.status.SetText(errorText(err))
 				return
 			}
 			r.status.SetText(lang.L("Encrypted backup written to {{.Path}}. It opens only with your recovery passphrase.", map[string]any{"Path": path}))

@@ -16,16 +16,8 @@ import (
 
 	"warmlead/consent"
 	"warmlead/consent/pdfreport"
-	"warmlead/ui/cli"
 	"warmlead/ui/i18n"
-)
-
-// The audit actions and document kinds match `warmlead report/register`;
-// they are the audit log's words, so they stay English.
-const (
-	docTeam     = "team report"
-	docRegister = "register of processing activities"
-	docSummary  = "consent summary"
+	"warmlead/ui/usecase"
 )
 
 // The consent statuses the report can filter on, in the order offered.
@@ -124,8 +116,8 @@ func (p *pdfPanel) filter() (pdfreport.Filter, error) {
 		to    *time.Time
 	}{{p.from, &f.From}, {p.to, &f.To}} {
 		if s := strings.TrimSpace(d.entry.Text); s != "" {
-			if *d.to, err = cli.ParseDate(s); err != nil {
-				return f, errors.New(lang.L("\"{{.Value}}\" is not a date: write it as YYYY-MM-DD", map[string]any{"Value": s}))
+			if *d.to, err = usecase.ParseDate(s); err != nil {
+				return f, errors.New(errorText(err))
 			}
 		}
 	}
@@ -149,22 +141,20 @@ func (p *pdfPanel) onCreate() {
 	if register {
 		name = "warmlead-register.pdf"
 	}
-	savePDF(g, name, func(progress func(done, total int)) ([]byte, string, uint64, error) {
-		if register {
-			pdf, _, err := cli.RegisterPDF(g.db, g.rep(), documentLang()) // unreadable records: Verify reports them
-			return pdf, docRegister, 0, err
+	savePDF(g, name, func(path string, progress func(done, total int)) (usecase.Written, error) {
+		if register { // unreadable records are left out: Verify reports them
+			return g.uc.Documents.Register(documentLang(), reason, path)
 		}
-		pdf, _, err := cli.TeamPDF(g.db, f, summaries, g.rep(), progress, documentLang())
-		return pdf, docTeam, 0, err
-	}, reason, p.progress, func(path string, pages int, err error) {
+		return g.uc.Documents.Team(usecase.TeamRequest{Filter: f, Summaries: summaries, Lang: documentLang(), Reason: reason, Path: path, Progress: progress})
+	}, p.progress, func(w usecase.Written, err error) {
 		if err != nil {
-			p.status2.SetText(err.Error())
+			p.status2.SetText(errorText(err))
 			return
 		}
-		p.lastPath = path
+		p.lastPath = w.Path
 		p.open.Show()
 		p.status2.SetText(lang.L("Wrote {{.Path}} ({{.Pages}}). The export is in the audit log.", map[string]any{
-			"Path": path, "Pages": lang.N("{{.Count}} page", pages, map[string]any{"Count": i18n.Number(pages)})}))
+			"Path": w.Path, "Pages": lang.N("{{.Count}} page", w.Pages, map[string]any{"Count": i18n.Number(w.Pages)})}))
 	})
 }
 
@@ -172,48 +162,37 @@ func (p *pdfPanel) onCreate() {
 // reads the screens in (`warmlead report` uses the settings' language).
 func documentLang() string { return i18n.Current() }
 
-// savePDF asks where to save, builds the document off the UI goroutine with
-// progress, writes it and its audit entry, and reports back.
-func savePDF(g *GUI, name string, build func(progress func(done, total int)) ([]byte, string, uint64, error), reason string,
-	bar *widget.ProgressBar, done func(path string, pages int, err error)) {
+// savePDF asks where to save, then has write make the document there off
+// the UI goroutine, with progress (write is one Documents use case: it
+// writes the file and its audit entry), and reports back.
+func savePDF(g *GUI, name string, write func(path string, progress func(done, total int)) (usecase.Written, error),
+	bar *widget.ProgressBar, done func(usecase.Written, error)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
+		// The use case writes the file itself, private to the rep (0600);
+		// the dialog's writer only chose it.
 		path := w.URI().Path()
-		var pages int
+		w.Close()
+		var written usecase.Written
 		if bar != nil {
 			bar.SetValue(0)
 			bar.Show()
 		}
 		g.background(func() error {
-			defer w.Close()
-			pdf, kind, prospect, err := build(func(n, total int) {
+			var err error
+			written, err = write(path, func(n, total int) {
 				if bar != nil {
 					g.ui(func() { bar.SetValue(float64(n) / float64(max(total, 1))) })
 				}
 			})
-			if err != nil {
-				return err
-			}
-			if _, err := w.Write(pdf); err != nil {
-				return err
-			}
-			pages = pdfreport.CountPages(pdf)
-			detail := kind
-			if reason != "" {
-				detail += ": " + reason
-			}
-			action := "report"
-			if kind == docRegister {
-				action = "register"
-			}
-			return g.db.Audit(g.rep(), action, prospect, detail)
+			return err
 		}, func(err error) {
 			if bar != nil {
 				bar.Hide()
 			}
-			done(path, pages, err)
+			done(written, err)
 		})
 	}, g.win)
 	d.SetFileName(name)

@@ -113,7 +113,7 @@ func (s *settingsScreen) onSave() {
 		s.status.SetText(validationText(st, err))
 		return
 	}
-	g.background(func() error { return g.db.SaveSettings(st) }, func(err error) {
+	g.background(func() error { return g.uc.Settings.Save(st) }, func(err error) {
 		if err != nil {
 			s.status.SetText(errorText(err))
 			return
@@ -172,12 +172,7 @@ func (s *settingsScreen) onChangePassphrase() {
 			return
 		}
 		pass := []byte(p1.Text)
-		g.background(func() error {
-			if err := g.db.ChangePassphrase(pass); err != nil {
-				return err
-			}
-			return g.db.Audit(g.rep(), "passphrase-changed", 0, "")
-		}, func(err error) {
+		g.background(func() error { return g.uc.Settings.ChangePassphrase(pass) }, func(err error) {
 			if err != nil {
 				dialog.ShowInformation(lang.L("Passphrase not changed"), errorText(err), g.win)
 				return
@@ -195,7 +190,7 @@ func (s *settingsScreen) onForgetKeyring() {
 			if !ok {
 				return
 			}
-			g.background(g.db.ForgetKeyring, func(err error) {
+			g.background(g.uc.Settings.ForgetKeyring, func(err error) {
 				s.refresh()
 				if err != nil { // after refresh, which clears the status
 					s.status.SetText(lang.L("The key could not be removed: {{.Error}}", map[string]any{"Error": errorText(err)}))

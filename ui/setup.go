@@ -150,7 +150,7 @@ func (s *setupScreen) onCreate() {
 	var db *store.DB
 	g.background(func() error {
 		var err error
-		db, err = store.Create(g.cfg.DB, pass, st, g.cfg.Options())
+		db, err = usecase.CreateDatabase(g.cfg, pass, st)
 		return err
 	}, func(err error) {
 		s.progress.Hide()

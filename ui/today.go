@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
-	"warmlead/ui/cli"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // todayScreen lists what is due, most urgent first: Art. 14 notices,
@@ -21,7 +21,7 @@ type todayScreen struct {
 	greet   *widget.Label
 	summary *widget.Label
 	list    *widget.List
-	items   []cli.DueItem
+	items   []usecase.DueItem
 	root    *fyne.Container
 	empty   fyne.CanvasObject
 	body    fyne.CanvasObject
@@ -67,12 +67,12 @@ func (t *todayScreen) refresh() {
 	if g.rep() != "" {
 		t.greet.SetText(greeting(time.Now(), firstName(g.rep())))
 	}
-	var rows []cli.DueItem
+	var rows []usecase.DueItem
 	var count int
 	showLoading(t.root, lang.L("Reading deadlines…"))
 	g.background(func() error {
 		var err error
-		rows, err = cli.DueList(g.db, time.Now())
+		rows, err = g.uc.Deadlines.List()
 		count = g.db.Index().Count()
 		return err
 	}, func(err error) {
@@ -95,7 +95,7 @@ func (t *todayScreen) refresh() {
 
 // act is the row's one-click action: the notice opens ready to send;
 // everything else opens the prospect.
-func (t *todayScreen) act(row cli.DueItem) {
+func (t *todayScreen) act(row usecase.DueItem) {
 	s := t.g.shell
 	if s == nil {
 		return

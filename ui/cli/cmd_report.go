@@ -1,33 +1,18 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"strings"
-	"time"
 
 	"warmlead/consent"
 	"warmlead/consent/pdfreport"
-	"warmlead/store"
+	"warmlead/ui/usecase"
 )
 
 func init() {
 	register(command{"report", "PDF consent records: the team report, or one person's consent summary with --prospect ID", setupReport})
 	register(command{"register", "the Art. 30 register of processing activities as PDF: register --out F.pdf", setupRegisterDoc})
 }
-
-// Document kinds as the audit log names them. The audit entry never holds
-// the file name: file names often carry a person's name, and the entry
-// outlives an erasure.
-const (
-	docSummary          = "consent summary"
-	docTeam             = "team report"
-	docTeamWithSummary  = "team report with summaries"
-	docRegister         = "register of processing activities"
-	auditActionReport   = "report"
-	auditActionRegister = "register"
-)
 
 // reportStatuses are the values --status accepts, as the consent matrix
 // shows them.
@@ -135,126 +120,36 @@ func parseFilter(from, to, source, purpose, status string) (pdfreport.Filter, er
 	return f, nil
 }
 
-// ReportMeta is what every document says about its making: who and when,
-// from the settings, in lang (en, nl, nb, sv or de; none or "" means the
-// settings' language).
-func ReportMeta(db *store.DB, by string, lang ...string) (pdfreport.Meta, error) {
-	st, err := db.Settings()
-	if err != nil {
-		return pdfreport.Meta{}, err
-	}
-	m := pdfreport.Meta{GeneratedBy: by, GeneratedAt: time.Now(), Company: st.Company, Settings: st, Lang: st.Lang}
-	if len(lang) > 0 && lang[0] != "" {
-		m.Lang = lang[0]
-	}
-	return m, nil
-}
-
-// SummaryPDF makes one prospect's consent summary, verifying their ledger
-// as `warmlead verify` does. The GUI and the command share it; lang, if
-// given and not empty, is the document's language (else the settings').
-func SummaryPDF(db *store.DB, id uint64, by string, lang ...string) ([]byte, pdfreport.ChainStatus, error) {
-	rec, err := db.Record(id)
-	if err != nil {
-		return nil, pdfreport.ChainStatus{}, err
-	}
-	m, err := ReportMeta(db, by, lang...)
-	if err != nil {
-		return nil, pdfreport.ChainStatus{}, err
-	}
-	chain := pdfreport.VerifyRecord(rec)
-	var buf bytes.Buffer
-	err = pdfreport.Summary(&buf, rec, chain, m)
-	return buf.Bytes(), chain, err
-}
-
-// TeamPDF makes the team report; problems lists prospects left out because
-// they could not be read. lang is as for SummaryPDF.
-func TeamPDF(db *store.DB, f pdfreport.Filter, summaries bool, by string, progress func(done, total int), lang ...string) ([]byte, []error, error) {
-	m, err := ReportMeta(db, by, lang...)
-	if err != nil {
-		return nil, nil, err
-	}
-	// Only the selected records are kept: a team report over part of
-	// 100,000 prospects need not hold every ledger.
-	now := m.GeneratedAt // what the document judges records at
-	var sel []consent.Record
-	all := 0
-	problems, err := db.ForEachRecord(func(r consent.Record) error {
-		all++
-		if f.Match(r, now) {
-			sel = append(sel, r)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	var buf bytes.Buffer
-	err = pdfreport.TeamSelected(&buf, sel, all, f, m, summaries, progress)
-	return buf.Bytes(), problems, err
-}
-
-// RegisterPDF makes the Art. 30 register of processing activities; lang is
-// as for SummaryPDF.
-func RegisterPDF(db *store.DB, by string, lang ...string) ([]byte, []error, error) {
-	m, err := ReportMeta(db, by, lang...)
-	if err != nil {
-		return nil, nil, err
-	}
-	// Counted one record at a time: the register needs numbers about
-	// everyone, not everyone's ledger in memory.
-	tally := pdfreport.NewRegisterTally(m.GeneratedAt)
-	problems, err := db.ForEachRecord(func(r consent.Record) error {
-		tally.Add(r)
-		return nil
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	regs, err := db.Registers()
-	if err != nil {
-		return nil, nil, err
-	}
-	infos := make([]pdfreport.RegisterInfo, len(regs))
-	for i, r := range regs {
-		infos[i] = pdfreport.RegisterInfo{Name: r.Name, Numbers: r.Numbers, Imported: r.Imported}
-	}
-	var buf bytes.Buffer
-	err = pdfreport.RegisterFromTally(&buf, tally, infos, m)
-	return buf.Bytes(), problems, err
-}
-
 func (e *env) writeSummary(out string, id uint64, reason, lang string) error {
-	db, err := e.open()
+	uc, err := e.app()
 	if err != nil {
 		return err
 	}
-	pdf, chain, err := SummaryPDF(db, id, e.rep(), lang)
+	// The warnings stand even when the file could not be written, as they
+	// did when the document was made before it was saved.
+	w, err := uc.Documents.Summary(id, lang, reason, out)
+	if w.Checked && !w.Chain.Verified {
+		fmt.Fprintf(e.stderr, "warning: the ledger of prospect %d does not verify (%s); the summary says so\n", id, w.Chain.Problem)
+	}
 	if err != nil {
 		return err
 	}
-	if !chain.Verified {
-		fmt.Fprintf(e.stderr, "warning: the ledger of prospect %d does not verify (%s); the summary says so\n", id, chain.Problem)
-	}
-	return e.saveDocument(db, out, pdf, auditActionReport, id, docSummary, reason)
+	e.wrote(w)
+	return nil
 }
 
 func (e *env) writeTeam(out string, f pdfreport.Filter, summaries bool, reason, lang string) error {
-	db, err := e.open()
+	uc, err := e.app()
 	if err != nil {
 		return err
 	}
-	pdf, problems, err := TeamPDF(db, f, summaries, e.rep(), nil, lang)
+	w, err := uc.Documents.Team(usecase.TeamRequest{Filter: f, Summaries: summaries, Lang: lang, Reason: reason, Path: out})
+	e.noteUnreadable(w.Problems)
 	if err != nil {
 		return err
 	}
-	e.noteUnreadable(problems)
-	kind := docTeam
-	if summaries {
-		kind = docTeamWithSummary
-	}
-	return e.saveDocument(db, out, pdf, auditActionReport, 0, kind, reason)
+	e.wrote(w)
+	return nil
 }
 
 func setupRegisterDoc(fs *flagSet, e *env) func([]string) error {
@@ -270,16 +165,17 @@ func setupRegisterDoc(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		db, err := e.open()
+		uc, err := e.app()
 		if err != nil {
 			return err
 		}
-		pdf, problems, err := RegisterPDF(db, e.rep(), docLang)
+		w, err := uc.Documents.Register(docLang, reason, out)
+		e.noteUnreadable(w.Problems)
 		if err != nil {
 			return err
 		}
-		e.noteUnreadable(problems)
-		return e.saveDocument(db, out, pdf, auditActionRegister, 0, docRegister, reason)
+		e.wrote(w)
+		return nil
 	}
 }
 
@@ -290,22 +186,8 @@ func (e *env) noteUnreadable(problems []error) {
 	}
 }
 
-// saveDocument writes a finished PDF (0600: it holds personal data) and its
-// audit entry. If the entry cannot be stored the file is removed again, so
-// no document leaves the database unrecorded.
-func (e *env) saveDocument(db *store.DB, out string, pdf []byte, action string, prospect uint64, kind, reason string) error {
-	if err := os.WriteFile(out, pdf, 0o600); err != nil {
-		return fmt.Errorf("cannot write %s: %w", out, err)
-	}
-	detail := kind
-	if r := strings.TrimSpace(reason); r != "" {
-		detail += ": " + r
-	}
-	if err := db.Audit(e.rep(), action, prospect, detail); err != nil {
-		os.Remove(out)
-		return fmt.Errorf("the %s was not kept, because its audit entry could not be stored: %w", kind, err)
-	}
-	// Always "pages", even for one: scripts read this line.
-	fmt.Fprintf(e.stdout, "wrote %s (%d pages)\n", out, pdfreport.CountPages(pdf))
-	return nil
+// wrote says which document was written. Always "pages", even for one:
+// scripts read this line.
+func (e *env) wrote(w usecase.Written) {
+	fmt.Fprintf(e.stdout, "wrote %s (%d pages)\n", w.Path, w.Pages)
 }

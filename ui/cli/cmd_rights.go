@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"path/filepath"
 	"text/tabwriter"
 	"time"
 
 	"warmlead/consent"
 	"warmlead/store"
+	"warmlead/ui/usecase"
 )
 
 func init() {
@@ -37,39 +37,18 @@ func setupExport(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&out, "out", "", "file to write (default: standard output)")
 	fs.StringVar(&reason, "reason", "access request", "why (audit log)")
 	return func(pos []string) error {
-		if len(pos) != 1 || (format != "json" && format != "vcf") {
+		if len(pos) != 1 || (format != usecase.FormatJSON && format != usecase.FormatVCard) {
 			return usagef("usage: warmlead export ID --format json|vcf [--out F]")
 		}
-		db, id, err := e.openID(pos[0])
+		id, err := parseID(pos[0])
 		if err != nil {
 			return err
 		}
-		rec, err := db.Record(id)
+		uc, err := e.app()
 		if err != nil {
 			return err
 		}
-		var buf bytes.Buffer
-		if format == "json" {
-			err = consent.ExportJSON(&buf, rec, e.rep(), time.Now())
-		} else {
-			err = consent.ExportVCard(&buf, []consent.Prospect{rec.Prospect})
-		}
-		if err != nil {
-			return err
-		}
-		if err := e.writeOut(out, buf.Bytes()); err != nil {
-			return err
-		}
-		where := "standard output"
-		if out != "" {
-			where = filepath.Base(out)
-		}
-		if _, err := db.AppendEvent(id, consent.Event{Rep: e.rep(), Kind: consent.KindExported, Note: format + " to " + where}); err != nil {
-			return err
-		}
-		// The audit entry outlives an erasure, so it names no file (a file
-		// name often carries the person's name).
-		if err := db.Audit(e.rep(), "exported", id, fmt.Sprintf("%s: %s", format, reason)); err != nil {
+		if _, err := uc.Rights.Export(usecase.ExportRequest{ID: id, Format: format, Reason: reason, Path: out, Out: e.stdout}); err != nil {
 			return err
 		}
 		if out != "" {
@@ -86,11 +65,15 @@ func setupErase(fs *flagSet, e *env) func([]string) error {
 		if len(pos) != 1 || reason == "" {
 			return usagef("usage: warmlead erase ID --reason TEXT")
 		}
-		db, id, err := e.openID(pos[0])
+		id, err := parseID(pos[0])
 		if err != nil {
 			return err
 		}
-		if err := db.Erase(id, reason, e.rep(), time.Now()); err != nil {
+		uc, err := e.app()
+		if err != nil {
+			return err
+		}
+		if err := uc.Rights.Erase(id, reason); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "prospect %d erased; only a suppression hash and a tombstone remain, and the file was compacted\n", id)
@@ -161,18 +144,30 @@ func setupNotice(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&lang, "lang", "", "en, nl, nb, sv or de (default: the prospect's, else the settings')")
 	fs.StringVar(&out, "out", "", "write an .eml file instead of printing the text")
 	return func(pos []string) error {
-		t, err := e.openEmailTarget(pos, lang, "notice ID [--lang L] [--out FILE.eml]")
+		if len(pos) != 1 {
+			return usagef("usage: warmlead notice ID [--lang L] [--out FILE.eml]")
+		}
+		id, err := parseID(pos[0])
 		if err != nil {
 			return err
 		}
-		db, id := t.db, t.rec.Prospect.ID
-		now := time.Now()
-		mail := consent.NoticeEmail(t.rec, mailContext(t.st, e.rep()), t.lang, now)
-		if err := e.writeEmail(out, mail, now); err != nil {
+		if lang != "" {
+			if _, err := consent.ParseLanguage(lang); err != nil {
+				return usagef("%v", err)
+			}
+		}
+		uc, err := e.app()
+		if err != nil {
 			return err
 		}
-		if _, err := db.AppendEvent(id, consent.Event{Rep: e.rep(), Kind: consent.KindInformed, Note: "Art. 14 notice (" + mail.Lang + ")",
-			Evidence: "Subject: " + mail.Subject + "\n\n" + mail.Body}); err != nil {
+		_, mail, err := uc.Rights.Notice(id, lang)
+		if err != nil {
+			return err
+		}
+		if err := e.writeEmail(out, mail, time.Now()); err != nil {
+			return err
+		}
+		if _, err := uc.Rights.NoticeSent(id, mail); err != nil {
 			return err
 		}
 		if mail.To == "" {
@@ -182,12 +177,6 @@ func setupNotice(fs *flagSet, e *env) func([]string) error {
 	}
 }
 
-// DueItem is one deadline with the name it concerns (a line of `due --json`).
-type DueItem struct {
-	consent.Due
-	Name string `json:"name"`
-}
-
 func setupDue(fs *flagSet, e *env) func([]string) error {
 	var asJSON bool
 	fs.BoolVar(&asJSON, "json", false, "print JSON")
@@ -195,17 +184,17 @@ func setupDue(fs *flagSet, e *env) func([]string) error {
 		if err := need(pos, 0, "due [--json]"); err != nil {
 			return err
 		}
-		db, err := e.open()
+		uc, err := e.app()
 		if err != nil {
 			return err
 		}
-		items, err := DueList(db, time.Now())
+		items, err := uc.Deadlines.List()
 		if err != nil {
 			return err
 		}
 		if asJSON {
 			if items == nil {
-				items = []DueItem{}
+				items = []usecase.DueItem{}
 			}
 			return writeJSON(e.stdout, items)
 		}
@@ -220,39 +209,4 @@ func setupDue(fs *flagSet, e *env) func([]string) error {
 		}
 		return tw.Flush()
 	}
-}
-
-// DueList is every deadline of every prospect, most urgent first. The GUI's
-// Today screen shows the same list.
-func DueList(db *store.DB, now time.Time) ([]DueItem, error) {
-	st, err := db.Settings()
-	if err != nil {
-		return nil, err
-	}
-	// Only the ledgers that may hold a deadline (the store's hints), one
-	// record at a time: at 100,000 prospects every ledger would be a
-	// million events to decrypt for a list of a few hundred items.
-	ids, err := db.DueCandidates(now, st.RetentionMonths)
-	if err != nil {
-		return nil, err
-	}
-	names := map[uint64]string{}
-	var due []consent.Due
-	_, err = db.ForEachRecordOf(ids, func(r consent.Record) error {
-		items := consent.DueItems(r, now, st.RetentionMonths)
-		if len(items) > 0 {
-			names[r.Prospect.ID] = r.Prospect.Name
-			due = append(due, items...)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	consent.SortDue(due)
-	out := make([]DueItem, len(due))
-	for i, d := range due {
-		out[i] = DueItem{d, names[d.Prospect]}
-	}
-	return out, nil
 }

@@ -32,16 +32,11 @@ func setupInit(fs *flagSet, e *env) func([]string) error {
 			return err
 		}
 		s.Rep = e.cfg.Rep
-		// "NL" or " nl" pass Validate but are not the codes the rest of
-		// the code compares with: the phone region would silently be GB.
-		if lang, err := consent.ParseLanguage(s.Lang); err == nil {
-			s.Lang = lang
-		}
 		pass, err := e.newPassphrase()
 		if err != nil {
 			return err
 		}
-		db, err := store.Create(e.cfg.DB, pass, s, e.cfg.Options())
+		db, err := usecase.CreateDatabase(e.cfg, pass, s)
 		if err != nil {
 			return err
 		}
@@ -107,10 +102,13 @@ func setupPasswd(fs *flagSet, e *env) func([]string) error {
 			return err
 		}
 		e.db = db
-		if err := db.ChangePassphrase(newPass); err != nil {
+		uc, err := e.app()
+		if err != nil {
 			return err
 		}
-		db.Audit(e.rep(), "passphrase-changed", 0, "")
+		if err := uc.Settings.ChangePassphrase(newPass); err != nil {
+			return err
+		}
 		fmt.Fprintln(e.stdout, "recovery passphrase changed")
 		return nil
 	}
@@ -123,14 +121,13 @@ func setupBackup(fs *flagSet, e *env) func([]string) error {
 		if out == "" || len(pos) != 0 {
 			return usagef("usage: warmlead backup --out FILE")
 		}
-		db, err := e.open()
+		uc, err := e.app()
 		if err != nil {
 			return err
 		}
-		if err := db.Backup(out); err != nil {
+		if _, err := uc.Settings.Backup(out); err != nil {
 			return err
 		}
-		db.Audit(e.rep(), "backup", 0, out)
 		fmt.Fprintf(e.stdout, "backup written to %s (encrypted; restore it with the recovery passphrase)\n", out)
 		return nil
 	}
@@ -141,12 +138,9 @@ func setupRestore(fs *flagSet, e *env) func([]string) error {
 		if err := need(pos, 1, "restore BACKUP-FILE"); err != nil {
 			return err
 		}
-		report, err := store.Restore(e.cfg.DB, pos[0], e.cfg.Options(), e.cfg.Unlock)
+		report, err := usecase.RestoreBackup(e.cfg, pos[0], e.cfg.Rep)
 		if err != nil {
 			return err
-		}
-		if db, err := e.open(); err == nil {
-			db.Audit(e.rep(), "restored", 0, pos[0])
 		}
 		fmt.Fprintf(e.stdout, "restored %d prospects with %d events from %s\n", report.Prospects, report.Events, pos[0])
 		return nil

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
 	"warmlead/ui/usecase"
 )
 
@@ -58,11 +59,6 @@ func parseID(s string) (uint64, error) {
 	return id, nil
 }
 
-// ParseDate reads a YYYY-MM-DD date as midnight UTC.
-func ParseDate(s string) (time.Time, error) {
-	t, err := time.Parse("2006-01-02", strings.TrimSpace(s))
-	if err != nil {
-		return time.Time{}, usagef("%q is not a date: write it as YYYY-MM-DD", s)
-	}
-	return t, nil
-}
+// ParseDate reads a YYYY-MM-DD date as midnight UTC; a bad one is a usage
+// error (usecase.ParseDate, which the screens use too).
+func ParseDate(s string) (time.Time, error) { return usecase.ParseDate(s) }

@@ -7,11 +7,12 @@ import (
 	"warmlead/consent"
 	"warmlead/consent/pdfreport"
 	"warmlead/store"
+	"warmlead/ui/usecase"
 )
 
 // BenchmarkReport1000 is `warmlead report --summaries` over 1,000 demo
 // prospects (about ten events each): Records, then the team report with
-// every consent summary, as TeamPDF makes it. Compare it with
+// every consent summary, as Documents.TeamPDF makes it. Compare it with
 // pdfreport's BenchmarkTeam1000WithSummaries (the same document from
 // records in memory; target < 2 s) in the same run.
 func BenchmarkReport1000(b *testing.B) {
@@ -24,9 +25,10 @@ func BenchmarkReport1000(b *testing.B) {
 	if _, err := GenerateDemo(db, n, 1, "Bench Rep"); err != nil {
 		b.Fatal(err)
 	}
+	docs := usecase.New(db, usecase.Env{Rep: func() string { return "Bench Rep" }}).Documents
 	var size, pages int
 	for b.Loop() {
-		pdf, problems, err := TeamPDF(db, pdfreport.Filter{}, true, "Bench Rep", nil)
+		pdf, problems, err := docs.TeamPDF(pdfreport.Filter{}, true, "", nil)
 		if err != nil || len(problems) > 0 {
 			b.Fatalf("%v %v", problems, err)
 		}

@@ -1,6 +1,10 @@
 package usecase
 
-import "warmlead/consent"
+import (
+	"time"
+
+	"warmlead/consent"
+)
 
 // Deadlines lists what is due: notices, retention, call-backs, ask-again dates, unanswered referrals.
 type Deadlines struct {
@@ -10,5 +14,49 @@ type Deadlines struct {
 
 // deadlineStore is what Deadlines needs of the store (*store.DB in the app).
 type deadlineStore interface {
-	Record(id uint64) (consent.Record, error)
+	Settings() (consent.Settings, error)
+	DueCandidates(now time.Time, retentionMonths int) ([]uint64, error)
+	ForEachRecordOf(ids []uint64, fn func(consent.Record) error) ([]error, error)
+}
+
+// DueItem is one deadline with the name of the person it concerns (a line
+// of `due --json`, a row of the Today screen).
+type DueItem struct {
+	consent.Due
+	Name string `json:"name"`
+}
+
+// List is every deadline of every prospect, most urgent first (consent.SortDue).
+func (d *Deadlines) List() ([]DueItem, error) {
+	now := d.env.now()
+	st, err := d.st.Settings()
+	if err != nil {
+		return nil, err
+	}
+	// Only the ledgers that may hold a deadline (the store's hints), one
+	// record at a time: at 100,000 prospects every ledger would be a
+	// million events to decrypt for a list of a few hundred items.
+	ids, err := d.st.DueCandidates(now, st.RetentionMonths)
+	if err != nil {
+		return nil, err
+	}
+	names := map[uint64]string{}
+	var due []consent.Due
+	_, err = d.st.ForEachRecordOf(ids, func(r consent.Record) error {
+		items := consent.DueItems(r, now, st.RetentionMonths)
+		if len(items) > 0 {
+			names[r.Prospect.ID] = r.Prospect.Name
+			due = append(due, items...)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	consent.SortDue(due)
+	out := make([]DueItem, len(due))
+	for i, x := range due {
+		out[i] = DueItem{x, names[x.Prospect]}
+	}
+	return out, nil
 }

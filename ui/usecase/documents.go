@@ -1,6 +1,14 @@
 package usecase
 
-import "warmlead/consent"
+import (
+	"bytes"
+	"os"
+	"strings"
+
+	"warmlead/consent"
+	"warmlead/consent/pdfreport"
+	"warmlead/store"
+)
 
 // Documents writes the managers' PDF records: consent summary, team report, Art. 30 register.
 type Documents struct {
@@ -11,4 +19,174 @@ type Documents struct {
 // documentStore is what Documents needs of the store (*store.DB in the app).
 type documentStore interface {
 	Record(id uint64) (consent.Record, error)
+	Settings() (consent.Settings, error)
+	ForEachRecord(fn func(consent.Record) error) ([]error, error)
+	Registers() ([]store.Register, error)
+	Commit(c store.Change) ([]consent.Event, error)
+}
+
+// Document kinds as the audit log names them. The audit entry never holds
+// the file name: file names often carry a person's name, and the entry
+// outlives an erasure.
+const (
+	DocSummary         = "consent summary"
+	DocTeam            = "team report"
+	DocTeamWithSummary = "team report with summaries"
+	DocRegister        = "register of processing activities"
+)
+
+// The audit actions of the documents.
+const (
+	auditReport   = "report"
+	auditRegister = "register"
+)
+
+var errDocumentNotKept = newTemplate(CodeFailed, "the {{.Kind}} was not kept, because its audit entry could not be stored: {{.Error}}")
+
+// Written is a document on disk.
+type Written struct {
+	Path     string
+	Pages    int
+	Checked  bool                  // the summary's ledger was checked (Chain says how it went)
+	Chain    pdfreport.ChainStatus // the summary's ledger check (the summary says when it fails)
+	Problems []error               // prospects left out because they could not be read
+}
+
+// meta is what every document says about its making: who and when, from
+// the settings, in lang (en, nl, nb, sv or de; "" is the settings').
+func (d *Documents) meta(lang string) (pdfreport.Meta, error) {
+	st, err := d.st.Settings()
+	if err != nil {
+		return pdfreport.Meta{}, err
+	}
+	m := pdfreport.Meta{GeneratedBy: d.env.rep(), GeneratedAt: d.env.now(), Company: st.Company, Settings: st, Lang: st.Lang}
+	if lang != "" {
+		m.Lang = lang
+	}
+	return m, nil
+}
+
+// Summary writes one prospect's consent summary to path, verifying their
+// ledger as `warmlead verify` does, and audit-logs it with reason.
+func (d *Documents) Summary(id uint64, lang, reason, path string) (Written, error) {
+	rec, err := d.st.Record(id)
+	if err != nil {
+		return Written{}, err
+	}
+	m, err := d.meta(lang)
+	if err != nil {
+		return Written{}, err
+	}
+	chain := pdfreport.VerifyRecord(rec)
+	var buf bytes.Buffer
+	if err := pdfreport.Summary(&buf, rec, chain, m); err != nil {
+		return Written{}, err
+	}
+	w, err := d.save(path, buf.Bytes(), auditReport, id, DocSummary, reason)
+	w.Checked, w.Chain = true, chain
+	return w, err
+}
+
+// TeamRequest is a team report to write.
+type TeamRequest struct {
+	Filter    pdfreport.Filter
+	Summaries bool // add every selected prospect's consent summary
+	Lang      string
+	Reason    string // why, for the audit log; no personal names
+	Path      string
+	Progress  func(done, total int) // may be nil
+}
+
+// TeamPDF makes the team report; problems lists prospects left out because
+// they could not be read.
+func (d *Documents) TeamPDF(f pdfreport.Filter, summaries bool, lang string, progress func(done, total int)) ([]byte, []error, error) {
+	m, err := d.meta(lang)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Only the selected records are kept: a team report over part of
+	// 100,000 prospects need not hold every ledger.
+	now := m.GeneratedAt // what the document judges records at
+	var sel []consent.Record
+	all := 0
+	problems, err := d.st.ForEachRecord(func(r consent.Record) error {
+		all++
+		if f.Match(r, now) {
+			sel = append(sel, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	var buf bytes.Buffer
+	err = pdfreport.TeamSelected(&buf, sel, all, f, m, summaries, progress)
+	return buf.Bytes(), problems, err
+}
+
+// Team writes the team report and audit-logs it with its reason.
+func (d *Documents) Team(req TeamRequest) (Written, error) {
+	pdf, problems, err := d.TeamPDF(req.Filter, req.Summaries, req.Lang, req.Progress)
+	if err != nil {
+		return Written{}, err
+	}
+	kind := DocTeam
+	if req.Summaries {
+		kind = DocTeamWithSummary
+	}
+	w, err := d.save(req.Path, pdf, auditReport, 0, kind, req.Reason)
+	w.Problems = problems
+	return w, err
+}
+
+// Register writes the Art. 30 register of processing activities and
+// audit-logs it with its reason.
+func (d *Documents) Register(lang, reason, path string) (Written, error) {
+	m, err := d.meta(lang)
+	if err != nil {
+		return Written{}, err
+	}
+	// Counted one record at a time: the register needs numbers about
+	// everyone, not everyone's ledger in memory.
+	tally := pdfreport.NewRegisterTally(m.GeneratedAt)
+	problems, err := d.st.ForEachRecord(func(r consent.Record) error {
+		tally.Add(r)
+		return nil
+	})
+	if err != nil {
+		return Written{}, err
+	}
+	regs, err := d.st.Registers()
+	if err != nil {
+		return Written{}, err
+	}
+	infos := make([]pdfreport.RegisterInfo, len(regs))
+	for i, r := range regs {
+		infos[i] = pdfreport.RegisterInfo{Name: r.Name, Numbers: r.Numbers, Imported: r.Imported}
+	}
+	var buf bytes.Buffer
+	if err := pdfreport.RegisterFromTally(&buf, tally, infos, m); err != nil {
+		return Written{}, err
+	}
+	w, err := d.save(path, buf.Bytes(), auditRegister, 0, DocRegister, reason)
+	w.Problems = problems
+	return w, err
+}
+
+// save writes a finished PDF (0600: it holds personal data) and its audit
+// entry. If the entry cannot be stored the file is removed again, so no
+// document leaves the database unrecorded.
+func (d *Documents) save(path string, pdf []byte, action string, prospect uint64, kind, reason string) (Written, error) {
+	if err := writePrivate(path, pdf); err != nil {
+		return Written{}, err
+	}
+	detail := kind
+	if r := strings.TrimSpace(reason); r != "" {
+		detail += ": " + r
+	}
+	if _, err := d.st.Commit(store.Change{Audit: []store.AuditEntry{{Time: d.env.now(), Rep: d.env.rep(), Action: action, Prospect: prospect, Detail: detail}}}); err != nil {
+		os.Remove(path)
+		return Written{}, errDocumentNotKept.Wrap(err, "Kind", kind, "Error", err.Error())
+	}
+	return Written{Path: path, Pages: pdfreport.CountPages(pdf)}, nil
 }

@@ -1,8 +1,15 @@
 package usecase
 
-import "warmlead/consent"
+import (
+	"os"
+	"path/filepath"
 
-// Settings changes the settings and the keys: passphrase, keyring, backup and restore.
+	"warmlead/consent"
+	"warmlead/store"
+)
+
+// Settings changes the settings and the keys: passphrase, keyring, backup
+// and restore, and creates the database in the first place.
 type Settings struct {
 	env Env
 	st  settingsStore
@@ -10,5 +17,94 @@ type Settings struct {
 
 // settingsStore is what Settings needs of the store (*store.DB in the app).
 type settingsStore interface {
-	Record(id uint64) (consent.Record, error)
+	SaveSettings(s consent.Settings) error
+	ChangePassphrase(newPass []byte, audit ...store.AuditEntry) error
+	ForgetKeyring(audit ...store.AuditEntry) error
+	Backup(path string) error
+	Commit(c store.Change) ([]consent.Event, error)
+}
+
+var errRestoreNotAudited = newTemplate(CodeFailed, "the backup was restored, but its audit entry could not be stored: {{.Error}}")
+
+// Save validates and stores the settings.
+func (s *Settings) Save(st consent.Settings) error { return s.st.SaveSettings(st) }
+
+// ChangePassphrase rewraps the data key under a new recovery passphrase
+// (no data is re-encrypted) and audit-logs it in the same transaction.
+func (s *Settings) ChangePassphrase(newPass []byte) error {
+	return s.st.ChangePassphrase(newPass, s.audit("passphrase-changed", ""))
+}
+
+// ForgetKeyring removes the database's key from the system keyring, so
+// only the recovery passphrase unlocks it, and audit-logs it.
+func (s *Settings) ForgetKeyring() error {
+	return s.st.ForgetKeyring(s.audit("keyring-removed", ""))
+}
+
+// Backup writes an encrypted copy of the database to path and audit-logs
+// where it went, by absolute path: a backup holds everyone's data, and an
+// auditor wants to know where each copy is (its name carries no person's
+// name, unlike an export's). If the entry cannot be stored the copy is
+// removed again. It returns the absolute path.
+func (s *Settings) Backup(path string) (string, error) {
+	abs := absPath(path)
+	if err := s.st.Backup(path); err != nil {
+		return abs, err
+	}
+	if _, err := s.st.Commit(store.Change{Audit: []store.AuditEntry{s.audit("backup", abs)}}); err != nil {
+		os.Remove(path)
+		return abs, errDocumentNotKept.Wrap(err, "Kind", "backup", "Error", err.Error())
+	}
+	return abs, nil
+}
+
+func (s *Settings) audit(action, detail string) store.AuditEntry {
+	return store.AuditEntry{Time: s.env.now(), Rep: s.env.rep(), Action: action, Detail: detail}
+}
+
+// absPath is path made absolute for the audit log; as given if it cannot be.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
+// CreateDatabase makes a new encrypted database where c says, protected by
+// the recovery passphrase (and the keyring unless c turns it off). The
+// window's setup and `warmlead init` both create through it.
+func CreateDatabase(c Config, pass []byte, s consent.Settings) (*store.DB, error) {
+	// "NL" or " nl" pass Validate but are not the codes the rest of the
+	// code compares with: the phone region would silently be GB.
+	if lang, err := consent.ParseLanguage(s.Lang); err == nil {
+		s.Lang = lang
+	}
+	return store.Create(c.DB, pass, s, c.Options())
+}
+
+// RestoreBackup replaces the database c names with the backup at src,
+// once the backup is unlocked (as c says) and verified in full, and then
+// audit-logs the restore, with the backup's absolute path, in the restored
+// database. rep is who acts; empty: the restored settings' rep.
+func RestoreBackup(c Config, src, rep string) (store.VerifyReport, error) {
+	report, err := store.Restore(c.DB, src, c.Options(), c.Unlock)
+	if err != nil {
+		return report, err
+	}
+	db, err := c.OpenUnlocked()
+	if err == nil {
+		if rep == "" {
+			if st, serr := db.Settings(); serr == nil {
+				rep = st.Rep
+			}
+		}
+		_, err = db.Commit(store.Change{Audit: []store.AuditEntry{{Rep: rep, Action: "restored", Detail: absPath(src)}}})
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return report, errRestoreNotAudited.Wrap(err, "Error", err.Error())
+	}
+	return report, nil
 }
