@@ -158,7 +158,7 @@ func (db *DB) Prospect(id uint64) (consent.Prospect, error) {
 		return db.get(tx, bProspects, u64(id), &p, fmt.Sprintf("prospect %d", id))
 	})
 	if errors.Is(err, ErrNotFound) {
-		return p, fmt.Errorf("no prospect with id %d", id)
+		return p, noProspect(id)
 	}
 	return p, err
 }
@@ -190,7 +190,7 @@ func (db *DB) EditProspect(id uint64, field, value string, o AddOptions) (consen
 		var old consent.Prospect
 		if err := db.get(tx, bProspects, u64(id), &old, fmt.Sprintf("prospect %d", id)); err != nil {
 			if errors.Is(err, ErrNotFound) {
-				return fmt.Errorf("no prospect with id %d", id)
+				return noProspect(id)
 			}
 			return err
 		}
@@ -229,6 +229,24 @@ func (db *DB) EditProspect(id uint64, field, value string, o AddOptions) (consen
 	}
 	db.indexPut(out)
 	return out, nil
+}
+
+// Message is the refusal as a sentence with its values apart; its English
+// is Error().
+func (e *SuppressedError) Message() consent.Message {
+	if e.Field == "phone" {
+		return consent.Msg(tSuppressedPhone)
+	}
+	return consent.Msg(tSuppressedEmail)
+}
+
+// Message is the refusal as a sentence with its values apart; its English
+// is Error().
+func (e *DuplicateError) Message() consent.Message {
+	if e.Field == "phone" {
+		return consent.Msg(tDuplicatePhone, "ID", e.ID)
+	}
+	return consent.Msg(tDuplicateEmail, "ID", e.ID)
 }
 
 // checkSuppressed refuses contact details of a person who was erased.
