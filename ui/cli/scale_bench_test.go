@@ -7,6 +7,7 @@ import (
 	"warmlead/consent"
 	"warmlead/consent/pdfreport"
 	"warmlead/store"
+	"warmlead/ui/usecase"
 )
 
 // BenchmarkReport1000 is `warmlead report --summaries` over 1,000 demo
@@ -21,7 +22,7 @@ func BenchmarkReport1000(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := GenerateDemo(db, n, 1, "Bench Rep"); err != nil {
+	if _, err := usecase.GenerateDemo(db, n, 1, "Bench Rep"); err != nil {
 		b.Fatal(err)
 	}
 	var size, pages int
@@ -59,7 +60,7 @@ func BenchmarkDemo2k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if events, err = GenerateDemo(db, n, 1, "Bench Rep"); err != nil {
+		if events, err = usecase.GenerateDemo(db, n, 1, "Bench Rep"); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
