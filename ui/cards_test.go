@@ -237,3 +237,18 @@ func TestImportResultInDutch(t *testing.T) {
 		}
 	}
 }
+
+// Correcting a prospect that was erased meanwhile says so in the form, in
+// the rep's words, instead of the store's English; what was typed stays.
+func TestCorrectingAVanishedProspect(t *testing.T) {
+	g := openMain(t, consent.Prospect{Name: "Anna Berg", Email: "anna@berg.example", Source: consent.SourceCard})
+	old, _ := g.db.Index().Cached(1)
+	old.ID = 99 // as if erased after the form opened
+	f := showProspectForm(g, &old, nil)
+	f.name.SetText("Anna Berg-Lund")
+	test.Tap(f.save)
+	g.wait()
+	if f.status.Text != "This record no longer exists." || f.name.Text != "Anna Berg-Lund" {
+		t.Fatalf("status %q, name %q", f.status.Text, f.name.Text)
+	}
+}
