@@ -269,9 +269,11 @@ func (c *cardEntry) onSave() {
 	merge := c.dupID != 0 && c.decision == decisionMerge
 	keepBoth := c.decision == decisionKeep
 	uc := g.uc
+	merged := false
 	g.background(func() error {
 		if merge {
-			_, err := uc.Prospects.Merge(p, agreed)
+			var err error
+			merged, err = uc.Prospects.Merge(p, agreed)
 			return err
 		}
 		_, err := uc.Prospects.Add(p, usecase.AddOptions{KeepBoth: keepBoth, Agreed: agreed})
@@ -288,7 +290,7 @@ func (c *cardEntry) onSave() {
 			g.cardsThisSession++
 			g.lastEvent = c.event.Text
 			c.counter.SetText(cardsCounter(g.cardsThisSession))
-			if merge {
+			if merged { // else the card matched no one after all and was added
 				c.status.SetText(lang.L("{{.Name}} merged into the existing prospect.", map[string]any{"Name": p.Name}))
 			} else {
 				c.status.SetText(lang.L("{{.Name}} saved.", map[string]any{"Name": p.Name}))
