@@ -1,14 +1,37 @@
 package consent
 
 import (
-	"fmt"
 	"net/mail"
+	"strconv"
 	"strings"
 
 	"github.com/nyaruka/phonenumbers"
 
 	"warmlead/consent/locale"
 )
+
+// ValueError is a typed value that does not validate (an email address, a
+// phone number), as a sentence with the value kept apart, so a screen can
+// translate it and a command print it in English.
+type ValueError struct{ Msg Message }
+
+func (e *ValueError) Error() string { return e.Msg.String() }
+
+// The sentences of ValueError. The value stands between quotes escaped as
+// %q escapes it, so the English reads as it always has.
+const (
+	tNotEmail   = "\"{{.Value}}\" is not an email address: write it as name@company.com"
+	tEmailNoDot = "\"{{.Value}}\" is not an email address: the domain after @ needs a dot"
+	tNotPhone   = "\"{{.Value}}\" is not a phone number: include the country code, e.g. +31 20 555 0100"
+)
+
+// ValueTemplates lists the sentences a ValueError can carry.
+func ValueTemplates() []string { return []string{tNotEmail, tEmailNoDot, tNotPhone} }
+
+func valueError(template, value string) error {
+	q := strconv.Quote(value)
+	return &ValueError{Msg: Msg(template, "Value", q[1:len(q)-1])}
+}
 
 // NormalizeEmail validates an address and lowercases it, so that lookups,
 // duplicate checks and suppression hashes match however it was typed.
@@ -20,11 +43,11 @@ func NormalizeEmail(s string) (string, error) {
 	}
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Name != "" || !strings.Contains(a.Address, "@") {
-		return "", fmt.Errorf("%q is not an email address: write it as name@company.com", s)
+		return "", valueError(tNotEmail, s)
 	}
 	at := strings.LastIndex(a.Address, "@")
 	if !strings.Contains(a.Address[at:], ".") {
-		return "", fmt.Errorf("%q is not an email address: the domain after @ needs a dot", s)
+		return "", valueError(tEmailNoDot, s)
 	}
 	return strings.ToLower(a.Address), nil
 }
@@ -42,7 +65,7 @@ func NormalizePhone(s, defaultRegion string) (string, error) {
 	}
 	n, err := phonenumbers.Parse(s, strings.ToUpper(defaultRegion))
 	if err != nil || !phonenumbers.IsPossibleNumber(n) {
-		return "", fmt.Errorf("%q is not a phone number: include the country code, e.g. +31 20 555 0100", s)
+		return "", valueError(tNotPhone, s)
 	}
 	return phonenumbers.Format(n, phonenumbers.E164), nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -18,11 +19,52 @@ type ImportItem struct {
 	Prospect consent.Prospect
 }
 
-// ImportProblem names a card that was not imported, and why.
+// ImportProblem names a card that was not imported (or was imported
+// shortened), and why: Code and Msg for screens that branch or translate,
+// Reason the same sentence in English, as scripts read it.
 type ImportProblem struct {
-	File   string `json:"file"`
-	Number int    `json:"card"`
-	Reason string `json:"reason"`
+	File   string          `json:"file"`
+	Number int             `json:"card"`
+	Reason string          `json:"reason"`
+	Code   ProblemCode     `json:"-"`
+	Msg    consent.Message `json:"-"`
+}
+
+// NewImportProblem is the problem of card number of file, saying msg.
+func NewImportProblem(file string, number int, code ProblemCode, msg consent.Message) ImportProblem {
+	return ImportProblem{File: file, Number: number, Reason: msg.String(), Code: code, Msg: msg}
+}
+
+// ProblemCode says what happened to a card or a file: the store's own codes
+// below, or the vCard reader's (vcardin.Code), carried as they are.
+type ProblemCode string
+
+// The store's problem codes.
+const (
+	ProblemInvalidEmail ProblemCode = "invalid-email"
+	ProblemInvalidPhone ProblemCode = "invalid-phone"
+	ProblemInvalid      ProblemCode = "invalid" // no name, an unknown source
+	ProblemSuppressed   ProblemCode = "suppressed"
+)
+
+// The sentences of the store's problems and refusals. An invalid card's
+// sentence does not quote the value (see invalidCard).
+const (
+	tInvalidEmail    = "its email address is not valid: write it as name@company.com"
+	tInvalidPhone    = "its phone number is not valid: include the country code, e.g. +31 20 555 0100"
+	tNameRequired    = "a prospect needs a name"
+	tSuppressedEmail = "this person asked to be erased (matched by email): they may not be added or contacted again"
+	tSuppressedPhone = "this person asked to be erased (matched by phone): they may not be added or contacted again"
+	tDuplicateEmail  = "a prospect with this email already exists (id {{.ID}})"
+	tDuplicatePhone  = "a prospect with this phone already exists (id {{.ID}})"
+)
+
+// MessageTemplates lists the sentences of the store's import problems and
+// of its DuplicateError and SuppressedError messages, for the translation
+// check.
+func MessageTemplates() []string {
+	return []string{tInvalidEmail, tInvalidPhone, tNameRequired, tSuppressedEmail, tSuppressedPhone,
+		tDuplicateEmail, tDuplicatePhone}
 }
 
 func (p ImportProblem) String() string {
@@ -93,12 +135,17 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 			p := it.Prospect
 			if err := p.Normalize(o.Region); err != nil {
 				sum.Failed++
-				sum.Problems = append(sum.Problems, ImportProblem{it.File, it.Number, invalidCardReason(it.Prospect, o.Region, err)})
+				code, msg := invalidCard(it.Prospect, o.Region, err)
+				sum.Problems = append(sum.Problems, NewImportProblem(it.File, it.Number, code, msg))
 				continue
 			}
 			if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
 				sum.Suppressed++
-				sum.Problems = append(sum.Problems, ImportProblem{it.File, it.Number, err.Error()})
+				msg := consent.Msg(err.Error())
+				if se, ok := err.(*SuppressedError); ok {
+					msg = se.Message()
+				}
+				sum.Problems = append(sum.Problems, NewImportProblem(it.File, it.Number, ProblemSuppressed, msg))
 				continue
 			}
 			id := newEmail[p.Email]
@@ -182,18 +229,21 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 	return sum, nil
 }
 
-// invalidCardReason says why a card did not validate without quoting it:
+// invalidCard says why a card did not validate without quoting it:
 // problems are shown in lists and printed on stderr, where scripts log
 // them, and the value that failed (a mistyped email or phone) is still the
 // person's. The validators' own messages quote it, for a rep typing it.
-func invalidCardReason(p consent.Prospect, region string, err error) string {
+func invalidCard(p consent.Prospect, region string, err error) (ProblemCode, consent.Message) {
 	if _, e := consent.NormalizeEmail(p.Email); e != nil {
-		return "its email address is not valid: write it as name@company.com"
+		return ProblemInvalidEmail, consent.Msg(tInvalidEmail)
 	}
 	if _, e := consent.NormalizePhone(p.Phone, region); e != nil {
-		return "its phone number is not valid: include the country code, e.g. +31 20 555 0100"
+		return ProblemInvalidPhone, consent.Msg(tInvalidPhone)
 	}
-	return err.Error() // a missing name, an unknown source: nothing of the person
+	if errors.Is(err, consent.ErrNameRequired) {
+		return ProblemInvalid, consent.Msg(tNameRequired)
+	}
+	return ProblemInvalid, consent.Msg(err.Error()) // an unknown source: nothing of the person
 }
 
 // mergeInto fills the fields an existing prospect lacks from a new card and

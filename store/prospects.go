@@ -158,7 +158,7 @@ func (db *DB) Prospect(id uint64) (consent.Prospect, error) {
 		return db.get(tx, bProspects, u64(id), &p, fmt.Sprintf("prospect %d", id))
 	})
 	if errors.Is(err, ErrNotFound) {
-		return p, fmt.Errorf("no prospect with id %d", id)
+		return p, noProspect(id)
 	}
 	return p, err
 }
@@ -179,27 +179,42 @@ func EditableFields() []string {
 	return []string{"name", "company", "title", "email", "phone", "lang", "event"}
 }
 
+// FieldChange is a rectified field (by its EditableFields name) and its new value.
+type FieldChange struct {
+	Field, Value string
+}
+
 // EditProspect changes one field and records a `rectified` event (Art. 16).
 func (db *DB) EditProspect(id uint64, field, value string, o AddOptions) (consent.Prospect, error) {
-	f, ok := editable[field]
-	if !ok {
-		return consent.Prospect{}, fmt.Errorf("unknown field %q: use one of name, company, title, email, phone, lang, event", field)
+	return db.EditProspectFields(id, []FieldChange{{field, value}}, o)
+}
+
+// EditProspectFields changes several fields in one transaction, each
+// recorded as its own `rectified` event, so a corrected form is stored
+// whole or not at all.
+func (db *DB) EditProspectFields(id uint64, changes []FieldChange, o AddOptions) (consent.Prospect, error) {
+	for _, c := range changes {
+		if _, ok := editable[c.Field]; !ok {
+			return consent.Prospect{}, fmt.Errorf("unknown field %q: use one of name, company, title, email, phone, lang, event", c.Field)
+		}
 	}
 	var out consent.Prospect
 	err := db.update(func(tx *bolt.Tx) error {
 		var old consent.Prospect
 		if err := db.get(tx, bProspects, u64(id), &old, fmt.Sprintf("prospect %d", id)); err != nil {
 			if errors.Is(err, ErrNotFound) {
-				return fmt.Errorf("no prospect with id %d", id)
+				return noProspect(id)
 			}
 			return err
 		}
 		p := old
-		*f(&p) = value
+		for _, c := range changes {
+			*editable[c.Field](&p) = c.Value
+		}
 		if err := p.Normalize(o.Region); err != nil {
 			return err
 		}
-		if field == "lang" && p.Lang != "" {
+		if p.Lang != old.Lang && p.Lang != "" {
 			if _, err := consent.ParseLanguage(p.Lang); err != nil {
 				return err
 			}
@@ -219,16 +234,39 @@ func (db *DB) EditProspect(id uint64, field, value string, o AddOptions) (consen
 		}
 		// The old value is kept in the sealed event: rectification must be
 		// traceable, and erasure removes the whole ledger anyway.
-		ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindRectified, Field: field, Old: *f(&old), New: *f(&p)}
-		_, err := db.appendEvent(tx, id, ev)
+		for _, c := range changes {
+			f := editable[c.Field]
+			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindRectified, Field: c.Field, Old: *f(&old), New: *f(&p)}
+			if _, err := db.appendEvent(tx, id, ev); err != nil {
+				return err
+			}
+		}
 		out = p
-		return err
+		return nil
 	})
 	if err != nil {
 		return consent.Prospect{}, err
 	}
 	db.indexPut(out)
 	return out, nil
+}
+
+// Message is the refusal as a sentence with its values apart; its English
+// is Error().
+func (e *SuppressedError) Message() consent.Message {
+	if e.Field == "phone" {
+		return consent.Msg(tSuppressedPhone)
+	}
+	return consent.Msg(tSuppressedEmail)
+}
+
+// Message is the refusal as a sentence with its values apart; its English
+// is Error().
+func (e *DuplicateError) Message() consent.Message {
+	if e.Field == "phone" {
+		return consent.Msg(tDuplicatePhone, "ID", e.ID)
+	}
+	return consent.Msg(tDuplicateEmail, "ID", e.ID)
 }
 
 // checkSuppressed refuses contact details of a person who was erased.

@@ -18,6 +18,7 @@ import (
 	"warmlead/consent"
 	"warmlead/store"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // cardEntry is the quick-entry form for a stack of business cards: Enter or
@@ -161,8 +162,32 @@ func showFieldError(l *widget.Label, err error) {
 		l.Hide()
 		return
 	}
-	l.SetText(asSentence(problemText(err.Error(), 0)))
+	l.SetText(asSentence(valueText(err)))
 	l.Show()
+}
+
+// valueText says what is wrong with a typed value in the rep's language:
+// the validators give their sentence with the value apart.
+func valueText(err error) string {
+	var ve *consent.ValueError
+	if errors.As(err, &ve) {
+		return i18n.Text(ve.Msg)
+	}
+	return errorText(err)
+}
+
+// refusalText says why the store refused a card: an erased person, from
+// the add (a store error) or the merge (a use case error).
+func refusalText(err error) string {
+	var uc *usecase.Error
+	var sup *store.SuppressedError
+	switch {
+	case errors.As(err, &uc):
+		return i18n.Text(uc.Msg)
+	case errors.As(err, &sup):
+		return i18n.Text(sup.Message())
+	}
+	return errorText(err)
 }
 
 // asSentence starts a reason with a capital when it stands alone (reasons
@@ -234,53 +259,47 @@ func (c *cardEntry) onSave() {
 	g := c.g
 	g.touch()
 	p := c.card()
-	if err := p.Normalize(g.region()); err != nil {
-		c.status.SetText(asSentence(problemText(err.Error(), 0)))
-		c.status.Importance = widget.DangerImportance
-		c.status.Refresh()
-		return
-	}
-	if c.dupID != 0 && c.decision == "" {
+	// A possible duplicate needs the rep's answer first, unless the card
+	// is invalid anyway (the use case says what is wrong below).
+	if probe := p; c.dupID != 0 && c.decision == "" && probe.Normalize(g.region()) == nil {
 		c.status.SetText(lang.L("Choose \"Merge into existing\" or \"Keep both\" first."))
 		return
 	}
-	opts := store.AddOptions{Rep: g.rep(), Region: g.region(), Agreed: strings.TrimSpace(c.agreed.Text)}
+	agreed := strings.TrimSpace(c.agreed.Text)
 	merge := c.dupID != 0 && c.decision == decisionMerge
-	opts.AllowDuplicate = c.decision == decisionKeep
+	keepBoth := c.decision == decisionKeep
+	uc := g.uc
+	merged := false
 	g.background(func() error {
 		if merge {
-			sum, err := g.db.ImportProspects([]store.ImportItem{{Number: 1, Prospect: p}}, opts, nil)
-			if err == nil && len(sum.Problems) > 0 {
-				err = errors.New(sum.Problems[0].Reason)
-			}
+			var err error
+			merged, err = uc.Prospects.Merge(p, agreed)
 			return err
 		}
-		_, err := g.db.AddProspect(p, opts)
+		_, err := uc.Prospects.Add(p, usecase.AddOptions{KeepBoth: keepBoth, Agreed: agreed})
 		return err
 	}, func(err error) {
-		var dup *store.DuplicateError
-		var sup *store.SuppressedError
-		switch {
-		case errors.As(err, &sup):
-			c.status.SetText(lang.L("Refused: {{.Reason}}", map[string]any{"Reason": problemText(sup.Error(), 0)}))
+		switch usecase.CodeOf(err) {
+		case usecase.CodeSuppressed:
+			c.status.SetText(lang.L("Refused: {{.Reason}}", map[string]any{"Reason": refusalText(err)}))
 			c.status.Importance = widget.DangerImportance
-		case errors.As(err, &dup):
+		case usecase.CodeDuplicate:
 			c.onContactChanged() // show the merge / keep both choice
 			c.status.SetText(lang.L("Possible duplicate: choose merge or keep both."))
-		case err != nil:
-			c.status.SetText(asSentence(problemText(err.Error(), 0)))
-			c.status.Importance = widget.DangerImportance
-		default:
+		case "":
 			g.cardsThisSession++
 			g.lastEvent = c.event.Text
 			c.counter.SetText(cardsCounter(g.cardsThisSession))
-			if merge {
+			if merged { // else the card matched no one after all and was added
 				c.status.SetText(lang.L("{{.Name}} merged into the existing prospect.", map[string]any{"Name": p.Name}))
 			} else {
 				c.status.SetText(lang.L("{{.Name}} saved.", map[string]any{"Name": p.Name}))
 			}
 			c.status.Importance = widget.SuccessImportance
 			c.clear()
+		default:
+			c.status.SetText(asSentence(errorText(err)))
+			c.status.Importance = widget.DangerImportance
 		}
 		c.status.Refresh()
 	})

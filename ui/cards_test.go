@@ -13,10 +13,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"warmlead/consent"
-	"warmlead/consent/vcardin"
 	"warmlead/store"
-	"warmlead/ui/cli"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 func TestTwentyCardsWithoutTheMouse(t *testing.T) {
@@ -114,7 +113,7 @@ func TestImportVCardFilesFromTheGUI(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "b.vcf"), []byte(bad), 0o600)
 	im := runImport(g, vcfFilesIn(dir), "Nor-Shipping", nil)
 	g.wait()
-	s := im.result
+	s := im.result.Summary
 	if s.Imported != 2 || s.Failed != 1 || len(s.Problems) != 1 || s.Problems[0].File != "b.vcf" || s.Problems[0].Number != 1 {
 		t.Fatalf("import summary %s %+v", s.Line(), s.Problems)
 	}
@@ -159,9 +158,10 @@ func TestCardEntryInGerman(t *testing.T) {
 }
 
 // The import result in Dutch: the summary from its numbers, each failure
-// with file and card, and the reasons the lower layers give in English
-// recognised and translated. The reasons come from the real producers, so a
-// change of their wording fails here instead of leaking English.
+// with file and card, and the reasons the lower layers give translated
+// from their codes and values, never from their English. The reasons come
+// from the real producers, so a new sentence without a translation fails
+// here instead of leaking English.
 func TestImportResultInDutch(t *testing.T) {
 	i18n.Use("nl")
 	t.Cleanup(func() { i18n.Use("en") })
@@ -174,52 +174,81 @@ func TestImportResultInDutch(t *testing.T) {
 		"BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:nothing useful\r\nEND:VCARD\r\n" +
 		"BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Sales team\r\nEND:VCARD\r\n"
 	os.WriteFile(filepath.Join(dir, "a.vcf"), []byte(cards), 0o600)
-	_, problems := cli.ReadCards([]string{filepath.Join(dir, "a.vcf"), filepath.Join(dir, "missing.vcf")}, consent.SourceCard, "")
-	_, emailErr := consent.NormalizeEmail("anna@")
-	_, dotErr := consent.NormalizeEmail("anna@localhost")
-	_, phoneErr := consent.NormalizePhone("12", "NL")
-	for _, err := range []error{emailErr, dotErr, phoneErr, consent.ErrNameRequired,
-		&store.SuppressedError{Field: "email"}, &store.SuppressedError{Field: "phone"}} {
-		if err == nil {
-			t.Fatal("a validator accepted a bad value")
-		}
-		problems = append(problems, store.ImportProblem{File: "b.vcf", Number: 7, Reason: err.Error()})
+	var long strings.Builder
+	long.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + strings.Repeat("x", 5000) + "\r\n")
+	for i := range 60 {
+		fmt.Fprintf(&long, "EMAIL:p%d@b.example\r\n", i)
 	}
+	long.WriteString("END:VCARD\r\n")
+	os.WriteFile(filepath.Join(dir, "d.vcf"), []byte(long.String()), 0o600)
+	read := usecase.ReadVCards([]string{filepath.Join(dir, "a.vcf"), filepath.Join(dir, "missing.vcf"), filepath.Join(dir, "d.vcf")}, consent.SourceCard, "")
+	problems := append(read.Problems, read.Warnings...)
 	// What the store says of cards that do not validate (it does not quote
-	// the value), and what the reader says of cards it had to shorten.
+	// the value) and of an erased person.
 	db, err := store.Create(filepath.Join(dir, "w.db"), []byte(pass), consent.DefaultSettings(), store.Options{KDF: store.FastKDF()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	gone, err := db.AddProspect(consent.Prospect{Name: "Gone", Email: "gone@x.example", Source: consent.SourceCard}, store.AddOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Erase(gone.ID, "asked", "Rita", time.Now()); err != nil {
+		t.Fatal(err)
+	}
 	sum, err := db.ImportProspects([]store.ImportItem{
 		{File: "c.vcf", Number: 1, Prospect: consent.Prospect{Name: "Anna", Email: "anna@", Source: consent.SourceCard}},
 		{File: "c.vcf", Number: 2, Prospect: consent.Prospect{Name: "Bert", Phone: "12", Source: consent.SourceCard}},
+		{File: "c.vcf", Number: 3, Prospect: consent.Prospect{Name: " ", Email: "x@y.example", Source: consent.SourceCard}},
+		{File: "c.vcf", Number: 4, Prospect: consent.Prospect{Name: "Gone Again", Email: "GONE@x.example", Source: consent.SourceCard}},
 	}, store.AddOptions{Region: "NL"}, nil)
-	if err != nil || len(sum.Problems) != 2 {
+	if err != nil || len(sum.Problems) != 4 {
 		t.Fatalf("import of bad cards: %v %+v", err, sum)
 	}
 	problems = append(problems, sum.Problems...)
-	long := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + strings.Repeat("x", 40) + "\r\nEMAIL:a@b.example\r\nEMAIL:c@b.example\r\nEMAIL:d@b.example\r\nEND:VCARD\r\n"
-	res, err := vcardin.Parse(strings.NewReader(long), vcardin.Limits{MaxBytes: 1 << 20, MaxCards: 10, MaxFieldBytes: 20, MaxValuesPerCard: 2})
-	if err != nil || len(res.Warnings) != 2 {
-		t.Fatalf("shortened card: %v %+v", err, res.Warnings)
-	}
-	for _, w := range res.Warnings {
-		problems = append(problems, store.ImportProblem{File: "d.vcf", Number: w.Number, Reason: w.Reason})
-	}
-	if len(problems) != 14 {
+	if len(problems) != 10 {
 		t.Fatalf("%d problems: %+v", len(problems), problems)
 	}
 	for _, p := range problems {
-		if got := problemText(p.Reason, p.Number); got == p.Reason {
-			t.Errorf("reason %q is not translated", p.Reason)
+		if got := importProblemText(p); strings.Contains(got, p.Reason) || p.Code == "" {
+			t.Errorf("problem %q (code %q) is not translated: %q", p.Reason, p.Code, got)
 		}
 	}
-	if got, want := importProblemText(problems[0]), "a.vcf, kaart 1: de kaart is leeg"; got != want {
+	if got, want := importProblemText(problems[0]), "a.vcf: kaart 1 is leeg"; got != want {
 		t.Errorf("first problem %q, want %q", got, want)
 	}
 	if got := importProblemText(problems[3]); !strings.HasPrefix(got, "missing.vcf: het bestand kan niet worden gelezen: ") {
 		t.Errorf("unreadable file: %q", got)
+	}
+	if got, want := importProblemText(problems[4]), "d.vcf: kaart 1 had meer dan 50 e-mailadressen, telefoonnummers of namen; 10 zijn weggelaten"; got != want {
+		t.Errorf("dropped values %q, want %q", got, want)
+	}
+	if got, want := importProblemText(problems[6]), "c.vcf, kaart 1: het e-mailadres is ongeldig: schrijf het als naam@bedrijf.nl"; got != want {
+		t.Errorf("invalid email %q, want %q", got, want)
+	}
+	// The validators' sentences, as the form shows them beside a field.
+	_, emailErr := consent.NormalizeEmail("anna@")
+	_, dotErr := consent.NormalizeEmail("anna@localhost")
+	_, phoneErr := consent.NormalizePhone("12", "NL")
+	for _, err := range []error{emailErr, dotErr, phoneErr} {
+		if got := valueText(err); err == nil || got == err.Error() || !strings.Contains(got, "‘") {
+			t.Errorf("%v is shown as %q", err, got)
+		}
+	}
+}
+
+// Correcting a prospect that was erased meanwhile says so in the form, in
+// the rep's words, instead of the store's English; what was typed stays.
+func TestCorrectingAVanishedProspect(t *testing.T) {
+	g := openMain(t, consent.Prospect{Name: "Anna Berg", Email: "anna@berg.example", Source: consent.SourceCard})
+	old, _ := g.db.Index().Cached(1)
+	old.ID = 99 // as if erased after the form opened
+	f := showProspectForm(g, &old, nil)
+	f.name.SetText("Anna Berg-Lund")
+	test.Tap(f.save)
+	g.wait()
+	if f.status.Text != "This record no longer exists." || f.name.Text != "Anna Berg-Lund" {
+		t.Fatalf("status %q, name %q", f.status.Text, f.name.Text)
 	}
 }

@@ -4,16 +4,15 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"warmlead/consent"
 	"warmlead/store"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // registersText lists imported do-not-call registers for Settings.
@@ -54,19 +53,11 @@ func runDNCImport(g *GUI, path, name string, done func()) {
 	progress := dialog.NewCustomWithoutButtons(lang.L("Importing {{.Name}}…", map[string]any{"Name": name}),
 		widget.NewProgressBarInfinite(), g.win)
 	progress.Show()
-	var parsed consent.DNCFile
-	var reg store.Register
-	region := g.region()
+	var res usecase.DNCResult
+	uc := g.uc
 	g.background(func() error {
-		f, err := openFile(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if parsed, err = consent.ParseDNC(f, region); err != nil {
-			return err
-		}
-		reg, err = g.db.ImportDNC(name, parsed.Numbers, time.Now())
+		var err error
+		res, err = uc.DNC.Import(path, name)
 		return err
 	}, func(err error) {
 		progress.Hide()
@@ -74,12 +65,13 @@ func runDNCImport(g *GUI, path, name string, done func()) {
 			dialog.ShowError(errors.New(errorText(err)), g.win)
 			return
 		}
+		reg := res.Register
 		msg := lang.N("{{.Count}} numbers are now on “{{.Name}}”.", reg.Numbers,
 			map[string]any{"Count": i18n.Number(reg.Numbers), "Name": reg.Name})
-		if n := len(parsed.Bad); n > 0 {
+		if n := len(res.Bad); n > 0 {
 			// The parser's reason for the first bad line is English.
 			msg += " " + lang.N("{{.Count}} lines were skipped (first: line {{.Line}}, {{.Reason}}).", n,
-				map[string]any{"Count": i18n.Number(n), "Line": i18n.Number(parsed.Bad[0].Line), "Reason": parsed.Bad[0].Reason})
+				map[string]any{"Count": i18n.Number(n), "Line": i18n.Number(res.Bad[0].Line), "Reason": res.Bad[0].Reason})
 		}
 		dialog.ShowInformation(lang.L("Register imported"), msg, g.win)
 		if done != nil {

@@ -2,10 +2,8 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,10 +14,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
-	"warmlead/consent/vcardin"
 	"warmlead/store"
-	"warmlead/ui/cli"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // importer reads vCard files chosen in a dialog or dropped on the window,
@@ -28,8 +25,7 @@ type importer struct {
 	g        *GUI
 	progress *widget.ProgressBar
 	dlg      *dialog.CustomDialog
-	result   store.ImportSummary
-	warnings []store.ImportProblem // imported, but something was cut or dropped
+	result   usecase.ImportResult
 	done     func()
 }
 
@@ -130,22 +126,21 @@ func runImport(g *GUI, paths []string, event string, done func()) *importer {
 	im := &importer{g: g, progress: widget.NewProgressBar(), done: done}
 	im.dlg = dialog.NewCustomWithoutButtons(lang.L("Importing business cards…"), container.NewGridWrap(fyne.NewSize(360, 40), im.progress), g.win)
 	im.dlg.Show()
-	opts := store.AddOptions{Rep: g.rep(), Region: g.region()}
+	uc := g.uc
 	g.background(func() error {
-		items, unread, warnings := cli.ReadCardsWithWarnings(paths, consent.SourceCard, event)
-		im.warnings = warnings
-		sum, err := g.db.ImportProspects(items, opts, func(done, total int) {
-			g.ui(func() { im.progress.SetValue(float64(done) / float64(max(total, 1))) })
-		})
-		im.result = cli.MergeProblems(sum, unread)
+		var err error
+		im.result, err = uc.Imports.Import(paths, usecase.ImportOptions{Source: consent.SourceCard, Event: event,
+			Progress: func(done, total int) {
+				g.ui(func() { im.progress.SetValue(float64(done) / float64(max(total, 1))) })
+			}})
 		return err
 	}, func(err error) {
 		im.dlg.Hide()
 		if err != nil {
-			dialog.ShowError(errors.New(lang.L("Nothing was imported: {{.Error}}", map[string]any{"Error": err.Error()})), g.win)
+			dialog.ShowError(errors.New(lang.L("Nothing was imported: {{.Error}}", map[string]any{"Error": errorText(err)})), g.win)
 			return
 		}
-		showImportResult(g, im.result, im.warnings)
+		showImportResult(g, im.result.Summary, im.result.Warnings)
 		if im.done != nil {
 			im.done()
 		}
@@ -195,84 +190,24 @@ func importSummaryText(s store.ImportSummary) string {
 		"Suppressed": i18n.Number(s.Suppressed), "Failed": i18n.Number(s.Failed)})
 }
 
-// importProblemText names the file and card of a problem, then why.
+// importProblemText names the file and card of a problem, then why, in
+// the language in use. A reason that names its card itself (the vCard
+// reader's "card 3 is empty") follows the file alone, so the card is not
+// named twice.
 func importProblemText(p store.ImportProblem) string {
-	data := map[string]any{"File": p.File, "Number": i18n.Number(p.Number), "Reason": problemText(p.Reason, p.Number)}
+	reason := p.Reason // a problem made without a message: its English is all there is
+	if p.Msg.Template != "" {
+		reason = i18n.Text(p.Msg)
+	}
+	data := map[string]any{"File": p.File, "Number": i18n.Number(p.Number), "Reason": reason}
+	namesCard := p.Msg.Data["Number"] == p.Number
 	switch {
-	case p.Number == 0: // the whole file
+	case p.Number == 0 || (namesCard && p.File != ""): // the whole file, or a card that says its number
 		return lang.L("{{.File}}: {{.Reason}}", data)
+	case namesCard:
+		return asSentence(reason)
 	case p.File == "":
 		return lang.L("Card {{.Number}}: {{.Reason}}", data)
 	}
 	return lang.L("{{.File}}, card {{.Number}}: {{.Reason}}", data)
-}
-
-// problemText translates a reason the lower layers give as an English
-// sentence (store, consent and vcardin keep English for the CLI and the
-// JSON summary, and the store keeps only the sentence). It recognises the
-// sentences those packages write; one it does not know, say after their
-// wording changed, is shown as it is rather than hidden. number is the
-// card the sentence names, which the translation leaves to the caller.
-func problemText(reason string, number int) string {
-	card := func(rest string) string { return fmt.Sprintf("card %d %s", number, rest) }
-	switch reason {
-	case card("is empty"):
-		return lang.L("the card is empty")
-	case card("has no name, email or phone"):
-		return lang.L("the card has no name, email or phone")
-	case card("is a contact group, not a person"):
-		return lang.L("the card is a contact group, not a person")
-	case card("could not be read: its properties are malformed"), card("could not be read (internal error)"):
-		return lang.L("the card could not be read")
-	case "its email address is not valid: write it as name@company.com":
-		return lang.L("its email address is not valid: write it as name@company.com")
-	case "its phone number is not valid: include the country code, e.g. +31 20 555 0100":
-		return lang.L("its phone number is not valid: include the country code, e.g. +31 20 555 0100")
-	case consent.ErrNameRequired.Error():
-		return lang.L("a name is needed")
-	case (&store.SuppressedError{Field: "email"}).Error():
-		return lang.L("this person asked to be erased (same email address): they may not be added or contacted again")
-	case (&store.SuppressedError{Field: "phone"}).Error():
-		return lang.L("this person asked to be erased (same phone number): they may not be added or contacted again")
-	}
-	var limit, dropped int
-	if n, _ := fmt.Sscanf(reason, card("had more than %d emails, phones or names; %d were dropped"), &limit, &dropped); n == 2 {
-		return lang.L("it had more than {{.Limit}} emails, phones or names; {{.Dropped}} were left out",
-			map[string]any{"Limit": i18n.Number(limit), "Dropped": i18n.Number(dropped)})
-	}
-	if n, _ := fmt.Sscanf(reason, card("had a value longer than %d bytes; it was cut"), &limit); n == 1 {
-		return lang.L("a value was longer than {{.Limit}} bytes and was cut", map[string]any{"Limit": i18n.Number(limit)})
-	}
-	if v, ok := quotedValue(reason, " is not an email address: write it as name@company.com"); ok {
-		return lang.L("\"{{.Value}}\" is not an email address: write it as name@company.com", map[string]any{"Value": v})
-	}
-	if v, ok := quotedValue(reason, " is not an email address: the domain after @ needs a dot"); ok {
-		return lang.L("\"{{.Value}}\" is not an email address: the domain after @ needs a dot", map[string]any{"Value": v})
-	}
-	if v, ok := quotedValue(reason, " is not a phone number: include the country code, e.g. +31 20 555 0100"); ok {
-		return lang.L("\"{{.Value}}\" is not a phone number: include the country code, e.g. +31 20 555 0100", map[string]any{"Value": v})
-	}
-	switch {
-	case strings.HasPrefix(reason, vcardin.ErrTooLarge.Error()):
-		return lang.L("the file is too large: split it into smaller files")
-	case strings.HasPrefix(reason, vcardin.ErrTooManyCards.Error()):
-		return lang.L("the file has too many cards: split it into smaller files")
-	}
-	for _, prefix := range []string{"cannot read the file: ", "reading vCard file: "} {
-		if rest, ok := strings.CutPrefix(reason, prefix); ok { // rest: the system's own words
-			return lang.L("the file cannot be read: {{.Error}}", map[string]any{"Error": rest})
-		}
-	}
-	return reason
-}
-
-// quotedValue returns the %q-quoted value that reason starts with, when
-// suffix follows it.
-func quotedValue(reason, suffix string) (string, bool) {
-	q, ok := strings.CutSuffix(reason, suffix)
-	if !ok {
-		return "", false
-	}
-	v, err := strconv.Unquote(q)
-	return v, err == nil
 }

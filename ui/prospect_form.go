@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,6 +13,7 @@ import (
 	"warmlead/consent"
 	"warmlead/store"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // prospectForm adds a prospect, or corrects one (each changed field is a
@@ -102,17 +102,17 @@ func (f *prospectForm) langValue() string {
 }
 
 // emailProblem and phoneProblem say in the rep's language what is wrong
-// with a typed address or number ("" when nothing is).
+// with a typed address or number ("" when nothing is), as the rep types.
 func emailProblem(s string) string {
 	if _, err := consent.NormalizeEmail(s); err != nil {
-		return lang.L("\"{{.Value}}\" is not an email address: write it as name@company.com", map[string]any{"Value": strings.TrimSpace(s)})
+		return valueText(err)
 	}
 	return ""
 }
 
 func phoneProblem(s, region string) string {
 	if _, err := consent.NormalizePhone(s, region); err != nil {
-		return lang.L("\"{{.Value}}\" is not a phone number: include the country code, e.g. +31 20 555 0100", map[string]any{"Value": strings.TrimSpace(s)})
+		return valueText(err)
 	}
 	return ""
 }
@@ -125,25 +125,9 @@ func errorOrNil(problem string) error {
 }
 
 func (f *prospectForm) onSave() {
-	g := f.g
-	g.touch()
+	f.g.touch()
 	p := consent.Prospect{Name: f.name.Text, Company: f.company.Text, Title: f.title.Text, Email: f.email.Text,
 		Phone: f.phone.Text, Event: f.event.Text, Source: f.sourceValue(), Lang: f.langValue()}
-	problem := emailProblem(p.Email)
-	if problem == "" {
-		problem = phoneProblem(p.Phone, g.region())
-	}
-	if strings.TrimSpace(p.Name) == "" {
-		problem = lang.L("Enter the person's name.")
-	}
-	if problem != "" {
-		f.status.SetText(problem)
-		return
-	}
-	if err := p.Normalize(g.region()); err != nil {
-		f.status.SetText(errorText(err))
-		return
-	}
 	if f.old != nil {
 		f.saveEdit(p)
 		return
@@ -151,12 +135,15 @@ func (f *prospectForm) onSave() {
 	f.saveNew(p, false)
 }
 
+// saveNew adds the prospect; a match on email or phone asks whether to
+// keep both. Any refusal stays in the form with everything typed.
 func (f *prospectForm) saveNew(p consent.Prospect, keepBoth bool) {
 	g := f.g
+	uc := g.uc
 	var added consent.Prospect
 	g.background(func() error {
 		var err error
-		added, err = g.db.AddProspect(p, store.AddOptions{Rep: g.rep(), Region: g.region(), AllowDuplicate: keepBoth})
+		added, err = uc.Prospects.Add(p, usecase.AddOptions{KeepBoth: keepBoth})
 		return err
 	}, func(err error) {
 		var dup *store.DuplicateError
@@ -173,7 +160,7 @@ func (f *prospectForm) saveNew(p consent.Prospect, keepBoth bool) {
 				}
 			}, g.win)
 		case err != nil:
-			f.status.SetText(errorText(err))
+			f.status.SetText(formError(err))
 		default:
 			f.dlg.Hide()
 			if f.done != nil {
@@ -183,29 +170,20 @@ func (f *prospectForm) saveNew(p consent.Prospect, keepBoth bool) {
 	})
 }
 
-// saveEdit writes each changed field as its own rectification.
+// saveEdit stores each changed field as its own rectification, all in one
+// transaction.
 func (f *prospectForm) saveEdit(p consent.Prospect) {
 	g := f.g
-	old := *f.old
-	changes := [][2]string{}
-	for _, c := range [][3]string{{"name", old.Name, p.Name}, {"company", old.Company, p.Company}, {"title", old.Title, p.Title},
-		{"email", old.Email, p.Email}, {"phone", old.Phone, p.Phone}, {"event", old.Event, p.Event}, {"lang", old.Lang, p.Lang}} {
-		if c[1] != c[2] {
-			changes = append(changes, [2]string{c[0], c[2]})
-		}
-	}
-	out := old
+	uc := g.uc
+	id := f.old.ID
+	var out consent.Prospect
 	g.background(func() error {
-		for _, c := range changes {
-			var err error
-			if out, err = g.db.EditProspect(old.ID, c[0], c[1], store.AddOptions{Rep: g.rep(), Region: g.region()}); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		out, err = uc.Prospects.Correct(id, p)
+		return err
 	}, func(err error) {
 		if err != nil {
-			f.status.SetText(errorText(err))
+			f.status.SetText(formError(err))
 			return
 		}
 		f.dlg.Hide()
@@ -213,4 +191,12 @@ func (f *prospectForm) saveEdit(p consent.Prospect) {
 			f.done(out)
 		}
 	})
+}
+
+// formError is a refusal as the form shows it: a missing name as a request.
+func formError(err error) string {
+	if errors.Is(err, consent.ErrNameRequired) {
+		return lang.L("Enter the person's name.")
+	}
+	return asSentence(errorText(err))
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -225,12 +224,10 @@ func (p *prospectsScreen) onExport() {
 		if err != nil || w == nil {
 			return
 		}
+		uc := g.uc
 		g.background(func() error {
 			defer w.Close()
-			if err := consent.ExportVCard(w, sel); err != nil {
-				return err
-			}
-			return g.db.Audit(g.rep(), "exported", 0, fmt.Sprintf("vcf of %d prospects from the list", len(sel)))
+			return uc.Prospects.ExportList(w, sel)
 		}, p.exported(len(sel)))
 	}, g.win)
 	d.SetFileName(lang.L("warmlead-prospects") + ".vcf")

@@ -12,7 +12,6 @@ import (
 
 	"warmlead/consent"
 	"warmlead/store"
-	"warmlead/ui/cli"
 	"warmlead/ui/usecase"
 )
 
@@ -32,7 +31,7 @@ func TestScaleSearchAt100k(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	if _, err := cli.GenerateDemo(db, 100_000, 1, ""); err != nil {
+	if _, err := usecase.GenerateDemo(db, 100_000, 1, ""); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()

@@ -1,7 +1,6 @@
 package vcardin
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
@@ -11,12 +10,12 @@ import (
 )
 
 // extract picks a Card out of a clean card parsed by go-vcard, or returns
-// why the card cannot become a prospect.
-func extract(vc vcard.Card, number int, limits Limits) (Card, string) {
+// why the card cannot become a prospect (ok false).
+func extract(vc vcard.Card, number int, limits Limits) (Card, Failure, bool) {
 	if vc.Kind() == vcard.KindGroup {
 		// An address book group ("Colleagues") lists members; it is not
 		// a person to contact.
-		return Card{}, fmt.Sprintf("card %d is a contact group, not a person", number)
+		return Card{}, failure(number, CodeGroup, tGroup), false
 	}
 	c := Card{Number: number}
 	c.Company = firstComponent(vc[vcard.FieldOrganization])
@@ -38,9 +37,9 @@ func extract(vc vcard.Card, number int, limits Limits) (Card, string) {
 
 	c.Name = displayName(vc, c.Company, c.Email, limits.MaxFieldBytes)
 	if c.Name == "" && c.Email == "" && c.Phone == "" {
-		return Card{}, fmt.Sprintf("card %d has no name, email or phone", number)
+		return Card{}, failure(number, CodeNoContact, tNoContact), false
 	}
-	return c, ""
+	return c, Failure{}, true
 }
 
 // displayName decides the prospect's name, in this order:

@@ -2,7 +2,6 @@ package vcardin
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -50,11 +49,11 @@ func (p *cardProcessor) process(rc *rawCard, res *Result) {
 		// the card that triggered it.
 		if r := recover(); r != nil {
 			p.dec = nil
-			res.Failures = append(res.Failures, Failure{rc.number, fmt.Sprintf("card %d could not be read (internal error)", rc.number)})
+			res.Failures = append(res.Failures, failure(rc.number, CodeUnreadable, tInternal))
 		}
 	}()
 	if !rc.anyProp {
-		res.Failures = append(res.Failures, Failure{rc.number, fmt.Sprintf("card %d is empty", rc.number)})
+		res.Failures = append(res.Failures, failure(rc.number, CodeEmpty, tEmpty))
 		return
 	}
 	cut := p.writeClean(rc)
@@ -65,29 +64,29 @@ func (p *cardProcessor) process(rc *rawCard, res *Result) {
 	vc, err := p.dec.Decode()
 	if err != nil {
 		p.dec = nil
-		res.Failures = append(res.Failures, Failure{rc.number, fmt.Sprintf("card %d could not be read: its properties are malformed", rc.number)})
+		res.Failures = append(res.Failures, failure(rc.number, CodeUnreadable, tMalformed))
 		return
 	}
-	card, reason := extract(vc, rc.number, p.limits)
-	if reason != "" {
-		res.Failures = append(res.Failures, Failure{rc.number, reason})
+	card, fl, ok := extract(vc, rc.number, p.limits)
+	if !ok {
+		res.Failures = append(res.Failures, fl)
 		return
 	}
 	res.Cards = append(res.Cards, card)
-	warn := func(format string, args ...any) {
-		res.Warnings = append(res.Warnings, Failure{rc.number, fmt.Sprintf("card %d "+format, append([]any{rc.number}, args...)...)})
+	warn := func(code Code, template string, kv ...any) {
+		res.Warnings = append(res.Warnings, failure(rc.number, code, template, kv...))
 	}
 	if rc.noBegin {
-		warn("has no BEGIN line; it was read anyway")
+		warn(CodeNoBegin, tNoBegin)
 	}
 	if !rc.hasEnd {
-		warn("has no END line (the file may be cut short); what was there was read")
+		warn(CodeNoEnd, tNoEnd)
 	}
 	if rc.dropped > 0 {
-		warn("had more than %d emails, phones or names; %d were dropped", p.limits.MaxValuesPerCard, rc.dropped)
+		warn(CodeDropped, tDropped, "Limit", p.limits.MaxValuesPerCard, "Dropped", rc.dropped)
 	}
 	if cut || rc.truncated {
-		warn("had a value longer than %d bytes; it was cut", p.limits.MaxFieldBytes)
+		warn(CodeCut, tCut, "Limit", p.limits.MaxFieldBytes)
 	}
 }
 

@@ -2,7 +2,8 @@ package vcardin
 
 import (
 	"bytes"
-	"fmt"
+
+	"warmlead/consent"
 )
 
 // rawCard is one card as cut from the file: only the properties an importer
@@ -352,5 +353,5 @@ func (s *splitter) next() (int, error) {
 }
 
 func (s *splitter) tooMany() error {
-	return fmt.Errorf("%w: more than %d; split it into smaller files", ErrTooManyCards, s.limits.MaxCards)
+	return &FileError{CodeTooManyCards, consent.Msg(tTooManyCards, "Limit", s.limits.MaxCards), ErrTooManyCards}
 }

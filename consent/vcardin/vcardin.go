@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"slices"
+
+	"warmlead/consent"
 )
 
 // Card is one business card, ready to become a draft prospect.
@@ -19,13 +21,33 @@ type Card struct {
 	Emails, Phones                     []string
 }
 
-// Failure is a card that could not be imported. Reason names the card by
-// number only, never by its content, so it can be shown and logged without
-// repeating personal data.
+// Failure is a card that could not be imported, or (in Result.Warnings)
+// one that lost something on the way. Code says what happened and Msg says
+// it as a sentence with its values apart, for screens to translate; Reason
+// is Msg in English. They name the card by number only, never by its
+// content, so they can be shown and logged without repeating personal data.
 type Failure struct {
 	Number int
 	Reason string
+	Code   Code
+	Msg    consent.Message
 }
+
+func failure(number int, code Code, template string, kv ...any) Failure {
+	m := consent.Msg(template, append([]any{"Number", number}, kv...)...)
+	return Failure{Number: number, Reason: m.String(), Code: code, Msg: m}
+}
+
+// FileError is a file Parse did not read: over the limits, or unreadable.
+// Err is ErrTooLarge, ErrTooManyCards or the reader's error.
+type FileError struct {
+	Code Code
+	Msg  consent.Message
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.Msg.String() }
+func (e *FileError) Unwrap() error { return e.Err }
 
 // Result is what one file gave. Cards and Failures are in file order;
 // Cards+Failures together account for every card found in the file.
@@ -128,7 +150,7 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 		}
 	}
 	if _, err := buf.ReadFrom(io.LimitReader(r, max+1)); err != nil {
-		return nil, fmt.Errorf("reading vCard file: %w", err)
+		return nil, &FileError{CodeReadError, consent.Msg(tReadError, "Error", err.Error()), err}
 	}
 	data := buf.Bytes()
 	if int64(len(data)) > max {
@@ -138,7 +160,7 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 }
 
 func tooLarge(max int64) error {
-	return fmt.Errorf("%w: it is over the limit of %s; split it into smaller files", ErrTooLarge, sizeString(max))
+	return &FileError{CodeTooLarge, consent.Msg(tTooLarge, "Size", sizeString(max)), ErrTooLarge}
 }
 
 func sizeString(n int64) string {

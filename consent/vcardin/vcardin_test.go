@@ -246,13 +246,25 @@ func TestSeveralCardsAndNumbers(t *testing.T) {
 	if want := []int{1, 3, 6, 7, 8}; !slices.Equal(nums, want) {
 		t.Errorf("numbers %v, want %v", nums, want)
 	}
-	wantFail := []Failure{
-		{2, "card 2 has no name, email or phone"},
-		{4, "card 4 is empty"},
-		{5, "card 5 is a contact group, not a person"},
+	type brief struct {
+		Number int
+		Reason string
+		Code   Code
 	}
-	if !slices.Equal(res.Failures, wantFail) {
-		t.Errorf("failures %v, want %v", res.Failures, wantFail)
+	wantFail := []brief{
+		{2, "card 2 has no name, email or phone", CodeNoContact},
+		{4, "card 4 is empty", CodeEmpty},
+		{5, "card 5 is a contact group, not a person", CodeGroup},
+	}
+	var gotFail []brief
+	for _, f := range res.Failures {
+		gotFail = append(gotFail, brief{f.Number, f.Reason, f.Code})
+		if f.Msg.String() != f.Reason || f.Msg.Data["Number"] != f.Number {
+			t.Errorf("failure %d: message %q %v, reason %q", f.Number, f.Msg.String(), f.Msg.Data, f.Reason)
+		}
+	}
+	if !slices.Equal(gotFail, wantFail) {
+		t.Errorf("failures %v, want %v", gotFail, wantFail)
 	}
 	if got := res.Cards[4].Email; got != "eight@exa" {
 		t.Errorf("card cut at EOF: email %q", got)
@@ -279,8 +291,8 @@ func TestBrokenCardAmongGoodOnes(t *testing.T) {
 	if len(res.Cards) != 2 || res.Cards[0].Number != 1 || res.Cards[1].Number != 3 || res.Cards[1].Name != "Good Three" {
 		t.Fatalf("cards %+v", res.Cards)
 	}
-	if want := []Failure{{2, "card 2 has no name, email or phone"}}; !slices.Equal(res.Failures, want) {
-		t.Errorf("failures %v, want %v", res.Failures, want)
+	if len(res.Failures) != 1 || res.Failures[0].Number != 2 || res.Failures[0].Reason != "card 2 has no name, email or phone" {
+		t.Errorf("failures %v, want card 2 without name, email or phone", res.Failures)
 	}
 }
 

@@ -2,22 +2,13 @@ package cli
 
 import (
 	"fmt"
-	"time"
 
-	"warmlead/consent"
-	"warmlead/store"
+	"warmlead/ui/usecase"
 )
 
 func init() {
 	register(command{"demo", "generate demo data: demo --prospects N [--seed S] fills an empty database with fictional European prospects and their consent events", setupDemo})
 }
-
-// MaxDemoProspects caps `demo --prospects`, far below the nine million
-// phone numbers each prefix can give.
-const MaxDemoProspects = 1_000_000
-
-// demoBatch is how many prospects go into one ImportProspects transaction.
-const demoBatch = 2000
 
 func setupDemo(fs *flagSet, e *env) func([]string) error {
 	var n int
@@ -25,124 +16,18 @@ func setupDemo(fs *flagSet, e *env) func([]string) error {
 	fs.IntVar(&n, "prospects", 0, "how many prospects to generate")
 	fs.Int64Var(&seed, "seed", 1, "the same seed gives the same people and ledgers")
 	return func(pos []string) error {
-		if len(pos) != 0 || n <= 0 || n > MaxDemoProspects {
-			return usagef("usage: warmlead demo --prospects N [--seed S] (N from 1 to %d)", MaxDemoProspects)
+		if len(pos) != 0 || n <= 0 || n > usecase.MaxDemoProspects {
+			return usagef("usage: warmlead demo --prospects N [--seed S] (N from 1 to %d)", usecase.MaxDemoProspects)
 		}
 		db, err := e.open()
 		if err != nil {
 			return err
 		}
-		events, err := GenerateDemo(db, n, seed, e.rep())
+		events, err := usecase.GenerateDemo(db, n, seed, e.rep())
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "generated %d prospects with %d events\n", n, events)
 		return nil
 	}
-}
-
-// GenerateDemo fills an empty database with n fictional prospects from the
-// Netherlands, Norway, Sweden, Germany, Poland and the United Kingdom, and
-// about ten ledger events each (collection, notices, calls, consents given,
-// refused and withdrawn with their evidence, emails). It returns how many
-// events it stored, collection events included.
-//
-// Everything but the dates is the same for the same seed; dates are
-// relative to today (midnight UTC), so demo data never looks stale.
-// Companies and email domains are fictional (*.example); phone numbers are
-// valid E.164 numbers in ordinary ranges, so a demo database must not be
-// used to make calls.
-//
-// Prospects go in through ImportProspects, demoBatch per transaction, and
-// the batch's ledgers through one AppendLedgers transaction, then the file
-// is compacted. The database must hold no prospects: demo data is never
-// mixed with real people.
-func GenerateDemo(db *store.DB, n int, seed int64, rep string) (events int, err error) {
-	if n <= 0 || n > MaxDemoProspects {
-		return 0, fmt.Errorf("demo: the number of prospects must be from 1 to %d", MaxDemoProspects)
-	}
-	if db.Index().Count() > 0 {
-		return 0, fmt.Errorf("demo data goes into an empty database only, and this one holds %d prospects: create a new one with 'warmlead --db demo.db init'", db.Index().Count())
-	}
-	if rep == "" {
-		if s, err := db.Settings(); err == nil {
-			rep = s.Rep
-		}
-	}
-	if rep == "" {
-		rep = "Demo Rep"
-	}
-	g := newDemoGen(seed, rep, time.Now().UTC().Truncate(24*time.Hour))
-	people := g.people(n)
-	for start := 0; start < len(people); {
-		// One batch holds the cards of one collection day, as a rep imports
-		// them, and at most demoBatch of them.
-		end := start + 1
-		for end < len(people) && end-start < demoBatch && people[end].day == people[start].day {
-			end++
-		}
-		batch := people[start:end]
-		items := make([]store.ImportItem, len(batch))
-		for i, p := range batch {
-			items[i] = store.ImportItem{File: "demo", Number: start + i + 1, Prospect: p.prospect}
-		}
-		collected := g.dayTime(batch[0].day)
-		sum, err := db.ImportProspects(items, store.AddOptions{Rep: rep, Region: "NL", Now: collected}, nil)
-		if err != nil {
-			return events, err
-		}
-		if sum.Imported != len(batch) {
-			return events, fmt.Errorf("demo: the store did not take every generated prospect (%s)", sum.Line())
-		}
-		events += sum.Imported
-		base, err := batchBase(db, batch)
-		if err != nil {
-			return events, err
-		}
-		ids := make([]uint64, 0, len(batch))
-		ledgers := make([][]consent.Event, 0, len(batch))
-		for i := range batch {
-			id := base + uint64(i)
-			if evs := g.ledger(&batch[i], id, collected); len(evs) > 0 {
-				ids = append(ids, id)
-				ledgers = append(ledgers, evs)
-				events += len(evs)
-			}
-		}
-		if err := db.AppendLedgers(ids, ledgers); err != nil {
-			return events, err
-		}
-		for i := range batch {
-			if batch[i].source == consent.SourceCustomer {
-				g.customers = append(g.customers, base+uint64(i))
-			}
-		}
-		start = end
-	}
-	// Ledgers appended prospect by prospect leave pages half full and
-	// many pages free; compacting makes the file what a settled database
-	// would be (about 1.4x its plaintext instead of 2.7x).
-	if err := db.Compact(); err != nil {
-		return events, err
-	}
-	return events, nil
-}
-
-// batchBase finds the id of a batch's first prospect. One transaction of
-// ImportProspects with nothing merged gives consecutive ids, so one lookup
-// by email or phone is enough; the last prospect is checked as well.
-func batchBase(db *store.DB, batch []demoPerson) (uint64, error) {
-	for j, p := range batch {
-		id, _ := db.FindByContact(p.prospect.Email, p.prospect.Phone)
-		if id == 0 {
-			continue
-		}
-		base := id - uint64(j)
-		last := batch[len(batch)-1].prospect
-		if c, ok := db.Index().Cached(base + uint64(len(batch)-1)); !ok || c.Name != last.Name {
-			break
-		}
-		return base, nil
-	}
-	return 0, fmt.Errorf("demo: cannot find the prospects just generated")
 }

@@ -9,7 +9,22 @@ import (
 
 	"warmlead/consent"
 	"warmlead/store"
+	"warmlead/ui/usecase"
 )
+
+// prospectsFor reads a prospect id argument, then opens the use cases: a
+// bad id is a usage error before the database is touched.
+func prospectsFor(e *env, arg string) (*usecase.Prospects, uint64, error) {
+	id, err := parseID(arg)
+	if err != nil {
+		return nil, 0, err
+	}
+	uc, err := e.app()
+	if err != nil {
+		return nil, 0, err
+	}
+	return uc.Prospects, id, nil
+}
 
 func init() {
 	register(command{"add", "add a prospect; prints its id", setupAdd})
@@ -47,11 +62,11 @@ func setupAdd(fs *flagSet, e *env) func([]string) error {
 				return usagef("%v", err)
 			}
 		}
-		db, err := e.open()
+		uc, err := e.app()
 		if err != nil {
 			return err
 		}
-		added, err := db.AddProspect(p, store.AddOptions{Rep: e.rep(), Region: e.region(), AllowDuplicate: keepBoth})
+		added, err := uc.Prospects.Add(p, usecase.AddOptions{KeepBoth: keepBoth})
 		if err != nil {
 			return err
 		}
@@ -104,19 +119,12 @@ func setupShow(fs *flagSet, e *env) func([]string) error {
 		if err := need(pos, 1, "show ID [--json]"); err != nil {
 			return err
 		}
-		db, id, err := e.openID(pos[0])
+		prospects, id, err := prospectsFor(e, pos[0])
 		if err != nil {
 			return err
 		}
-		p, err := db.Prospect(id)
+		p, evs, err := prospects.Show(id, reason)
 		if err != nil {
-			return err
-		}
-		evs, err := db.Events(id)
-		if err != nil {
-			return err
-		}
-		if err := db.Audit(e.rep(), "viewed", id, reason); err != nil {
 			return err
 		}
 		if asJSON {
@@ -190,11 +198,11 @@ func setupEdit(fs *flagSet, e *env) func([]string) error {
 		if len(pos) != 1 || field == "" {
 			return usagef("usage: warmlead edit ID --field F --value V")
 		}
-		db, id, err := e.openID(pos[0])
+		prospects, id, err := prospectsFor(e, pos[0])
 		if err != nil {
 			return err
 		}
-		if _, err := db.EditProspect(id, field, value, store.AddOptions{Rep: e.rep(), Region: e.region()}); err != nil {
+		if _, err := prospects.Edit(id, field, value); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "prospect %d: %s corrected\n", id, field)

@@ -22,7 +22,7 @@ func BenchmarkReport1000(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := GenerateDemo(db, n, 1, "Bench Rep"); err != nil {
+	if _, err := usecase.GenerateDemo(db, n, 1, "Bench Rep"); err != nil {
 		b.Fatal(err)
 	}
 	docs := usecase.New(db, usecase.Env{Rep: func() string { return "Bench Rep" }}).Documents
@@ -61,7 +61,7 @@ func BenchmarkDemo2k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		if events, err = GenerateDemo(db, n, 1, "Bench Rep"); err != nil {
+		if events, err = usecase.GenerateDemo(db, n, 1, "Bench Rep"); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()

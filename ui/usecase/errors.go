@@ -16,6 +16,7 @@ type Code string
 // The codes.
 const (
 	CodeInvalid      Code = "invalid"      // the input is wrong (the CLI's usage error, exit 2)
+	CodeBadValue     Code = "bad-value"    // a value does not validate (an email, a phone): the form says so, exit 1
 	CodeNotFound     Code = "not-found"    // no prospect or record with that id
 	CodeBlocked      Code = "blocked"      // the policy refuses (exit 3)
 	CodePrecondition Code = "precondition" // right input, wrong moment (no reached call yet)

@@ -1,6 +1,14 @@
 package usecase
 
-import "warmlead/consent"
+import (
+	"errors"
+	"os"
+	"path/filepath"
+
+	"warmlead/consent"
+	"warmlead/consent/vcardin"
+	"warmlead/store"
+)
 
 // Imports reads vCard files and imports their cards in one transaction.
 type Imports struct {
@@ -10,5 +18,114 @@ type Imports struct {
 
 // importStore is what Imports needs of the store (*store.DB in the app).
 type importStore interface {
-	Record(id uint64) (consent.Record, error)
+	Settings() (consent.Settings, error)
+	ImportProspects(items []store.ImportItem, o store.AddOptions, progress func(done, total int)) (store.ImportSummary, error)
+}
+
+// ProblemUnreadableFile: a file that could not be opened (the vCard
+// reader's own codes, vcardin.Code, and the store's follow it).
+const ProblemUnreadableFile store.ProblemCode = "unreadable-file"
+
+var tplCannotReadFile = newTemplate(CodeFailed, "cannot read the file: {{.Error}}")
+
+// The sentences the import passes on from the layers below: the vCard
+// reader's, the store's and the validators'. They are registered with the
+// use cases' own, so the translation check covers them.
+func init() {
+	for _, t := range vcardin.Templates() {
+		newTemplate(CodeInvalid, t)
+	}
+	for _, t := range store.MessageTemplates() {
+		newTemplate(CodeBadValue, t)
+	}
+	for _, t := range consent.ValueTemplates() {
+		newTemplate(CodeBadValue, t)
+	}
+}
+
+// ImportOptions tune Import.
+type ImportOptions struct {
+	Source   consent.Source // where the cards come from; "" is a business card
+	Event    string         // the event where they were collected
+	KeepBoth bool           // never merge: add cards matching a prospect as new ones
+	Progress func(done, total int)
+}
+
+// ImportResult is what an import did: the summary (cards that failed
+// before the store saw them included, first) and the warnings about cards
+// imported with something cut or dropped.
+type ImportResult struct {
+	Summary  store.ImportSummary
+	Warnings []store.ImportProblem
+}
+
+// Import reads the vCard files and imports every card they hold in ONE
+// transaction. A file or card that cannot be read is a problem of its own;
+// the error is only for the store failing (then nothing was imported).
+func (u *Imports) Import(paths []string, o ImportOptions) (ImportResult, error) {
+	src := o.Source
+	if src == "" {
+		src = consent.SourceCard
+	}
+	read := ReadVCards(paths, src, o.Event)
+	sum, err := u.st.ImportProspects(read.Items, store.AddOptions{Rep: u.env.rep(), Region: phoneRegion(u.st),
+		AllowDuplicate: o.KeepBoth, Now: u.env.now()}, o.Progress)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	sum.Failed += len(read.Problems)
+	sum.Problems = append(read.Problems, sum.Problems...)
+	return ImportResult{Summary: sum, Warnings: read.Warnings}, nil
+}
+
+// ReadResult is what the vCard files gave: the cards to import, the files
+// and cards that could not be read, and warnings about cards that are
+// imported but lost something on the way (a 1 MB name cut to the field
+// limit, emails past the per-card limit dropped), which the rep should
+// hear about.
+type ReadResult struct {
+	Items    []store.ImportItem
+	Problems []store.ImportProblem
+	Warnings []store.ImportProblem
+}
+
+// ReadVCards parses vCard files into import items. A file that cannot be
+// read at all is one problem (card number 0); a card that cannot be read
+// fails alone. Problems name files by their base name.
+func ReadVCards(paths []string, source consent.Source, event string) ReadResult {
+	var r ReadResult
+	for _, path := range paths {
+		name := filepath.Base(path)
+		f, err := os.Open(path)
+		if err != nil {
+			r.Problems = append(r.Problems, store.NewImportProblem(name, 0, ProblemUnreadableFile,
+				consent.Msg(tplCannotReadFile.Text, "Error", err.Error())))
+			continue
+		}
+		res, err := vcardin.Parse(f, vcardin.DefaultLimits())
+		f.Close()
+		if err != nil {
+			r.Problems = append(r.Problems, fileProblem(name, err))
+			continue
+		}
+		for _, fl := range res.Failures {
+			r.Problems = append(r.Problems, store.NewImportProblem(name, fl.Number, store.ProblemCode(fl.Code), fl.Msg))
+		}
+		for _, w := range res.Warnings {
+			r.Warnings = append(r.Warnings, store.NewImportProblem(name, w.Number, store.ProblemCode(w.Code), w.Msg))
+		}
+		for _, c := range res.Cards {
+			r.Items = append(r.Items, store.ImportItem{File: name, Number: c.Number, Prospect: c.Prospect(source, event)})
+		}
+	}
+	return r
+}
+
+// fileProblem is a file the vCard reader refused whole.
+func fileProblem(name string, err error) store.ImportProblem {
+	var fe *vcardin.FileError
+	if errors.As(err, &fe) {
+		return store.NewImportProblem(name, 0, store.ProblemCode(fe.Code), fe.Msg)
+	}
+	return store.NewImportProblem(name, 0, store.ProblemCode(vcardin.CodeReadError), consent.Msg("{{.Error}}", "Error", err.Error()))
 }

@@ -1,5 +1,5 @@
 // The demo generator: realistic European names, companies, phones and ledgers.
-package cli
+package usecase
 
 import (
 	"math/rand/v2"
