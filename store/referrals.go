@@ -18,7 +18,7 @@ import (
 // Refer records a person an existing customer named, with the
 // referral-requested event that starts the wait for their answer.
 func (db *DB) Refer(introducer uint64, p consent.Prospect, topic string, o AddOptions) (consent.Prospect, error) {
-	if _, err := db.Prospect(introducer); err != nil {
+	if _, err := db.prospectOrNone(introducer); err != nil {
 		return consent.Prospect{}, fmt.Errorf("the introducer: %w", err)
 	}
 	p.Source, p.Introducer = consent.SourceReferral, introducer
@@ -106,7 +106,7 @@ func (db *DB) ApproveReferral(id uint64, email, phone, evidence string, o AddOpt
 // suppression entry: a keyed hash of the name and company, so a new
 // introduction of the same person is recognised and refused.
 func (db *DB) DeclineReferral(id uint64, evidence, rep string, now time.Time) error {
-	p, err := db.Prospect(id)
+	p, err := db.prospectOrNone(id)
 	if err != nil {
 		return err
 	}
@@ -127,6 +127,20 @@ func (db *DB) DeclineReferral(id uint64, evidence, rep string, now time.Time) er
 		reason += " (reply received)"
 	}
 	return db.Erase(id, reason, rep, now)
+}
+
+// prospectOrNone is Prospect with an error that errors.Is ErrNotFound when
+// there is no such prospect (the same sentence), so the use cases and the
+// GUI tell a missing prospect from a damaged one.
+func (db *DB) prospectOrNone(id uint64) (consent.Prospect, error) {
+	var p consent.Prospect
+	err := db.view(func(tx *bolt.Tx) error {
+		return db.get(tx, bProspects, u64(id), &p, fmt.Sprintf("prospect %d", id))
+	})
+	if errors.Is(err, ErrNotFound) {
+		return p, noProspect(id)
+	}
+	return p, err
 }
 
 func (db *DB) nameSuppressed(name, company string) bool {
