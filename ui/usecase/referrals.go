@@ -22,6 +22,8 @@ type referralStore interface {
 	Refer(introducer uint64, p consent.Prospect, topic string, o store.AddOptions) (consent.Prospect, error)
 	ApproveReferral(id uint64, email, phone, evidence string, o store.AddOptions) (consent.Prospect, error)
 	DeclineReferral(id uint64, evidence, rep string, now time.Time) error
+	ForEachRecordOf(ids []uint64, fn func(consent.Record) error) ([]error, error)
+	Index() store.Index
 }
 
 var (
