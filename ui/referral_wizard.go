@@ -93,7 +93,7 @@ func (w *referralWizard) onCreate() {
 	}
 	intro := w.customers[i]
 	n := usecase.NewReferral{Introducer: intro.ID, Name: w.name.Text, Company: w.company.Text,
-		Lang: languageCode(w.lang.Selected), // the referred person's language, for the emails to them
+		Lang:  languageCode(w.lang.Selected), // the referred person's language, for the emails to them
 		Topic: w.topic.Text}
 	var ref usecase.Referral
 	g.background(func() error {
