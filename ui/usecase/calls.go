@@ -19,6 +19,7 @@ type callStore interface {
 	Record(id uint64) (consent.Record, error)
 	Settings() (consent.Settings, error)
 	Commit(c store.Change) ([]consent.Event, error)
+	ForEachRecord(fn func(consent.Record) error) ([]error, error)
 }
 
 var (

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"warmlead/consent"
 )
@@ -128,5 +129,32 @@ func TestLogCallRules(t *testing.T) {
 	}
 	if _, err := app.Calls.Log(99, consent.CallLog{Outcome: consent.OutcomeNoAnswer}); CodeOf(err) != CodeNotFound {
 		t.Fatalf("a call to a missing prospect: %v", err)
+	}
+}
+
+// The call list: people with a number only, a due call-back first, then
+// those never called, each with the policy's answer for phone follow-up.
+func TestCallQueue(t *testing.T) {
+	app, db := newTestApp(t)
+	called := addProspect(t, db, cold())
+	never := addProspect(t, db, consent.Prospect{Name: "Nina Never", Phone: "+31 20 555 0103", Source: consent.SourceColdCall})
+	addProspect(t, db, consent.Prospect{Name: "Mia Mail", Email: "mia@mail.example", Source: consent.SourceCard})
+	back := addProspect(t, db, consent.Prospect{Name: "Bob Back", Phone: "+31 20 555 0104", Source: consent.SourceColdCall})
+	if _, err := app.Calls.Log(called, consent.CallLog{Outcome: consent.OutcomeVoicemail}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := app.Calls.Log(back, consent.CallLog{Outcome: consent.OutcomeCallBack, Callback: testNow.Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := app.Calls.Queue()
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
+	if rows[0].Record.Prospect.ID != back || !rows[0].Callback.Equal(testNow.Add(time.Hour).UTC().Truncate(time.Second)) ||
+		rows[1].Record.Prospect.ID != never || rows[2].Record.Prospect.ID != called || rows[2].Attempts != 1 {
+		t.Fatalf("order %+v", rows)
+	}
+	if rows[1].Decision.Rule != consent.RuleSourceColdCallPending {
+		t.Fatalf("a cold-call prospect never reached: %+v", rows[1].Decision)
 	}
 }

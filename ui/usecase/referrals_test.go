@@ -79,3 +79,44 @@ func TestReferralContactDetailsOnlyOnApproval(t *testing.T) {
 		t.Fatalf("an unknown introducer: %v", err)
 	}
 }
+
+// The referrals list counts each introducer's referrals and how many became
+// reachable; an erased introducer is no longer named.
+func TestReferralListCounts(t *testing.T) {
+	app, db := newTestApp(t)
+	carl := addProspect(t, db, consent.Prospect{Name: "Carl Customer", Source: consent.SourceCustomer})
+	dora := addProspect(t, db, consent.Prospect{Name: "Dora Customer", Source: consent.SourceCustomer})
+	var ids []uint64
+	for _, n := range []struct {
+		intro uint64
+		name  string
+	}{{carl, "Rosa"}, {carl, "Rolf"}, {dora, "Dana"}} {
+		ref, err := app.Referrals.Refer(NewReferral{Introducer: n.intro, Name: n.name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, ref.Referred.ID)
+	}
+	if _, err := app.Referrals.Approve(ids[0], "rosa@r.example", "", "yes"); err != nil {
+		t.Fatal(err)
+	}
+	l, err := app.Referrals.List()
+	if err != nil || len(l.Rows) != 3 {
+		t.Fatalf("%+v %v", l, err)
+	}
+	want := []IntroducerCount{{ID: carl, Name: "Carl Customer", Made: 2, Reachable: 1}, {ID: dora, Name: "Dora Customer", Made: 1}}
+	if len(l.Introducers) != 2 || l.Introducers[0] != want[0] || l.Introducers[1] != want[1] {
+		t.Fatalf("introducers %+v", l.Introducers)
+	}
+	for _, r := range l.Rows {
+		if r.Reachable != (r.Record.Prospect.ID == ids[0]) || r.Introducer == "" {
+			t.Errorf("row %d: %+v", r.Record.Prospect.ID, r)
+		}
+	}
+	if err := db.Erase(dora, "asked by email", "Rita Rep", testNow); err != nil {
+		t.Fatal(err)
+	}
+	if l, _ = app.Referrals.List(); len(l.Introducers) != 1 || l.Introducers[0].Name != "Carl Customer" {
+		t.Fatalf("after the introducer's erasure: %+v", l.Introducers)
+	}
+}
