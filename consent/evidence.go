@@ -51,7 +51,9 @@ func CutEvidence(s string) string {
 }
 
 // EMLEvidence is the evidence kept of a reply read with ReadEML: its
-// sender, date, subject and text, cut to MaxEvidence. The date is written
+// sender, date, subject and text, cut to MaxEvidence, under the email's
+// own header names in every language (a copy of the message, not a screen
+// text). The date is written
 // in UTC, as every stored time is: the evidence reads the same on every
 // machine and in every time zone the rep or an auditor opens it in, and
 // RFC 1123 with the numeric zone keeps it exact.
