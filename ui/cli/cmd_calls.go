@@ -120,7 +120,7 @@ func setupFollowup(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		if err := e.writeEmailOut(out, f.Mail, f.Time); err != nil {
+		if err := e.writeEmail(out, f.Mail, f.Time); err != nil {
 			return err
 		}
 		if preview {

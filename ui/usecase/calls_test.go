@@ -34,7 +34,7 @@ func TestFollowUpNeedsReachedCall(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			app, db := newTestApp(t)
-			id := addProspect(t, db, cold())
+			id := addID(t, db, cold())
 			for _, l := range c.calls {
 				if _, err := app.Calls.Log(id, l); err != nil {
 					t.Fatal(err)
@@ -69,7 +69,7 @@ func TestFollowUpNeedsReachedCall(t *testing.T) {
 	// Written after a reached call, marked sent after a later one that
 	// did not reach them: refused, nothing stored.
 	app, db := newTestApp(t)
-	id := addProspect(t, db, cold())
+	id := addID(t, db, cold())
 	if _, err := app.Calls.Log(id, reached); err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestFollowUpNeedsReachedCall(t *testing.T) {
 // The call log's rules, in the CLI's words.
 func TestLogCallRules(t *testing.T) {
 	app, db := newTestApp(t)
-	id := addProspect(t, db, cold())
+	id := addID(t, db, cold())
 	pc := []consent.PurposeChannel{{Purpose: consent.PurposeEvents, Channel: consent.ChannelEmail}}
 	cases := []struct {
 		name  string
@@ -136,10 +136,10 @@ func TestLogCallRules(t *testing.T) {
 // those never called, each with the policy's answer for phone follow-up.
 func TestCallQueue(t *testing.T) {
 	app, db := newTestApp(t)
-	called := addProspect(t, db, cold())
-	never := addProspect(t, db, consent.Prospect{Name: "Nina Never", Phone: "+31 20 555 0103", Source: consent.SourceColdCall})
-	addProspect(t, db, consent.Prospect{Name: "Mia Mail", Email: "mia@mail.example", Source: consent.SourceCard})
-	back := addProspect(t, db, consent.Prospect{Name: "Bob Back", Phone: "+31 20 555 0104", Source: consent.SourceColdCall})
+	called := addID(t, db, cold())
+	never := addID(t, db, consent.Prospect{Name: "Nina Never", Phone: "+31 20 555 0103", Source: consent.SourceColdCall})
+	addID(t, db, consent.Prospect{Name: "Mia Mail", Email: "mia@mail.example", Source: consent.SourceCard})
+	back := addID(t, db, consent.Prospect{Name: "Bob Back", Phone: "+31 20 555 0104", Source: consent.SourceColdCall})
 	if _, err := app.Calls.Log(called, consent.CallLog{Outcome: consent.OutcomeVoicemail}); err != nil {
 		t.Fatal(err)
 	}

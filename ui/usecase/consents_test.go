@@ -11,13 +11,10 @@ import (
 )
 
 // addProspect stores p for a test and returns its id.
-func addProspect(t *testing.T, db *store.DB, p consent.Prospect) uint64 {
+// addID adds p at testNow and returns its id.
+func addID(t *testing.T, db *store.DB, p consent.Prospect) uint64 {
 	t.Helper()
-	added, err := db.AddProspect(p, store.AddOptions{Rep: "Rita Rep", Region: "NL", Now: testNow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return added.ID
+	return addProspect(t, db, p, testNow).ID
 }
 
 func carla() consent.Prospect {
@@ -29,7 +26,7 @@ func carla() consent.Prospect {
 // the future are refused, and a refused answer stores nothing.
 func TestRecordConsentRules(t *testing.T) {
 	app, db := newTestApp(t)
-	id := addProspect(t, db, carla())
+	id := addID(t, db, carla())
 	cell := consent.PurposeChannel{Purpose: consent.PurposeNewsletter, Channel: consent.ChannelEmail}
 	grant := func(method consent.Method, evidence string, expires time.Time) ConsentAnswer {
 		return ConsentAnswer{Prospect: id, Answer: consent.Answer{Kind: consent.KindConsentGranted, Cell: cell, Method: method, Evidence: evidence, Expires: expires}}
@@ -91,7 +88,7 @@ func TestRecordConsentRules(t *testing.T) {
 // sender's zone and the machine's (the GUI wrote local time, the CLI UTC).
 func TestEMLEvidenceDateIsUTC(t *testing.T) {
 	app, db := newTestApp(t)
-	id := addProspect(t, db, carla())
+	id := addID(t, db, carla())
 	saved := time.Local
 	t.Cleanup(func() { time.Local = saved })
 	for _, c := range []struct {
@@ -136,7 +133,7 @@ func TestEMLEvidenceDateIsUTC(t *testing.T) {
 // earlier consent; it needs what the person said.
 func TestObjectionBlocksEveryChannel(t *testing.T) {
 	app, db := newTestApp(t)
-	id := addProspect(t, db, carla())
+	id := addID(t, db, carla())
 	for _, ch := range consent.Channels {
 		if _, err := app.Consents.Record(ConsentAnswer{Prospect: id, Answer: consent.Answer{Kind: consent.KindConsentGranted,
 			Cell: consent.PurposeChannel{Purpose: consent.PurposeNewsletter, Channel: ch}, Method: consent.MethodSigned, Evidence: "form 3"}}); err != nil {

@@ -12,7 +12,7 @@ import (
 // those open follow-up. A decline leaves a suppression entry.
 func TestReferralContactDetailsOnlyOnApproval(t *testing.T) {
 	app, db := newTestApp(t)
-	intro := addProspect(t, db, consent.Prospect{Name: "Carl Customer", Company: "Klant BV", Source: consent.SourceCustomer})
+	intro := addID(t, db, consent.Prospect{Name: "Carl Customer", Company: "Klant BV", Source: consent.SourceCustomer})
 	ref, err := app.Referrals.Refer(NewReferral{Introducer: intro, Name: "Rosa Referred", Company: "Intro BV", Topic: "warehouse software"})
 	if err != nil {
 		t.Fatal(err)
@@ -84,8 +84,8 @@ func TestReferralContactDetailsOnlyOnApproval(t *testing.T) {
 // reachable; an erased introducer is no longer named.
 func TestReferralListCounts(t *testing.T) {
 	app, db := newTestApp(t)
-	carl := addProspect(t, db, consent.Prospect{Name: "Carl Customer", Source: consent.SourceCustomer})
-	dora := addProspect(t, db, consent.Prospect{Name: "Dora Customer", Source: consent.SourceCustomer})
+	carl := addID(t, db, consent.Prospect{Name: "Carl Customer", Source: consent.SourceCustomer})
+	dora := addID(t, db, consent.Prospect{Name: "Dora Customer", Source: consent.SourceCustomer})
 	var ids []uint64
 	for _, n := range []struct {
 		intro uint64
