@@ -48,6 +48,11 @@ type DB struct {
 	supKey  []byte
 	plain   bool
 	index   *searchIndex
+
+	// upgradeFrom is the schema of an older file, upgraded at the first
+	// unlock (migrations.go); 0 once current.
+	upgradeMu   sync.Mutex
+	upgradeFrom uint64
 }
 
 // Exists tells whether a database file is at path.
@@ -271,6 +276,10 @@ func (db *DB) finishUnlock(dk []byte) error {
 	db.plain = plain
 	db.mu.Unlock()
 	db.setKey(dk)
+	if err := guardDamage(db.upgrade); err != nil {
+		db.Lock()
+		return err
+	}
 	if err := guardDamage(db.loadIndex); err != nil {
 		db.Lock()
 		return err

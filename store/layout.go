@@ -32,7 +32,7 @@ var (
 )
 
 // schemaVersion is the layout this code writes; see migrations.go.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // u64 encodes ids big-endian so keys sort numerically ("9" before "10").
 func u64(v uint64) []byte {
