@@ -49,10 +49,10 @@ type DB struct {
 	plain   bool
 	index   *searchIndex
 
-	// upgradeFrom is the schema of an older file, upgraded at the first
-	// unlock (migrations.go); 0 once current.
+	// upgradePending: an older file (or a cut-off upgrade), upgraded at the
+	// first unlock (migrations.go).
 	upgradeMu   sync.Mutex
-	upgradeFrom uint64
+	upgradePending bool
 }
 
 // Exists tells whether a database file is at path.

@@ -28,6 +28,7 @@ var (
 	mWrapPass   = []byte("wrap.pass")
 	mWrapKeying = []byte("wrap.keyring")
 	mPlaintext  = []byte("plaintext")
+	mUpgrade    = []byte("upgrade") // an upgrade under way: where it goes on (migrations.go)
 	kSettings   = []byte("settings")
 )
 

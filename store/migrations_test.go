@@ -94,6 +94,10 @@ func TestMigrateSchema1(t *testing.T) {
 	if j, c := eventFormats(t, db); j != 0 || c != 20 {
 		t.Fatalf("after the upgrade: %d events in JSON, %d in CBOR", j, c)
 	}
+	// Compacted in place, nothing left beside it.
+	if ents, _ := os.ReadDir(filepath.Dir(path)); len(ents) != 1 {
+		t.Fatalf("beside the database after the upgrade: %v", ents)
+	}
 	r, err := db.Verify()
 	if err != nil || !r.OK() || r.Prospects != 3 || r.Events != 20 {
 		t.Fatalf("verify after the upgrade: %+v %v", r, err)
@@ -144,7 +148,7 @@ func TestMigrateSchema1(t *testing.T) {
 	if db, err = Open(path, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	if db.upgradeFrom != 0 {
+	if db.upgradePending {
 		t.Fatal("an upgraded file is upgraded again")
 	}
 	if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
@@ -155,17 +159,22 @@ func TestMigrateSchema1(t *testing.T) {
 	}
 }
 
-// A failing step leaves the file at schema 1 with its events as they were,
-// the unlock fails saying so, and the next unlock upgrades.
-func TestMigrateFailsWhole(t *testing.T) {
+// The upgrade runs in steps; a step that fails (a crash, a full disk) is
+// rolled back whole, leaving the file marked as upgrading at schema 2, so
+// schema 1's code refuses it; the next unlock goes on from the marker.
+func TestMigrateResumesAfterAFailedStep(t *testing.T) {
 	path := copySchema1(t)
-	real := migrations[0]
-	defer func() { migrations[0] = real }()
-	migrations[0] = func(db *DB, tx *bolt.Tx) error {
-		if err := real(db, tx); err != nil {
-			return err
+	real, batch := migrations[0], migrateBatch
+	defer func() { migrations[0], migrateBatch = real, batch }()
+	migrateBatch = 7
+	steps := 0
+	migrations[0] = func(db *DB, tx *bolt.Tx, from []byte) ([]byte, error) {
+		steps++
+		next, err := real(db, tx, from)
+		if steps == 2 {
+			return nil, errors.New("disk on fire")
 		}
-		return errors.New("disk on fire")
+		return next, err
 	}
 	db, err := Open(path, Options{})
 	if err != nil {
@@ -175,19 +184,60 @@ func TestMigrateFailsWhole(t *testing.T) {
 	if err := db.UnlockPassphrase([]byte(testPass)); err == nil || !strings.Contains(err.Error(), "upgrading the database to version 2 failed: disk on fire") || db.Unlocked() {
 		t.Fatalf("unlock with a failing upgrade: %v (unlocked %v)", err, db.Unlocked())
 	}
+	dk, _ := db.unwrapPass([]byte(testPass))
+	db.setKey(dk)
+	if j, c := eventFormats(t, db); j != 13 || c != 7 {
+		t.Fatalf("after one step of 7: %d events in JSON, %d in CBOR", j, c)
+	}
 	db.Close()
-	if v := schemaOf(t, path); v != 1 {
-		t.Fatalf("schema %d after a failed upgrade", v)
+	if v := schemaOf(t, path); v != 2 || string(rawValue(t, path, bMeta, mUpgrade)[1:]) == "" {
+		t.Fatalf("schema %d after a failed step, marker %q", v, rawValue(t, path, bMeta, mUpgrade))
 	}
-	if db, err = Open(path, Options{}); err != nil {
-		t.Fatal(err)
+	if db, err = Open(path, Options{}); err != nil || !db.upgradePending {
+		t.Fatalf("open with an upgrade under way: %v", err)
 	}
-	migrations[0] = real
 	if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
 		t.Fatal(err)
 	}
+	if steps != 4 { // 7, failed 7 again, 7, 6 with the end
+		t.Errorf("%d steps", steps)
+	}
+	if j, c := eventFormats(t, db); j != 0 || c != 20 {
+		t.Fatalf("after the upgrade: %d events in JSON, %d in CBOR", j, c)
+	}
 	if r, err := db.Verify(); err != nil || !r.OK() || r.Events != 20 {
 		t.Fatalf("verify: %+v %v", r, err)
+	}
+	want, _ := os.ReadFile(filepath.Join("testdata", "schema1.records.json"))
+	if got := recordsJSON(t, db); !bytes.Equal(got, want) {
+		t.Fatalf("records after a resumed upgrade differ from schema 1's:\n%s", got)
+	}
+	db.Close()
+	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	b.View(func(tx *bolt.Tx) error {
+		if tx.Bucket(bMeta).Get(mUpgrade) != nil {
+			t.Error("the upgrade marker stays after the upgrade")
+		}
+		return nil
+	})
+}
+
+// A damaged marker is refused, not guessed at.
+func TestMigrateDamagedMarker(t *testing.T) {
+	path := copySchema1(t)
+	putRaw(t, path, bMeta, mSchema, u64(2))
+	putRaw(t, path, bMeta, mUpgrade, []byte("?"))
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.UnlockPassphrase([]byte(testPass)); err == nil || !strings.Contains(err.Error(), "upgrade marker in the meta bucket is damaged") {
+		t.Fatalf("got %v", err)
 	}
 }
 
