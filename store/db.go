@@ -51,7 +51,7 @@ type DB struct {
 
 	// upgradePending: an older file (or a cut-off upgrade), upgraded at the
 	// first unlock (migrations.go).
-	upgradeMu   sync.Mutex
+	upgradeMu      sync.Mutex
 	upgradePending bool
 }
 
