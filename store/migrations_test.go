@@ -299,3 +299,33 @@ func TestMigrateKeepsDamageNamed(t *testing.T) {
 		t.Fatalf("problems: %v", r.Problems)
 	}
 }
+
+// A backup made by schema 1 restores: the copy is upgraded while it is
+// checked, so what is put in place is current and verifies.
+func TestRestoreSchema1Backup(t *testing.T) {
+	src := copySchema1(t)
+	target := filepath.Join(t.TempDir(), "restored.db")
+	unlock := func(db *DB) error { return db.UnlockPassphrase([]byte(testPass)) }
+	r, err := Restore(target, src, Options{}, unlock)
+	if err != nil || !r.OK() || r.Events != 20 {
+		t.Fatalf("restore: %+v %v", r, err)
+	}
+	if v := schemaOf(t, target); v != schemaVersion {
+		t.Fatalf("restored at schema %d", v)
+	}
+	if ents, _ := os.ReadDir(filepath.Dir(target)); len(ents) != 1 {
+		t.Fatalf("beside the restored database: %v", ents)
+	}
+	db, err := Open(target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := unlock(db); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile(filepath.Join("testdata", "schema1.records.json"))
+	if got := recordsJSON(t, db); !bytes.Equal(got, want) {
+		t.Fatalf("restored records differ from schema 1's:\n%s", got)
+	}
+}
