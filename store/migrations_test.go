@@ -119,7 +119,7 @@ func TestMigrateSchema1(t *testing.T) {
 	}
 	// The list's facets read the migrated events as the full decode does.
 	a := recs[0].Prospect.ID
-	if err := db.PrepareFacets(); err != nil {
+	if err := db.Index().PrepareFacets(); err != nil {
 		t.Fatal(err)
 	}
 	for _, rec := range recs {
@@ -133,7 +133,7 @@ func TestMigrateSchema1(t *testing.T) {
 			t.Errorf("facets of %d: %+v, want %+v", rec.Prospect.ID, got, want)
 		}
 	}
-	if lc, ok := db.LastContact(a); !ok || !lc.Equal(time.Date(2026, 3, 8, 9, 30, 0, 0, time.UTC)) {
+	if lc, ok := db.Index().LastContact(a); !ok || !lc.Equal(time.Date(2026, 3, 8, 9, 30, 0, 0, time.UTC)) {
 		t.Fatalf("last contact of %d: %v %v", a, lc, ok)
 	}
 	// A new event is v2 and links to the v1 ledger.
