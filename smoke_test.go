@@ -31,11 +31,14 @@ func TestSmokeRealWindow(t *testing.T) {
 	pass := filepath.Join(dir, "pass")
 	os.WriteFile(pass, []byte("smoke test passphrase\n"), 0o600)
 	// A home of its own: Fyne keeps the app's preferences (the language of
-	// the screens before unlock, among them) under it.
+	// the screens before unlock, among them) under it. No session bus: the
+	// keyring is off, and a desktop bus would start the document portal,
+	// which mounts a FUSE folder in that home that outlives the test (where
+	// xdg-desktop-portal is installed, as flatpak-builder brings it).
 	home := filepath.Join(dir, "home")
 	os.MkdirAll(home, 0o700)
 	env := append(os.Environ(), "WARMLEAD_DB="+db, "WARMLEAD_PASSWORD_FILE="+pass, "WARMLEAD_NO_KEYRING=1", "LANG=en_US.UTF-8",
-		"HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
+		"HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "DBUS_SESSION_BUS_ADDRESS=disabled:")
 
 	// 1. A fresh database: the setup screen.
 	gui := startGUI(t, bin, env)
@@ -78,7 +81,7 @@ func TestSmokeRealWindow(t *testing.T) {
 	// 4. A generated database of 100,000 prospects opens in the real
 	// window; the screenshot is taken once Today has listed what is due.
 	big := append(os.Environ(), "WARMLEAD_DB="+filepath.Join(dir, "demo.db"), "WARMLEAD_PASSWORD_FILE="+pass,
-		"WARMLEAD_NO_KEYRING=1", "LANG=en_US.UTF-8", "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
+		"WARMLEAD_NO_KEYRING=1", "LANG=en_US.UTF-8", "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "DBUS_SESSION_BUS_ADDRESS=disabled:")
 	for _, args := range [][]string{
 		{"init", "--rep", "Demo Rep", "--company", "Acme BV", "--privacy-url", "https://acme.example/privacy"},
 		{"demo", "--prospects", "100000"},
