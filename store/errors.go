@@ -59,6 +59,12 @@ type SuppressedError struct {
 	Field string
 }
 
+// fieldDeclined is the Field of a SuppressedError for a declined referral.
+const fieldDeclined = "name and company"
+
 func (e *SuppressedError) Error() string {
+	if e.Field == fieldDeclined {
+		return tSuppressedDeclined
+	}
 	return fmt.Sprintf("this person asked to be erased (matched by %s): they may not be added or contacted again", e.Field)
 }
