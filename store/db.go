@@ -408,11 +408,18 @@ func (db *DB) key() ([]byte, error) {
 }
 
 // MinPassphraseLen is the shortest recovery passphrase accepted.
-const MinPassphraseLen = 10
+const MinPassphraseLen = consent.MinPassphraseLen
+
+// WeakPassphraseError refuses a trivially weak recovery passphrase
+// (consent.WeakPassphrase): Msg is the strength meter's reason, which the
+// GUI shows translated and the CLI prints as Error().
+type WeakPassphraseError struct{ Msg consent.Message }
+
+func (e *WeakPassphraseError) Error() string { return e.Msg.String() }
 
 func checkPassphrase(p []byte) error {
-	if len([]rune(string(p))) < MinPassphraseLen {
-		return fmt.Errorf("the recovery passphrase needs at least %d characters", MinPassphraseLen)
+	if msg, weak := consent.WeakPassphrase(string(p)); weak {
+		return &WeakPassphraseError{msg}
 	}
 	return nil
 }

@@ -62,6 +62,10 @@ type SuppressedError struct {
 // fieldDeclined is the Field of a SuppressedError for a declined referral.
 const fieldDeclined = "name and company"
 
+// Declined tells whether the person was suppressed by declining a referral
+// (matched by name and company) rather than by an erasure.
+func (e *SuppressedError) Declined() bool { return e.Field == fieldDeclined }
+
 func (e *SuppressedError) Error() string {
 	if e.Field == fieldDeclined {
 		return tSuppressedDeclined
