@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,6 +121,17 @@ func TestDamagedLedgerPageAfterUnlock(t *testing.T) {
 			}
 			if r, err := db.Verify(); err != nil || r.OK() {
 				t.Fatalf("Verify: %v %v", r, err)
+			}
+			// The compaction after an erasure reads every page: it fails
+			// (the erasure stands), the database stays usable.
+			if err := db.Erase(last, eraseReason, "Rita Rep", day2); err == nil || !strings.Contains(err.Error(), "compact") {
+				t.Fatalf("erase with a damaged page elsewhere: %v", err)
+			}
+			if _, err := db.Record(last); !errors.Is(err, ErrNotFound) {
+				t.Fatalf("the erasure did not stand: %v", err)
+			}
+			if _, err := db.Record(first); err != nil {
+				t.Fatalf("after the failed compaction: %v", err)
 			}
 		})
 	}

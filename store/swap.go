@@ -188,7 +188,8 @@ func (db *DB) compactInto(dir string) (string, error) {
 		os.Remove(name)
 		return "", err
 	}
-	err = bolt.Compact(dst, db.bolt, compactTxSize)
+	// The copy reads every page: a damaged one is an error (damage.go).
+	err = guardDamage(func() error { return bolt.Compact(dst, db.bolt, compactTxSize) })
 	if err == nil {
 		err = dst.Sync()
 	}
