@@ -191,7 +191,7 @@ func (db *DB) readFacetRange(ix *searchIndex, jobs []facetJob, out []facetResult
 			}
 			evs = evs[:0]
 			prefix := u64(j.id)
-			damaged := guardRecord(bEvents, ledgerName(j.id), func() error {
+			damaged := guardRecord(bEvents, ledgerOf, j.id, func() error {
 				for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 					if !r.event(k, v, &fe) {
 						break // a damaged ledger counts up to the damage; Verify reports it

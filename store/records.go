@@ -99,8 +99,8 @@ func (db *DB) eachRecord(walk func(tx *bolt.Tx, visit func(k, v []byte) error) e
 		return walk(tx, func(k, v []byte) error {
 			id := getU64(k)
 			var r consent.Record
-			if err := guardRecord(bProspects, prospectName(id), func() error {
-				return db.decode(bProspects, k, v, &r.Prospect, prospectName(id))
+			if err := guardRecord(bProspects, prospectKey, id, func() error {
+				return db.decode(bProspects, k, v, &r.Prospect, fmt.Sprintf(prospectKey, id))
 			}); err != nil {
 				problems = append(problems, &SkippedError{Prospect: id, Part: "record", Err: err})
 				return nil
@@ -119,7 +119,7 @@ func (db *DB) eachRecord(walk func(tx *bolt.Tx, visit func(k, v []byte) error) e
 // readLedger is readEvents under guardRecord: a damaged page of the
 // ledger is an IntegrityError naming it.
 func (db *DB) readLedger(tx *bolt.Tx, id uint64) (evs []consent.Event, err error) {
-	err = guardRecord(bEvents, ledgerName(id), func() error {
+	err = guardRecord(bEvents, ledgerOf, id, func() error {
 		evs, err = db.readEvents(tx, id)
 		return err
 	})
@@ -138,8 +138,8 @@ func (db *DB) Record(id uint64) (consent.Record, error) {
 		if tx.Bucket(bProspects).Get(u64(id)) == nil {
 			return noProspect(id)
 		}
-		if err := guardRecord(bProspects, prospectName(id), func() error {
-			return db.get(tx, bProspects, u64(id), &r.Prospect, prospectName(id))
+		if err := guardRecord(bProspects, prospectKey, id, func() error {
+			return db.get(tx, bProspects, u64(id), &r.Prospect, fmt.Sprintf(prospectKey, id))
 		}); err != nil {
 			return err
 		}
