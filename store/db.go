@@ -415,13 +415,3 @@ func (db *DB) key() ([]byte, error) {
 	}
 	return db.dataKey, nil
 }
-
-// MinPassphraseLen is the shortest recovery passphrase accepted.
-const MinPassphraseLen = 10
-
-func checkPassphrase(p []byte) error {
-	if len([]rune(string(p))) < MinPassphraseLen {
-		return fmt.Errorf("the recovery passphrase needs at least %d characters", MinPassphraseLen)
-	}
-	return nil
-}

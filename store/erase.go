@@ -89,6 +89,9 @@ func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
 		if err := db.suppress(tx, p.Email, p.Phone, now); err != nil {
 			return err
 		}
+		if err := db.suppressHistory(tx, key, now); err != nil { // the addresses they had before (history.go)
+			return err
+		}
 		if err := db.put(tx, bTombstones, key, Tombstone{ID: id, Time: now, Reason: reason, Rep: rep}); err != nil {
 			return err
 		}

@@ -59,6 +59,16 @@ type SuppressedError struct {
 	Field string
 }
 
+// fieldDeclined is the Field of a SuppressedError for a declined referral.
+const fieldDeclined = "name and company"
+
+// Declined tells whether the person was suppressed by declining a referral
+// (matched by name and company) rather than by an erasure.
+func (e *SuppressedError) Declined() bool { return e.Field == fieldDeclined }
+
 func (e *SuppressedError) Error() string {
+	if e.Field == fieldDeclined {
+		return tSuppressedDeclined
+	}
 	return fmt.Sprintf("this person asked to be erased (matched by %s): they may not be added or contacted again", e.Field)
 }

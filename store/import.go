@@ -50,20 +50,21 @@ const (
 // The sentences of the store's problems and refusals. An invalid card's
 // sentence does not quote the value (see invalidCard).
 const (
-	tInvalidEmail    = "its email address is not valid: write it as name@company.com"
-	tInvalidPhone    = "its phone number is not valid: include the country code, e.g. +31 20 555 0100"
-	tNameRequired    = "a prospect needs a name"
-	tSuppressedEmail = "this person asked to be erased (matched by email): they may not be added or contacted again"
-	tSuppressedPhone = "this person asked to be erased (matched by phone): they may not be added or contacted again"
-	tDuplicateEmail  = "a prospect with this email already exists (id {{.ID}})"
-	tDuplicatePhone  = "a prospect with this phone already exists (id {{.ID}})"
+	tInvalidEmail       = "its email address is not valid: write it as name@company.com"
+	tInvalidPhone       = "its phone number is not valid: include the country code, e.g. +31 20 555 0100"
+	tNameRequired       = "a prospect needs a name"
+	tSuppressedEmail    = "this person asked to be erased (matched by email): they may not be added or contacted again"
+	tSuppressedPhone    = "this person asked to be erased (matched by phone): they may not be added or contacted again"
+	tSuppressedDeclined = "this person declined an earlier introduction (matched by name and company): they may not be added or contacted again"
+	tDuplicateEmail     = "a prospect with this email already exists (id {{.ID}})"
+	tDuplicatePhone     = "a prospect with this phone already exists (id {{.ID}})"
 )
 
 // MessageTemplates lists the sentences of the store's import problems and
 // of its DuplicateError and SuppressedError messages, for the translation
 // check.
 func MessageTemplates() []string {
-	return []string{tInvalidEmail, tInvalidPhone, tNameRequired, tSuppressedEmail, tSuppressedPhone,
+	return []string{tInvalidEmail, tInvalidPhone, tNameRequired, tSuppressedEmail, tSuppressedPhone, tSuppressedDeclined,
 		tDuplicateEmail, tDuplicatePhone}
 }
 
@@ -139,7 +140,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 				sum.Problems = append(sum.Problems, NewImportProblem(it.File, it.Number, code, msg))
 				continue
 			}
-			if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
+			if err := db.checkSuppressedPerson(tx, p); err != nil {
 				sum.Suppressed++
 				msg := consent.Msg(err.Error())
 				if se, ok := err.(*SuppressedError); ok {

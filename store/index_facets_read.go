@@ -191,14 +191,20 @@ func (db *DB) readFacetRange(ix *searchIndex, jobs []facetJob, out []facetResult
 			}
 			evs = evs[:0]
 			prefix := u64(j.id)
-			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-				if !r.event(k, v, &fe) {
-					break // a damaged ledger counts up to the damage; Verify reports it
+			damaged := guardRecord(bEvents, ledgerOf, j.id, func() error {
+				for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+					if !r.event(k, v, &fe) {
+						break // a damaged ledger counts up to the damage; Verify reports it
+					}
+					evs = append(evs, fe.event())
 				}
-				evs = append(evs, fe.event())
-			}
+				return nil
+			})
 			out[n] = facetResult{j.id, summarise(evs)}
 			out[n].lf.setDue(consent.HintDue(consent.Record{Prospect: j.p, Events: evs}))
+			if damaged != nil { // a damaged page: "may be due", so the due list opens it and names it
+				out[n].lf.setDue(consent.DueHint{Any: true})
+			}
 			if j.phone != "" {
 				out[n].lf.dnc = db.dncLookup(tx, regs, bl[0].blind("dnc", j.phone)) != nil
 			}

@@ -53,7 +53,7 @@ func (db *DB) AddProspects(ps []consent.Prospect, o AddOptions) ([]consent.Prosp
 	err := db.update(func(tx *bolt.Tx) error {
 		for i := range out {
 			p := &out[i]
-			if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
+			if err := db.checkSuppressedPerson(tx, *p); err != nil {
 				return err
 			}
 			if !o.AllowDuplicate {
@@ -89,6 +89,9 @@ func (db *DB) AddProspects(ps []consent.Prospect, o AddOptions) ([]consent.Prosp
 func (db *DB) writeProspect(tx *bolt.Tx, p consent.Prospect, old *consent.Prospect) error {
 	id := u64(p.ID)
 	if old != nil {
+		if err := db.noteOldContact(tx, p, *old); err != nil {
+			return err
+		}
 		if old.Email != p.Email && old.Email != "" {
 			tx.Bucket(bIdxEmail).Delete(join(db.blind("email", old.Email), id))
 		}
@@ -254,6 +257,9 @@ func (db *DB) EditProspectFields(id uint64, changes []FieldChange, o AddOptions)
 // Message is the refusal as a sentence with its values apart; its English
 // is Error().
 func (e *SuppressedError) Message() consent.Message {
+	if e.Field == fieldDeclined {
+		return consent.Msg(tSuppressedDeclined)
+	}
 	if e.Field == "phone" {
 		return consent.Msg(tSuppressedPhone)
 	}
@@ -277,6 +283,19 @@ func (db *DB) checkSuppressed(tx *bolt.Tx, email, phone string) error {
 	}
 	if phone != "" && b.Get(db.suppressKey("phone", phone)) != nil {
 		return &SuppressedError{Field: "phone"}
+	}
+	return nil
+}
+
+// checkSuppressedPerson is checkSuppressed for a new prospect, which is
+// also refused when its name and company are those of a referral that was
+// declined (DeclineReferral keeps only their keyed hash), as Refer is.
+func (db *DB) checkSuppressedPerson(tx *bolt.Tx, p consent.Prospect) error {
+	if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
+		return err
+	}
+	if tx.Bucket(bSuppress).Get(db.suppressKey("name", nameCompanyKey(p.Name, p.Company))) != nil {
+		return &SuppressedError{Field: fieldDeclined}
 	}
 	return nil
 }

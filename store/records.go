@@ -99,12 +99,14 @@ func (db *DB) eachRecord(walk func(tx *bolt.Tx, visit func(k, v []byte) error) e
 		return walk(tx, func(k, v []byte) error {
 			id := getU64(k)
 			var r consent.Record
-			if err := db.decode(bProspects, k, v, &r.Prospect, fmt.Sprintf("prospect %d", id)); err != nil {
-				problems = append(problems, err)
+			if err := guardRecord(bProspects, prospectKey, id, func() error {
+				return db.decode(bProspects, k, v, &r.Prospect, fmt.Sprintf(prospectKey, id))
+			}); err != nil {
+				problems = append(problems, &SkippedError{Prospect: id, Part: "record", Err: err})
 				return nil
 			}
-			if r.Events, err = db.readEvents(tx, id); err != nil {
-				problems = append(problems, err)
+			if r.Events, err = db.readLedger(tx, id); err != nil {
+				problems = append(problems, &SkippedError{Prospect: id, Part: "ledger", Err: err})
 				return nil
 			}
 			f.fill(&r)
@@ -112,6 +114,16 @@ func (db *DB) eachRecord(walk func(tx *bolt.Tx, visit func(k, v []byte) error) e
 		})
 	})
 	return problems, err
+}
+
+// readLedger is readEvents under guardRecord: a damaged page of the
+// ledger is an IntegrityError naming it.
+func (db *DB) readLedger(tx *bolt.Tx, id uint64) (evs []consent.Event, err error) {
+	err = guardRecord(bEvents, ledgerOf, id, func() error {
+		evs, err = db.readEvents(tx, id)
+		return err
+	})
+	return evs, err
 }
 
 // Record reads one prospect's record from the file (not the in-memory
@@ -126,10 +138,12 @@ func (db *DB) Record(id uint64) (consent.Record, error) {
 		if tx.Bucket(bProspects).Get(u64(id)) == nil {
 			return noProspect(id)
 		}
-		if err := db.get(tx, bProspects, u64(id), &r.Prospect, fmt.Sprintf("prospect %d", id)); err != nil {
+		if err := guardRecord(bProspects, prospectKey, id, func() error {
+			return db.get(tx, bProspects, u64(id), &r.Prospect, fmt.Sprintf(prospectKey, id))
+		}); err != nil {
 			return err
 		}
-		evs, err := db.readEvents(tx, id)
+		evs, err := db.readLedger(tx, id)
 		if err != nil {
 			return err
 		}

@@ -35,7 +35,7 @@ func (db *DB) Refer(introducer uint64, p consent.Prospect, topic string, o AddOp
 			return fmt.Errorf("the introducer: %w", noProspect(introducer))
 		}
 		if tx.Bucket(bSuppress).Get(db.suppressKey("name", nameCompanyKey(p.Name, p.Company))) != nil {
-			return &SuppressedError{Field: "name and company (declined an earlier introduction)"}
+			return &SuppressedError{Field: fieldDeclined}
 		}
 		if err := p.Normalize(o.Region); err != nil {
 			return err

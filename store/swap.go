@@ -75,7 +75,7 @@ func (db *DB) view(fn func(*bolt.Tx) error) error {
 	if db.bolt == nil {
 		return errNoHandle
 	}
-	return db.bolt.View(fn)
+	return guardDamage(func() error { return db.bolt.View(fn) })
 }
 
 // update runs fn in a write transaction; see view. When fn succeeds but
@@ -89,10 +89,17 @@ func (db *DB) update(fn func(*bolt.Tx) error) error {
 		return errNoHandle
 	}
 	var fnErr error
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		fnErr = fn(tx)
-		return fnErr
+	// A panic rolls the transaction back (bbolt defers it) before
+	// guardDamage turns it into an error (see damage.go).
+	err := guardDamage(func() error {
+		return db.bolt.Update(func(tx *bolt.Tx) error {
+			fnErr = fn(tx)
+			return fnErr
+		})
 	})
+	if fnErr == nil && errors.Is(err, ErrDamaged) {
+		return err
+	}
 	if err != nil && fnErr == nil {
 		return fmt.Errorf("cannot save to the database file (%w); nothing of this change was saved: free some disk space or check the file, then try again", err)
 	}
@@ -181,7 +188,8 @@ func (db *DB) compactInto(dir string) (string, error) {
 		os.Remove(name)
 		return "", err
 	}
-	err = bolt.Compact(dst, db.bolt, compactTxSize)
+	// The copy reads every page: a damaged one is an error (damage.go).
+	err = guardDamage(func() error { return bolt.Compact(dst, db.bolt, compactTxSize) })
 	if err == nil {
 		err = dst.Sync()
 	}

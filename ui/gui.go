@@ -269,11 +269,14 @@ func errorText(err error) string {
 	var sup *store.SuppressedError
 	var path *fs.PathError
 	var uc *usecase.Error
+	var weak *store.WeakPassphraseError
 	switch {
 	case err == nil:
 		return ""
 	case errors.As(err, &uc):
 		return i18n.Text(uc.Msg)
+	case errors.As(err, &weak):
+		return i18n.Text(weak.Msg)
 	case errors.Is(err, store.ErrLocked):
 		return lang.L("The database is in use by another Warmlead window or command. Close it, then try again.")
 	case errors.Is(err, store.ErrWrongPassphrase):
@@ -300,6 +303,8 @@ func errorText(err error) string {
 		return lang.L("A prospect with this phone number already exists.")
 	case errors.As(err, &dup):
 		return lang.L("A prospect with this email address already exists.")
+	case errors.As(err, &sup) && sup.Declined():
+		return i18n.Text(sup.Message())
 	case errors.As(err, &sup):
 		return lang.L("This person asked to be erased: they may not be added or contacted again.")
 	case errors.As(err, &path) && errors.Is(err, fs.ErrNotExist):

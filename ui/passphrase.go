@@ -6,17 +6,21 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"warmlead/store"
+	"warmlead/consent"
 	"warmlead/ui/i18n"
 )
 
 // strength rates a passphrase 0 (unusable) to 4 (strong) with a word for
-// the meter. Length matters most for passphrases; variety adds a little.
+// the meter. 0 is the store's own refusal (consent.WeakPassphrase: too
+// short, blank, one character repeated, a simple run), with its reason in
+// the rep's language: `warmlead init` and `passwd` print the same reason in
+// English. Above that, length matters most for passphrases; variety adds a
+// little.
 func strength(p string) (int, string) {
-	n := len([]rune(p))
-	if n < store.MinPassphraseLen {
-		return 0, lang.L("Too short: at least {{.Min}} characters", map[string]any{"Min": i18n.Number(store.MinPassphraseLen)})
+	if reason, weak := consent.WeakPassphrase(p); weak {
+		return 0, i18n.Text(reason)
 	}
+	n := len([]rune(p))
 	classes := 0
 	for _, f := range []func(rune) bool{unicode.IsLower, unicode.IsUpper, unicode.IsDigit, unicode.IsPunct, unicode.IsSpace} {
 		if strings.IndexFunc(p, f) >= 0 {

@@ -154,7 +154,7 @@ func (p *pdfPanel) onCreate() {
 		p.lastPath = w.Path
 		p.open.Show()
 		p.status2.SetText(lang.L("Wrote {{.Path}} ({{.Pages}}). The export is in the audit log.", map[string]any{
-			"Path": w.Path, "Pages": lang.N("{{.Count}} page", w.Pages, map[string]any{"Count": i18n.Number(w.Pages)})}))
+			"Path": w.Path, "Pages": lang.N("{{.Count}} page", w.Pages, map[string]any{"Count": i18n.Number(w.Pages)})}) + skippedText(w.Problems))
 	})
 }
 

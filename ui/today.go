@@ -68,11 +68,12 @@ func (t *todayScreen) refresh() {
 		t.greet.SetText(greeting(time.Now(), firstName(g.rep())))
 	}
 	var rows []usecase.DueItem
+	var skipped []error
 	var count int
 	showLoading(t.root, lang.L("Reading deadlines…"))
 	g.background(func() error {
 		var err error
-		rows, err = g.uc.Deadlines.List()
+		rows, skipped, err = g.uc.Deadlines.List()
 		count = g.db.Index().Count()
 		return err
 	}, func(err error) {
@@ -82,7 +83,7 @@ func (t *todayScreen) refresh() {
 		}
 		t.items = rows
 		t.summary.SetText(lang.N("{{.Count}} prospect", count, map[string]any{"Count": i18n.Number(count)}) + " · " +
-			lang.N("{{.Count}} thing due", len(rows), map[string]any{"Count": i18n.Number(len(rows))}))
+			lang.N("{{.Count}} thing due", len(rows), map[string]any{"Count": i18n.Number(len(rows))}) + skippedText(skipped))
 		if len(rows) == 0 {
 			t.root.Objects = []fyne.CanvasObject{t.empty}
 		} else {
@@ -147,4 +148,15 @@ func firstName(full string) string {
 		}
 	}
 	return full
+}
+
+// skippedText says that prospects were left out of a list or a report
+// because their records are damaged (store.SkippedError), and what to do;
+// "" when none was.
+func skippedText(skipped []error) string {
+	if len(skipped) == 0 {
+		return ""
+	}
+	return " · " + lang.N("{{.Count}} prospect left out: its record is damaged. Run 'warmlead verify', or restore a backup.", len(skipped),
+		map[string]any{"Count": i18n.Number(len(skipped))})
 }

@@ -180,7 +180,13 @@ func setupRegisterDoc(fs *flagSet, e *env) func([]string) error {
 }
 
 // noteUnreadable warns that damaged prospects are missing from a document.
+// noteUnreadable names, on stderr, the prospects whole-database work left
+// out because their records could not be read; the output is complete
+// without them, so the command still succeeds.
 func (e *env) noteUnreadable(problems []error) {
+	for _, p := range problems {
+		fmt.Fprintf(e.stderr, "warning: %s\n", oneLine(p.Error()))
+	}
 	if len(problems) > 0 {
 		fmt.Fprintf(e.stderr, "warning: %d prospects could not be read and are left out; run 'warmlead verify'\n", len(problems))
 	}

@@ -115,10 +115,11 @@ func setupDue(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		items, err := uc.Deadlines.List()
+		items, skipped, err := uc.Deadlines.List()
 		if err != nil {
 			return err
 		}
+		e.noteUnreadable(skipped)
 		if asJSON {
 			if items == nil {
 				items = []usecase.DueItem{}

@@ -26,23 +26,26 @@ type DueItem struct {
 	Name string `json:"name"`
 }
 
-// List is every deadline of every prospect, most urgent first (consent.SortDue).
-func (d *Deadlines) List() ([]DueItem, error) {
+// List is every deadline of every prospect, most urgent first
+// (consent.SortDue). skipped names the prospects whose records could not be
+// read (a damaged page: each a *store.SkippedError); the list is complete
+// without them.
+func (d *Deadlines) List() (items []DueItem, skipped []error, err error) {
 	now := d.env.now()
 	st, err := d.st.Settings()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// Only the ledgers that may hold a deadline (the store's hints), one
 	// record at a time: at 100,000 prospects every ledger would be a
 	// million events to decrypt for a list of a few hundred items.
 	ids, err := d.st.DueCandidates(now, st.RetentionMonths)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	names := map[uint64]string{}
 	var due []consent.Due
-	_, err = d.st.ForEachRecordOf(ids, func(r consent.Record) error {
+	skipped, err = d.st.ForEachRecordOf(ids, func(r consent.Record) error {
 		items := consent.DueItems(r, now, st.RetentionMonths)
 		if len(items) > 0 {
 			names[r.Prospect.ID] = r.Prospect.Name
@@ -51,12 +54,12 @@ func (d *Deadlines) List() ([]DueItem, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	consent.SortDue(due)
 	out := make([]DueItem, len(due))
 	for i, x := range due {
 		out[i] = DueItem{x, names[x.Prospect]}
 	}
-	return out, nil
+	return out, skipped, nil
 }

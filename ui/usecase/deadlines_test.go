@@ -22,7 +22,7 @@ func TestDueListOrder(t *testing.T) {
 	addProspect(t, db, consent.Prospect{Name: "Olga Overdue", Source: consent.SourceList}, day(-40))                         // notice was due on day -10
 	addProspect(t, db, consent.Prospect{Name: "Nina Nothing", Email: "nina@x.example", Source: consent.SourceCard}, day(-1)) // nothing due
 
-	items, err := app.Deadlines.List()
+	items, _, err := app.Deadlines.List()
 	if err != nil {
 		t.Fatal(err)
 	}
