@@ -128,7 +128,7 @@ func (g *GUI) autoUnlock() {
 // onUnlocked loads settings, switches to their language and starts the
 // idle watch.
 func (g *GUI) onUnlocked() {
-	g.uc = usecase.New(g.db, usecase.Env{Rep: g.rep})
+	g.uc = usecase.New(g.db, usecase.Env{Rep: g.rep, Keep: []string{g.cfg.PasswordFile}})
 	if s, err := g.db.Settings(); err == nil {
 		g.settings = s
 	}

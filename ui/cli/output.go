@@ -3,22 +3,21 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"time"
 
 	"warmlead/consent"
+	"warmlead/ui/usecase"
 )
 
-// writeOut writes to --out (created 0600: it holds personal data) or stdout.
+// writeOut writes to --out or stdout. The file is written as every use
+// case writes one (usecase.WriteOutFile): 0600, whole or not at all, never
+// over the database, its passphrase file or a backup.
 func (e *env) writeOut(out string, data []byte) error {
 	if out == "" {
 		_, err := e.stdout.Write(data)
 		return err
 	}
-	if err := os.WriteFile(out, data, 0o600); err != nil {
-		return fmt.Errorf("cannot write %s: %w", out, err)
-	}
-	return nil
+	return usecase.WriteOutFile(out, data, e.cfg.DB, e.cfg.PasswordFile)
 }
 
 // writeEmail writes mail as an .eml file to out, or as text to stdout:

@@ -46,7 +46,7 @@ func (e *env) app() (*usecase.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.uc = usecase.New(db, usecase.Env{Rep: e.rep})
+	e.uc = usecase.New(db, usecase.Env{Rep: e.rep, Keep: []string{e.cfg.PasswordFile}})
 	return e.uc, nil
 }
 

@@ -1,0 +1,151 @@
+package usecase
+
+// Writing the files a rep asks for (exports, PDFs, emails, backups):
+// never over the database, its passphrase file or a backup, and never
+// half-written.
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+var errOutIsProtected = newTemplate(CodeInvalid, "refusing to write to {{.Path}}: it is {{.What}}; choose another file (nothing was written)")
+
+// ErrProtectedOut is the cause of every refusal by CheckOutPath.
+var ErrProtectedOut = errors.New("usecase: the output file is one Warmlead must not overwrite")
+
+// What a protected file is, in the refusal's words.
+const (
+	whatDatabase   = "the Warmlead database"
+	whatPassphrase = "the passphrase file"
+	whatBackup     = "a Warmlead database or backup"
+	whatFolder     = "a folder"
+)
+
+// CheckOutPath refuses path as an output file when it is (through any
+// name, symlink or hard link: compared by device and inode) one of keep,
+// the database's companion files beside it, or an existing Warmlead
+// database or backup anywhere (known by bbolt's magic number, so a backup
+// renamed to report.pdf is still safe). keep[0] is taken as the database,
+// the others as passphrase files. A path that does not exist yet is fine.
+func CheckOutPath(path string, keep ...string) error {
+	target, err := os.Stat(path) // follows a symlink: what would its target be?
+	if err != nil {
+		return nil // nothing there (or unreadable: the write will say)
+	}
+	refuse := func(what string) error {
+		return errOutIsProtected.Wrap(ErrProtectedOut, "Path", path, "What", what)
+	}
+	if target.IsDir() {
+		return refuse(whatFolder)
+	}
+	for i, k := range keep {
+		if k == "" {
+			continue
+		}
+		if st, err := os.Stat(k); err == nil && os.SameFile(st, target) {
+			if i == 0 {
+				return refuse(whatDatabase)
+			}
+			return refuse(whatPassphrase)
+		}
+	}
+	if len(keep) > 0 && keep[0] != "" && isCompanion(keep[0], target) {
+		return refuse(whatDatabase)
+	}
+	if looksLikeDatabase(path) {
+		return refuse(whatBackup)
+	}
+	return nil
+}
+
+// isCompanion: target is one of the files the store keeps beside the
+// database (erasure markers, temporary copies: ".warmlead-*", or
+// "<db>.*"), whatever name the output was given.
+func isCompanion(db string, target os.FileInfo) bool {
+	dir, base := filepath.Split(db)
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if !strings.HasPrefix(n, ".warmlead-") && !strings.HasPrefix(n, base+".") {
+			continue
+		}
+		if st, err := os.Stat(filepath.Join(dir, n)); err == nil && os.SameFile(st, target) {
+			return true
+		}
+	}
+	return false
+}
+
+// boltMagic is bbolt's meta page magic, after the 16-byte page header.
+const boltMagic = 0xED0CDAED
+
+// looksLikeDatabase: the file starts with a bbolt meta page (a Warmlead
+// database, a backup, or a copy of either).
+func looksLikeDatabase(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head [20]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil {
+		return false
+	}
+	m := head[16:20]
+	return binary.LittleEndian.Uint32(m) == boltMagic || binary.BigEndian.Uint32(m) == boltMagic
+}
+
+// WriteOutFile writes data to path as a new file private to the rep (0600,
+// also when path existed with another mode): into a temporary file in the
+// same folder, synced, then renamed over path, so path holds the old
+// content or the new, never a part. A symlink at path is replaced by the
+// file, not followed (the file it pointed to keeps its content); a path
+// CheckOutPath refuses is not touched.
+func WriteOutFile(path string, data []byte, keep ...string) error {
+	if err := CheckOutPath(path, keep...); err != nil {
+		return err
+	}
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := io.Copy(w, bytes.NewReader(data))
+		return err
+	})
+}
+
+func writeAtomic(path string, fill func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".warmlead-out-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			err = fmt.Errorf("cannot write %s: %w", path, err)
+		}
+	}()
+	// CreateTemp makes the file 0600, and the rename keeps that mode: a
+	// target that existed with 0644 does not pass its mode on.
+	if err = fill(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
