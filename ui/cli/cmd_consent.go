@@ -3,7 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
+	"io"
+	"math"
 	"strings"
 
 	"warmlead/consent"
@@ -20,25 +21,37 @@ func init() {
 // a file beyond it is cut with a marker, a longer --evidence is refused.
 const maxEvidence = consent.MaxEvidence
 
-// readEvidence returns evidence from --evidence or --evidence-file. An .eml
-// file is parsed and kept as its headers and text; other files as text.
-// Both are cut to maxEvidence; the use case checks what it is given.
-func readEvidence(text, file string) (string, error) {
+// readEvidence returns evidence from --evidence or --evidence-file: a
+// file, a pipe, or "-" for standard input (so the proof need not stand on
+// the command line, where ps shows it). An .eml file is parsed and kept as
+// its headers and text; anything else as text, which must be text. Both
+// are read whole and cut to maxEvidence, said on stderr; the use case
+// checks what it is given.
+func (e *env) readEvidence(text, file string) (string, error) {
 	if text != "" && file != "" {
 		return "", usagef("give --evidence or --evidence-file, not both")
 	}
 	if file == "" {
 		return strings.TrimSpace(text), nil
 	}
-	f, err := os.Open(file)
+	var r io.Reader = e.stdin
+	if file != "-" {
+		// Regular files and pipes; a device (/dev/zero) never ends.
+		f, err := usecase.OpenInput(file, math.MaxInt64, usecase.PipesToo)
+		if err != nil {
+			return "", fmt.Errorf("cannot read the evidence file: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	ev, err := usecase.ReadEvidence(r, strings.HasSuffix(strings.ToLower(file), ".eml"))
 	if err != nil {
-		return "", fmt.Errorf("cannot read the evidence file: %w", err)
+		return "", err
 	}
-	defer f.Close()
-	if strings.HasSuffix(strings.ToLower(file), ".eml") {
-		return usecase.EvidenceFromEML(f)
+	if ev.Cut {
+		fmt.Fprintf(e.stderr, "note: the evidence is longer than %d KB; the first %d KB are kept, marked as cut\n", maxEvidence>>10, maxEvidence>>10)
 	}
-	return usecase.EvidenceFromFile(f)
+	return ev.Text, nil
 }
 
 func setupConsent(fs *flagSet, e *env) func([]string) error {
@@ -85,7 +98,7 @@ func setupConsent(fs *flagSet, e *env) func([]string) error {
 				return usagef("%v", err)
 			}
 		}
-		if a.Evidence, err = readEvidence(evidence, evidenceFile); err != nil {
+		if a.Evidence, err = e.readEvidence(evidence, evidenceFile); err != nil {
 			return err
 		}
 		if expires != "" {
@@ -123,7 +136,7 @@ func setupObject(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		text, err := readEvidence(evidence, evidenceFile)
+		text, err := e.readEvidence(evidence, evidenceFile)
 		if err != nil {
 			return err
 		}

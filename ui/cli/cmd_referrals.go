@@ -61,7 +61,7 @@ func setupReferral(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		text, err := readEvidence(evidence, evidenceFile)
+		text, err := e.readEvidence(evidence, evidenceFile)
 		if err != nil {
 			return err
 		}

@@ -2,7 +2,7 @@ package usecase
 
 import (
 	"errors"
-	"os"
+	"math"
 	"path/filepath"
 
 	"warmlead/consent"
@@ -26,7 +26,14 @@ type importStore interface {
 // reader's own codes, vcardin.Code, and the store's follow it).
 const ProblemUnreadableFile store.ProblemCode = "unreadable-file"
 
-var tplCannotReadFile = newTemplate(CodeFailed, "cannot read the file: {{.Error}}")
+// ProblemNotVCard: a file read whole in which no card begins (a CSV, a
+// PDF, an empty file): said, not taken for "0 cards imported".
+const ProblemNotVCard store.ProblemCode = "not-vcard"
+
+var (
+	tplCannotReadFile = newTemplate(CodeFailed, "cannot read the file: {{.Error}}")
+	tplNotVCard       = newTemplate(CodeFailed, "the file holds no vCard (no BEGIN:VCARD card in it): export the contacts as .vcf")
+)
 
 // The sentences the import passes on from the layers below: the vCard
 // reader's, the store's and the validators'. They are registered with the
@@ -96,7 +103,9 @@ func ReadVCards(paths []string, source consent.Source, event string) ReadResult 
 	var r ReadResult
 	for _, path := range paths {
 		name := filepath.Base(path)
-		f, err := os.Open(path)
+		// Regular files only (the vCard reader caps the size): a folder or
+		// /dev/zero is a problem of its own, not a wait.
+		f, err := OpenInput(path, math.MaxInt64, RegularOnly)
 		if err != nil {
 			r.Problems = append(r.Problems, store.NewImportProblem(name, 0, ProblemUnreadableFile,
 				consent.Msg(tplCannotReadFile.Text, "Error", err.Error())))
@@ -106,6 +115,10 @@ func ReadVCards(paths []string, source consent.Source, event string) ReadResult 
 		f.Close()
 		if err != nil {
 			r.Problems = append(r.Problems, fileProblem(name, err))
+			continue
+		}
+		if len(res.Cards) == 0 && len(res.Failures) == 0 {
+			r.Problems = append(r.Problems, store.NewImportProblem(name, 0, ProblemNotVCard, consent.Msg(tplNotVCard.Text)))
 			continue
 		}
 		for _, fl := range res.Failures {
@@ -119,6 +132,19 @@ func ReadVCards(paths []string, source consent.Source, event string) ReadResult 
 		}
 	}
 	return r
+}
+
+// FilesFailed counts the problems that are a whole file (card number 0:
+// missing, a folder, a device, not a vCard file), which a command reports
+// with a non-zero exit even when other files imported.
+func (s ImportResult) FilesFailed() int {
+	n := 0
+	for _, p := range s.Summary.Problems {
+		if p.Number == 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // fileProblem is a file the vCard reader refused whole.
