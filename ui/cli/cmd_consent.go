@@ -12,8 +12,8 @@ import (
 )
 
 func init() {
-	register(command{"consent", "record a consent grant, refusal or withdrawal with its evidence", setupConsent})
-	register(command{"object", "record \"do not contact me\": blocks every channel", setupObject})
+	register(command{"consent", "record a consent grant, refusal or withdrawal with its evidence (--evidence-file F|-: a file or standard input)", setupConsent})
+	register(command{"object", "record \"do not contact me\": blocks every channel (--evidence-file F|-)", setupObject})
 	register(command{"can-contact", "may I contact this person on this channel for this purpose? (exit 3: blocked)", setupCanContact})
 }
 
@@ -64,11 +64,11 @@ func setupConsent(fs *flagSet, e *env) func([]string) error {
 	fs.BoolVar(&withdraw, "withdraw", false, "the person withdrew an earlier consent")
 	fs.StringVar(&method, "method", "", "web-form, email-reply, signed, recorded-call, verbal-confirmed-by-email, vendor-proof")
 	fs.StringVar(&evidence, "evidence", "", "the proof: pasted reply, form id, call recording reference")
-	fs.StringVar(&evidenceFile, "evidence-file", "", "a file holding the proof (.eml or text)")
+	fs.StringVar(&evidenceFile, "evidence-file", "", "a file holding the proof (.eml or text), or - for standard input")
 	fs.StringVar(&expires, "expires", "", "YYYY-MM-DD the consent ends")
 	fs.StringVar(&askAgain, "ask-again", "", "YYYY-MM-DD to ask again")
 	return func(pos []string) error {
-		usage := "consent ID --purpose P --channel C (--grant|--refuse|--withdraw) --method M (--evidence TEXT | --evidence-file F) [--expires DATE]"
+		usage := "consent ID --purpose P --channel C (--grant|--refuse|--withdraw) --method M (--evidence TEXT | --evidence-file F|-) [--expires DATE]"
 		if len(pos) != 1 || purpose == "" || channel == "" {
 			return usagef("usage: warmlead %s", usage)
 		}
@@ -127,10 +127,10 @@ func setupConsent(fs *flagSet, e *env) func([]string) error {
 func setupObject(fs *flagSet, e *env) func([]string) error {
 	var evidence, evidenceFile string
 	fs.StringVar(&evidence, "evidence", "", "what the person said or wrote")
-	fs.StringVar(&evidenceFile, "evidence-file", "", "a file holding it (.eml or text)")
+	fs.StringVar(&evidenceFile, "evidence-file", "", "a file holding it (.eml or text), or - for standard input")
 	return func(pos []string) error {
 		if len(pos) != 1 {
-			return usagef("usage: warmlead object ID --evidence TEXT")
+			return usagef("usage: warmlead object ID --evidence TEXT | --evidence-file F|-")
 		}
 		id, err := parseID(pos[0])
 		if err != nil {

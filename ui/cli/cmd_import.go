@@ -35,10 +35,10 @@ func setupImport(fs *flagSet, e *env) func([]string) error {
 			return err
 		}
 		for _, p := range res.Summary.Problems {
-			fmt.Fprintln(e.stderr, p.String())
+			fmt.Fprintln(e.stderr, safe(p.String()))
 		}
 		for _, w := range res.Warnings {
-			fmt.Fprintln(e.stderr, "note: "+w.String())
+			fmt.Fprintln(e.stderr, "note: "+safe(w.String()))
 		}
 		if asJSON {
 			err = writeJSON(e.stdout, res.Summary)

@@ -29,7 +29,7 @@ func (e *env) writeEmail(out string, mail consent.Email, now time.Time) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(&buf, "To: %s\nSubject: %s\n\n%s\n", mail.To, mail.Subject, mail.Body)
+		fmt.Fprintf(&buf, "To: %s\nSubject: %s\n\n%s\n", safe(mail.To), safe(mail.Subject), safeBlock(mail.Body))
 	}
 	return e.writeOut(out, buf.Bytes())
 }

@@ -107,7 +107,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil && !errors.Is(err, errBlocked) { // a blocked answer is output, not an error
-		fmt.Fprintln(stderr, "warmlead: "+oneLine(err.Error()))
+		fmt.Fprintln(stderr, "warmlead: "+safe(oneLine(err.Error())))
 		if isUsage(err) {
 			fmt.Fprintln(stderr, "run 'warmlead help' for the commands")
 		}

@@ -127,3 +127,7 @@ func sizeText(n int64) string {
 	}
 	return strconv.FormatInt(n, 10) + " " + units[u]
 }
+
+// ReadAllCapped reads r to its end, or refuses it past max bytes (what a
+// command reads from standard input).
+func ReadAllCapped(r io.Reader, max int64) ([]byte, error) { return readCapped(r, max) }
