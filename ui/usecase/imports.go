@@ -1,7 +1,9 @@
 package usecase
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"math"
 	"path/filepath"
 
@@ -30,9 +32,13 @@ const ProblemUnreadableFile store.ProblemCode = "unreadable-file"
 // PDF, an empty file): said, not taken for "0 cards imported".
 const ProblemNotVCard store.ProblemCode = "not-vcard"
 
+// ProblemEmptyFile: a file with nothing in it (a warning, not a failure).
+const ProblemEmptyFile store.ProblemCode = "empty-file"
+
 var (
 	tplCannotReadFile = newTemplate(CodeFailed, "cannot read the file: {{.Error}}")
 	tplNotVCard       = newTemplate(CodeFailed, "the file holds no vCard (no BEGIN:VCARD card in it): export the contacts as .vcf")
+	tplEmptyFile      = newTemplate(CodeFailed, "the file is empty: no cards in it")
 )
 
 // The sentences the import passes on from the layers below: the vCard
@@ -111,13 +117,19 @@ func ReadVCards(paths []string, source consent.Source, event string) ReadResult 
 				consent.Msg(tplCannotReadFile.Text, "Error", err.Error())))
 			continue
 		}
-		res, err := vcardin.Parse(f, vcardin.DefaultLimits())
+		seen := &textSeen{r: f}
+		res, err := vcardin.Parse(seen, vcardin.DefaultLimits())
 		f.Close()
 		if err != nil {
 			r.Problems = append(r.Problems, fileProblem(name, err))
 			continue
 		}
 		if len(res.Cards) == 0 && len(res.Failures) == 0 {
+			if !seen.text {
+				// An empty export (no contacts) is a vCard file with none.
+				r.Warnings = append(r.Warnings, store.NewImportProblem(name, 0, ProblemEmptyFile, consent.Msg(tplEmptyFile.Text)))
+				continue
+			}
 			r.Problems = append(r.Problems, store.NewImportProblem(name, 0, ProblemNotVCard, consent.Msg(tplNotVCard.Text)))
 			continue
 		}
@@ -154,4 +166,19 @@ func fileProblem(name string, err error) store.ImportProblem {
 		return store.NewImportProblem(name, 0, store.ProblemCode(fe.Code), fe.Msg)
 	}
 	return store.NewImportProblem(name, 0, store.ProblemCode(vcardin.CodeReadError), consent.Msg("{{.Error}}", "Error", err.Error()))
+}
+
+// textSeen passes a file to the vCard reader and notes whether anything
+// but white space and a byte order mark went through.
+type textSeen struct {
+	r    io.Reader
+	text bool
+}
+
+func (t *textSeen) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if !t.text && len(bytes.Trim(p[:n], " \t\r\n\ufeff\x00")) > 0 {
+		t.text = true
+	}
+	return n, err
 }

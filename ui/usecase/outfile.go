@@ -15,18 +15,18 @@ import (
 	"strings"
 )
 
-var errOutIsProtected = newTemplate(CodeInvalid, "refusing to write to {{.Path}}: it is {{.What}}; choose another file (nothing was written)")
+// The refusals, one sentence each (so each is translated whole). CodeFailed:
+// the command line was right, the file is not one to write (exit 1).
+var (
+	errOutIsDatabase   = newTemplate(CodeFailed, "refusing to write to {{.Path}}: it is the Warmlead database; choose another file (nothing was written)")
+	errOutIsPassphrase = newTemplate(CodeFailed, "refusing to write to {{.Path}}: it is the passphrase file; choose another file (nothing was written)")
+	errOutIsBackup     = newTemplate(CodeFailed, "refusing to write to {{.Path}}: it is a Warmlead database or backup; choose another file (nothing was written)")
+	errOutIsFolder     = newTemplate(CodeFailed, "refusing to write to {{.Path}}: it is a folder; choose a file name (nothing was written)")
+)
 
 // ErrProtectedOut is the cause of every refusal by CheckOutPath.
 var ErrProtectedOut = errors.New("usecase: the output file is one Warmlead must not overwrite")
 
-// What a protected file is, in the refusal's words.
-const (
-	whatDatabase   = "the Warmlead database"
-	whatPassphrase = "the passphrase file"
-	whatBackup     = "a Warmlead database or backup"
-	whatFolder     = "a folder"
-)
 
 // CheckOutPath refuses path as an output file when it is (through any
 // name, symlink or hard link: compared by device and inode) one of keep,
@@ -39,11 +39,9 @@ func CheckOutPath(path string, keep ...string) error {
 	if err != nil {
 		return nil // nothing there (or unreadable: the write will say)
 	}
-	refuse := func(what string) error {
-		return errOutIsProtected.Wrap(ErrProtectedOut, "Path", path, "What", what)
-	}
+	refuse := func(t Template) error { return t.Wrap(ErrProtectedOut, "Path", path) }
 	if target.IsDir() {
-		return refuse(whatFolder)
+		return refuse(errOutIsFolder)
 	}
 	for i, k := range keep {
 		if k == "" {
@@ -51,16 +49,16 @@ func CheckOutPath(path string, keep ...string) error {
 		}
 		if st, err := os.Stat(k); err == nil && os.SameFile(st, target) {
 			if i == 0 {
-				return refuse(whatDatabase)
+				return refuse(errOutIsDatabase)
 			}
-			return refuse(whatPassphrase)
+			return refuse(errOutIsPassphrase)
 		}
 	}
 	if len(keep) > 0 && keep[0] != "" && isCompanion(keep[0], target) {
-		return refuse(whatDatabase)
+		return refuse(errOutIsDatabase)
 	}
 	if looksLikeDatabase(path) {
-		return refuse(whatBackup)
+		return refuse(errOutIsBackup)
 	}
 	return nil
 }
