@@ -142,6 +142,9 @@ func run(e *env, args []string) error {
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "Warmlead: GDPR-proof prospecting. Without a command the app window opens.")
 	fmt.Fprintln(w, "\nGlobal flags: --db PATH  --password-file F  --no-keyring  --rep NAME")
+	fmt.Fprintln(w, "\nKeep personal data off the command line (ps shows it to every user):")
+	fmt.Fprintln(w, "  add|edit|refer|referral --from-json FILE|-   the values as one JSON object, from a file or standard input")
+	fmt.Fprintln(w, "  consent|object|referral --evidence-file F|-  the proof from a file, a pipe or standard input")
 	fmt.Fprintln(w, "\nCommands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
