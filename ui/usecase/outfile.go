@@ -27,7 +27,6 @@ var (
 // ErrProtectedOut is the cause of every refusal by CheckOutPath.
 var ErrProtectedOut = errors.New("usecase: the output file is one Warmlead must not overwrite")
 
-
 // CheckOutPath refuses path as an output file when it is (through any
 // name, symlink or hard link: compared by device and inode) one of keep,
 // the database's companion files beside it, or an existing Warmlead
