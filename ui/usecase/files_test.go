@@ -109,3 +109,23 @@ func TestReadEvidence(t *testing.T) {
 		t.Errorf("one stray byte: %v", err)
 	}
 }
+
+// A device or FIFO at the target is written to as it is (renaming over
+// /dev/null as root would replace the device node), never opened just to
+// look at it, and refused for a backup, which the store renames in place.
+func TestWriteOutFileToDevicesAndFIFOs(t *testing.T) {
+	if err := WriteOutFile("/dev/null", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat("/dev/null"); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		t.Fatalf("/dev/null is %v after the write", st.Mode())
+	}
+	if err := CheckFileOutPath("/dev/null"); !errors.Is(err, ErrProtectedOut) {
+		t.Errorf("a backup to /dev/null: %v", err)
+	}
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	syscall.Mkfifo(fifo, 0o600)
+	if err := CheckOutPath(fifo); err != nil { // returns at once: no open
+		t.Errorf("a FIFO: %v", err)
+	}
+}

@@ -22,6 +22,7 @@ var (
 	errOutIsPassphrase = newTemplate(CodeFailed, "refusing to write to {{.Path}}: it is the passphrase file; choose another file (nothing was written)")
 	errOutIsBackup     = newTemplate(CodeFailed, "refusing to write to {{.Path}}: it is a Warmlead database or backup; choose another file (nothing was written)")
 	errOutIsFolder     = newTemplate(CodeFailed, "refusing to write to {{.Path}}: it is a folder; choose a file name (nothing was written)")
+	errOutIsSpecial    = newTemplate(CodeFailed, "refusing to write to {{.Path}}: it is a device or pipe, not a file; choose a file name (nothing was written)")
 )
 
 // ErrProtectedOut is the cause of every refusal by CheckOutPath.
@@ -56,8 +57,21 @@ func CheckOutPath(path string, keep ...string) error {
 	if len(keep) > 0 && keep[0] != "" && isCompanion(keep[0], target) {
 		return refuse(errOutIsDatabase)
 	}
-	if looksLikeDatabase(path) {
+	if target.Mode().IsRegular() && looksLikeDatabase(path) { // opening a FIFO would wait
 		return refuse(errOutIsBackup)
+	}
+	return nil
+}
+
+// CheckFileOutPath is CheckOutPath for outputs that must be a file (a
+// backup): a device or pipe at path is refused too, since the store
+// renames its copy over path, which would replace the device node.
+func CheckFileOutPath(path string, keep ...string) error {
+	if err := CheckOutPath(path, keep...); err != nil {
+		return err
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return errOutIsSpecial.Wrap(ErrProtectedOut, "Path", path)
 	}
 	return nil
 }
@@ -110,10 +124,26 @@ func looksLikeDatabase(path string) bool {
 // same folder, synced, then renamed over path, so path holds the old
 // content or the new, never a part. A symlink at path is replaced by the
 // file, not followed (the file it pointed to keeps its content); a path
-// CheckOutPath refuses is not touched.
+// CheckOutPath refuses is not touched. A device or pipe at path
+// (/dev/stdout, /dev/null, a FIFO a script reads) is written to as it is:
+// renaming over it would replace the device node, and it keeps no data a
+// partial write could spoil.
 func WriteOutFile(path string, data []byte, keep ...string) error {
 	if err := CheckOutPath(path, keep...); err != nil {
 		return err
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err == nil {
+			_, err = f.Write(data)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("cannot write %s: %w", path, err)
+		}
+		return nil
 	}
 	return writeAtomic(path, func(w io.Writer) error {
 		_, err := io.Copy(w, bytes.NewReader(data))

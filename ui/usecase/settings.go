@@ -52,7 +52,7 @@ func (s *Settings) Backup(path string) (string, error) {
 	abs := absPath(path)
 	// The store writes a temporary file and renames it over path; what it
 	// must not rename over is checked here, as for every output.
-	if err := CheckOutPath(path, s.env.keep()...); err != nil {
+	if err := CheckFileOutPath(path, s.env.keep()...); err != nil {
 		return abs, err
 	}
 	if err := s.st.Backup(path); err != nil {
