@@ -190,7 +190,7 @@ func setupCanContact(fs *flagSet, e *env) func([]string) error {
 				return err
 			}
 		} else {
-			fmt.Fprintln(e.stdout, answerLine(d))
+			fmt.Fprintln(e.stdout, safe(answerLine(d)))
 		}
 		if !d.Allowed {
 			return errBlocked
