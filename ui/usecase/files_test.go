@@ -33,6 +33,12 @@ func TestWriteOutFileRefusesWhatItMustKeep(t *testing.T) {
 			t.Errorf("%s changed", filepath.Base(target))
 		}
 	}
+	// An earlier export named after the database is an ordinary file.
+	named := db + ".json"
+	os.WriteFile(named, []byte("old export"), 0o600)
+	if err := WriteOutFile(named, []byte("{}"), db, pass); err != nil {
+		t.Errorf("overwriting an old export beside the database: %v", err)
+	}
 	// A copy of the database elsewhere is a backup by its content.
 	other := t.TempDir()
 	cp := filepath.Join(other, "notes.txt")

@@ -77,20 +77,18 @@ func CheckFileOutPath(path string, keep ...string) error {
 }
 
 // isCompanion: target is one of the files the store keeps beside the
-// database (erasure markers, temporary copies: ".warmlead-*", or
-// "<db>.*"), whatever name the output was given.
+// database (erasure markers, temporary copies: ".warmlead-*"), whatever
+// name the output was given. (Copies of the database itself, sealed or
+// not, are bbolt files: looksLikeDatabase knows them anywhere.)
 func isCompanion(db string, target os.FileInfo) bool {
-	dir, base := filepath.Split(db)
-	if dir == "" {
-		dir = "."
-	}
+	dir := filepath.Dir(db)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return false
 	}
 	for _, e := range entries {
 		n := e.Name()
-		if !strings.HasPrefix(n, ".warmlead-") && !strings.HasPrefix(n, base+".") {
+		if !strings.HasPrefix(n, ".warmlead-") {
 			continue
 		}
 		if st, err := os.Stat(filepath.Join(dir, n)); err == nil && os.SameFile(st, target) {
