@@ -11,10 +11,12 @@ import (
 
 	"warmlead/ui"
 	"warmlead/ui/cli"
+	"warmlead/ui/proc"
 	"warmlead/ui/usecase"
 )
 
 func main() {
+	_ = proc.NoCoreDumps() // before anything is decrypted; failing, the app still runs
 	restoreLocale()
 	args := os.Args[1:]
 	if cli.IsCommand(args) {

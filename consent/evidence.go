@@ -17,20 +17,66 @@ const MaxEvidence = 256 << 10
 // ledger sees that the proof was longer.
 const evidenceCut = "\n[evidence cut at 256 KB]"
 
+// EvidenceCutMarker ends evidence that was cut to MaxEvidence.
+const EvidenceCutMarker = evidenceCut
+
 // The evidence rules, as errors a use case words for its front end.
 var (
 	ErrNoEvidence       = errors.New("consent: the evidence is missing")
 	ErrEvidenceTooLarge = errors.New("consent: the evidence is larger than MaxEvidence")
+	// Evidence that is not text a person wrote: a binary file given as
+	// the proof would be kept, and shown, as garbage. Each wraps
+	// ErrEvidenceNotText.
+	ErrEvidenceNotText = errors.New("consent: the evidence is not text")
+	ErrEvidenceNUL     = fmt.Errorf("%w: it holds NUL bytes", ErrEvidenceNotText)
+	ErrEvidenceNotUTF8 = fmt.Errorf("%w: too much of it is not UTF-8", ErrEvidenceNotText)
+	ErrEvidenceControl = fmt.Errorf("%w: too much of it is control characters", ErrEvidenceNotText)
 )
 
+// notTextShare is how much of evidence (per mille of its bytes) may be
+// invalid UTF-8 or control characters: a stray byte of a Windows code page
+// in a pasted reply is still the reply; a PDF or an image is not.
+const notTextShare = 20
+
+// checkText refuses evidence that is not text: any NUL byte, or more than
+// notTextShare per mille invalid UTF-8 or control characters (tab, line
+// ends and form feed are text).
+func checkText(s string) error {
+	if strings.IndexByte(s, 0) >= 0 {
+		return ErrEvidenceNUL
+	}
+	bad, ctrl := 0, 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			bad++
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f', r == 0x7f, r >= 0x80 && r < 0xa0:
+			ctrl++
+		}
+		i += size
+	}
+	switch {
+	case bad*1000 > len(s)*notTextShare:
+		return ErrEvidenceNotUTF8
+	case ctrl*1000 > len(s)*notTextShare:
+		return ErrEvidenceControl
+	}
+	return nil
+}
+
 // CheckEvidence trims evidence and refuses it when it is larger than
-// MaxEvidence: text a rep typed or pasted is kept whole or not at all.
+// MaxEvidence (text a rep typed or pasted is kept whole or not at all) or
+// is not text (checkText: a binary file is no proof).
 // Empty evidence is returned as "" without an error: whether it may be
 // empty depends on the event (a refusal needs none, a grant does).
 func CheckEvidence(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if len(s) > MaxEvidence {
 		return "", ErrEvidenceTooLarge
+	}
+	if err := checkText(s); err != nil {
+		return "", err
 	}
 	return s, nil
 }
@@ -39,15 +85,22 @@ func CheckEvidence(s string) (string, error) {
 // marker included, at a character boundary: a file is often a whole thread
 // of which the top is the proof.
 func CutEvidence(s string) string {
+	s, _ = CutEvidenceSaid(s)
+	return s
+}
+
+// CutEvidenceSaid is CutEvidence that also says whether it cut, so the
+// front end can tell the rep (the stored text says so with its marker).
+func CutEvidenceSaid(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) <= MaxEvidence {
-		return s
+		return s, false
 	}
 	end := MaxEvidence - len(evidenceCut)
 	for end > 0 && !utf8.RuneStart(s[end]) {
 		end--
 	}
-	return s[:end] + evidenceCut
+	return s[:end] + evidenceCut, true
 }
 
 // EMLEvidence is the evidence kept of a reply read with ReadEML: its

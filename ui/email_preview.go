@@ -66,13 +66,16 @@ func (p *emailPreview) onSave() {
 		if err != nil || w == nil {
 			return
 		}
-		defer w.Close()
 		var buf bytes.Buffer
-		if err := consent.WriteEML(&buf, p.mail, time.Now()); err != nil {
-			dialog.ShowError(errors.New(errorText(err)), g.win)
-			return
+		err = consent.WriteEML(&buf, p.mail, time.Now())
+		if err == nil {
+			_, err = w.Write(buf.Bytes())
 		}
-		if _, err := w.Write(buf.Bytes()); err != nil {
+		// The file is written at Close (guardSaves), or refused there.
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
 			dialog.ShowError(errors.New(errorText(err)), g.win)
 		}
 	}, g.win)

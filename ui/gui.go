@@ -66,6 +66,7 @@ type GUI struct {
 // New prepares the GUI; Start picks the first screen.
 func New(a fyne.App, w fyne.Window, cfg usecase.Config) *GUI {
 	g := &GUI{app: a, win: w, cfg: cfg, idleCheck: 15 * time.Second}
+	guardSaves(func() []string { return []string{g.cfg.DB, g.cfg.PasswordFile} })
 	i18n.Use(i18n.Pick(a.Preferences().String(prefLang))) // before any screen is built
 	g.touch()
 	if dc, ok := w.Canvas().(desktop.Canvas); ok {
@@ -128,7 +129,7 @@ func (g *GUI) autoUnlock() {
 // onUnlocked loads settings, switches to their language and starts the
 // idle watch.
 func (g *GUI) onUnlocked() {
-	g.uc = usecase.New(g.db, usecase.Env{Rep: g.rep})
+	g.uc = usecase.New(g.db, usecase.Env{Rep: g.rep, Keep: []string{g.cfg.PasswordFile}})
 	if s, err := g.db.Settings(); err == nil {
 		g.settings = s
 	}

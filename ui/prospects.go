@@ -226,8 +226,12 @@ func (p *prospectsScreen) onExport() {
 		}
 		uc := g.uc
 		g.background(func() error {
-			defer w.Close()
-			return uc.Prospects.ExportList(w, sel)
+			err := uc.Prospects.ExportList(w, sel)
+			// The file is written at Close (guardSaves), or refused there.
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			return err
 		}, p.exported(len(sel)))
 	}, g.win)
 	d.SetFileName(lang.L("warmlead-prospects") + ".vcf")

@@ -3,7 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
+	"io"
+	"math"
 	"strings"
 
 	"warmlead/consent"
@@ -11,8 +12,8 @@ import (
 )
 
 func init() {
-	register(command{"consent", "record a consent grant, refusal or withdrawal with its evidence", setupConsent})
-	register(command{"object", "record \"do not contact me\": blocks every channel", setupObject})
+	register(command{"consent", "record a consent grant, refusal or withdrawal with its evidence (--evidence-file F|-: a file or standard input)", setupConsent})
+	register(command{"object", "record \"do not contact me\": blocks every channel (--evidence-file F|-)", setupObject})
 	register(command{"can-contact", "may I contact this person on this channel for this purpose? (exit 3: blocked)", setupCanContact})
 }
 
@@ -20,25 +21,37 @@ func init() {
 // a file beyond it is cut with a marker, a longer --evidence is refused.
 const maxEvidence = consent.MaxEvidence
 
-// readEvidence returns evidence from --evidence or --evidence-file. An .eml
-// file is parsed and kept as its headers and text; other files as text.
-// Both are cut to maxEvidence; the use case checks what it is given.
-func readEvidence(text, file string) (string, error) {
+// readEvidence returns evidence from --evidence or --evidence-file: a
+// file, a pipe, or "-" for standard input (so the proof need not stand on
+// the command line, where ps shows it). An .eml file is parsed and kept as
+// its headers and text; anything else as text, which must be text. Both
+// are read whole and cut to maxEvidence, said on stderr; the use case
+// checks what it is given.
+func (e *env) readEvidence(text, file string) (string, error) {
 	if text != "" && file != "" {
 		return "", usagef("give --evidence or --evidence-file, not both")
 	}
 	if file == "" {
 		return strings.TrimSpace(text), nil
 	}
-	f, err := os.Open(file)
+	var r io.Reader = e.stdin
+	if file != "-" {
+		// Regular files and pipes; a device (/dev/zero) never ends.
+		f, err := usecase.OpenInput(file, math.MaxInt64, usecase.PipesToo)
+		if err != nil {
+			return "", fmt.Errorf("cannot read the evidence file: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	ev, err := usecase.ReadEvidence(r, strings.HasSuffix(strings.ToLower(file), ".eml"))
 	if err != nil {
-		return "", fmt.Errorf("cannot read the evidence file: %w", err)
+		return "", err
 	}
-	defer f.Close()
-	if strings.HasSuffix(strings.ToLower(file), ".eml") {
-		return usecase.EvidenceFromEML(f)
+	if ev.Cut {
+		fmt.Fprintf(e.stderr, "note: the evidence is longer than %d KB; the first %d KB are kept, marked as cut\n", maxEvidence>>10, maxEvidence>>10)
 	}
-	return usecase.EvidenceFromFile(f)
+	return ev.Text, nil
 }
 
 func setupConsent(fs *flagSet, e *env) func([]string) error {
@@ -51,11 +64,11 @@ func setupConsent(fs *flagSet, e *env) func([]string) error {
 	fs.BoolVar(&withdraw, "withdraw", false, "the person withdrew an earlier consent")
 	fs.StringVar(&method, "method", "", "web-form, email-reply, signed, recorded-call, verbal-confirmed-by-email, vendor-proof")
 	fs.StringVar(&evidence, "evidence", "", "the proof: pasted reply, form id, call recording reference")
-	fs.StringVar(&evidenceFile, "evidence-file", "", "a file holding the proof (.eml or text)")
+	fs.StringVar(&evidenceFile, "evidence-file", "", "a file holding the proof (.eml or text), or - for standard input")
 	fs.StringVar(&expires, "expires", "", "YYYY-MM-DD the consent ends")
 	fs.StringVar(&askAgain, "ask-again", "", "YYYY-MM-DD to ask again")
 	return func(pos []string) error {
-		usage := "consent ID --purpose P --channel C (--grant|--refuse|--withdraw) --method M (--evidence TEXT | --evidence-file F) [--expires DATE]"
+		usage := "consent ID --purpose P --channel C (--grant|--refuse|--withdraw) --method M (--evidence TEXT | --evidence-file F|-) [--expires DATE]"
 		if len(pos) != 1 || purpose == "" || channel == "" {
 			return usagef("usage: warmlead %s", usage)
 		}
@@ -85,7 +98,7 @@ func setupConsent(fs *flagSet, e *env) func([]string) error {
 				return usagef("%v", err)
 			}
 		}
-		if a.Evidence, err = readEvidence(evidence, evidenceFile); err != nil {
+		if a.Evidence, err = e.readEvidence(evidence, evidenceFile); err != nil {
 			return err
 		}
 		if expires != "" {
@@ -114,16 +127,16 @@ func setupConsent(fs *flagSet, e *env) func([]string) error {
 func setupObject(fs *flagSet, e *env) func([]string) error {
 	var evidence, evidenceFile string
 	fs.StringVar(&evidence, "evidence", "", "what the person said or wrote")
-	fs.StringVar(&evidenceFile, "evidence-file", "", "a file holding it (.eml or text)")
+	fs.StringVar(&evidenceFile, "evidence-file", "", "a file holding it (.eml or text), or - for standard input")
 	return func(pos []string) error {
 		if len(pos) != 1 {
-			return usagef("usage: warmlead object ID --evidence TEXT")
+			return usagef("usage: warmlead object ID --evidence TEXT | --evidence-file F|-")
 		}
 		id, err := parseID(pos[0])
 		if err != nil {
 			return err
 		}
-		text, err := readEvidence(evidence, evidenceFile)
+		text, err := e.readEvidence(evidence, evidenceFile)
 		if err != nil {
 			return err
 		}
@@ -177,7 +190,7 @@ func setupCanContact(fs *flagSet, e *env) func([]string) error {
 				return err
 			}
 		} else {
-			fmt.Fprintln(e.stdout, answerLine(d))
+			fmt.Fprintln(e.stdout, safe(answerLine(d)))
 		}
 		if !d.Allowed {
 			return errBlocked

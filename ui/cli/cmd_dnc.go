@@ -21,7 +21,7 @@ func setupDNC(fs *flagSet, e *env) func([]string) error {
 		}
 		res, err := uc.DNC.Import(pos[1], name)
 		for _, b := range res.Bad {
-			fmt.Fprintf(e.stderr, "line %d: %s\n", b.Line, b.Reason)
+			fmt.Fprintf(e.stderr, "line %d: %s\n", b.Line, safe(b.Reason))
 		}
 		if err != nil {
 			return err

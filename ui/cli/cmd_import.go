@@ -35,15 +35,21 @@ func setupImport(fs *flagSet, e *env) func([]string) error {
 			return err
 		}
 		for _, p := range res.Summary.Problems {
-			fmt.Fprintln(e.stderr, p.String())
+			fmt.Fprintln(e.stderr, safe(p.String()))
 		}
 		for _, w := range res.Warnings {
-			fmt.Fprintln(e.stderr, "note: "+w.String())
+			fmt.Fprintln(e.stderr, "note: "+safe(w.String()))
 		}
 		if asJSON {
-			return writeJSON(e.stdout, res.Summary)
+			err = writeJSON(e.stdout, res.Summary)
+		} else {
+			fmt.Fprintln(e.stdout, res.Summary.Line())
 		}
-		fmt.Fprintln(e.stdout, res.Summary.Line())
-		return nil
+		if err == nil && res.FilesFailed() > 0 {
+			// The cards of the readable files are in (one transaction);
+			// a file that was not read at all is an error for a script.
+			err = fmt.Errorf("%d of %d files could not be read (each said above); the others were imported", res.FilesFailed(), len(pos))
+		}
+		return err
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -27,10 +28,10 @@ func prospectsFor(e *env, arg string) (*usecase.Prospects, uint64, error) {
 }
 
 func init() {
-	register(command{"add", "add a prospect; prints its id", setupAdd})
+	register(command{"add", "add a prospect; prints its id (add --from-json FILE|- keeps the data off the command line)", setupAdd})
 	register(command{"list", "list prospects: list [--search Q] [--json]", setupList})
 	register(command{"show", "show one prospect and its events: show ID [--json]", setupShow})
-	register(command{"edit", "rectify a field: edit ID --field F --value V", setupEdit})
+	register(command{"edit", "rectify a field: edit ID --field F --value V (or --from-json FILE|-)", setupEdit})
 	register(command{"audit", "who viewed, exported or erased whose data, and why", setupAudit})
 }
 
@@ -48,9 +49,15 @@ func setupAdd(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&p.ListVendor, "list-vendor", "", "vendor of a purchased list")
 	fs.StringVar(&p.Lang, "lang", "", "language for emails to this person")
 	fs.BoolVar(&keepBoth, "keep-both", false, "add even if email or phone match an existing prospect")
+	var fromJSON string
+	fs.StringVar(&fromJSON, "from-json", "", fromJSONHelp)
 	return func(pos []string) error {
+		if err := e.fromJSON(fromJSON, map[string]*string{"name": &p.Name, "company": &p.Company, "title": &p.Title,
+			"email": &p.Email, "phone": &p.Phone, "source": &source, "event": &p.Event, "list_vendor": &p.ListVendor, "lang": &p.Lang}); err != nil {
+			return err
+		}
 		if len(pos) != 0 || p.Name == "" || source == "" {
-			return usagef("usage: warmlead add --name N [--company C] [--title T] [--email E] [--phone P] --source card|referral|cold-call|list|inbound|customer|social [--event NAME] [--list-vendor V]")
+			return usagef("usage: warmlead add --name N [--company C] [--title T] [--email E] [--phone P] --source card|referral|cold-call|list|inbound|customer|social [--event NAME] [--list-vendor V], or add --from-json FILE|- with those fields as a JSON object")
 		}
 		src, err := consent.ParseSource(source)
 		if err != nil {
@@ -104,7 +111,7 @@ func setupList(fs *flagSet, e *env) func([]string) error {
 		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tNAME\tCOMPANY\tEMAIL\tPHONE\tSOURCE")
 		for _, p := range ps {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.ID, p.Name, p.Company, p.Email, p.Phone, p.Source)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.ID, safe(p.Name), safe(p.Company), safe(p.Email), safe(p.Phone), safe(string(p.Source)))
 		}
 		return tw.Flush()
 	}
@@ -144,7 +151,7 @@ func writeProspect(w io.Writer, p consent.Prospect, evs []consent.Event) {
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	row := func(k, v string) {
 		if v != "" {
-			fmt.Fprintf(tw, "%s:\t%s\n", k, v)
+			fmt.Fprintf(tw, "%s:\t%s\n", k, safe(v))
 		}
 	}
 	row("id", fmt.Sprint(p.ID))
@@ -163,7 +170,7 @@ func writeProspect(w io.Writer, p consent.Prospect, evs []consent.Event) {
 	tw.Flush()
 	fmt.Fprintln(w, "\nevents:")
 	for _, ev := range evs {
-		fmt.Fprintf(w, "  %d  %s  %-18s %s\n", ev.Seq, ev.Time.Local().Format("2006-01-02 15:04:05"), ev.Kind, describeEvent(ev))
+		fmt.Fprintf(w, "  %d  %s  %-18s %s\n", ev.Seq, ev.Time.Local().Format("2006-01-02 15:04:05"), safe(string(ev.Kind)), safe(describeEvent(ev)))
 	}
 }
 
@@ -199,9 +206,14 @@ func setupEdit(fs *flagSet, e *env) func([]string) error {
 	var field, value string
 	fs.StringVar(&field, "field", "", "name, company, title, email, phone, lang or event")
 	fs.StringVar(&value, "value", "", "the corrected value")
+	var fromJSON string
+	fs.StringVar(&fromJSON, "from-json", "", fromJSONHelp)
 	return func(pos []string) error {
+		if err := e.fromJSON(fromJSON, map[string]*string{"field": &field, "value": &value}); err != nil {
+			return err
+		}
 		if len(pos) != 1 || field == "" {
-			return usagef("usage: warmlead edit ID --field F --value V")
+			return usagef("usage: warmlead edit ID --field F --value V, or edit ID --from-json FILE|- with {\"field\": F, \"value\": V}")
 		}
 		prospects, id, err := prospectsFor(e, pos[0])
 		if err != nil {
@@ -243,14 +255,21 @@ func setupAudit(fs *flagSet, e *env) func([]string) error {
 			if a.Prospect != 0 {
 				pid = fmt.Sprint(a.Prospect)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Time.Local().Format(time.DateTime), a.Rep, a.Action, pid, a.Detail)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Time.Local().Format(time.DateTime), safe(a.Rep), safe(a.Action), pid, safe(a.Detail))
 		}
 		return tw.Flush()
 	}
 }
 
+// writeJSON prints v as indented JSON, with what a terminal acts on
+// escaped (safeJSON).
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(safeJSON(buf.Bytes()))
+	return err
 }

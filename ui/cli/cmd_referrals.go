@@ -8,8 +8,8 @@ import (
 )
 
 func init() {
-	register(command{"refer", "record a referral and print the introduction email for the introducer", setupRefer})
-	register(command{"referral", "referral approve REFID --evidence TEXT [--email E] [--phone P] | referral decline REFID", setupReferral})
+	register(command{"refer", "record a referral and print the introduction email for the introducer (refer --from-json FILE|- for the name)", setupRefer})
+	register(command{"referral", "referral approve REFID --evidence TEXT|--evidence-file F|- [--email E] [--phone P] (or --from-json FILE|-) | referral decline REFID", setupReferral})
 }
 
 func setupRefer(fs *flagSet, e *env) func([]string) error {
@@ -19,7 +19,12 @@ func setupRefer(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&company, "company", "", "their company")
 	fs.StringVar(&lang, "lang", "", "language of the introduction email")
 	fs.StringVar(&topic, "topic", "", "what the introduction is about")
+	var fromJSON string
+	fs.StringVar(&fromJSON, "from-json", "", fromJSONHelp)
 	return func(pos []string) error {
+		if err := e.fromJSON(fromJSON, map[string]*string{"introducer": &introducer, "name": &name, "company": &company, "lang": &lang, "topic": &topic}); err != nil {
+			return err
+		}
 		if len(pos) != 0 || introducer == "" || name == "" {
 			return usagef("usage: warmlead refer --introducer ID --name N [--company C] [--lang L] [--topic T]")
 		}
@@ -42,7 +47,7 @@ func setupRefer(fs *flagSet, e *env) func([]string) error {
 		}
 		mail := ref.Mail
 		fmt.Fprintln(e.stdout, ref.Referred.ID)
-		fmt.Fprintf(e.stdout, "\nSubject: %s\n\n%s\n", mail.Subject, mail.Body)
+		fmt.Fprintf(e.stdout, "\nSubject: %s\n\n%s\n", safe(mail.Subject), safeBlock(mail.Body))
 		return nil
 	}
 }
@@ -50,10 +55,15 @@ func setupRefer(fs *flagSet, e *env) func([]string) error {
 func setupReferral(fs *flagSet, e *env) func([]string) error {
 	var evidence, evidenceFile, email, phone string
 	fs.StringVar(&evidence, "evidence", "", "the person's reply")
-	fs.StringVar(&evidenceFile, "evidence-file", "", "the reply as a file (.eml or text)")
+	fs.StringVar(&evidenceFile, "evidence-file", "", "the reply as a file (.eml or text), or - for standard input")
 	fs.StringVar(&email, "email", "", "the email address they agreed to share")
 	fs.StringVar(&phone, "phone", "", "the phone number they agreed to share")
+	var fromJSON string
+	fs.StringVar(&fromJSON, "from-json", "", fromJSONHelp)
 	return func(pos []string) error {
+		if err := e.fromJSON(fromJSON, map[string]*string{"evidence": &evidence, "email": &email, "phone": &phone}); err != nil {
+			return err
+		}
 		if len(pos) != 2 || (pos[0] != "approve" && pos[0] != "decline") {
 			return usagef("usage: warmlead referral approve REFID --evidence TEXT|--evidence-file F [--email E] [--phone P] | warmlead referral decline REFID [--evidence TEXT]")
 		}
@@ -61,7 +71,7 @@ func setupReferral(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		text, err := readEvidence(evidence, evidenceFile)
+		text, err := e.readEvidence(evidence, evidenceFile)
 		if err != nil {
 			return err
 		}
@@ -80,7 +90,7 @@ func setupReferral(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "referral %d approved: %s may now be contacted for follow-up%s\n", id, p.Name, channelsNote(p))
+		fmt.Fprintf(e.stdout, "referral %d approved: %s may now be contacted for follow-up%s\n", id, safe(p.Name), channelsNote(p))
 		return nil
 	}
 }

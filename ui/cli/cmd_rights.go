@@ -133,7 +133,7 @@ func setupDue(fs *flagSet, e *env) func([]string) error {
 		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "DATE\tID\tNAME\tWHAT\tREASON")
 		for _, d := range items {
-			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", d.Date.Local().Format("2006-01-02"), d.Prospect, d.Name, d.Kind, d.Reason)
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", d.Date.Local().Format("2006-01-02"), d.Prospect, safe(d.Name), safe(string(d.Kind)), safe(d.Reason))
 		}
 		return tw.Flush()
 	}

@@ -170,7 +170,7 @@ func setupVerify(fs *flagSet, e *env) func([]string) error {
 			return err
 		}
 		for _, p := range r.Problems {
-			fmt.Fprintln(e.stdout, "broken: "+oneLine(p.Error()))
+			fmt.Fprintln(e.stdout, "broken: "+safe(oneLine(p.Error())))
 		}
 		if !r.OK() {
 			return fmt.Errorf("verify found %d problem(s); the first: %v", len(r.Problems), r.Problems[0])

@@ -35,8 +35,10 @@ func TestImportPrintsEveryProblemLine(t *testing.T) {
 	missing := filepath.Join(h.dir, "missing.vcf")
 	_, openErr := os.Open(missing)
 	code, out, errs := h.run("import", path, missing)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
+	// The readable file's cards are in; the missing file makes the exit 1
+	// (issue 20: a script must not take a missing file for success).
+	if code != ExitError {
+		t.Fatalf("exit %d, want %d: %s", code, ExitError, errs)
 	}
 	if want := "imported 4, merged 0, suppressed 1, failed 6\n"; out != want {
 		t.Errorf("stdout %q, want %q", out, want)
@@ -53,13 +55,14 @@ func TestImportPrintsEveryProblemLine(t *testing.T) {
 		"note: a.vcf, card 8: card 8 had a value longer than 4096 bytes; it was cut",
 		"note: a.vcf, card 9: card 9 has no BEGIN line; it was read anyway",
 		"note: a.vcf, card 10: card 10 has no END line (the file may be cut short); what was there was read",
+		"warmlead: 1 of 2 files could not be read (each said above); the others were imported",
 	}, "\n") + "\n"
 	if errs != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", errs, want)
 	}
 	code, out, _ = h.run("import", "--json", missing)
 	var sum map[string]any
-	if err := json.Unmarshal([]byte(out), &sum); code != 0 || err != nil {
+	if err := json.Unmarshal([]byte(out), &sum); code != ExitError || err != nil {
 		t.Fatalf("import --json: exit %d, %v: %s", code, err, out)
 	}
 	problems, _ := sum["problems"].([]any)

@@ -3,22 +3,21 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"time"
 
 	"warmlead/consent"
+	"warmlead/ui/usecase"
 )
 
-// writeOut writes to --out (created 0600: it holds personal data) or stdout.
+// writeOut writes to --out or stdout. The file is written as every use
+// case writes one (usecase.WriteOutFile): 0600, whole or not at all, never
+// over the database, its passphrase file or a backup.
 func (e *env) writeOut(out string, data []byte) error {
 	if out == "" {
 		_, err := e.stdout.Write(data)
 		return err
 	}
-	if err := os.WriteFile(out, data, 0o600); err != nil {
-		return fmt.Errorf("cannot write %s: %w", out, err)
-	}
-	return nil
+	return usecase.WriteOutFile(out, data, e.cfg.DB, e.cfg.PasswordFile)
 }
 
 // writeEmail writes mail as an .eml file to out, or as text to stdout:
@@ -30,7 +29,7 @@ func (e *env) writeEmail(out string, mail consent.Email, now time.Time) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(&buf, "To: %s\nSubject: %s\n\n%s\n", mail.To, mail.Subject, mail.Body)
+		fmt.Fprintf(&buf, "To: %s\nSubject: %s\n\n%s\n", safe(mail.To), safe(mail.Subject), safeBlock(mail.Body))
 	}
 	return e.writeOut(out, buf.Bytes())
 }

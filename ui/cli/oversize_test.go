@@ -138,7 +138,7 @@ func TestOversizedImportsAreCappedOrRefused(t *testing.T) {
 		})
 		code, out, errs, rss := p.peakRSS("import", path)
 		t.Logf("%d MB file: peak memory %d MB", size>>20, rss>>20)
-		if code != 0 || !strings.Contains(out, "imported 0") {
+		if code != ExitError || !strings.Contains(out, "imported 0") {
 			t.Fatalf("exit %d, %q, %s", code, out, errs)
 		}
 		if !strings.Contains(errs, "many-cards.vcf: vCard file has too many cards") {
@@ -158,7 +158,7 @@ func TestOversizedImportsAreCappedOrRefused(t *testing.T) {
 		})
 		code, out, errs, rss := p.peakRSS("import", path)
 		t.Logf("68 MB file: peak memory %d MB", rss>>20)
-		if code != 0 || !strings.Contains(out, "imported 0") || !strings.Contains(errs, "too-large.vcf: vCard file is too large: it is over the limit of 64 MB") {
+		if code != ExitError || !strings.Contains(out, "imported 0") || !strings.Contains(errs, "too-large.vcf: vCard file is too large: it is over the limit of 64 MB") {
 			t.Fatalf("exit %d, %q, %q", code, out, errs)
 		}
 		if rss > rssLimit {

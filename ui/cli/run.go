@@ -46,7 +46,7 @@ func (e *env) app() (*usecase.App, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.uc = usecase.New(db, usecase.Env{Rep: e.rep})
+	e.uc = usecase.New(db, usecase.Env{Rep: e.rep, Keep: []string{e.cfg.PasswordFile}})
 	return e.uc, nil
 }
 
@@ -107,7 +107,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil && !errors.Is(err, errBlocked) { // a blocked answer is output, not an error
-		fmt.Fprintln(stderr, "warmlead: "+oneLine(err.Error()))
+		fmt.Fprintln(stderr, "warmlead: "+safe(oneLine(err.Error())))
 		if isUsage(err) {
 			fmt.Fprintln(stderr, "run 'warmlead help' for the commands")
 		}
@@ -142,6 +142,9 @@ func run(e *env, args []string) error {
 func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "Warmlead: GDPR-proof prospecting. Without a command the app window opens.")
 	fmt.Fprintln(w, "\nGlobal flags: --db PATH  --password-file F  --no-keyring  --rep NAME")
+	fmt.Fprintln(w, "\nKeep personal data off the command line (ps shows it to every user):")
+	fmt.Fprintln(w, "  add|edit|refer|referral --from-json FILE|-   the values as one JSON object, from a file or standard input")
+	fmt.Fprintln(w, "  consent|object|referral --evidence-file F|-  the proof from a file, a pipe or standard input")
 	fmt.Fprintln(w, "\nCommands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {

@@ -59,9 +59,12 @@ func (c Config) Options() store.Options {
 	return o
 }
 
-// ReadPassphrase reads a passphrase file: its first line, without the line end.
+// ReadPassphrase reads a passphrase file (a regular file or a pipe, at most
+// MaxPassphraseFile bytes): its first line, without the line end.
 func ReadPassphrase(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
+	// Capped and never a device: --password-file /dev/zero is refused at
+	// once instead of read until memory runs out.
+	b, err := ReadInput(path, MaxPassphraseFile, PipesToo)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the passphrase file: %w", err)
 	}

@@ -1,6 +1,7 @@
 package usecase
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"strconv"
@@ -37,6 +38,9 @@ var (
 	errExpiryPast        = newTemplate(CodeInvalid, "the expiry date must be in the future")
 	errObjectNoEvidence  = newTemplate(CodeInvalid, "an objection needs its evidence: --evidence TEXT")
 	errReplyNoText       = newTemplate(CodeInvalid, "a reply needs its text: paste it or read it from its .eml file")
+	errEvidenceNUL       = newTemplate(CodeInvalid, "the evidence is not text (it holds NUL bytes, as a binary file does): give the reply as text or as its .eml file")
+	errEvidenceNotUTF8   = newTemplate(CodeInvalid, "the evidence is not text (too much of it is not UTF-8): save the reply as UTF-8 text or give its .eml file")
+	errEvidenceControl   = newTemplate(CodeInvalid, "the evidence is not text (too much of it is control characters): give the reply as text or as its .eml file")
 )
 
 // ConsentAnswer is a grant, refusal or withdrawal as a rep records it.
@@ -129,11 +133,41 @@ func EvidenceFromEML(r io.Reader) (string, error) {
 // EvidenceFromFile reads evidence from a text file, cut to
 // consent.MaxEvidence with a marker; it never reads more than that.
 func EvidenceFromFile(r io.Reader) (string, error) {
+	ev, err := ReadEvidence(r, false)
+	return ev.Text, err
+}
+
+// EvidenceText is evidence read from a file, a pipe or standard input,
+// and whether it was cut to consent.MaxEvidence (the text then ends with
+// consent's marker, and the front end says so).
+type EvidenceText struct {
+	Text string
+	Cut  bool
+}
+
+// ReadEvidence reads evidence whole from r, up to consent.MaxEvidence and
+// one byte more (a pipe is read until it ends or passes the cap: never
+// its first chunk only); eml parses it as an email (EvidenceFromEML). Text
+// that is not text (NUL bytes, mostly invalid UTF-8) is refused here, with
+// the sentence the use cases give.
+func ReadEvidence(r io.Reader, eml bool) (EvidenceText, error) {
+	if eml {
+		raw, err := io.ReadAll(io.LimitReader(r, consent.MaxEMLBytes+1))
+		if err != nil {
+			return EvidenceText{}, err
+		}
+		text, err := EvidenceFromEML(bytes.NewReader(raw))
+		return EvidenceText{Text: text, Cut: strings.HasSuffix(text, consent.EvidenceCutMarker)}, err
+	}
 	b, err := io.ReadAll(io.LimitReader(r, consent.MaxEvidence+1))
 	if err != nil {
-		return "", err
+		return EvidenceText{}, err
 	}
-	return consent.CutEvidence(string(b)), nil
+	text, cut := consent.CutEvidenceSaid(string(b))
+	if _, err := consent.CheckEvidence(text); err != nil {
+		return EvidenceText{}, answerError(err, errConsentNoEvidence)
+	}
+	return EvidenceText{Text: text, Cut: cut}, nil
 }
 
 // answerError words a domain refusal of an answer: noEvidence is the
@@ -146,6 +180,12 @@ func answerError(err error, noEvidence Template) error {
 		e = noEvidence.New()
 	case errors.Is(err, consent.ErrEvidenceTooLarge):
 		e = errEvidenceTooLarge.New("KB", consent.MaxEvidence>>10)
+	case errors.Is(err, consent.ErrEvidenceNUL):
+		e = errEvidenceNUL.New()
+	case errors.Is(err, consent.ErrEvidenceNotUTF8):
+		e = errEvidenceNotUTF8.New()
+	case errors.Is(err, consent.ErrEvidenceControl):
+		e = errEvidenceControl.New()
 	case errors.Is(err, consent.ErrExpiryPast):
 		e = errExpiryPast.New()
 	case errors.Is(err, consent.ErrNoMethod):

@@ -1,7 +1,7 @@
 package usecase
 
 import (
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -45,12 +45,14 @@ func (u *DNC) Import(path, name string) (DNCResult, error) {
 		name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	}
 	region := phoneRegion(u.st)
-	f, err := os.Open(path)
+	// A regular file of sane size only: the database is open (and locked)
+	// while the register is read, so /dev/zero must not be read forever.
+	f, err := OpenInput(path, MaxDNCFile, RegularOnly)
 	if err != nil {
 		return res, errCannotReadRegister.Wrap(err, "Error", err.Error())
 	}
 	defer f.Close()
-	parsed, err := consent.ParseDNC(f, region)
+	parsed, err := consent.ParseDNC(io.LimitReader(f, MaxDNCFile), region)
 	if err != nil {
 		return res, err
 	}

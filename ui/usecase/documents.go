@@ -177,7 +177,7 @@ func (d *Documents) Register(lang, reason, path string) (Written, error) {
 // entry. If the entry cannot be stored the file is removed again, so no
 // document leaves the database unrecorded.
 func (d *Documents) save(path string, pdf []byte, action string, prospect uint64, kind, reason string) (Written, error) {
-	if err := writePrivate(path, pdf); err != nil {
+	if err := WriteOutFile(path, pdf, d.env.keep()...); err != nil {
 		return Written{}, err
 	}
 	detail := kind

@@ -1,8 +1,10 @@
 package usecase
 
 import (
+	"bytes"
 	"errors"
-	"os"
+	"io"
+	"math"
 	"path/filepath"
 
 	"warmlead/consent"
@@ -26,7 +28,18 @@ type importStore interface {
 // reader's own codes, vcardin.Code, and the store's follow it).
 const ProblemUnreadableFile store.ProblemCode = "unreadable-file"
 
-var tplCannotReadFile = newTemplate(CodeFailed, "cannot read the file: {{.Error}}")
+// ProblemNotVCard: a file read whole in which no card begins (a CSV, a
+// PDF, an empty file): said, not taken for "0 cards imported".
+const ProblemNotVCard store.ProblemCode = "not-vcard"
+
+// ProblemEmptyFile: a file with nothing in it (a warning, not a failure).
+const ProblemEmptyFile store.ProblemCode = "empty-file"
+
+var (
+	tplCannotReadFile = newTemplate(CodeFailed, "cannot read the file: {{.Error}}")
+	tplNotVCard       = newTemplate(CodeFailed, "the file holds no vCard (no BEGIN:VCARD card in it): export the contacts as .vcf")
+	tplEmptyFile      = newTemplate(CodeFailed, "the file is empty: no cards in it")
+)
 
 // The sentences the import passes on from the layers below: the vCard
 // reader's, the store's and the validators'. They are registered with the
@@ -96,16 +109,28 @@ func ReadVCards(paths []string, source consent.Source, event string) ReadResult 
 	var r ReadResult
 	for _, path := range paths {
 		name := filepath.Base(path)
-		f, err := os.Open(path)
+		// Regular files only (the vCard reader caps the size): a folder or
+		// /dev/zero is a problem of its own, not a wait.
+		f, err := OpenInput(path, math.MaxInt64, RegularOnly)
 		if err != nil {
 			r.Problems = append(r.Problems, store.NewImportProblem(name, 0, ProblemUnreadableFile,
 				consent.Msg(tplCannotReadFile.Text, "Error", err.Error())))
 			continue
 		}
-		res, err := vcardin.Parse(f, vcardin.DefaultLimits())
+		seen := &textSeen{r: f}
+		res, err := vcardin.Parse(seen, vcardin.DefaultLimits())
 		f.Close()
 		if err != nil {
 			r.Problems = append(r.Problems, fileProblem(name, err))
+			continue
+		}
+		if len(res.Cards) == 0 && len(res.Failures) == 0 {
+			if !seen.text {
+				// An empty export (no contacts) is a vCard file with none.
+				r.Warnings = append(r.Warnings, store.NewImportProblem(name, 0, ProblemEmptyFile, consent.Msg(tplEmptyFile.Text)))
+				continue
+			}
+			r.Problems = append(r.Problems, store.NewImportProblem(name, 0, ProblemNotVCard, consent.Msg(tplNotVCard.Text)))
 			continue
 		}
 		for _, fl := range res.Failures {
@@ -121,6 +146,19 @@ func ReadVCards(paths []string, source consent.Source, event string) ReadResult 
 	return r
 }
 
+// FilesFailed counts the problems that are a whole file (card number 0:
+// missing, a folder, a device, not a vCard file), which a command reports
+// with a non-zero exit even when other files imported.
+func (s ImportResult) FilesFailed() int {
+	n := 0
+	for _, p := range s.Summary.Problems {
+		if p.Number == 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // fileProblem is a file the vCard reader refused whole.
 func fileProblem(name string, err error) store.ImportProblem {
 	var fe *vcardin.FileError
@@ -128,4 +166,19 @@ func fileProblem(name string, err error) store.ImportProblem {
 		return store.NewImportProblem(name, 0, store.ProblemCode(fe.Code), fe.Msg)
 	}
 	return store.NewImportProblem(name, 0, store.ProblemCode(vcardin.CodeReadError), consent.Msg("{{.Error}}", "Error", err.Error()))
+}
+
+// textSeen passes a file to the vCard reader and notes whether anything
+// but white space and a byte order mark went through.
+type textSeen struct {
+	r    io.Reader
+	text bool
+}
+
+func (t *textSeen) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if !t.text && len(bytes.Trim(p[:n], " \t\r\n\ufeff\x00")) > 0 {
+		t.text = true
+	}
+	return n, err
 }

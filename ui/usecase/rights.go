@@ -2,7 +2,6 @@ package usecase
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -89,7 +88,7 @@ func (r *Rights) Export(req ExportRequest) (consent.Event, error) {
 	}
 	where := "standard output"
 	if req.Path != "" {
-		if err := writePrivate(req.Path, buf.Bytes()); err != nil {
+		if err := WriteOutFile(req.Path, buf.Bytes(), r.env.keep()...); err != nil {
 			return consent.Event{}, err
 		}
 		where = filepath.Base(req.Path)
@@ -166,22 +165,4 @@ func (r *Rights) Erase(id uint64, reason string) error {
 		return errEraseReason.Wrap(store.ErrReasonRequired)
 	}
 	return r.st.Erase(id, reason, r.env.rep(), r.env.now())
-}
-
-// writePrivate writes data to path, readable by its owner only: it holds
-// personal data. A file a save dialog already made has the default mode,
-// so the mode is set on the open file too.
-func writePrivate(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err == nil {
-		_ = f.Chmod(0o600) // best effort: not every file system keeps modes
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
 }

@@ -24,6 +24,8 @@ type settingsStore interface {
 	Commit(c store.Change) ([]consent.Event, error)
 }
 
+var errCannotReadBackup = newTemplate(CodeFailed, "cannot read the backup: {{.Error}}")
+
 var errRestoreNotAudited = newTemplate(CodeFailed, "the backup was restored, but its audit entry could not be stored: {{.Error}}")
 
 // Save validates and stores the settings.
@@ -48,6 +50,11 @@ func (s *Settings) ForgetKeyring() error {
 // removed again. It returns the absolute path.
 func (s *Settings) Backup(path string) (string, error) {
 	abs := absPath(path)
+	// The store writes a temporary file and renames it over path; what it
+	// must not rename over is checked here, as for every output.
+	if err := CheckFileOutPath(path, s.env.keep()...); err != nil {
+		return abs, err
+	}
 	if err := s.st.Backup(path); err != nil {
 		return abs, err
 	}
@@ -87,6 +94,13 @@ func CreateDatabase(c Config, pass []byte, s consent.Settings) (*store.DB, error
 // audit-logs the restore, with the backup's absolute path, in the restored
 // database. rep is who acts; empty: the restored settings' rep.
 func RestoreBackup(c Config, src, rep string) (store.VerifyReport, error) {
+	// A regular file of a database's size, before the store copies it:
+	// restore /dev/zero would copy until the disk is full.
+	f, err := OpenInput(src, MaxBackupFile, RegularOnly)
+	if err != nil {
+		return store.VerifyReport{}, errCannotReadBackup.Wrap(err, "Error", err.Error())
+	}
+	f.Close()
 	report, err := store.Restore(c.DB, src, c.Options(), c.Unlock)
 	if err != nil {
 		return report, err

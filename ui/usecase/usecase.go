@@ -21,7 +21,15 @@ import (
 type Env struct {
 	Rep func() string
 	Now func() time.Time
+	// Keep names files no output may overwrite besides the database (its
+	// passphrase file); New adds the database itself.
+	Keep []string
+
+	db string // the database file, first of what outputs must not overwrite
 }
+
+// keep is what WriteOutFile must not overwrite: the database first.
+func (e Env) keep() []string { return append([]string{e.db}, e.Keep...) }
 
 func (e Env) rep() string {
 	if e.Rep == nil {
@@ -53,6 +61,7 @@ type App struct {
 
 // New binds the use cases to db, an open database (unlocked before use).
 func New(db *store.DB, env Env) *App {
+	env.db = db.Path()
 	return &App{
 		Prospects: &Prospects{env: env, st: db},
 		Imports:   &Imports{env: env, st: db},
