@@ -90,7 +90,9 @@ func (db *DB) update(fn func(*bolt.Tx) error) error {
 	}
 	var fnErr error
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		fnErr = fn(tx)
+		if fnErr = fn(tx); fnErr == nil {
+			fnErr = db.bumpGeneration(tx)
+		}
 		return fnErr
 	})
 	if err != nil && fnErr == nil {
