@@ -37,7 +37,7 @@ type Carried struct {
 	Erased       []uint64 // backup prospects erased again
 	Tombstones   int      // tombstones of people erased after the backup was made
 	Suppressions int      // suppression entries copied
-	Events       int      // objections, refusals and withdrawals appended again
+	Appended     int      // objections, refusals and withdrawals appended again
 	Registers    int      // do-not-call registers copied
 	NotCarried   int      // suppression entries and registers keyed by another database's key
 	Unreadable   int      // records of the replaced file that failed their integrity check
@@ -305,7 +305,7 @@ func reapply(cur, bak *DB, tx *bolt.Tx, s *replacedState, c *Carried, sameDB, sa
 		if err != nil {
 			return err
 		}
-		c.Events += n
+		c.Appended += n
 	}
 	if sameDB {
 		b := tx.Bucket(bProspects)
