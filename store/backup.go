@@ -64,6 +64,10 @@ type RestoreOptions struct {
 	OtherDatabase bool
 	Rep           string    // who restores, for re-applied erasures
 	Now           time.Time // zero: now
+	// Audit, when set, gives the audit entry of the restore, stored in the
+	// restored file in the transaction that finishes it (an empty Rep: the
+	// restored settings' rep).
+	Audit func(RestoreReport) AuditEntry
 }
 
 // RestoreReport is what a restore checked and carried over.
@@ -143,7 +147,20 @@ func RestoreWith(target, src string, opts Options, ro RestoreOptions) (RestoreRe
 	if cur != nil && cur.dbid == bak.dbid {
 		floor = cur.Generation()
 	}
-	if err := bak.raiseGeneration(floor); err != nil {
+	var audit []AuditEntry
+	if ro.Audit != nil {
+		a := ro.Audit(report)
+		if a.Rep == "" {
+			if st, err := bak.Settings(); err == nil {
+				a.Rep = st.Rep
+			}
+		}
+		if a.Time.IsZero() {
+			a.Time = ro.Now
+		}
+		audit = append(audit, a)
+	}
+	if err := bak.raiseGeneration(floor, audit); err != nil {
 		return report, fmt.Errorf("cannot write the restored database; nothing was restored: %w", err)
 	}
 	gen := bak.Generation()

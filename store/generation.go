@@ -206,11 +206,13 @@ func forRestoreOptions(o Options) Options {
 }
 
 // raiseGeneration writes the generation above floor and above what is
-// remembered for this id: a restored file is the newest of its id.
-func (db *DB) raiseGeneration(floor uint64) error {
+// remembered for this id (a restored file is the newest of its id),
+// together with the audit entries.
+func (db *DB) raiseGeneration(floor uint64, audit []AuditEntry) error {
 	seen, _ := db.rememberedGeneration()
 	db.mu.Lock()
 	db.gen = max(db.gen, floor, seen)
 	db.mu.Unlock()
-	return db.update(func(*bolt.Tx) error { return nil }) // update bumps it
+	// update bumps the generation
+	return db.update(func(tx *bolt.Tx) error { return db.appendAudits(tx, audit) })
 }
