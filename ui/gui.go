@@ -60,6 +60,7 @@ type GUI struct {
 	setup   *setupScreen
 	unlock  *unlockScreen
 	message *messageScreen
+	older   *olderScreen
 	shell   *shell
 }
 
@@ -116,6 +117,8 @@ func (g *GUI) autoUnlock() {
 		switch {
 		case err == nil:
 			g.showMain()
+		case errors.Is(err, store.ErrOlderCopy):
+			g.showOlderCopy(err, func() error { return g.cfg.Unlock(g.db) })
 		case g.cfg.PasswordFile != "":
 			g.showUnlock(lang.L("The passphrase file did not unlock the database: {{.Error}}",
 				map[string]any{"Error": errorText(err)}))
