@@ -77,7 +77,14 @@ type RestoreReport struct {
 	// Replaced is the kept copy of the replaced database ("" when none was
 	// kept); it is removed by the next successful unlock.
 	Replaced string
+	// CurrentUnread: the replaced database could not be unlocked (allowed
+	// by OtherDatabase), so nothing was carried from it.
+	CurrentUnread bool
 }
+
+// ErrCurrentUnreadable: the database a restore would replace cannot be
+// opened or unlocked, so nothing of it can be carried into the backup.
+var ErrCurrentUnreadable = errors.New("the database being replaced cannot be read, so its erasures and objections cannot be carried into the backup")
 
 // replacedSuffix names the kept copy of a replaced database.
 const replacedSuffix = ".replaced-"
@@ -120,18 +127,19 @@ func RestoreWith(target, src string, opts Options, ro RestoreOptions) (RestoreRe
 		if errors.Is(cerr, ErrLocked) {
 			return report, cerr
 		}
+		curID := ""
 		if cur != nil {
 			defer cur.Close()
+			curID = cur.dbid
 		}
 		switch {
-		case cerr != nil && !ro.OtherDatabase:
-			return report, fmt.Errorf("the database being replaced cannot be read (%v), so its erasures and objections cannot be carried into the backup; nothing was restored. To restore anyway pass --other-database: the current file is then kept beside it until the next unlock", cerr)
-		case cerr != nil:
-			keep = true
-		case cur.dbid != bak.dbid && !ro.OtherDatabase:
+		case curID != "" && curID != bak.dbid && !ro.OtherDatabase:
 			return report, &OtherDatabaseError{Backup: bak.Info(), Current: cur.Info()}
-		case cur.dbid != bak.dbid:
+		case cerr != nil && !ro.OtherDatabase:
+			return report, fmt.Errorf("%w (%v); nothing was restored. To restore anyway pass --other-database: the current file is then kept beside it until the next successful unlock", ErrCurrentUnreadable, cerr)
+		case cerr != nil || curID != bak.dbid:
 			keep = true
+			report.CurrentUnread = cerr != nil
 		}
 		if cur != nil && cur.Unlocked() {
 			c, err := carryOver(cur, bak, ro.Rep, ro.Now)

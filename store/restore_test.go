@@ -184,8 +184,8 @@ func TestRestoreOtherDatabase(t *testing.T) {
 	}
 }
 
-// A current file that cannot be unlocked is not replaced silently: its
-// erasures could not be carried.
+// A current file that cannot be read is not replaced silently: its
+// erasures could not be carried. With consent it is kept beside.
 func TestRestoreUnreadableCurrentNeedsConsent(t *testing.T) {
 	db, path := newTestDB(t, Options{})
 	bak := filepath.Join(t.TempDir(), "b.bak")
@@ -193,23 +193,25 @@ func TestRestoreUnreadableCurrentNeedsConsent(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	other, otherPath := otherDatabase(t)
-	other.Close()
-	// The current file is another database whose passphrase is not known.
-	wrong := func(d *DB) error {
-		if d.dbid != other.dbid {
-			return d.UnlockPassphrase([]byte(testPass))
-		}
-		return ErrWrongPassphrase
-	}
-	_, err := RestoreWith(otherPath, bak, Options{}, RestoreOptions{Unlock: wrong, OtherDatabase: false})
-	if err == nil || !strings.Contains(err.Error(), "nothing was restored") {
-		t.Fatalf("restore over an unreadable database: %v", err)
-	}
-	if _, err := RestoreWith(otherPath, bak, Options{}, RestoreOptions{Unlock: wrong, OtherDatabase: true}); err != nil {
+	junk := bytes.Repeat([]byte("not a database "), 1000)
+	if err := os.WriteFile(path, junk, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_ = path
+	_, err := RestoreWith(path, bak, Options{}, restoreOpts(RestoreOptions{}))
+	if !errors.Is(err, ErrCurrentUnreadable) || !strings.Contains(err.Error(), "nothing was restored") {
+		t.Fatalf("restore over an unreadable database: %v", err)
+	}
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, junk) {
+		t.Fatal("a refused restore changed the file")
+	}
+	r, err := RestoreWith(path, bak, Options{}, restoreOpts(RestoreOptions{OtherDatabase: true}))
+	if err != nil || !r.CurrentUnread {
+		t.Fatalf("restore with consent: %+v %v", r, err)
+	}
+	if b, _ := os.ReadFile(r.Replaced); !bytes.Equal(b, junk) {
+		t.Fatal("the unreadable file was not kept")
+	}
+	openUnlocked(t, path).Close()
 }
 
 func TestTombstoneOfUnknownID(t *testing.T) {

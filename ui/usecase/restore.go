@@ -15,6 +15,9 @@ type RestoreRequest struct {
 	// OtherDatabase allows a backup of another database to replace this
 	// one (the window asks first, naming both; the CLI's --other-database).
 	OtherDatabase bool
+	// Passphrase unlocks the backup (and the database it replaces) when
+	// set; else as c says. The window asks for it.
+	Passphrase []byte
 }
 
 var errOtherDatabase = newTemplate(CodePrecondition, "this backup belongs to another database ({{.Backup}}) than the one it would replace ({{.Current}}); nothing was restored. To replace it anyway pass --other-database: the current file is then kept beside it until the next successful unlock")
@@ -43,7 +46,11 @@ func Restore(c Config, req RestoreRequest) (store.RestoreReport, error) {
 		}
 		return store.AuditEntry{Rep: rep, Action: "restored", Detail: detail}
 	}
-	report, err := store.RestoreWith(c.DB, req.Src, c.Options(), store.RestoreOptions{Unlock: c.Unlock, OtherDatabase: req.OtherDatabase, Rep: rep, Audit: audit})
+	unlock := c.Unlock
+	if len(req.Passphrase) > 0 {
+		unlock = func(db *store.DB) error { return db.UnlockPassphrase(req.Passphrase) }
+	}
+	report, err := store.RestoreWith(c.DB, req.Src, c.Options(), store.RestoreOptions{Unlock: unlock, OtherDatabase: req.OtherDatabase, Rep: rep, Audit: audit})
 	var oe *store.OtherDatabaseError
 	if errors.As(err, &oe) {
 		return report, errOtherDatabase.Wrap(&OtherDatabase{oe.Backup, oe.Current}, "Backup", oe.Backup.String(), "Current", oe.Current.String())
@@ -59,10 +66,14 @@ func Reapplied(r store.RestoreReport) string {
 	for _, p := range ReappliedParts(r) {
 		parts = append(parts, fmt.Sprintf("%d %s", p.N, p.What))
 	}
-	if len(parts) == 0 {
-		return ""
+	s := ""
+	if len(parts) > 0 {
+		s = "re-applied from the replaced database: " + strings.Join(parts, ", ")
 	}
-	return "re-applied from the replaced database: " + strings.Join(parts, ", ")
+	if r.CurrentUnread {
+		s = strings.TrimPrefix(s+"; the replaced database could not be unlocked, so nothing was carried from it", "; ")
+	}
+	return s
 }
 
 // ReappliedPart is one count of what a restore re-applied.
