@@ -61,6 +61,7 @@ type GUI struct {
 	unlock  *unlockScreen
 	message *messageScreen
 	older   *olderScreen
+	otherDB *otherDBConfirm
 	shell   *shell
 }
 
@@ -253,7 +254,7 @@ func (g *GUI) Close() {
 }
 
 func (g *GUI) setContent(title string, c fyne.CanvasObject) {
-	g.setup, g.unlock, g.message = nil, nil, nil
+	g.setup, g.unlock, g.message, g.older = nil, nil, nil, nil
 	if title == "" {
 		g.win.SetTitle(appName)
 	} else {
