@@ -302,3 +302,51 @@ func checkBackup(path string, opts Options, unlock func(*DB) error) (db *DB, rep
 	}
 	return db, report, nil
 }
+
+// OtherDatabaseError: the backup is of another database than the one it
+// would replace.
+type OtherDatabaseError struct{ Backup, Current DatabaseInfo }
+
+func (e *OtherDatabaseError) Error() string {
+	return fmt.Sprintf("this backup belongs to another database (%s) than the one it would replace (%s); nothing was restored. To replace it anyway pass --other-database: the current file is then kept beside it until the next successful unlock", e.Backup, e.Current)
+}
+
+// DatabaseInfo names a database for a confirmation: no personal data of
+// prospects.
+type DatabaseInfo struct {
+	ID      string    `json:"id"`
+	Created time.Time `json:"created,omitzero"` // its first audit entry
+	Rep     string    `json:"rep,omitempty"`
+}
+
+func (i DatabaseInfo) String() string {
+	s := "id " + i.ID
+	if !i.Created.IsZero() {
+		s += ", since " + i.Created.Format("2006-01-02")
+	}
+	if i.Rep != "" {
+		s += ", rep " + i.Rep
+	}
+	return s
+}
+
+// Info names the database; rep and date need it unlocked.
+func (db *DB) Info() DatabaseInfo {
+	i := DatabaseInfo{ID: db.dbid}
+	if !db.Unlocked() {
+		return i
+	}
+	if st, err := db.Settings(); err == nil {
+		i.Rep = st.Rep
+	}
+	db.view(func(tx *bolt.Tx) error {
+		if k, v := tx.Bucket(bAudit).Cursor().First(); k != nil {
+			var a AuditEntry
+			if db.decode(bAudit, k, v, &a, "") == nil {
+				i.Created = a.Time
+			}
+		}
+		return nil
+	})
+	return i
+}
