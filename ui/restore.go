@@ -41,8 +41,8 @@ func (s *settingsScreen) onRestore() {
 	d.Show()
 }
 
-// otherDBConfirm asks whether a backup of another database may replace
-// this one.
+// otherDBConfirm asks whether a backup may replace a database it cannot
+// carry the records of.
 type otherDBConfirm struct {
 	text            *widget.Label
 	replace, cancel *widget.Button
@@ -69,7 +69,11 @@ func (g *GUI) restore(path string, pass []byte, other bool) {
 			var od *usecase.OtherDatabase
 			switch {
 			case errors.As(err, &od):
-				g.confirmOtherDatabase(od, func() { g.restore(path, pass, true) })
+				g.confirmReplace(lang.L("This backup belongs to another database ({{.Backup}}) than the one it would replace ({{.Current}}). Replace it anyway? The current file is kept beside it until the next successful unlock.",
+					map[string]any{"Backup": od.Backup.String(), "Current": od.Current.String()}), func() { g.restore(path, pass, true) })
+			case errors.Is(err, store.ErrCurrentUnreadable):
+				g.confirmReplace(lang.L("The current database cannot be opened or unlocked, so its erasures and objections cannot be carried into the backup. Replace it anyway? The current file is kept beside it until the next successful unlock."),
+					func() { g.restore(path, pass, true) })
 			case err != nil:
 				dialog.ShowInformation(lang.L("Backup not restored"), errorText(err), g.win)
 			default:
@@ -108,10 +112,11 @@ func (g *GUI) reopen(pass []byte, then func()) {
 	})
 }
 
-func (g *GUI) confirmOtherDatabase(od *usecase.OtherDatabase, replace func()) {
+// confirmReplace asks before a restore replaces a database whose records
+// cannot be carried over (another database, or one that cannot be read).
+func (g *GUI) confirmReplace(text string, replace func()) {
 	c := &otherDBConfirm{}
-	c.text = widget.NewLabel(lang.L("This backup belongs to another database ({{.Backup}}) than the one it would replace ({{.Current}}). Replace it anyway? The current file is kept beside it until the next successful unlock.",
-		map[string]any{"Backup": od.Backup.String(), "Current": od.Current.String()}))
+	c.text = widget.NewLabel(text)
 	c.text.Wrapping = fyne.TextWrapWord
 	c.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { c.d.Hide() })
 	c.replace = widget.NewButtonWithIcon(lang.L("Replace"), theme.ConfirmIcon(), func() { c.d.Hide(); replace() })
