@@ -64,29 +64,24 @@ func openUnlocked(t *testing.T, path string) *DB {
 
 var unlockTestPass = func(d *DB) error { return d.UnlockPassphrase([]byte(testPass)) }
 
-// A backup restores to the same database: the same bytes, the same
-// prospects, ledgers, settings, audit log, tombstones and registers.
+// A backup restores to the same database: the same prospects, ledgers,
+// settings, audit log, tombstones and registers. (Not the same bytes: the
+// restore raises the file's generation, and re-applies erasures made after
+// the backup: see restore_test.go.)
 func TestBackupRestoresIdenticalDatabase(t *testing.T) {
-	path, ids := tamperFixture(t, Options{})
+	path, _ := tamperFixture(t, Options{})
 	db := openUnlocked(t, path)
 	want := takeSnapshot(t, db)
 	bak := filepath.Join(t.TempDir(), "identical.bak")
 	if err := db.Backup(bak); err != nil {
 		t.Fatal(err)
 	}
-	// Changes after the backup, which the restore must undo.
+	// A change after the backup, which the restore must undo.
 	addTest(t, db, "After Backup", "Later BV", "later@after.example", "")
-	if err := db.Erase(ids[1], eraseReason, "Rita Rep", day2); err != nil {
-		t.Fatal(err)
-	}
 	db.Close()
 
-	backupBytes, _ := os.ReadFile(bak)
 	if _, err := Restore(path, bak, Options{}, unlockTestPass); err != nil {
 		t.Fatal(err)
-	}
-	if restored, _ := os.ReadFile(path); !bytes.Equal(restored, backupBytes) {
-		t.Fatal("the restored file differs from the backup")
 	}
 	db = openUnlocked(t, path)
 	defer db.Close()

@@ -26,6 +26,14 @@ type Options struct {
 	// InsecurePlaintext creates a database whose values are not encrypted.
 	// It exists only so tests can prove what erasure leaves in the file.
 	InsecurePlaintext bool
+	// AcceptOlder opens a file older than the one last opened here
+	// (OlderCopyError) and remembers it as the newest (--accept-older).
+	AcceptOlder bool
+	// StateDir keeps the generation last seen per database id outside the
+	// file (generation.go); empty: only the keyring entry keeps it.
+	StateDir string
+
+	forRestore bool // see forRestoreOptions
 }
 
 // DB is an open Warmlead database. It is safe for concurrent use.
@@ -53,6 +61,9 @@ type DB struct {
 	// first unlock (migrations.go).
 	upgradeMu      sync.Mutex
 	upgradePending bool
+
+	gen         uint64 // the file's generation (generation.go)
+	acceptOlder bool
 }
 
 // Exists tells whether a database file is at path.
@@ -272,6 +283,10 @@ func (db *DB) finishUnlock(dk []byte) error {
 		zero(dk)
 		return err
 	}
+	if err := db.checkGeneration(dk); err != nil {
+		zero(dk)
+		return err
+	}
 	db.mu.Lock()
 	db.plain = plain
 	db.mu.Unlock()
@@ -287,7 +302,10 @@ func (db *DB) finishUnlock(dk []byte) error {
 	// Not fatal: the marker stays and the next unlock tries again (a full
 	// disk must not lock the rep out); the erased data is unreadable
 	// already, only old sealed pages wait for the compaction.
-	_ = db.finishErasures()
+	if !db.opts.forRestore {
+		_ = db.finishErasures()
+	}
+	db.afterUnlock()
 	return nil
 }
 
@@ -339,6 +357,9 @@ func (db *DB) Lock() {
 // Close locks and closes the file. It waits for running transactions (and
 // a running compaction) to finish.
 func (db *DB) Close() error {
+	if db.Unlocked() {
+		db.rememberGeneration(db.Generation(), false)
+	}
 	db.Lock()
 	db.swap.Lock()
 	defer db.swap.Unlock()

@@ -23,6 +23,9 @@ type Tombstone struct {
 	Time   time.Time `json:"time"`
 	Reason string    `json:"reason"`
 	Rep    string    `json:"rep"`
+	// Reapplied is when a restore erased the person again from a backup
+	// made before the erasure (restore.go); zero otherwise.
+	Reapplied time.Time `json:"reapplied,omitzero"`
 }
 
 // suppression is the sealed value of a suppression entry. The key (a keyed
@@ -72,38 +75,51 @@ func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
 		if err := db.get(tx, bProspects, key, &p, fmt.Sprintf("prospect %d", id)); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bProspects).Delete(key); err != nil {
-			return err
-		}
-		if err := deletePrefix(tx.Bucket(bEvents), key); err != nil {
-			return err
-		}
-		// Every index entry pointing at this id, not only those of the
-		// current email and phone: a stale entry would still tell that
-		// someone with that address was here.
-		for _, b := range [][]byte{bIdxEmail, bIdxPhone} {
-			if err := deleteSuffix(tx.Bucket(b), key); err != nil {
-				return err
-			}
-		}
-		if err := db.suppress(tx, p.Email, p.Phone, now); err != nil {
-			return err
-		}
-		if err := db.suppressHistory(tx, key, now); err != nil { // the addresses they had before (history.go)
-			return err
-		}
-		if err := db.put(tx, bTombstones, key, Tombstone{ID: id, Time: now, Reason: reason, Rep: rep}); err != nil {
-			return err
-		}
-		return db.appendAudit(tx, AuditEntry{Time: now, Rep: rep, Action: "erased", Prospect: id, Detail: reason})
+		p.ID = id
+		t := Tombstone{ID: id, Time: now, Reason: reason, Rep: rep}
+		return db.eraseTx(tx, p, t, AuditEntry{Time: now, Rep: rep, Action: "erased", Prospect: id, Detail: reason})
 	})
 	if err != nil {
 		return err
 	}
-	db.indexRemove(id)
 	if err := db.compactPending(); err != nil {
 		return fmt.Errorf("prospect %d was erased, but old copies of their data stay in the file until it is compacted: %w", id, err)
 	}
+	return nil
+}
+
+// eraseTx removes p (read inside tx) with its ledger and index entries,
+// suppresses its email and phone and writes its tombstone t and audit
+// entry a: Erase, and a restore re-applying an erasure (restore.go).
+func (db *DB) eraseTx(tx *bolt.Tx, p consent.Prospect, t Tombstone, a AuditEntry) error {
+	key := u64(p.ID)
+	if err := tx.Bucket(bProspects).Delete(key); err != nil {
+		return err
+	}
+	if err := deletePrefix(tx.Bucket(bEvents), key); err != nil {
+		return err
+	}
+	// Every index entry pointing at this id, not only those of the
+	// current email and phone: a stale entry would still tell that
+	// someone with that address was here.
+	for _, b := range [][]byte{bIdxEmail, bIdxPhone} {
+		if err := deleteSuffix(tx.Bucket(b), key); err != nil {
+			return err
+		}
+	}
+	if err := db.suppress(tx, p.Email, p.Phone, t.Time); err != nil {
+		return err
+	}
+	if err := db.suppressHistory(tx, key, t.Time); err != nil { // the addresses they had before (history.go)
+		return err
+	}
+	if err := db.put(tx, bTombstones, key, t); err != nil {
+		return err
+	}
+	if err := db.appendAudit(tx, a); err != nil {
+		return err
+	}
+	tx.OnCommit(func() { db.indexRemove(p.ID) })
 	return nil
 }
 
@@ -273,4 +289,22 @@ func (db *DB) Tombstones() ([]Tombstone, error) {
 		})
 	})
 	return out, err
+}
+
+// Tombstone reads the tombstone of an erased prospect; an id that never
+// was erased gives an error that errors.Is ErrNotFound ("no prospect with
+// id N", as for an id that never existed).
+func (db *DB) Tombstone(id uint64) (Tombstone, error) {
+	var t Tombstone
+	if _, err := db.key(); err != nil {
+		return t, err
+	}
+	err := db.view(func(tx *bolt.Tx) error {
+		err := db.get(tx, bTombstones, u64(id), &t, fmt.Sprintf("tombstone %d", id))
+		if errors.Is(err, ErrNotFound) {
+			return noProspect(id)
+		}
+		return err
+	})
+	return t, err
 }

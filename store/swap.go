@@ -93,7 +93,9 @@ func (db *DB) update(fn func(*bolt.Tx) error) error {
 	// guardDamage turns it into an error (see damage.go).
 	err := guardDamage(func() error {
 		return db.bolt.Update(func(tx *bolt.Tx) error {
-			fnErr = fn(tx)
+			if fnErr = fn(tx); fnErr == nil {
+				fnErr = db.bumpGeneration(tx)
+			}
 			return fnErr
 		})
 	})

@@ -60,6 +60,8 @@ type GUI struct {
 	setup   *setupScreen
 	unlock  *unlockScreen
 	message *messageScreen
+	older   *olderScreen
+	otherDB *otherDBConfirm
 	shell   *shell
 }
 
@@ -117,6 +119,8 @@ func (g *GUI) autoUnlock() {
 		switch {
 		case err == nil:
 			g.showMain()
+		case errors.Is(err, store.ErrOlderCopy):
+			g.showOlderCopy(err, func() error { return g.cfg.Unlock(g.db) })
 		case g.cfg.PasswordFile != "":
 			g.showUnlock(lang.L("The passphrase file did not unlock the database: {{.Error}}",
 				map[string]any{"Error": errorText(err)}))
@@ -251,7 +255,7 @@ func (g *GUI) Close() {
 }
 
 func (g *GUI) setContent(title string, c fyne.CanvasObject) {
-	g.setup, g.unlock, g.message = nil, nil, nil
+	g.setup, g.unlock, g.message, g.older = nil, nil, nil, nil
 	if title == "" {
 		g.win.SetTitle(appName)
 	} else {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 
 	"warmlead/consent"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // prospectDetail shows one prospect: identity, contact details, where the
@@ -97,6 +99,10 @@ func (d *prospectDetail) load(id uint64, then func()) {
 		d.root.Objects = []fyne.CanvasObject{d.body}
 		if err != nil {
 			d.name.SetText(lang.L("Cannot show this prospect"))
+			if errors.As(err, new(*usecase.Erased)) {
+				// The status says when, why and by whom (the tombstone).
+				d.name.SetText(lang.L("This prospect was erased"))
+			}
 			d.fields.Items = nil
 			d.fields.Refresh()
 			d.status.SetText(errorText(err))

@@ -59,10 +59,11 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Lock after idle (minutes)"), s.idle),
 	)
 	pass := widget.NewButtonWithIcon(lang.L("Change recovery passphrase…"), theme.AccountIcon(), s.onChangePassphrase)
+	restore := widget.NewButtonWithIcon(lang.L("Restore a backup…"), theme.HistoryIcon(), s.onRestore)
 	dbPath := widget.NewLabel(lang.L("Database: {{.Path}}", map[string]any{"Path": s.g.cfg.DB}))
 	dbPath.Wrapping = fyne.TextWrapBreak
 	security := container.NewVBox(widget.NewLabelWithStyle(lang.L("Security"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		dbPath, s.keyringInfo, container.NewHBox(pass, s.forget))
+		dbPath, s.keyringInfo, container.NewHBox(pass, s.forget, restore))
 	dnc := container.NewVBox(widget.NewLabelWithStyle(lang.L("Do-not-call registers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		s.registers, container.NewHBox(s.importDNC))
 	return container.NewVScroll(container.NewVBox(heading(lang.L("Settings")), form, container.NewHBox(layoutSpacer(), s.save), s.status,

@@ -63,6 +63,8 @@ func (u *unlockScreen) onUnlock() {
 			u.status.Refresh()
 			u.pass.SetText("")
 			g.win.Canvas().Focus(u.pass)
+		case errors.Is(err, store.ErrOlderCopy):
+			g.showOlderCopy(err, func() error { return g.db.UnlockPassphrase(pass) })
 		case err != nil:
 			u.status.SetText(errorText(err))
 		default:

@@ -105,7 +105,20 @@ func (p *proc) env() []string {
 	// The locale make sets. (Under LANG=C or C.UTF-8 the binary's Fyne
 	// packages log a locale warning to stderr before any command runs.)
 	return append(env, "LANG=en_US.UTF-8", "WARMLEAD_DB="+p.db, "WARMLEAD_PASSWORD_FILE="+p.pass, "WARMLEAD_NO_KEYRING=1",
-		"HOME="+p.dir, "TMPDIR="+p.dir)
+		"HOME="+p.dir, "TMPDIR="+p.dir, "WARMLEAD_STATE_DIR="+p.stateDir())
+}
+
+// stateDir keeps the generation last seen (store/generation.go).
+func (p *proc) stateDir() string { return filepath.Join(p.dir, "state") }
+
+// forgetSeen forgets the generation last seen, for a test that puts an
+// older copy of the file in place on purpose (a crash test's pristine
+// file), which would otherwise be reported as such.
+func (p *proc) forgetSeen() {
+	p.t.Helper()
+	if err := os.RemoveAll(p.stateDir()); err != nil {
+		p.t.Fatal(err)
+	}
 }
 
 func (p *proc) cmd(args ...string) (*exec.Cmd, *bytes.Buffer, *bytes.Buffer) {

@@ -29,6 +29,7 @@ func newHarness(t *testing.T) *harness {
 	t.Setenv("WARMLEAD_PASSWORD_FILE", h.passFile)
 	t.Setenv("WARMLEAD_NO_KEYRING", "1")
 	t.Setenv("WARMLEAD_REP", "")
+	t.Setenv("WARMLEAD_STATE_DIR", t.TempDir()) // not beside the database: see the leak test
 	return h
 }
 

@@ -181,16 +181,21 @@ func setupCanContact(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		d, err := uc.Consents.CanContact(id, ch, pu)
+		a, err := uc.Consents.Answer(id, ch, pu)
 		if err != nil {
 			return err
 		}
+		d := a.Decision
 		if asJSON {
-			if err := writeJSON(e.stdout, d); err != nil {
+			if err := writeJSON(e.stdout, a); err != nil {
 				return err
 			}
 		} else {
-			fmt.Fprintln(e.stdout, safe(answerLine(d)))
+			line := answerLine(d)
+			if t := a.Erased; t != nil {
+				line += " (" + tombstoneLine(*t) + ")"
+			}
+			fmt.Fprintln(e.stdout, safe(line))
 		}
 		if !d.Allowed {
 			return errBlocked

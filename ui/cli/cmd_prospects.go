@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -135,6 +136,16 @@ func setupShow(fs *flagSet, e *env) func([]string) error {
 			return err
 		}
 		rec, err := uc.Rights.View(id, reason)
+		var gone *usecase.Erased
+		if errors.As(err, &gone) {
+			// An erased id answers with its tombstone (exit 0), so a
+			// script walking ids tells it from one that never existed.
+			if asJSON {
+				return writeJSON(e.stdout, erasedJSON{ID: id, Erased: gone.Tombstone})
+			}
+			fmt.Fprintf(e.stdout, "prospect %d was erased: %s\n", id, tombstoneLine(gone.Tombstone))
+			return nil
+		}
 		if err != nil {
 			return err
 		}
@@ -145,6 +156,25 @@ func setupShow(fs *flagSet, e *env) func([]string) error {
 		writeProspect(e.stdout, p, evs)
 		return nil
 	}
+}
+
+// erasedJSON is `show --json` of an erased prospect.
+type erasedJSON struct {
+	ID     uint64          `json:"id"`
+	Erased store.Tombstone `json:"erased"`
+}
+
+// tombstoneLine says when, by whom and why a prospect was erased.
+func tombstoneLine(t store.Tombstone) string {
+	s := "erased on " + t.Time.Format("2006-01-02")
+	if t.Rep != "" {
+		s += " by " + oneLine(t.Rep)
+	}
+	s += ": " + oneLine(t.Reason)
+	if !t.Reapplied.IsZero() {
+		s += fmt.Sprintf("; erased again by the restore of %s", t.Reapplied.Format("2006-01-02"))
+	}
+	return s
 }
 
 func writeProspect(w io.Writer, p consent.Prospect, evs []consent.Event) {

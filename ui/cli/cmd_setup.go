@@ -134,15 +134,23 @@ func setupBackup(fs *flagSet, e *env) func([]string) error {
 }
 
 func setupRestore(fs *flagSet, e *env) func([]string) error {
+	var other bool
+	fs.BoolVar(&other, "other-database", false, "allow a backup of another database to replace this one (the replaced file is kept beside it until the next unlock)")
 	return func(pos []string) error {
-		if err := need(pos, 1, "restore BACKUP-FILE"); err != nil {
+		if err := need(pos, 1, "restore BACKUP-FILE [--other-database]"); err != nil {
 			return err
 		}
-		report, err := usecase.RestoreBackup(e.cfg, pos[0], e.cfg.Rep)
+		report, err := usecase.Restore(e.cfg, usecase.RestoreRequest{Src: pos[0], Rep: e.cfg.Rep, OtherDatabase: other})
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "restored %d prospects with %d events from %s\n", report.Prospects, report.Events, pos[0])
+		if s := usecase.Reapplied(report); s != "" {
+			fmt.Fprintln(e.stdout, s)
+		}
+		if report.Replaced != "" {
+			fmt.Fprintf(e.stdout, "the replaced database is kept at %s until the next successful unlock\n", report.Replaced)
+		}
 		return nil
 	}
 }

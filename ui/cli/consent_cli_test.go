@@ -124,8 +124,9 @@ func TestExportEraseSuppression(t *testing.T) {
 		t.Fatal("erase without a reason was accepted")
 	}
 	h.must("erase", "1", "--reason", "asked to be forgotten by email")
-	if code, _, _ := h.run("show", "1"); code != ExitError {
-		t.Fatal("erased prospect still shown")
+	// Its id answers with the tombstone only (issue 20), never the data.
+	if code, out, _ := h.run("show", "1"); code != ExitOK || strings.Contains(out, "Eraseme") || !strings.Contains(out, "was erased") {
+		t.Fatalf("erased prospect still shown: exit %d %q", code, out)
 	}
 	for _, args := range [][]string{
 		{"add", "--name", "Erik Again", "--email", "ERIK@gone.example", "--source", "card"},

@@ -26,6 +26,7 @@ func TestCrashDuringEraseIsFinishedAtNextUnlock(t *testing.T) {
 		p.must("help")
 		startup = min(startup, time.Since(start))
 		copyFile(t, pristine, p.db)
+		p.forgetSeen()
 		start = time.Now()
 		p.must("erase", id, "--reason", "asked by phone")
 		full = min(full, time.Since(start))
@@ -36,6 +37,7 @@ func TestCrashDuringEraseIsFinishedAtNextUnlock(t *testing.T) {
 	var erased, kept int
 	for round := range rounds {
 		copyFile(t, pristine, p.db)
+		p.forgetSeen()
 		os.Remove(filepath.Join(p.dir, ".warmlead-erase-pending-warmlead.db"))
 		p.killAt(aim(rng, startup, full), "erase", id, "--reason", "asked by phone")
 		p.checkAfterKill(round) // also unlocks, which finishes the erasure
@@ -43,7 +45,9 @@ func TestCrashDuringEraseIsFinishedAtNextUnlock(t *testing.T) {
 		if len(leftovers) > 0 {
 			t.Fatalf("round %d: left beside the database after the next unlock: %v", round, leftovers)
 		}
-		code, _, _ := p.run("show", id)
+		// An erased id answers with its tombstone (issue 20).
+		code, out, _ := p.run("show", id)
+		gone := strings.Contains(out, "was erased")
 		db := p.open()
 		stones, err := db.Tombstones()
 		db.Close()
@@ -51,9 +55,9 @@ func TestCrashDuringEraseIsFinishedAtNextUnlock(t *testing.T) {
 			t.Fatal(err)
 		}
 		switch {
-		case code == 0 && len(stones) == 0:
+		case code == 0 && !gone && len(stones) == 0:
 			kept++
-		case code != 0 && len(stones) == 1:
+		case code == 0 && gone && len(stones) == 1:
 			erased++
 		default:
 			t.Fatalf("round %d: show exit %d with %d tombstones: a half erasure", round, code, len(stones))

@@ -111,6 +111,7 @@ func TestCrashDuringImportIsAllOrNothing(t *testing.T) {
 		t.Fatalf("a whole import: %q", out)
 	}
 	copyFile(t, pristine, p.db)
+	p.forgetSeen()
 	startup, full := p.window("import", vcf, "--keep-both")
 
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 8))
@@ -118,6 +119,7 @@ func TestCrashDuringImportIsAllOrNothing(t *testing.T) {
 	var whole, none int
 	for round := range rounds {
 		copyFile(t, pristine, p.db)
+		p.forgetSeen()
 		at := aim(rng, startup, full)
 		killed := p.killAt(at, "import", vcf)
 		p.checkAfterKill(round)

@@ -32,6 +32,7 @@ func addGlobalFlags(fs *flag.FlagSet, c *usecase.Config) {
 	fs.StringVar(&c.PasswordFile, "password-file", c.PasswordFile, "read the recovery passphrase from this file")
 	fs.BoolVar(&c.NoKeyring, "no-keyring", c.NoKeyring, "never use the OS keyring")
 	fs.StringVar(&c.Rep, "rep", c.Rep, "who is acting")
+	fs.BoolVar(&c.AcceptOlder, "accept-older", c.AcceptOlder, "open the database although it is older than the one last opened here")
 }
 
 // parseInterspersed parses flags that may come before or after positional

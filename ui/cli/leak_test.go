@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -217,6 +218,11 @@ func TestNoPersonalDataLeaksOutsideTheFilesAskedFor(t *testing.T) {
 		t.Fatal(err)
 	}
 	findLeaks(t, "the keyring entry", []byte(secret))
+	// The key, and the generation last seen (a number: store/generation.go).
+	secret, gen, _ := strings.Cut(secret, ";generation=")
+	if _, err := strconv.ParseUint(gen, 10, 64); gen != "" && err != nil {
+		t.Errorf("the keyring entry holds more than a key and a generation: %q", gen)
+	}
 	if k, err := base64.StdEncoding.DecodeString(secret); err != nil || len(k) != 32 {
 		t.Errorf("the keyring entry is not a 32-byte key: %d bytes, %v", len(k), err)
 	}

@@ -24,6 +24,13 @@ type Config struct {
 	PasswordFile string // recovery passphrase file; empty: use the keyring
 	NoKeyring    bool   // never touch the OS keyring
 	Rep          string // who is acting; empty: from settings
+	// StateDir keeps, per database id, the generation last opened here
+	// (store/generation.go); WARMLEAD_STATE_DIR, else a folder in the
+	// user's config folder. No personal data in it.
+	StateDir string
+	// AcceptOlder opens a file older than the one last opened here
+	// (--accept-older).
+	AcceptOlder bool
 }
 
 // ConfigFromEnv reads WARMLEAD_* variables; flags override them later.
@@ -33,9 +40,13 @@ func ConfigFromEnv() Config {
 		PasswordFile: os.Getenv("WARMLEAD_PASSWORD_FILE"),
 		NoKeyring:    os.Getenv("WARMLEAD_NO_KEYRING") == "1",
 		Rep:          os.Getenv("WARMLEAD_REP"),
+		StateDir:     os.Getenv("WARMLEAD_STATE_DIR"),
 	}
 	if c.DB == "" {
 		c.DB = DefaultDBPath()
+	}
+	if c.StateDir == "" {
+		c.StateDir = DefaultStateDir()
 	}
 	return c
 }
@@ -50,9 +61,20 @@ func DefaultDBPath() string {
 	return filepath.Join(dir, "fyne", AppID, "warmlead.db")
 }
 
+// DefaultStateDir is where the generation last seen of each database is
+// kept when no keyring is: beside the app's folder, not in it, so copying
+// the app's folder back from an old copy does not copy it back too.
+func DefaultStateDir() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "warmlead-state")
+}
+
 // Options turns the config into store options.
 func (c Config) Options() store.Options {
-	o := store.Options{Timeout: time.Second}
+	o := store.Options{Timeout: time.Second, StateDir: c.StateDir, AcceptOlder: c.AcceptOlder}
 	if !c.NoKeyring {
 		o.Keyring = store.OSKeyring{}
 	}

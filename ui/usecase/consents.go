@@ -24,6 +24,7 @@ type consentStore interface {
 	Record(id uint64) (consent.Record, error)
 	Settings() (consent.Settings, error)
 	Commit(c store.Change) ([]consent.Event, error)
+	tombstoner
 }
 
 // The sentences of the consent use cases. Those the CLI printed before are
@@ -104,18 +105,35 @@ func (c *Consents) commit(id uint64, ev consent.Event) (consent.Event, error) {
 
 // CanContact is the policy's answer for one channel and purpose now.
 func (c *Consents) CanContact(id uint64, ch consent.Channel, pu consent.Purpose) (consent.Decision, error) {
+	a, err := c.Answer(id, ch, pu)
+	return a.Decision, err
+}
+
+// Answer is CanContact's answer with, for an erased person, the tombstone
+// (when, why, by whom): `can-contact --json` prints it whole.
+type Answer struct {
+	consent.Decision
+	Erased *store.Tombstone `json:"erased,omitempty"`
+}
+
+// Answer is CanContact with the tombstone of an erased person, whose id
+// answers "blocked by the erasure", never "no prospect".
+func (c *Consents) Answer(id uint64, ch consent.Channel, pu consent.Purpose) (Answer, error) {
 	if err := checkCell(consent.PurposeChannel{Purpose: pu, Channel: ch}); err != nil {
-		return consent.Decision{}, err
+		return Answer{}, err
 	}
 	rec, err := c.st.Record(id)
+	if t := tombstoneOf(c.st, id, err); t != nil {
+		return Answer{Decision: erasedDecision(id, ch, pu, c.env.now()), Erased: t}, nil
+	}
 	if err != nil {
-		return consent.Decision{}, err
+		return Answer{}, err
 	}
 	st, err := c.st.Settings()
 	if err != nil {
-		return consent.Decision{}, err
+		return Answer{}, err
 	}
-	return consent.Decide(rec, ch, pu, c.env.now(), st.RetentionMonths), nil
+	return Answer{Decision: consent.Decide(rec, ch, pu, c.env.now(), st.RetentionMonths)}, nil
 }
 
 // EvidenceFromEML reads a reply saved as an .eml file into the evidence text both

@@ -25,6 +25,7 @@ type rightsStore interface {
 	Settings() (consent.Settings, error)
 	Commit(c store.Change) ([]consent.Event, error)
 	Erase(id uint64, reason, rep string, now time.Time) error
+	tombstoner
 }
 
 // The export formats.
@@ -40,9 +41,14 @@ var (
 )
 
 // View reads a prospect for the screen that shows it and records who looked
-// and why in the audit log (access to personal data is accounted for).
+// and why in the audit log (access to personal data is accounted for). An
+// erased prospect gives an error whose cause is *Erased, with the
+// tombstone; nothing is logged then (no personal data was read).
 func (r *Rights) View(id uint64, reason string) (consent.Record, error) {
 	rec, err := r.st.Record(id)
+	if t := tombstoneOf(r.st, id, err); t != nil {
+		return rec, erasedError(*t)
+	}
 	if err != nil {
 		return rec, err
 	}

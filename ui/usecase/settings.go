@@ -26,8 +26,6 @@ type settingsStore interface {
 
 var errCannotReadBackup = newTemplate(CodeFailed, "cannot read the backup: {{.Error}}")
 
-var errRestoreNotAudited = newTemplate(CodeFailed, "the backup was restored, but its audit entry could not be stored: {{.Error}}")
-
 // Save validates and stores the settings.
 func (s *Settings) Save(st consent.Settings) error { return s.st.SaveSettings(st) }
 
@@ -89,36 +87,9 @@ func CreateDatabase(c Config, pass []byte, s consent.Settings) (*store.DB, error
 	return store.Create(c.DB, pass, s, c.Options())
 }
 
-// RestoreBackup replaces the database c names with the backup at src,
-// once the backup is unlocked (as c says) and verified in full, and then
-// audit-logs the restore, with the backup's absolute path, in the restored
-// database. rep is who acts; empty: the restored settings' rep.
+// RestoreBackup replaces the database c names with the backup at src: see
+// Restore. It refuses a backup of another database.
 func RestoreBackup(c Config, src, rep string) (store.VerifyReport, error) {
-	// A regular file of a database's size, before the store copies it:
-	// restore /dev/zero would copy until the disk is full.
-	f, err := OpenInput(src, MaxBackupFile, RegularOnly)
-	if err != nil {
-		return store.VerifyReport{}, errCannotReadBackup.Wrap(err, "Error", err.Error())
-	}
-	f.Close()
-	report, err := store.Restore(c.DB, src, c.Options(), c.Unlock)
-	if err != nil {
-		return report, err
-	}
-	db, err := c.OpenUnlocked()
-	if err == nil {
-		if rep == "" {
-			if st, serr := db.Settings(); serr == nil {
-				rep = st.Rep
-			}
-		}
-		_, err = db.Commit(store.Change{Audit: []store.AuditEntry{{Rep: rep, Action: "restored", Detail: absPath(src)}}})
-		if cerr := db.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		return report, errRestoreNotAudited.Wrap(err, "Error", err.Error())
-	}
-	return report, nil
+	r, err := Restore(c, RestoreRequest{Src: src, Rep: rep})
+	return r.VerifyReport, err
 }
