@@ -103,16 +103,7 @@ func setupFollowup(fs *flagSet, e *env) func([]string) error {
 		if len(pos) != 1 {
 			return usagef("usage: warmlead followup ID [--lang L] [--out FILE.eml]")
 		}
-		id, err := parseID(pos[0])
-		if err != nil {
-			return err
-		}
-		if lang != "" {
-			if _, err := consent.ParseLanguage(lang); err != nil {
-				return usagef("%v", err)
-			}
-		}
-		uc, err := e.app()
+		uc, id, err := e.appFor(pos[0], langFlag(lang))
 		if err != nil {
 			return err
 		}

@@ -14,20 +14,6 @@ import (
 	"warmlead/ui/usecase"
 )
 
-// prospectsFor reads a prospect id argument, then opens the use cases: a
-// bad id is a usage error before the database is touched.
-func prospectsFor(e *env, arg string) (*usecase.Prospects, uint64, error) {
-	id, err := parseID(arg)
-	if err != nil {
-		return nil, 0, err
-	}
-	uc, err := e.app()
-	if err != nil {
-		return nil, 0, err
-	}
-	return uc.Prospects, id, nil
-}
-
 func init() {
 	register(command{"add", "add a prospect; prints its id (add --from-json FILE|- keeps the data off the command line)", setupAdd})
 	register(command{"list", "list prospects: list [--search Q] [--json]", setupList})
@@ -127,11 +113,7 @@ func setupShow(fs *flagSet, e *env) func([]string) error {
 		if err := need(pos, 1, "show ID [--json]"); err != nil {
 			return err
 		}
-		id, err := parseID(pos[0])
-		if err != nil {
-			return err
-		}
-		uc, err := e.app()
+		uc, id, err := e.appFor(pos[0])
 		if err != nil {
 			return err
 		}
@@ -245,11 +227,11 @@ func setupEdit(fs *flagSet, e *env) func([]string) error {
 		if len(pos) != 1 || field == "" {
 			return usagef("usage: warmlead edit ID --field F --value V, or edit ID --from-json FILE|- with {\"field\": F, \"value\": V}")
 		}
-		prospects, id, err := prospectsFor(e, pos[0])
+		uc, id, err := e.appFor(pos[0])
 		if err != nil {
 			return err
 		}
-		if _, err := prospects.Edit(id, field, value); err != nil {
+		if _, err := uc.Prospects.Edit(id, field, value); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "prospect %d: %s corrected\n", id, field)

@@ -5,7 +5,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"warmlead/consent"
 	"warmlead/ui/usecase"
 )
 
@@ -25,11 +24,7 @@ func setupExport(fs *flagSet, e *env) func([]string) error {
 		if len(pos) != 1 || (format != usecase.FormatJSON && format != usecase.FormatVCard) {
 			return usagef("usage: warmlead export ID --format json|vcf [--out F]")
 		}
-		id, err := parseID(pos[0])
-		if err != nil {
-			return err
-		}
-		uc, err := e.app()
+		uc, id, err := e.appFor(pos[0])
 		if err != nil {
 			return err
 		}
@@ -50,11 +45,7 @@ func setupErase(fs *flagSet, e *env) func([]string) error {
 		if len(pos) != 1 || reason == "" {
 			return usagef("usage: warmlead erase ID --reason TEXT")
 		}
-		id, err := parseID(pos[0])
-		if err != nil {
-			return err
-		}
-		uc, err := e.app()
+		uc, id, err := e.appFor(pos[0])
 		if err != nil {
 			return err
 		}
@@ -74,16 +65,7 @@ func setupNotice(fs *flagSet, e *env) func([]string) error {
 		if len(pos) != 1 {
 			return usagef("usage: warmlead notice ID [--lang L] [--out FILE.eml]")
 		}
-		id, err := parseID(pos[0])
-		if err != nil {
-			return err
-		}
-		if lang != "" {
-			if _, err := consent.ParseLanguage(lang); err != nil {
-				return usagef("%v", err)
-			}
-		}
-		uc, err := e.app()
+		uc, id, err := e.appFor(pos[0], langFlag(lang))
 		if err != nil {
 			return err
 		}

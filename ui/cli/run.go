@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"warmlead/consent"
 	"warmlead/store"
 	"warmlead/ui/usecase"
 )
@@ -48,6 +49,34 @@ func (e *env) app() (*usecase.App, error) {
 	}
 	e.uc = usecase.New(db, usecase.Env{Rep: e.rep, Keep: []string{e.cfg.PasswordFile}})
 	return e.uc, nil
+}
+
+// appFor reads the prospect id a command is about and opens the use
+// cases. A bad id, or a failed check of the other arguments (pre), is a
+// usage error before the database is touched.
+func (e *env) appFor(arg string, pre ...error) (*usecase.App, uint64, error) {
+	id, err := parseID(arg)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, err := range pre {
+		if err != nil {
+			return nil, 0, err
+		}
+	}
+	uc, err := e.app()
+	return uc, id, err
+}
+
+// langFlag checks a --lang flag: empty (the default) or a language code.
+func langFlag(lang string) error {
+	if lang == "" {
+		return nil
+	}
+	if _, err := consent.ParseLanguage(lang); err != nil {
+		return usagef("%v", err)
+	}
+	return nil
 }
 
 // rep is who is acting: the flag or environment, else the settings' rep.
