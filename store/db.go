@@ -53,6 +53,9 @@ type DB struct {
 	// first unlock (migrations.go).
 	upgradeMu      sync.Mutex
 	upgradePending bool
+
+	// wst: the state the write transaction under way changes (state.go).
+	wst *txState
 }
 
 // Exists tells whether a database file is at path.
@@ -125,6 +128,10 @@ func Create(path string, passphrase []byte, s consent.Settings, opts Options) (*
 		return nil, fmt.Errorf("cannot create the database: %w", err)
 	}
 	db.setKey(dataKey)
+	if err := db.initState(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if err := db.SaveSettings(s); err != nil {
 		db.Close()
 		return nil, err
@@ -282,6 +289,10 @@ func (db *DB) finishUnlock(dk []byte) error {
 	}
 	if err := guardDamage(db.loadIndex); err != nil {
 		db.Lock()
+		return err
+	}
+	// Left unlocked on a difference, so Verify can name it (statecheck.go).
+	if err := guardDamage(db.checkStateAtUnlock); err != nil {
 		return err
 	}
 	// Not fatal: the marker stays and the next unlock tries again (a full

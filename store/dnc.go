@@ -79,7 +79,7 @@ func (db *DB) ImportDNC(name string, e164 []string, now time.Time) (Register, er
 			b.FillPercent = 1.0
 		}
 		for i := range keys {
-			if err := b.Put(keys[i][:], nil); err != nil {
+			if err := db.putTracked(tx, bDNC, keys[i][:], nil, nil); err != nil {
 				return err
 			}
 		}
@@ -156,8 +156,10 @@ func (db *DB) clearRegister(tx *bolt.Tx, reg []byte) (fresh bool, err error) {
 				return false, err
 			}
 		}
-		_, err := tx.CreateBucket(bDNC)
-		return true, err
+		if _, err := tx.CreateBucket(bDNC); err != nil {
+			return false, err
+		}
+		return true, db.resetTracked(tx, bDNC)
 	}
 	// Collect first, then delete: deleting under a moving cursor can skip
 	// the key after each deleted one.
@@ -168,9 +170,8 @@ func (db *DB) clearRegister(tx *bolt.Tx, reg []byte) (fresh bool, err error) {
 			old = append(old, dncKey(k))
 		}
 	}
-	b := tx.Bucket(bDNC)
 	for i := range old {
-		if err := b.Delete(old[i][:]); err != nil {
+		if err := db.delTracked(tx, bDNC, old[i][:]); err != nil {
 			return false, err
 		}
 	}

@@ -72,10 +72,10 @@ func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
 		if err := db.get(tx, bProspects, key, &p, fmt.Sprintf("prospect %d", id)); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bProspects).Delete(key); err != nil {
+		if err := db.delTracked(tx, bProspects, key); err != nil {
 			return err
 		}
-		if err := deletePrefix(tx.Bucket(bEvents), key); err != nil {
+		if err := db.deletePrefixTracked(tx, bEvents, key); err != nil {
 			return err
 		}
 		// Every index entry pointing at this id, not only those of the

@@ -91,6 +91,11 @@ func (db *DB) update(fn func(*bolt.Tx) error) error {
 	var fnErr error
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		fnErr = fn(tx)
+		if fnErr == nil {
+			fnErr = db.flushState(tx) // the state, in the same transaction (state.go)
+		} else {
+			db.wst = nil
+		}
 		return fnErr
 	})
 	if err != nil && fnErr == nil {
