@@ -198,8 +198,12 @@ func (db *DB) verifyHeads(tx *bolt.Tx, m hash.Hash) []error {
 		return nil
 	})
 	tx.Bucket(bProspects).ForEach(func(k, _ []byte) error {
-		if !heads[getU64(k)] {
-			out = append(out, &StateError{Bucket: "heads", What: fmt.Sprintf("the ledger head of prospect %d was removed", getU64(k))})
+		switch id := getU64(k); {
+		case heads[id]:
+		case tx.Bucket(bTombstones).Get(k) != nil:
+			out = append(out, &StateError{Bucket: "prospects", What: fmt.Sprintf("prospect %d was erased but is back (copied in from an older copy of the file)", id)})
+		default:
+			out = append(out, &StateError{Bucket: "prospects", What: fmt.Sprintf("prospect %d has no ledger head: it was added without the key, or its head was removed", id)})
 		}
 		return nil
 	})
