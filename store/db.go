@@ -283,6 +283,10 @@ func (db *DB) finishUnlock(dk []byte) error {
 	db.plain = plain
 	db.mu.Unlock()
 	db.setKey(dk)
+	if err := db.loadBlindKeys(dk); err != nil { // kept by a Rekey (rekey.go)
+		db.Lock()
+		return err
+	}
 	if err := guardDamage(db.upgrade); err != nil {
 		db.Lock()
 		return err
