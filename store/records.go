@@ -133,6 +133,9 @@ func (db *DB) Record(id uint64) (consent.Record, error) {
 		if err != nil {
 			return err
 		}
+		if err := db.checkLedger(tx, id, evs); err != nil { // statecheck.go
+			return err
+		}
 		r.Events = evs
 		f, err := db.newRecordFiller(tx)
 		if err != nil {

@@ -267,8 +267,9 @@ func (db *DB) headOf(tx *bolt.Tx, id uint64) (*ledgerHead, error) {
 	return &h, nil
 }
 
-// checkLedger is the lazy check of one ledger read whole (Events): its
-// last event against its head. A file without a state (not upgraded yet)
+// checkLedger is the lazy check of one record read whole (Events, Record:
+// what show and can-contact decide on): its stored prospect and its last
+// event against its head. A file without a state (not upgraded yet)
 // has nothing to compare.
 func (db *DB) checkLedger(tx *bolt.Tx, id uint64, evs []consent.Event) error {
 	if tx.Bucket(bMeta).Get(mState) == nil {
@@ -283,6 +284,15 @@ func (db *DB) checkLedger(tx *bolt.Tx, id uint64, evs []consent.Event) error {
 			return nil // unknown or erased: nothing to compare
 		}
 		return &StateError{Bucket: "heads", What: fmt.Sprintf("the ledger head of prospect %d was removed", id)}
+	}
+	if raw := tx.Bucket(bProspects).Get(u64(id)); raw != nil && h.P != nil {
+		k, err := db.stateKey()
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(h.P, itemMAC(newStateMAC(k), bProspects, u64(id), raw)) {
+			return &StateError{Bucket: "prospects", What: fmt.Sprintf("prospect %d is not the record last written (an older or copied value was put back)", id)}
+		}
 	}
 	var seq uint64
 	var hash string
