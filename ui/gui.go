@@ -116,6 +116,8 @@ func (g *GUI) autoUnlock() {
 		switch {
 		case err == nil:
 			g.showMain()
+		case store.IsStateError(err): // state_warning.go
+			g.showStateWarning(err)
 		case g.cfg.PasswordFile != "":
 			g.showUnlock(lang.L("The passphrase file did not unlock the database: {{.Error}}",
 				map[string]any{"Error": errorText(err)}))

@@ -1,12 +1,16 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	bolt "go.etcd.io/bbolt"
+
+	"warmlead/ui/usecase"
 )
 
 // overlayWidgets collects the entries and buttons of the top dialog.
@@ -59,5 +63,37 @@ func TestSettingsRekey(t *testing.T) {
 	log, err := g.db.AuditLog()
 	if err != nil || len(log) == 0 || log[len(log)-1].Action != "rekeyed" {
 		t.Fatalf("audit %+v %v", log, err)
+	}
+}
+
+// A record removed from the file without the key: unlock says so and
+// offers the choice; opening anyway reaches the main window.
+func TestUnlockWarnsOfRecordsRemovedWithoutTheKey(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "w.db")
+	createDB(t, path, false, "Anna", "Bert")
+	b, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("prospects")).Delete([]byte{0, 0, 0, 0, 0, 0, 0, 2}) })
+	b.Close()
+	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
+	g.Start()
+	g.wait()
+	test.Type(g.unlock.pass, pass)
+	test.Tap(g.unlock.button)
+	g.wait()
+	top := g.win.Canvas().Overlays().Top()
+	if top == nil || !hasLabelText(top, "without its key") || !hasLabelText(top, "in prospects: 1 record(s) removed") {
+		t.Fatal("no warning naming the removed record")
+	}
+	_, buttons := overlayWidgets(g)
+	if buttons["Open anyway"] == nil || buttons["Lock"] == nil {
+		t.Fatalf("buttons %v", buttons)
+	}
+	test.Tap(buttons["Open anyway"])
+	g.wait()
+	if g.shell == nil {
+		t.Fatal("opening anyway did not reach the main window")
 	}
 }

@@ -63,6 +63,8 @@ func (u *unlockScreen) onUnlock() {
 			u.status.Refresh()
 			u.pass.SetText("")
 			g.win.Canvas().Focus(u.pass)
+		case store.IsStateError(err): // state_warning.go
+			g.showStateWarning(err)
 		case err != nil:
 			u.status.SetText(errorText(err))
 		default:
