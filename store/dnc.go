@@ -78,10 +78,17 @@ func (db *DB) ImportDNC(name string, e164 []string, now time.Time) (Register, er
 		if fresh {
 			b.FillPercent = 1.0
 		}
+		added := make([][]byte, len(keys))
 		for i := range keys {
-			if err := db.putTracked(tx, bDNC, keys[i][:], nil, nil); err != nil {
+			if err := b.Put(keys[i][:], nil); err != nil {
 				return err
 			}
+			added[i] = keys[i][:]
+		}
+		// New keys all (deduplicated, the register's old ones cleared):
+		// the state's digest of them is computed in parallel (state.go).
+		if err := db.addNewTracked(tx, bDNC, added); err != nil {
+			return err
 		}
 		// bbolt copied the keys; drop ours before the commit allocates its
 		// pages, to lower the peak.

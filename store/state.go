@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
+	"runtime"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -63,6 +65,13 @@ type dbState struct {
 	Buckets map[string]*bucketDigest `json:"buckets"`
 }
 
+// txHead is a head as changed in a transaction, with its stored value
+// before (nil: none), so writing it back needs no second lookup.
+type txHead struct {
+	ledgerHead
+	old []byte
+}
+
 type ledgerHead struct {
 	Seq  uint64 `json:"seq,omitempty"`
 	Hash string `json:"hash,omitempty"`
@@ -76,8 +85,9 @@ type txState struct {
 	tx    *bolt.Tx
 	st    *dbState // nil: the file has no state yet (older, or upgrading)
 	mac   hash.Hash
-	heads map[uint64]*ledgerHead // changed this transaction, written at flush
-	gone  map[uint64]bool        // heads to delete
+	buf   []byte // itemMACTo's output, reused
+	heads map[uint64]*txHead // changed this transaction, written at flush
+	gone  map[uint64]bool    // heads to delete
 }
 
 func (db *DB) stateKey() ([]byte, error) {
@@ -92,6 +102,11 @@ func newStateMAC(key []byte) hash.Hash { return hmac.New(sha256.New, key) }
 
 // itemMAC is the digest of one record.
 func itemMAC(m hash.Hash, bucket, key, val []byte) []byte {
+	return itemMACTo(m, nil, bucket, key, val)
+}
+
+// itemMACTo is itemMAC appending to buf, for the hot paths (no allocation).
+func itemMACTo(m hash.Hash, buf, bucket, key, val []byte) []byte {
 	m.Reset()
 	var n [4]byte
 	binary.BigEndian.PutUint32(n[:], uint32(len(bucket)))
@@ -101,7 +116,7 @@ func itemMAC(m hash.Hash, bucket, key, val []byte) []byte {
 	m.Write(n[:])
 	m.Write(key)
 	m.Write(val)
-	return m.Sum(nil)
+	return m.Sum(buf)
 }
 
 func xorInto(d []byte, x []byte) []byte {
@@ -167,7 +182,8 @@ func (s *txState) change(bucket, key, val []byte, sign int) {
 		d = &bucketDigest{}
 		s.st.Buckets[string(bucket)] = d
 	}
-	d.D = xorInto(d.D, itemMAC(s.mac, bucket, key, val))
+	s.buf = itemMACTo(s.mac, s.buf[:0], bucket, key, val)
+	d.D = xorInto(d.D, s.buf)
 	if sign > 0 {
 		d.N++
 		if string(bucket) == string(bAudit) {
@@ -179,18 +195,19 @@ func (s *txState) change(bucket, key, val []byte, sign int) {
 }
 
 // head returns the head of prospect id as this transaction changes it.
-func (db *DB) head(s *txState, id uint64) (*ledgerHead, error) {
+func (db *DB) head(s *txState, id uint64) (*txHead, error) {
 	if h := s.heads[id]; h != nil {
 		return h, nil
 	}
 	if s.heads == nil {
-		s.heads, s.gone = map[uint64]*ledgerHead{}, map[uint64]bool{}
+		s.heads, s.gone = map[uint64]*txHead{}, map[uint64]bool{}
 	}
-	h := &ledgerHead{}
+	h := &txHead{}
 	if raw := s.tx.Bucket(bHeads).Get(u64(id)); raw != nil {
-		if err := db.decode(bHeads, u64(id), raw, h, fmt.Sprintf("the ledger head of prospect %d", id)); err != nil {
+		if err := db.decode(bHeads, u64(id), raw, &h.ledgerHead, fmt.Sprintf("the ledger head of prospect %d", id)); err != nil {
 			return nil, err
 		}
+		h.old = raw // valid for the transaction's life
 	}
 	s.heads[id] = h
 	delete(s.gone, id)
@@ -262,7 +279,7 @@ func (db *DB) delTracked(tx *bolt.Tx, bucket, key []byte) error {
 			if string(bucket) == string(bProspects) {
 				id := getU64(key)
 				if s.heads == nil {
-					s.heads, s.gone = map[uint64]*ledgerHead{}, map[uint64]bool{}
+					s.heads, s.gone = map[uint64]*txHead{}, map[uint64]bool{}
 				}
 				delete(s.heads, id)
 				s.gone[id] = true
@@ -284,6 +301,46 @@ func (db *DB) deletePrefixTracked(tx *bolt.Tx, bucket, prefix []byte) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// addNewTracked follows keys (with empty values) just put into a covered
+// bucket where none of them was before: the dnc import's million numbers,
+// whose digests are computed on every core rather than one by one.
+func (db *DB) addNewTracked(tx *bolt.Tx, bucket []byte, keys [][]byte) error {
+	s, err := db.txs(tx)
+	if err != nil || s.st == nil {
+		return err
+	}
+	k, err := db.stateKey()
+	if err != nil {
+		return err
+	}
+	n := max(1, min(runtime.GOMAXPROCS(0), len(keys)/1000))
+	parts := make([][]byte, n)
+	var wg sync.WaitGroup
+	chunk := (len(keys) + n - 1) / n
+	for w := range n {
+		lo, hi := w*chunk, min((w+1)*chunk, len(keys))
+		wg.Go(func() {
+			m, buf, d := newStateMAC(k), make([]byte, 0, sha256.Size), make([]byte, sha256.Size)
+			for _, key := range keys[lo:hi] {
+				buf = itemMACTo(m, buf[:0], bucket, key, nil)
+				subtle.XORBytes(d, d, buf)
+			}
+			parts[w] = d
+		})
+	}
+	wg.Wait()
+	d := s.st.Buckets[string(bucket)]
+	if d == nil {
+		d = &bucketDigest{}
+		s.st.Buckets[string(bucket)] = d
+	}
+	for _, p := range parts {
+		d.D = xorInto(d.D, p)
+	}
+	d.N += uint64(len(keys))
 	return nil
 }
 
@@ -312,16 +369,22 @@ func (db *DB) flushState(tx *bolt.Tx) error {
 			return err
 		}
 	}
+	b := tx.Bucket(bHeads)
 	for id, h := range s.heads {
-		pt, err := json.Marshal(h)
+		pt, err := json.Marshal(h.ledgerHead)
 		if err != nil {
 			return err
 		}
-		sealed, err := db.sealValue(bHeads, u64(id), pt)
+		key := u64(id)
+		sealed, err := db.sealValue(bHeads, key, pt)
 		if err != nil {
 			return err
 		}
-		if err := db.putTracked(tx, bHeads, u64(id), sealed, nil); err != nil {
+		if h.old != nil {
+			s.change(bHeads, key, h.old, -1)
+		}
+		s.change(bHeads, key, sealed, +1)
+		if err := b.Put(key, sealed); err != nil {
 			return err
 		}
 	}
