@@ -85,7 +85,7 @@ type txState struct {
 	tx    *bolt.Tx
 	st    *dbState // nil: the file has no state yet (older, or upgrading)
 	mac   hash.Hash
-	buf   []byte // itemMACTo's output, reused
+	buf   []byte             // itemMACTo's output, reused
 	heads map[uint64]*txHead // changed this transaction, written at flush
 	gone  map[uint64]bool    // heads to delete
 }
