@@ -137,8 +137,21 @@ func (db *DB) rekeyInto(tmp *DB, pass []byte, progress func(int, int), audit []A
 	var kk []byte
 	var gen uint64
 	err = db.bolt.View(func(src *bolt.Tx) error {
-		if st, err := db.readState(src); err == nil && st != nil {
+		// The new file's state is computed from the data: a file changed
+		// without the key would have its changes sealed in as good.
+		st, err := db.readState(src)
+		if err != nil {
+			return err
+		}
+		if st != nil {
 			gen = st.Gen
+			k, err := db.stateKey()
+			if err != nil {
+				return err
+			}
+			if probs := db.compareBuckets(src, newStateMAC(k), st, stateBuckets); len(probs) > 0 {
+				return StateErrors(probs)
+			}
 		}
 		if db.opts.Keyring != nil && len(src.Bucket(bMeta).Get(mWrapKeying)) > 0 {
 			kk = randomBytes(keyLen)

@@ -192,3 +192,21 @@ func TestRekeyWithANewPassphrase(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A file changed without the key is not rekeyed: the new state would seal
+// the change in as good.
+func TestRekeyRefusesAChangedFile(t *testing.T) {
+	path, _ := tamperFixture(t, Options{})
+	putRaw(t, path, bDNC, rawKeys(t, path, bDNC)[0], nil)
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
+		t.Fatal(err) // the dnc bucket is checked by verify, not at unlock
+	}
+	if err := db.Rekey([]byte(testPass), nil); err == nil || !strings.Contains(err.Error(), "in dnc: 1 record(s) removed") {
+		t.Fatalf("rekey of a changed file: %v", err)
+	}
+}
