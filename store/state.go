@@ -10,8 +10,6 @@ import (
 	"hash"
 
 	bolt "go.etcd.io/bbolt"
-
-	"warmlead/consent"
 )
 
 // The authenticated state of the database (issue 20): someone who can write
@@ -38,7 +36,7 @@ import (
 // covered: they are derived from the prospects, and Verify checks them
 // against the prospects instead.
 var (
-	bHeads = []byte("heads") // id -> sealed ledgerHead
+	bHeads = []byte("heads") // id -> ledgerHead (keyed digests, not sealed)
 	mState = []byte("state") // sealed dbState
 )
 
@@ -70,10 +68,38 @@ type txHead struct {
 	old []byte
 }
 
+// ledgerHead is stored as headLen bytes, not sealed: the ledger's last
+// sequence number and the first 16 bytes of the digests (itemMAC) of its
+// last event and of the prospect's record as stored. Keyed digests reveal
+// nothing, nobody without the key can make one match, and comparing needs
+// no value opened: a lookup and an HMAC.
 type ledgerHead struct {
-	Seq  uint64 `json:"seq,omitempty"`
-	Hash string `json:"hash,omitempty"`
-	P    []byte `json:"p,omitempty"` // itemMAC of the prospect's stored value
+	Seq  uint64
+	E, P [16]byte
+}
+
+const headLen = 8 + 16 + 16
+
+func (h ledgerHead) encode() []byte {
+	return join(u64(h.Seq), h.E[:], h.P[:])
+}
+
+func decodeHead(id uint64, raw []byte) (ledgerHead, error) {
+	var h ledgerHead
+	if len(raw) != headLen {
+		return h, &IntegrityError{Bucket: string(bHeads), Key: fmt.Sprintf("the ledger head of prospect %d", id)}
+	}
+	h.Seq = getU64(raw)
+	copy(h.E[:], raw[8:24])
+	copy(h.P[:], raw[24:])
+	return h, nil
+}
+
+// mac16 is the part of an itemMAC a head keeps.
+func mac16(m hash.Hash, bucket, key, val []byte) [16]byte {
+	var out [16]byte
+	copy(out[:], itemMAC(m, bucket, key, val))
+	return out
 }
 
 // txState is the state as the write transaction under way changes it. Only
@@ -202,7 +228,8 @@ func (db *DB) head(s *txState, id uint64) (*txHead, error) {
 	}
 	h := &txHead{}
 	if raw := s.tx.Bucket(bHeads).Get(u64(id)); raw != nil {
-		if err := db.decode(bHeads, u64(id), raw, &h.ledgerHead, fmt.Sprintf("the ledger head of prospect %d", id)); err != nil {
+		var err error
+		if h.ledgerHead, err = decodeHead(id, raw); err != nil {
 			return nil, err
 		}
 		h.old = raw // valid for the transaction's life
@@ -212,9 +239,8 @@ func (db *DB) head(s *txState, id uint64) (*txHead, error) {
 	return h, nil
 }
 
-// putTracked stores val at bucket/key and updates the state; v is what was
-// sealed into val (put passes it so an event moves its ledger's head).
-func (db *DB) putTracked(tx *bolt.Tx, bucket, key, val []byte, v any) error {
+// putTracked stores val at bucket/key and updates the state.
+func (db *DB) putTracked(tx *bolt.Tx, bucket, key, val []byte) error {
 	b := tx.Bucket(bucket)
 	if covered(bucket) {
 		s, err := db.txs(tx)
@@ -226,7 +252,7 @@ func (db *DB) putTracked(tx *bolt.Tx, bucket, key, val []byte, v any) error {
 				s.change(bucket, key, old, -1)
 			}
 			s.change(bucket, key, val, +1)
-			if err := db.moveHead(s, bucket, key, val, v); err != nil {
+			if err := db.moveHead(s, bucket, key); err != nil {
 				return err
 			}
 		}
@@ -234,30 +260,24 @@ func (db *DB) putTracked(tx *bolt.Tx, bucket, key, val []byte, v any) error {
 	return b.Put(key, val)
 }
 
-func (db *DB) moveHead(s *txState, bucket, key, val []byte, v any) error {
-	switch string(bucket) {
-	case string(bProspects):
+// moveHead follows a record just written into its prospect's head: s.buf
+// holds its itemMAC (change computed it last).
+func (db *DB) moveHead(s *txState, bucket, key []byte) error {
+	switch {
+	case string(bucket) == string(bProspects):
 		h, err := db.head(s, getU64(key))
 		if err != nil {
 			return err
 		}
-		h.P = itemMAC(s.mac, bucket, key, val)
-	case string(bEvents):
-		var ev consent.Event
-		switch e := v.(type) {
-		case consent.Event:
-			ev = e
-		case *consent.Event:
-			ev = *e
-		default:
-			return nil
-		}
+		copy(h.P[:], s.buf)
+	case string(bucket) == string(bEvents) && len(key) == 16:
 		h, err := db.head(s, getU64(key))
 		if err != nil {
 			return err
 		}
-		if ev.Seq >= h.Seq {
-			h.Seq, h.Hash = ev.Seq, ev.Hash
+		if seq := getU64(key[8:]); seq >= h.Seq {
+			h.Seq = seq
+			copy(h.E[:], s.buf)
 		}
 	}
 	return nil
@@ -329,20 +349,12 @@ func (db *DB) flushState(tx *bolt.Tx) error {
 	}
 	b := tx.Bucket(bHeads)
 	for id, h := range s.heads {
-		pt, err := json.Marshal(h.ledgerHead)
-		if err != nil {
-			return err
-		}
-		key := u64(id)
-		sealed, err := db.sealValue(bHeads, key, pt)
-		if err != nil {
-			return err
-		}
+		key, val := u64(id), h.encode()
 		if h.old != nil {
 			s.change(bHeads, key, h.old, -1)
 		}
-		s.change(bHeads, key, sealed, +1)
-		if err := b.Put(key, sealed); err != nil {
+		s.change(bHeads, key, val, +1)
+		if err := b.Put(key, val); err != nil {
 			return err
 		}
 	}

@@ -179,22 +179,16 @@ func (db *DB) verifyHeads(tx *bolt.Tx, m hash.Hash) []error {
 	tx.Bucket(bHeads).ForEach(func(k, v []byte) error {
 		id := getU64(k)
 		heads[id] = true
-		var h ledgerHead
-		if err := db.decode(bHeads, k, v, &h, fmt.Sprintf("the ledger head of prospect %d", id)); err != nil {
+		h, err := decodeHead(id, v)
+		if err != nil {
 			out = append(out, err)
 			return nil
 		}
-		raw := tx.Bucket(bProspects).Get(k)
-		switch {
-		case raw == nil:
+		if tx.Bucket(bProspects).Get(k) == nil {
 			out = append(out, &StateError{Bucket: "prospects", What: fmt.Sprintf("prospect %d was removed (no erasure says so)", id)})
 			return nil
-		case h.P != nil && !bytes.Equal(h.P, itemMAC(m, bProspects, k, raw)):
-			out = append(out, &StateError{Bucket: "prospects", What: fmt.Sprintf("prospect %d is not the record last written (an older or copied value was put back)", id)})
 		}
-		if err := db.checkLedgerHead(tx, id, &h); err != nil {
-			out = append(out, err)
-		}
+		out = append(out, compareHead(tx, m, id, h)...)
 		return nil
 	})
 	tx.Bucket(bProspects).ForEach(func(k, _ []byte) error {
@@ -210,100 +204,66 @@ func (db *DB) verifyHeads(tx *bolt.Tx, m hash.Hash) []error {
 	return out
 }
 
-// lastEvent is the last event of a ledger, or nil.
-func (db *DB) lastEvent(tx *bolt.Tx, id uint64) (*consent.Event, error) {
+// lastEventRaw is the key and stored value of a ledger's last event; nil
+// when the ledger is empty.
+func lastEventRaw(tx *bolt.Tx, id uint64) (k, v []byte) {
 	c := tx.Bucket(bEvents).Cursor()
-	var k, v []byte
 	if next, _ := c.Seek(u64(id + 1)); next == nil {
 		k, v = c.Last()
 	} else {
 		k, v = c.Prev()
 	}
-	if k == nil || !bytes.HasPrefix(k, u64(id)) {
+	if k == nil || len(k) != 16 || !bytes.HasPrefix(k, u64(id)) {
 		return nil, nil
 	}
-	var ev consent.Event
-	if err := db.decode(bEvents, k, v, &ev, eventName(k)); err != nil {
-		return nil, err
-	}
-	return &ev, nil
+	return k, v
 }
 
-// checkLedgerHead compares a ledger's last event with its head.
-func (db *DB) checkLedgerHead(tx *bolt.Tx, id uint64, h *ledgerHead) error {
-	last, err := db.lastEvent(tx, id)
-	if err != nil {
-		return err
+// compareHead compares a prospect's stored record and the last event of
+// its ledger with its head: bytes and an HMAC each, nothing opened.
+func compareHead(tx *bolt.Tx, m hash.Hash, id uint64, h ledgerHead) []error {
+	var out []error
+	if raw := tx.Bucket(bProspects).Get(u64(id)); raw != nil && h.P != [16]byte{} && mac16(m, bProspects, u64(id), raw) != h.P {
+		out = append(out, &StateError{Bucket: "prospects", What: fmt.Sprintf("prospect %d is not the record last written (an older or copied value was put back)", id)})
 	}
+	k, v := lastEventRaw(tx, id)
 	var seq uint64
-	if last != nil {
-		seq = last.Seq
+	if k != nil {
+		seq = getU64(k[8:])
 	}
 	switch {
 	case seq < h.Seq:
-		return &StateError{Bucket: "events", What: fmt.Sprintf("prospect %d: events %d to %d of the ledger were removed (it ends at %d; an objection or withdrawal may be among them)", id, seq+1, h.Seq, seq)}
+		out = append(out, &StateError{Bucket: "events", What: fmt.Sprintf("prospect %d: events %d to %d of the ledger were removed (it ends at %d; an objection or withdrawal may be among them)", id, seq+1, h.Seq, seq)})
 	case seq > h.Seq:
-		return &StateError{Bucket: "events", What: fmt.Sprintf("prospect %d: events %d to %d were added to the ledger without the key", id, h.Seq+1, seq)}
-	case last != nil && last.Hash != h.Hash:
-		return &StateError{Bucket: "events", What: fmt.Sprintf("prospect %d: event %d is not the one written (an older or copied value)", id, seq)}
+		out = append(out, &StateError{Bucket: "events", What: fmt.Sprintf("prospect %d: events %d to %d were added to the ledger without the key", id, h.Seq+1, seq)})
+	case k != nil && mac16(m, bEvents, k, v) != h.E:
+		out = append(out, &StateError{Bucket: "events", What: fmt.Sprintf("prospect %d: event %d is not the one written (an older or copied value)", id, seq)})
 	}
-	return nil
-}
-
-// headOf reads the sealed head of a ledger; nil when there is none.
-func (db *DB) headOf(tx *bolt.Tx, id uint64) (*ledgerHead, error) {
-	raw := tx.Bucket(bHeads)
-	if raw == nil {
-		return nil, nil
-	}
-	v := raw.Get(u64(id))
-	if v == nil {
-		return nil, nil
-	}
-	var h ledgerHead
-	if err := db.decode(bHeads, u64(id), v, &h, fmt.Sprintf("the ledger head of prospect %d", id)); err != nil {
-		return nil, err
-	}
-	return &h, nil
+	return out
 }
 
 // checkLedger is the lazy check of one record read whole (Events, Record:
 // what show and can-contact decide on): its stored prospect and its last
-// event against its head. A file without a state (not upgraded yet)
-// has nothing to compare.
-func (db *DB) checkLedger(tx *bolt.Tx, id uint64, evs []consent.Event) error {
-	if tx.Bucket(bMeta).Get(mState) == nil {
-		return nil
+// event against its head. A file without a state (not upgraded yet) has
+// nothing to compare.
+func (db *DB) checkLedger(tx *bolt.Tx, id uint64, _ []consent.Event) error {
+	if tx.Bucket(bMeta).Get(mState) == nil || tx.Bucket(bProspects).Get(u64(id)) == nil {
+		return nil // no state yet; or unknown, or erased: nothing to compare
 	}
-	h, err := db.headOf(tx, id)
+	raw := tx.Bucket(bHeads).Get(u64(id))
+	if raw == nil {
+		return &StateError{Bucket: "heads", What: fmt.Sprintf("the ledger head of prospect %d was removed", id)}
+	}
+	h, err := decodeHead(id, raw)
 	if err != nil {
 		return err
 	}
-	if h == nil {
-		if tx.Bucket(bProspects).Get(u64(id)) == nil {
-			return nil // unknown or erased: nothing to compare
-		}
-		return &StateError{Bucket: "heads", What: fmt.Sprintf("the ledger head of prospect %d was removed", id)}
+	k, err := db.stateKey()
+	if err != nil {
+		return err
 	}
-	if raw := tx.Bucket(bProspects).Get(u64(id)); raw != nil && h.P != nil {
-		k, err := db.stateKey()
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(h.P, itemMAC(newStateMAC(k), bProspects, u64(id), raw)) {
-			return &StateError{Bucket: "prospects", What: fmt.Sprintf("prospect %d is not the record last written (an older or copied value was put back)", id)}
-		}
-	}
-	var seq uint64
-	var hash string
-	if n := len(evs); n > 0 {
-		seq, hash = evs[n-1].Seq, evs[n-1].Hash
-	}
-	switch {
-	case seq < h.Seq:
-		return &StateError{Bucket: "events", What: fmt.Sprintf("prospect %d: events %d to %d of the ledger were removed (it ends at %d; an objection or withdrawal may be among them)", id, seq+1, h.Seq, seq)}
-	case seq > h.Seq || hash != h.Hash:
-		return &StateError{Bucket: "events", What: fmt.Sprintf("prospect %d: the ledger's last event is not the one written (event %d)", id, seq)}
+	if probs := compareHead(tx, newStateMAC(k), id, h); len(probs) > 0 {
+		return probs[0]
 	}
 	return nil
 }

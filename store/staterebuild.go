@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"crypto/subtle"
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"sync"
@@ -39,21 +38,11 @@ func (db *DB) writeHeads(tx *bolt.Tx, from []byte, limit int) ([]byte, error) {
 	}
 	for ; key != nil && len(batch) < limit; key, raw = c.Next() {
 		id := getU64(key)
-		h := ledgerHead{P: itemMAC(m, bProspects, key, raw)}
-		// A damaged last event leaves the head without it: Verify names
-		// the damage itself.
-		if last, err := db.lastEvent(tx, id); err == nil && last != nil {
-			h.Seq, h.Hash = last.Seq, last.Hash
+		h := ledgerHead{P: mac16(m, bProspects, key, raw)}
+		if k, v := lastEventRaw(tx, id); k != nil {
+			h.Seq, h.E = getU64(k[8:]), mac16(m, bEvents, k, v)
 		}
-		pt, err := json.Marshal(h)
-		if err != nil {
-			return nil, err
-		}
-		sealed, err := db.sealValue(bHeads, u64(id), pt)
-		if err != nil {
-			return nil, err
-		}
-		batch = append(batch, kv{u64(id), sealed})
+		batch = append(batch, kv{u64(id), h.encode()})
 	}
 	next := bytes.Clone(key)
 	for _, e := range batch {
