@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
+	"maps"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -348,7 +350,11 @@ func (db *DB) flushState(tx *bolt.Tx) error {
 		}
 	}
 	b := tx.Bucket(bHeads)
-	for id, h := range s.heads {
+	// In key order: bbolt then appends to pages instead of splitting them
+	// at random places (an import of 10,000 cards writes 10,000 heads).
+	ids := slices.Sorted(maps.Keys(s.heads))
+	for _, id := range ids {
+		h := s.heads[id]
 		key, val := u64(id), h.encode()
 		if h.old != nil {
 			s.change(bHeads, key, h.old, -1)
