@@ -143,18 +143,6 @@ func (db *DB) finishErasures() error {
 	return db.compactPending()
 }
 
-// deletePrefix deletes every key starting with prefix. Keys are collected
-// first (and copied: they point into pages the deletes change), because
-// deleting under a moving cursor can skip keys.
-func deletePrefix(b *bolt.Bucket, prefix []byte) error {
-	var keys [][]byte
-	c := b.Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		keys = append(keys, slices.Clone(k))
-	}
-	return deleteKeys(b, keys)
-}
-
 // deleteSuffix deletes every key ending in suffix: index keys are
 // blind(value)|id, so an id's entries are spread over the bucket. One scan
 // of an index (a key per prospect) is cheap next to the compaction.

@@ -309,7 +309,9 @@ func (db *DB) delTracked(tx *bolt.Tx, bucket, key []byte) error {
 	return b.Delete(key)
 }
 
-// deletePrefixTracked is deletePrefix (erase.go) for a covered bucket.
+// deletePrefixTracked deletes every key starting with prefix from a covered
+// bucket, keeping the state. Keys are collected first (and copied): deleting
+// under a moving cursor can skip keys.
 func (db *DB) deletePrefixTracked(tx *bolt.Tx, bucket, prefix []byte) error {
 	var keys [][]byte
 	c := tx.Bucket(bucket).Cursor()

@@ -61,7 +61,7 @@ func TestMigrateGivesAnOlderFileItsState(t *testing.T) {
 	if hasRaw(t, path, bMeta, mState) {
 		t.Fatal("a state was written before the last step")
 	}
-	uerr, db, got := openTampered(t, path)
+	db, got, uerr := openTampered(t, path)
 	if uerr != nil || got != "" {
 		t.Fatalf("after the upgrade: unlock %v, verify %s", uerr, got)
 	}
@@ -74,7 +74,7 @@ func TestMigrateGivesAnOlderFileItsState(t *testing.T) {
 	}
 	putRaw(t, path, bSuppress, rawKeys(t, path, bSuppress)[0], nil)
 	putRaw(t, path, bProspects, u64(ids[1]), nil)
-	uerr, _, got = openTampered(t, path)
+	_, got, uerr = openTampered(t, path)
 	if uerr == nil {
 		t.Error("unlock after the upgrade missed the removed records")
 	}
@@ -85,7 +85,7 @@ func TestMigrateGivesAnOlderFileItsState(t *testing.T) {
 // both steps and verifies.
 func TestMigrateSchema1GetsAState(t *testing.T) {
 	path := copySchema1(t)
-	uerr, db, got := openTampered(t, path)
+	db, got, uerr := openTampered(t, path)
 	if uerr != nil || got != "" {
 		t.Fatalf("unlock %v, verify %s", uerr, got)
 	}

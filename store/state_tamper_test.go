@@ -46,7 +46,7 @@ func deleteAllRaw(t *testing.T, path string, bucket []byte) {
 
 // openTampered unlocks a tampered file and returns what unlock said and
 // what Verify found, as text.
-func openTampered(t *testing.T, path string) (unlockErr error, db *DB, problems string) {
+func openTampered(t *testing.T, path string) (db *DB, problems string, unlockErr error) {
 	t.Helper()
 	db, err := Open(path, Options{})
 	if err != nil {
@@ -65,7 +65,7 @@ func openTampered(t *testing.T, path string) (unlockErr error, db *DB, problems 
 	for _, p := range r.Problems {
 		all = append(all, p.Error())
 	}
-	return unlockErr, db, strings.Join(all, "\n")
+	return db, strings.Join(all, "\n"), unlockErr
 }
 
 func wantNamed(t *testing.T, what, got string, parts ...string) {
@@ -92,7 +92,7 @@ func TestStateNamesEveryKeyOfABucketDeleted(t *testing.T) {
 		t.Run(string(c.bucket), func(t *testing.T) {
 			path, _ := tamperFixture(t, Options{})
 			deleteAllRaw(t, path, c.bucket)
-			uerr, _, got := openTampered(t, path)
+			_, got, uerr := openTampered(t, path)
 			wantNamed(t, "verify", got, c.named...)
 			if c.atUnlock && (uerr == nil || !strings.Contains(uerr.Error(), "in "+string(c.bucket)+":")) {
 				t.Errorf("unlock did not name %s: %v", c.bucket, uerr)
@@ -122,7 +122,7 @@ func TestStateNamesALedgerCutShort(t *testing.T) {
 	db.Close()
 	putRaw(t, path, bEvents, join(u64(ids[0]), u64(obj.Seq)), nil)
 
-	uerr, db, got := openTampered(t, path)
+	db, got, uerr := openTampered(t, path)
 	if uerr != nil {
 		t.Fatalf("unlock: %v", uerr)
 	}
@@ -153,7 +153,7 @@ func TestStateNamesAReplayedProspect(t *testing.T) {
 	db.Close()
 	putRaw(t, path, bProspects, u64(ids[0]), old)
 
-	uerr, _, got := openTampered(t, path)
+	_, got, uerr := openTampered(t, path)
 	if uerr == nil || !strings.Contains(uerr.Error(), "in prospects: a record was replaced") {
 		t.Errorf("unlock: %v", uerr)
 	}
@@ -190,7 +190,7 @@ func TestStateNamesACopiedInRecord(t *testing.T) {
 		}
 	}
 
-	uerr, _, got := openTampered(t, path)
+	_, got, uerr := openTampered(t, path)
 	if uerr == nil || !strings.Contains(uerr.Error(), "in prospects: 1 record(s) added") {
 		t.Errorf("unlock: %v", uerr)
 	}
@@ -200,7 +200,7 @@ func TestStateNamesACopiedInRecord(t *testing.T) {
 // What the app writes itself never differs from its state.
 func TestStateHoldsAfterEveryKindOfWrite(t *testing.T) {
 	path, _ := tamperFixture(t, Options{})
-	uerr, _, got := openTampered(t, path)
+	_, got, uerr := openTampered(t, path)
 	if uerr != nil || got != "" {
 		t.Fatalf("unlock: %v; verify: %s", uerr, got)
 	}
