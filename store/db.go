@@ -64,6 +64,8 @@ type DB struct {
 
 	gen         uint64 // the file's generation (generation.go)
 	acceptOlder bool
+	// wst: the state the write transaction under way changes (state.go).
+	wst *txState
 }
 
 // Exists tells whether a database file is at path.
@@ -136,6 +138,10 @@ func Create(path string, passphrase []byte, s consent.Settings, opts Options) (*
 		return nil, fmt.Errorf("cannot create the database: %w", err)
 	}
 	db.setKey(dataKey)
+	if err := db.initState(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if err := db.SaveSettings(s); err != nil {
 		db.Close()
 		return nil, err
@@ -291,12 +297,20 @@ func (db *DB) finishUnlock(dk []byte) error {
 	db.plain = plain
 	db.mu.Unlock()
 	db.setKey(dk)
+	if err := db.loadBlindKeys(dk); err != nil { // kept by a Rekey (rekey.go)
+		db.Lock()
+		return err
+	}
 	if err := guardDamage(db.upgrade); err != nil {
 		db.Lock()
 		return err
 	}
 	if err := guardDamage(db.loadIndex); err != nil {
 		db.Lock()
+		return err
+	}
+	// Left unlocked on a difference, so Verify can name it (statecheck.go).
+	if err := guardDamage(db.checkStateAtUnlock); err != nil {
 		return err
 	}
 	// Not fatal: the marker stays and the next unlock tries again (a full

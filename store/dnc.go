@@ -78,10 +78,17 @@ func (db *DB) ImportDNC(name string, e164 []string, now time.Time) (Register, er
 		if fresh {
 			b.FillPercent = 1.0
 		}
+		added := make([][]byte, len(keys))
 		for i := range keys {
 			if err := b.Put(keys[i][:], nil); err != nil {
 				return err
 			}
+			added[i] = keys[i][:]
+		}
+		// New keys all (deduplicated, the register's old ones cleared):
+		// the state's digest of them is computed in parallel (state.go).
+		if err := db.addNewTracked(tx, bDNC, added); err != nil {
+			return err
 		}
 		// bbolt copied the keys; drop ours before the commit allocates its
 		// pages, to lower the peak.
@@ -156,8 +163,10 @@ func (db *DB) clearRegister(tx *bolt.Tx, reg []byte) (fresh bool, err error) {
 				return false, err
 			}
 		}
-		_, err := tx.CreateBucket(bDNC)
-		return true, err
+		if _, err := tx.CreateBucket(bDNC); err != nil {
+			return false, err
+		}
+		return true, db.resetTracked(tx, bDNC)
 	}
 	// Collect first, then delete: deleting under a moving cursor can skip
 	// the key after each deleted one.
@@ -168,9 +177,8 @@ func (db *DB) clearRegister(tx *bolt.Tx, reg []byte) (fresh bool, err error) {
 			old = append(old, dncKey(k))
 		}
 	}
-	b := tx.Bucket(bDNC)
 	for i := range old {
-		if err := b.Delete(old[i][:]); err != nil {
+		if err := db.delTracked(tx, bDNC, old[i][:]); err != nil {
 			return false, err
 		}
 	}

@@ -93,10 +93,10 @@ func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
 // entry a: Erase, and a restore re-applying an erasure (restore.go).
 func (db *DB) eraseTx(tx *bolt.Tx, p consent.Prospect, t Tombstone, a AuditEntry) error {
 	key := u64(p.ID)
-	if err := tx.Bucket(bProspects).Delete(key); err != nil {
+	if err := db.delTracked(tx, bProspects, key); err != nil {
 		return err
 	}
-	if err := deletePrefix(tx.Bucket(bEvents), key); err != nil {
+	if err := db.deletePrefixTracked(tx, bEvents, key); err != nil {
 		return err
 	}
 	// Every index entry pointing at this id, not only those of the
@@ -160,18 +160,6 @@ func (db *DB) finishErasures() error {
 		return nil
 	}
 	return db.compactPending()
-}
-
-// deletePrefix deletes every key starting with prefix. Keys are collected
-// first (and copied: they point into pages the deletes change), because
-// deleting under a moving cursor can skip keys.
-func deletePrefix(b *bolt.Bucket, prefix []byte) error {
-	var keys [][]byte
-	c := b.Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		keys = append(keys, slices.Clone(k))
-	}
-	return deleteKeys(b, keys)
 }
 
 // deleteSuffix deletes every key ending in suffix: index keys are

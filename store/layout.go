@@ -17,7 +17,7 @@ var (
 	bDNC        = []byte("dnc")        // blind(phone)|register -> empty
 	bRegisters  = []byte("registers")  // register name hash -> sealed register info
 
-	allBuckets = [][]byte{bMeta, bSettings, bProspects, bEvents, bIdxEmail, bIdxPhone, bSuppress, bTombstones, bAudit, bDNC, bRegisters, bIdxHistory}
+	allBuckets = [][]byte{bMeta, bSettings, bProspects, bEvents, bIdxEmail, bIdxPhone, bSuppress, bTombstones, bAudit, bDNC, bRegisters, bIdxHistory, bHeads}
 )
 
 // Keys in the meta bucket.
@@ -33,7 +33,7 @@ var (
 )
 
 // schemaVersion is the layout this code writes; see migrations.go.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // u64 encodes ids big-endian so keys sort numerically ("9" before "10").
 func u64(v uint64) []byte {

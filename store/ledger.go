@@ -91,6 +91,9 @@ func (db *DB) Events(id uint64) ([]consent.Event, error) {
 	err := db.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = db.readEvents(tx, id)
+		if err == nil {
+			err = db.checkLedger(tx, id, out) // statecheck.go
+		}
 		return err
 	})
 	return out, err
@@ -152,6 +155,9 @@ func (db *DB) Verify() (r VerifyReport, err error) {
 				return nil
 			})
 		}
+		// statecheck.go; after the values' own damage, which names a place.
+		stateProbs := db.verifyState(tx)
+		defer func() { r.Problems = append(r.Problems, stateProbs...) }()
 		return tx.Bucket(bProspects).ForEach(func(k, v []byte) error {
 			r.Prospects++
 			id := getU64(k)

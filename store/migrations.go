@@ -16,6 +16,8 @@ import (
 //	1 → 2: ledger events are stored as CBOR (consent.MarshalEvent) instead
 //	       of JSON. They keep their encoding version and hash: a v1 event
 //	       still verifies with its v1 canonical JSON.
+//	2 → 3: the authenticated state (state.go): a head per ledger, then the
+//	       digests of every covered bucket, computed from the data as it is.
 //
 // A migration rewrites sealed values, so it needs the data key: Open only
 // reads the version (a file newer than this code is refused there, before
@@ -39,6 +41,7 @@ import (
 // facets as fast as before the upgrade). A failed compaction is not fatal.
 var migrations = []func(db *DB, tx *bolt.Tx, from []byte) (next []byte, err error){
 	(*DB).migrateEventsToCBOR,
+	(*DB).migrateState,
 }
 
 // migrate checks the schema at Open. A current file whose buckets are all

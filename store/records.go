@@ -147,6 +147,11 @@ func (db *DB) Record(id uint64) (consent.Record, error) {
 		if err != nil {
 			return err
 		}
+		// statecheck.go; it reads the ledger's last event again, so a
+		// damaged page there names the ledger too.
+		if err := guardRecord(bEvents, ledgerOf, id, func() error { return db.checkLedger(tx, id, evs) }); err != nil {
+			return err
+		}
 		r.Events = evs
 		f, err := db.newRecordFiller(tx)
 		if err != nil {

@@ -306,7 +306,7 @@ func (bak *DB) carryKeyed(tx *bolt.Tx, s *replacedState, c *Carried, same bool) 
 		if sup.Get([]byte(k)) != nil {
 			continue
 		}
-		if err := sup.Put([]byte(k), v); err != nil {
+		if err := bak.putTracked(tx, bSuppress, []byte(k), v); err != nil {
 			return err
 		}
 		c.Suppressions++
@@ -315,13 +315,12 @@ func (bak *DB) carryKeyed(tx *bolt.Tx, s *replacedState, c *Carried, same bool) 
 		if _, err := bak.clearRegister(tx, []byte(reg)); err != nil {
 			return err
 		}
-		dnc := tx.Bucket(bDNC)
 		for _, k := range s.dnc[reg] {
-			if err := dnc.Put(k, nil); err != nil {
+			if err := bak.putTracked(tx, bDNC, k, nil); err != nil {
 				return err
 			}
 		}
-		if err := tx.Bucket(bRegisters).Put([]byte(reg), v); err != nil {
+		if err := bak.putTracked(tx, bRegisters, []byte(reg), v); err != nil {
 			return err
 		}
 		c.Registers++

@@ -23,7 +23,7 @@ func (db *DB) put(tx *bolt.Tx, bucket, key []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bucket).Put(key, sealed)
+	return db.putTracked(tx, bucket, key, sealed) // state.go
 }
 
 // sealValue seals under db.mu: Lock zeroes the key in place, and a write

@@ -96,6 +96,11 @@ func (db *DB) update(fn func(*bolt.Tx) error) error {
 			if fnErr = fn(tx); fnErr == nil {
 				fnErr = db.bumpGeneration(tx)
 			}
+			if fnErr == nil {
+				fnErr = db.flushState(tx) // the state, in the same transaction (state.go)
+			} else {
+				db.wst = nil
+			}
 			return fnErr
 		})
 	})

@@ -121,6 +121,8 @@ func (g *GUI) autoUnlock() {
 			g.showMain()
 		case errors.Is(err, store.ErrOlderCopy):
 			g.showOlderCopy(err, func() error { return g.cfg.Unlock(g.db) })
+		case store.IsStateError(err): // state_warning.go
+			g.showStateWarning(err)
 		case g.cfg.PasswordFile != "":
 			g.showUnlock(lang.L("The passphrase file did not unlock the database: {{.Error}}",
 				map[string]any{"Error": errorText(err)}))

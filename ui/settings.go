@@ -63,7 +63,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	dbPath := widget.NewLabel(lang.L("Database: {{.Path}}", map[string]any{"Path": s.g.cfg.DB}))
 	dbPath.Wrapping = fyne.TextWrapBreak
 	security := container.NewVBox(widget.NewLabelWithStyle(lang.L("Security"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		dbPath, s.keyringInfo, container.NewHBox(pass, s.forget, restore))
+		dbPath, s.keyringInfo, container.NewHBox(pass, s.forget, restore, s.rekeyButton()))
 	dnc := container.NewVBox(widget.NewLabelWithStyle(lang.L("Do-not-call registers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		s.registers, container.NewHBox(s.importDNC))
 	return container.NewVScroll(container.NewVBox(heading(lang.L("Settings")), form, container.NewHBox(layoutSpacer(), s.save), s.status,

@@ -65,6 +65,8 @@ func (u *unlockScreen) onUnlock() {
 			g.win.Canvas().Focus(u.pass)
 		case errors.Is(err, store.ErrOlderCopy):
 			g.showOlderCopy(err, func() error { return g.db.UnlockPassphrase(pass) })
+		case store.IsStateError(err): // state_warning.go
+			g.showStateWarning(err)
 		case err != nil:
 			u.status.SetText(errorText(err))
 		default:

@@ -156,8 +156,10 @@ func setupRestore(fs *flagSet, e *env) func([]string) error {
 }
 
 func setupVerify(fs *flagSet, e *env) func([]string) error {
+	var accept string
+	fs.StringVar(&accept, "accept", "", "after reading what verify names, take the file as it is now as its state; the reason is audit-logged")
 	return func(pos []string) error {
-		if err := need(pos, 0, "verify"); err != nil {
+		if err := need(pos, 0, "verify [--accept REASON]"); err != nil {
 			return err
 		}
 		// The file's structure first, holding its lock: unlocking reads
@@ -170,7 +172,8 @@ func setupVerify(fs *flagSet, e *env) func([]string) error {
 		if err := db.CheckFile(); err != nil {
 			return err
 		}
-		if err := e.cfg.Unlock(db); err != nil {
+		// A difference from the file's state leaves it unlocked for this.
+		if err := e.cfg.Unlock(db); err != nil && !store.IsStateError(err) {
 			return err
 		}
 		r, err := db.Verify()
@@ -179,6 +182,17 @@ func setupVerify(fs *flagSet, e *env) func([]string) error {
 		}
 		for _, p := range r.Problems {
 			fmt.Fprintln(e.stdout, "broken: "+safe(oneLine(p.Error())))
+		}
+		if !r.OK() && accept != "" {
+			uc, err := e.app()
+			if err != nil {
+				return err
+			}
+			if err := uc.Settings.AcceptState(accept); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "accepted: the file as it is now is its state (audit-logged); %d problem(s) above were seen\n", len(r.Problems))
+			return nil
 		}
 		if !r.OK() {
 			return fmt.Errorf("verify found %d problem(s); the first: %v", len(r.Problems), r.Problems[0])

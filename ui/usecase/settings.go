@@ -19,6 +19,8 @@ type Settings struct {
 type settingsStore interface {
 	SaveSettings(s consent.Settings) error
 	ChangePassphrase(newPass []byte, audit ...store.AuditEntry) error
+	Rekey(pass []byte, progress func(done, total int), audit ...store.AuditEntry) error
+	AcceptState(audit ...store.AuditEntry) error
 	ForgetKeyring(audit ...store.AuditEntry) error
 	Backup(path string) error
 	Commit(c store.Change) ([]consent.Event, error)
@@ -33,6 +35,23 @@ func (s *Settings) Save(st consent.Settings) error { return s.st.SaveSettings(st
 // (no data is re-encrypted) and audit-logs it in the same transaction.
 func (s *Settings) ChangePassphrase(newPass []byte) error {
 	return s.st.ChangePassphrase(newPass, s.audit("passphrase-changed", ""))
+}
+
+// Rekey re-encrypts the whole database under a new data key, wrapped by
+// pass (the current recovery passphrase or a new one) and a new keyring
+// key, and audit-logs it in the new file. Unlike ChangePassphrase, an old
+// copy of the file with the old passphrase opens nothing written since.
+// progress (may be nil) gets values done and the total, on the caller's
+// goroutine; a failure leaves the database as it was.
+func (s *Settings) Rekey(pass []byte, progress func(done, total int)) error {
+	return s.st.Rekey(pass, progress, s.audit("rekeyed", ""))
+}
+
+// AcceptState takes the file as it is now as its authenticated state, after
+// Verify named records changed without the key and the rep chose to keep
+// the data (no backup to restore); why is audit-logged with it.
+func (s *Settings) AcceptState(why string) error {
+	return s.st.AcceptState(s.audit("state-accepted", why))
 }
 
 // ForgetKeyring removes the database's key from the system keyring, so
