@@ -159,6 +159,10 @@ func (db *DB) rekeyInto(tmp *DB, pass []byte, progress func(int, int), audit []A
 		return db.copyResealed(src, tmp, progress)
 	})
 	if err == nil {
+		// The generation goes on from the file's (its sealed value did not
+		// survive the new key): the rekeyed file is newer than any copy of
+		// the old one, never "older than the one last opened here".
+		tmp.gen = db.Generation()
 		err = tmp.update(func(tx *bolt.Tx) error { return tmp.finishRekey(tx, pass, kk, gen, audit) })
 	}
 	if err == nil {
