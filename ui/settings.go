@@ -63,7 +63,10 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 	dbPath := widget.NewLabel(lang.L("Database: {{.Path}}", map[string]any{"Path": s.g.cfg.DB}))
 	dbPath.Wrapping = fyne.TextWrapBreak
 	security := container.NewVBox(widget.NewLabelWithStyle(lang.L("Security"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		dbPath, s.keyringInfo, container.NewHBox(pass, s.forget, restore, s.rekeyButton()))
+		dbPath, s.keyringInfo,
+		// Two rows: the key's wraps, then the file; four buttons in one row
+		// are wider than the window in German.
+		container.NewHBox(pass, s.rekeyButton()), container.NewHBox(s.forget, restore))
 	dnc := container.NewVBox(widget.NewLabelWithStyle(lang.L("Do-not-call registers"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		s.registers, container.NewHBox(s.importDNC))
 	return container.NewVScroll(container.NewVBox(heading(lang.L("Settings")), form, container.NewHBox(layoutSpacer(), s.save), s.status,
