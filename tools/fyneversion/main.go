@@ -6,6 +6,7 @@
 //
 //	fyneversion -toml FyneApp.toml -out ui/cli/version_gen.go -pkg cli
 //	fyneversion -toml FyneApp.toml -print    # prints the version only
+//	fyneversion -toml FyneApp.toml -print-build
 package main
 
 import (
@@ -22,6 +23,7 @@ func main() {
 	out := flag.String("out", "", "the Go file to write")
 	pkg := flag.String("pkg", "cli", "its package name")
 	printOnly := flag.Bool("print", false, "print the version and exit")
+	printBuild := flag.Bool("print-build", false, "print the build number and exit")
 	flag.Parse()
 	b, err := os.ReadFile(*tomlPath)
 	if err != nil {
@@ -33,6 +35,10 @@ func main() {
 	}
 	if *printOnly {
 		fmt.Println(d.Version)
+		return
+	}
+	if *printBuild {
+		fmt.Println(d.Build)
 		return
 	}
 	if *out == "" {
