@@ -38,11 +38,20 @@ die() {
 	echo "package-test: FAIL: $*" >&2
 	exit 1
 }
+# No session bus: without this, D-Bus autolaunch would start a bus and the
+# desktop portals for each GUI run and leave them behind.
+export DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/warmlead-package-test-bus
 [ -n "${DISPLAY:-}" ] || die "no DISPLAY: run it through make package-test (xvfb-run)"
-for f in "$DEB" "$TARXZ" "$ZIP" "dist/warmlead-$VERSION-SHA256SUMS"; do
-	[ -f "$f" ] || die "$f is missing: run make package first"
-done
-(cd dist && sha256sum -c --quiet "warmlead-$VERSION-SHA256SUMS") || die "SHA256SUMS do not match dist/"
+need() { [ -f "$1" ] || die "$1 is missing: run make package first"; }
+
+test_sums() {
+	need "dist/warmlead-$VERSION-SHA256SUMS"
+	(cd dist && sha256sum -c --quiet "warmlead-$VERSION-SHA256SUMS") || die "SHA256SUMS do not match dist/"
+	local n
+	n=$(wc -l <"dist/warmlead-$VERSION-SHA256SUMS")
+	[ "$n" -eq 3 ] || die "SHA256SUMS lists $n files, not the 3 packages"
+	say "== dist/warmlead-$VERSION-SHA256SUMS: the 3 packages match"
+}
 
 # window_up PATTERN SECONDS: a top-level window whose name contains PATTERN.
 window_up() {
@@ -73,7 +82,8 @@ shot() {
 gui_env() {
 	local h=$TMP/home-$1
 	mkdir -p "$h"
-	echo "env HOME=$h XDG_CONFIG_HOME=$h/.config WARMLEAD_DB=$h/warmlead.db WARMLEAD_NO_KEYRING=1 LANG=en_US.UTF-8"
+	mkdir -p -m 700 "$h/run"
+	echo "env HOME=$h XDG_CONFIG_HOME=$h/.config XDG_RUNTIME_DIR=$h/run WARMLEAD_DB=$h/warmlead.db WARMLEAD_NO_KEYRING=1 LANG=en_US.UTF-8"
 }
 
 stop_gui() {
@@ -83,6 +93,7 @@ stop_gui() {
 
 test_deb() {
 	local t0=$SECONDS root=$TMP/root
+	need "$DEB"
 	say "== .deb: $DEB"
 	dpkg-deb -I "$DEB" >"$ART/package-deb-info.txt"
 	dpkg-deb -c "$DEB" >>"$ART/package-deb-info.txt"
@@ -115,9 +126,11 @@ test_deb() {
 	# Each library the binary links (ELF NEEDED) or that GLFW dlopens at
 	# start (the X11 extension libraries named in the binary): which Debian
 	# package ships it, and is that one declared?
-	local so path pkg missing=""
+	local so path pkg missing="" seen=""
 	for so in $(objdump -p "$bin" | awk '/NEEDED/ { print $2 }') \
-		$(strings "$bin" | grep -E '^libX[A-Za-z0-9_-]*\.so\.[0-9]+$' | sort -u); do
+		$(strings "$bin" | grep -E '^libX[A-Za-z0-9_-]*\.so\.[0-9]+$'); do
+		[[ " $seen " == *" $so "* ]] && continue
+		seen="$seen $so"
 		pkg=""
 		for path in /usr/lib/x86_64-linux-gnu/$so /lib/x86_64-linux-gnu/$so /usr/lib64/$so /lib64/$so; do
 			pkg=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1) && [ -n "$pkg" ] && break
@@ -177,6 +190,7 @@ test_deb() {
 
 test_archive() {
 	local t0=$SECONDS a=$TMP/archive
+	need "$TARXZ"
 	say "== archive: $TARXZ"
 	mkdir -p "$a"
 	tar -xJf "$TARXZ" -C "$a"
@@ -191,6 +205,7 @@ test_archive() {
 
 test_wine() {
 	local t0=$SECONDS w=$TMP/wine
+	need "$ZIP"
 	say "== Windows under Wine: $ZIP ($(wine --version))"
 	export WINEPREFIX=$TMP/wineprefix WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
 	mkdir -p "$w"
@@ -245,6 +260,6 @@ test_wine() {
 	say "Wine passed in $((SECONDS - t0)) s"
 }
 
-steps=${*:-deb archive wine}
+steps=${*:-sums deb archive wine}
 for s in $steps; do "test_$s"; done
 say "all package tests passed ($SECONDS s): $steps"
