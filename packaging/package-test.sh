@@ -28,7 +28,7 @@ TMP=$(mktemp -d /tmp/warmlead-package-test.XXXXXX)
 PIDS=()
 cleanup() {
 	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-	if [ -n "${WINEPREFIX:-}" ]; then wineserver -k 2>/dev/null || true; fi
+	if [ -n "${WINEPREFIX:-}" ]; then "${WINESERVER:-wineserver}" -k 2>/dev/null || true; fi
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -206,16 +206,26 @@ test_archive() {
 test_wine() {
 	local t0=$SECONDS w=$TMP/wine
 	need "$ZIP"
-	say "== Windows under Wine: $ZIP ($(wine --version))"
+	# Debian's wine64 loader itself (the wine wrapper would only add a hint
+	# about the 32-bit wine32, which a 64-bit exe does not need).
+	local wine=/usr/lib/wine/wine64
+	export WINELOADER=$wine WINESERVER=/usr/lib/wine/wineserver
+	say "== Windows under Wine: $ZIP ($($wine --version))"
 	export WINEPREFIX=$TMP/wineprefix WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
 	mkdir -p "$w"
-	WINEDEBUG=-all wineboot -i >/dev/null 2>&1 || die "wineboot failed"
+	WINEDEBUG=-all $wine wineboot -i >/dev/null 2>&1 || die "wineboot failed"
 	unzip -q "$ZIP" -d "$w"
 	local dir=$w/warmlead-$VERSION
 	[ -f "$dir/README.txt" ] || die "no README.txt in the zip"
+	# Wine 8.0 has no bcryptprimitives.dll, where Go's runtime gets random
+	# bytes (ProcessPrng) on every Windows 10/11: a test-only stand-in goes
+	# into the Wine prefix's system32, where Go's runtime loads it from
+	# (packaging/wine/bcryptprimitives.c); nothing of it is in the zip.
+	x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+		packaging/wine/bcryptprimitives.c packaging/wine/bcryptprimitives.def -ladvapi32
 	cd "$dir"
 	printf 'wine package test passphrase\n' >pass.txt
-	local W=(wine warmlead.exe) G=(--db warmlead.db --password-file pass.txt --no-keyring) out
+	local W=($wine warmlead.exe) G=(--db warmlead.db --password-file pass.txt --no-keyring) out
 	run() { WINEDEBUG=-all "${W[@]}" "$@" 2>>"$ART/package-wine-cli.log"; }
 	: >"$ART/package-wine-cli.log"
 	out=$(run version) || die "warmlead.exe version failed: $(cat "$ART/package-wine-cli.log")"
@@ -242,7 +252,7 @@ test_wine() {
 	# The window: Fyne needs OpenGL 2.1 through Wine's opengl32 (WGL on the
 	# X server's GLX). Whether it opens or not, Wine's own lines are kept.
 	local pid t1=$SECONDS
-	env WARMLEAD_DB=gui.db WARMLEAD_NO_KEYRING=1 wine warmlead.exe >"$ART/package-wine-gui.log" 2>&1 &
+	env WARMLEAD_DB=gui.db WARMLEAD_NO_KEYRING=1 $wine warmlead.exe >"$ART/package-wine-gui.log" 2>&1 &
 	pid=$!
 	PIDS+=("$pid")
 	if window_up 'Warmlead' 60; then
@@ -255,7 +265,7 @@ test_wine() {
 		sed 's/^/package-test:   wine: /' "$ART/package-wine-gui.log" | head -40
 	fi
 	stop_gui "$pid"
-	wineserver -k 2>/dev/null || true
+	$WINESERVER -k 2>/dev/null || true
 	cd - >/dev/null
 	say "Wine passed in $((SECONDS - t0)) s"
 }
