@@ -27,6 +27,13 @@ type CallLog struct {
 // MaxAgreedLen caps the agreed-next-step text.
 const MaxAgreedLen = 300
 
+// The call log's rules, for a use case to tell apart (errors.Is).
+var (
+	ErrAgreedTooLong      = fmt.Errorf("keep what was agreed short: at most %d characters", MaxAgreedLen)
+	ErrCallbackNoDate     = errors.New("a call-back needs its date (and time)")
+	ErrConsentsNotReached = errors.New("consents can only be recorded when the person was reached")
+)
+
 // Events validates the log and returns the events to append: the call, then
 // one pending grant per consent.
 func (c CallLog) Events(rep string, now time.Time) ([]Event, error) {
@@ -36,13 +43,13 @@ func (c CallLog) Events(rep string, now time.Time) ([]Event, error) {
 	}
 	agreed := strings.TrimSpace(c.Agreed)
 	if len([]rune(agreed)) > MaxAgreedLen {
-		return nil, fmt.Errorf("keep what was agreed short: at most %d characters", MaxAgreedLen)
+		return nil, ErrAgreedTooLong
 	}
 	if outcome == OutcomeCallBack && c.Callback.IsZero() {
-		return nil, errors.New("a call-back needs its date (and time)")
+		return nil, ErrCallbackNoDate
 	}
 	if len(c.Consents) > 0 && outcome != OutcomeReached {
-		return nil, errors.New("consents can only be recorded when the person was reached")
+		return nil, ErrConsentsNotReached
 	}
 	evs := []Event{{Time: now, Rep: rep, Kind: KindCallLogged, Outcome: outcome, Agreed: agreed, Callback: c.Callback}}
 	for _, pc := range c.Consents {

@@ -3,7 +3,6 @@ package consent
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"time"
 )
@@ -33,6 +32,8 @@ const (
 // Event is one entry of a prospect's append-only ledger. Fields not used by a
 // kind stay empty. Hash covers the canonical encoding of every other field and
 // the previous event's hash, so editing or removing an event breaks the chain.
+// That encoding does not follow this struct: it is frozen per version
+// (encoding.go), and Enc says which version the event was sealed with.
 type Event struct {
 	Prospect uint64    `json:"prospect"`
 	Seq      uint64    `json:"seq"` // 1-based position in the prospect's ledger
@@ -68,32 +69,36 @@ type Event struct {
 
 	PrevHash string `json:"prev_hash"`
 	Hash     string `json:"hash"`
+
+	// Enc is the encoding version the hash covers (EncV1, EncV2); Seal sets
+	// it. In JSON (exports, `show --json`) it is "enc", absent for v1, so an
+	// exported ledger still verifies.
+	Enc int `json:"enc,omitempty"`
 }
 
-// canonical is the byte string the hash covers: the JSON encoding of the
-// event with Hash cleared. encoding/json writes struct fields in declaration
-// order, so the encoding is stable.
-func (e Event) canonical() []byte {
-	e.Hash = ""
-	e.Time = e.Time.UTC()
-	b, err := json.Marshal(e)
-	if err != nil {
-		// Only unsupported types make Marshal fail; Event has none.
-		panic("consent: event cannot be encoded")
-	}
-	return b
-}
-
-// ComputeHash returns the hash this event should carry.
+// ComputeHash returns the hash this event should carry, in its encoding
+// version; "" when the version is unknown (VerifyChain says so).
 func (e Event) ComputeHash() string {
-	sum := sha256.Sum256(e.canonical())
+	b, err := e.canonical()
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
 
-// Seal links e after prev (nil for the first event): it sets Seq, PrevHash,
-// normalises Time to UTC seconds and computes Hash.
+// Seal links e after prev (nil for the first event): it sets Seq, PrevHash
+// and the current encoding version, normalises Time to UTC seconds (the
+// other times keep their offset, as the rep's dates), replaces text that is
+// not UTF-8 the way it will read back, and computes Hash.
 func (e *Event) Seal(prev *Event) {
+	e.Enc = encCurrent
 	e.Time = e.Time.UTC().Truncate(time.Second)
+	for _, s := range []*string{&e.Rep, &e.EventName, &e.ListVendor, &e.Evidence, &e.Outcome, &e.Agreed, &e.Field, &e.Old, &e.New, &e.Note} {
+		*s = validText(*s)
+	}
+	e.Kind, e.Source = EventKind(validText(string(e.Kind))), Source(validText(string(e.Source)))
+	e.Purpose, e.Channel, e.Method = Purpose(validText(string(e.Purpose))), Channel(validText(string(e.Channel))), Method(validText(string(e.Method)))
 	if prev == nil {
 		e.Seq, e.PrevHash = 1, ""
 	} else {
@@ -127,6 +132,8 @@ func VerifyChain(events []Event) error {
 			return &ChainError{e.Prospect, e.Seq, "first event links to a predecessor"}
 		case prev != nil && e.PrevHash != prev.Hash:
 			return &ChainError{e.Prospect, e.Seq, "does not link to the event before it"}
+		case e.Enc != EncV1 && e.Enc != EncV2:
+			return &ChainError{e.Prospect, e.Seq, fmt.Sprintf("unknown encoding version %d (written by a newer Warmlead?)", e.Enc)}
 		case e.ComputeHash() != e.Hash:
 			return &ChainError{e.Prospect, e.Seq, "content does not match its hash (edited after it was recorded)"}
 		}

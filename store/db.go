@@ -48,6 +48,11 @@ type DB struct {
 	supKey  []byte
 	plain   bool
 	index   *searchIndex
+
+	// upgradePending: an older file (or a cut-off upgrade), upgraded at the
+	// first unlock (migrations.go).
+	upgradeMu      sync.Mutex
+	upgradePending bool
 }
 
 // Exists tells whether a database file is at path.
@@ -271,6 +276,10 @@ func (db *DB) finishUnlock(dk []byte) error {
 	db.plain = plain
 	db.mu.Unlock()
 	db.setKey(dk)
+	if err := guardDamage(db.upgrade); err != nil {
+		db.Lock()
+		return err
+	}
 	if err := guardDamage(db.loadIndex); err != nil {
 		db.Lock()
 		return err

@@ -195,9 +195,7 @@ func (db *DB) readFacetRange(ix *searchIndex, jobs []facetJob, out []facetResult
 				if !r.event(k, v, &fe) {
 					break // a damaged ledger counts up to the damage; Verify reports it
 				}
-				evs = append(evs, consent.Event{Time: fe.Time, Kind: fe.Kind, Purpose: fe.Purpose, Channel: fe.Channel,
-					Expires: fe.Expires, Pending: fe.Pending, Outcome: fe.Outcome,
-					AskAgain: fe.AskAgain, Callback: fe.Callback, Source: fe.Source})
+				evs = append(evs, fe.event())
 			}
 			out[n] = facetResult{j.id, summarise(evs)}
 			out[n].lf.setDue(consent.HintDue(consent.Record{Prospect: j.p, Events: evs}))

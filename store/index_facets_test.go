@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"slices"
 	"sync"
@@ -225,44 +224,51 @@ func TestSummariseMatchesThePolicy(t *testing.T) {
 	}
 }
 
-// The fast event scanner reads what encoding/json reads, or declines.
-func TestScanFacetEventMatchesJSON(t *testing.T) {
+// The facets' partial decode reads what the full decode of an event reads.
+func TestFacetEventMatchesEvent(t *testing.T) {
 	day := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
-	var inputs [][]byte
-	for _, ev := range []consent.Event{
+	cet := time.FixedZone("CET", 3600)
+	evs := []consent.Event{
 		{Prospect: 7, Seq: 3, Time: day, Rep: "Rita \"the rep\" Rep", Kind: consent.KindConsentGranted, Purpose: consent.PurposeOffers,
 			Channel: consent.ChannelSMS, Method: consent.MethodWebForm, Evidence: "line 1\nline 2 \\ \u00e9 \u2028 {\"kind\":\"objection\"}",
-			Expires: day.AddDate(1, 0, 0), Pending: true, PrevHash: "ab", Hash: "cd"},
-		{Time: day, Kind: consent.KindCallLogged, Outcome: consent.OutcomeDoNotCall, Agreed: "nothing, ever", Callback: day},
-		{Time: day.In(time.FixedZone("CET", 3600)), Kind: consent.KindRectified, Field: "name", Old: "Jorgen", New: "Jørgen"},
-	} {
-		b, err := json.Marshal(ev)
+			Expires: day.AddDate(1, 0, 0).In(cet), Pending: true, PrevHash: "ab", Hash: "cd"},
+		{Time: day, Kind: consent.KindCallLogged, Outcome: consent.OutcomeDoNotCall, Agreed: "nothing, ever", Callback: day.Add(1500 * time.Millisecond)},
+		{Time: time.Unix(0, 0), Kind: consent.KindObjection, AskAgain: time.Date(1969, 12, 31, 23, 0, 0, 5, cet)},
+		{Kind: consent.KindCollected, Source: consent.SourceList, ListVendor: "Dane & Co"},
+		{Time: day.In(cet), Kind: consent.KindRectified, Field: "name", Old: "Jorgen", New: "Jørgen"},
+	}
+	for i, ev := range evs {
+		ev.Enc = consent.EncV2
+		if i%2 == 1 {
+			ev.Enc = consent.EncV1 // a migrated one: no version key
+		}
+		b, err := consent.MarshalEvent(ev)
 		if err != nil {
 			t.Fatal(err)
 		}
-		inputs = append(inputs, b)
-	}
-	inputs = append(inputs, []byte(` { "kind" : "objection" , "pending" : false , "time" : "2026-03-01T10:00:00.5+01:00" , "x" : null , "n" : -1.5e3 } `),
-		[]byte(`{}`), []byte(`{"purpose":null,"channel":"email"}`))
-	for _, in := range inputs {
-		var want, got facetEvent
-		if err := json.Unmarshal(in, &want); err != nil {
+		var full consent.Event
+		if err := consent.UnmarshalEvent(b, &full); err != nil {
 			t.Fatal(err)
 		}
-		if !scanFacetEvent(in, &got) {
-			t.Errorf("declined %s", in)
-			continue
+		fe := unsetTimes
+		if err := facetDec.Unmarshal(b, &fe); err != nil {
+			t.Fatalf("event %d: %v", i, err)
 		}
-		if !got.Time.Equal(want.Time) || !got.Expires.Equal(want.Expires) || got.Kind != want.Kind || got.Purpose != want.Purpose ||
-			got.Channel != want.Channel || got.Pending != want.Pending || got.Outcome != want.Outcome {
-			t.Errorf("%s: scanned %+v, json %+v", in, got, want)
+		got := fe.event()
+		for _, p := range [][2]time.Time{{got.Time, full.Time}, {got.Expires, full.Expires}, {got.AskAgain, full.AskAgain}, {got.Callback, full.Callback}} {
+			if !p[0].Equal(p[1]) || p[0].IsZero() != p[1].IsZero() {
+				t.Errorf("event %d: time %v, full decode %v", i, p[0], p[1])
+			}
+		}
+		if got.Kind != full.Kind || got.Source != full.Source || got.Purpose != full.Purpose || got.Channel != full.Channel ||
+			got.Pending != full.Pending || got.Outcome != full.Outcome {
+			t.Errorf("event %d: facets read %+v, full decode %+v", i, got, full)
 		}
 	}
-	for _, in := range []string{`{"kind":"consent\u002dgranted"}`, `{"x":{"kind":"objection"}}`, `{"x":[1]}`, `{"kind":"a"`, `{"kind":"a"}x`,
-		`{"pending":"yes"}`, `{"kind":1}`, `{"time":"yesterday"}`, `[]`, ``, `{"kind":"a",}`} {
-		var fe facetEvent
-		if scanFacetEvent([]byte(in), &fe) {
-			t.Errorf("accepted %s as %+v", in, fe)
+	for _, in := range [][]byte{nil, {0xa1}, {0x80}, {0xa1, 0x05, 0x01}, {0xa1, 0x03, 0x82, 0x01, 0x02}, []byte(`{"kind":"objection"}`)} {
+		fe := unsetTimes
+		if facetDec.Unmarshal(in, &fe) == nil {
+			t.Errorf("accepted %x as %+v", in, fe)
 		}
 	}
 }

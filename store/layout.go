@@ -28,11 +28,12 @@ var (
 	mWrapPass   = []byte("wrap.pass")
 	mWrapKeying = []byte("wrap.keyring")
 	mPlaintext  = []byte("plaintext")
+	mUpgrade    = []byte("upgrade") // an upgrade under way: where it goes on (migrations.go)
 	kSettings   = []byte("settings")
 )
 
 // schemaVersion is the layout this code writes; see migrations.go.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // u64 encodes ids big-endian so keys sort numerically ("9" before "10").
 func u64(v uint64) []byte {

@@ -15,24 +15,54 @@ import (
 // Until the person approves the introduction only their name and company
 // are kept (consent-rules.md §1): no email, no phone.
 
-// Refer records a person an existing customer named, with the
-// referral-requested event that starts the wait for their answer.
+// Refer records a person an existing customer named, with its collected
+// event and the referral-requested event that starts the wait for their
+// answer, in one transaction: a referral is never stored without either.
 func (db *DB) Refer(introducer uint64, p consent.Prospect, topic string, o AddOptions) (consent.Prospect, error) {
-	if _, err := db.Prospect(introducer); err != nil {
-		return consent.Prospect{}, fmt.Errorf("the introducer: %w", err)
+	if _, err := db.key(); err != nil {
+		return consent.Prospect{}, err
 	}
 	p.Source, p.Introducer = consent.SourceReferral, introducer
 	p.Email, p.Phone = "", "" // not stored before the person agrees
-	if db.nameSuppressed(p.Name, p.Company) {
-		return consent.Prospect{}, &SuppressedError{Field: "name and company (declined an earlier introduction)"}
+	now := o.Now
+	if now.IsZero() {
+		now = time.Now()
 	}
-	added, err := db.AddProspect(p, o)
+	now = now.UTC().Truncate(time.Second)
+	p.Created, p.Updated = now, now
+	err := db.update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bProspects).Get(u64(introducer)) == nil {
+			return fmt.Errorf("the introducer: %w", noProspect(introducer))
+		}
+		if tx.Bucket(bSuppress).Get(db.suppressKey("name", nameCompanyKey(p.Name, p.Company))) != nil {
+			return &SuppressedError{Field: "name and company (declined an earlier introduction)"}
+		}
+		if err := p.Normalize(o.Region); err != nil {
+			return err
+		}
+		seq, err := tx.Bucket(bProspects).NextSequence()
+		if err != nil {
+			return err
+		}
+		p.ID = seq
+		if err := db.writeProspect(tx, p, nil); err != nil {
+			return err
+		}
+		for _, ev := range []consent.Event{
+			{Time: now, Rep: o.Rep, Kind: consent.KindCollected, Source: p.Source, Introducer: introducer, EventName: p.Event},
+			{Time: now, Rep: o.Rep, Kind: consent.KindReferralRequested, Introducer: introducer, Note: strings.TrimSpace(topic)},
+		} {
+			if _, err := db.appendEvent(tx, p.ID, ev); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return added, err
+		return consent.Prospect{}, err
 	}
-	_, err = db.AppendEvent(added.ID, consent.Event{Time: o.Now, Rep: o.Rep, Kind: consent.KindReferralRequested,
-		Introducer: introducer, Note: strings.TrimSpace(topic)})
-	return added, err
+	db.indexPut(p)
+	return p, nil
 }
 
 // ApproveReferral records the person's yes with its evidence, stores the
@@ -106,7 +136,7 @@ func (db *DB) ApproveReferral(id uint64, email, phone, evidence string, o AddOpt
 // suppression entry: a keyed hash of the name and company, so a new
 // introduction of the same person is recognised and refused.
 func (db *DB) DeclineReferral(id uint64, evidence, rep string, now time.Time) error {
-	p, err := db.Prospect(id)
+	p, err := db.prospectOrNone(id)
 	if err != nil {
 		return err
 	}
@@ -129,14 +159,16 @@ func (db *DB) DeclineReferral(id uint64, evidence, rep string, now time.Time) er
 	return db.Erase(id, reason, rep, now)
 }
 
-func (db *DB) nameSuppressed(name, company string) bool {
-	if _, err := db.key(); err != nil {
-		return false
-	}
-	found := false
-	db.view(func(tx *bolt.Tx) error {
-		found = tx.Bucket(bSuppress).Get(db.suppressKey("name", nameCompanyKey(name, company))) != nil
-		return nil
+// prospectOrNone is Prospect with an error that errors.Is ErrNotFound when
+// there is no such prospect (the same sentence), so the use cases and the
+// GUI tell a missing prospect from a damaged one.
+func (db *DB) prospectOrNone(id uint64) (consent.Prospect, error) {
+	var p consent.Prospect
+	err := db.view(func(tx *bolt.Tx) error {
+		return db.get(tx, bProspects, u64(id), &p, fmt.Sprintf("prospect %d", id))
 	})
-	return found
+	if errors.Is(err, ErrNotFound) {
+		return p, noProspect(id)
+	}
+	return p, err
 }

@@ -67,3 +67,30 @@ func TestDeclinedReferralLeavesNoNameInFile(t *testing.T) {
 		}
 	}
 }
+
+// Refer writes the referral with its collected and referral-requested
+// events in one transaction; a missing introducer or a suppressed name
+// writes nothing, and a missing introducer says not found.
+func TestReferIsOneTransaction(t *testing.T) {
+	db, _ := newTestDB(t, Options{})
+	cust := addTest(t, db, "Carl Customer", "Klant BV", "carl@klant.example", "")
+	if _, err := db.Refer(cust.ID+5, consent.Prospect{Name: "Nora Nobody"}, "", AddOptions{Rep: "Rita Rep"}); !errors.Is(err, ErrNotFound) ||
+		err.Error() != "the introducer: no prospect with id 6" {
+		t.Fatalf("an unknown introducer: %v", err)
+	}
+	ref, err := db.Refer(cust.ID, consent.Prospect{Name: "Rosa Referred", Company: "Intro BV"}, " the new CRM ", AddOptions{Rep: "Rita Rep"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ref.ID != cust.ID+1 {
+		t.Fatalf("the refused referral took id %d's place", ref.ID-1)
+	}
+	rec, err := db.Record(ref.ID)
+	if err != nil || len(rec.Events) != 2 || rec.Events[0].Kind != consent.KindCollected || rec.Events[0].Source != consent.SourceReferral ||
+		rec.Events[1].Kind != consent.KindReferralRequested || rec.Events[1].Note != "the new CRM" || rec.Events[1].Introducer != cust.ID {
+		t.Fatalf("referral ledger %+v %v", rec.Events, err)
+	}
+	if c, ok := db.Index().Cached(ref.ID); !ok || c.Name != "Rosa Referred" {
+		t.Fatal("the referral is not in the index")
+	}
+}

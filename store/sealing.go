@@ -6,12 +6,16 @@ import (
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+
+	"warmlead/consent"
 )
 
-// put seals v as JSON and stores it at bucket/key. The bucket is named, not
-// passed as a handle, because its name is part of the associated data.
+// put seals v and stores it at bucket/key. The bucket is named, not passed
+// as a handle, because its name is part of the associated data. A ledger
+// event is kept in its binary form (consent.MarshalEvent: the CBOR map its
+// v2 hash covers, since schema 2), every other value as JSON.
 func (db *DB) put(tx *bolt.Tx, bucket, key []byte, v any) error {
-	pt, err := json.Marshal(v)
+	pt, err := marshalValue(v)
 	if err != nil {
 		return err
 	}
@@ -56,10 +60,27 @@ func (db *DB) decode(bucket, key, raw []byte, v any, what string) error {
 		}
 		return &IntegrityError{string(bucket), what}
 	}
-	if err := json.Unmarshal(pt, v); err != nil {
+	if err := unmarshalValue(pt, v); err != nil {
 		return &IntegrityError{string(bucket), fmt.Sprintf("%s (unreadable: %v)", what, err)}
 	}
 	return nil
+}
+
+func marshalValue(v any) ([]byte, error) {
+	switch ev := v.(type) {
+	case consent.Event:
+		return consent.MarshalEvent(ev)
+	case *consent.Event:
+		return consent.MarshalEvent(*ev)
+	}
+	return json.Marshal(v)
+}
+
+func unmarshalValue(pt []byte, v any) error {
+	if ev, ok := v.(*consent.Event); ok {
+		return consent.UnmarshalEvent(pt, ev)
+	}
+	return json.Unmarshal(pt, v)
 }
 
 // openValue opens a raw value under db.mu, for the reason given at

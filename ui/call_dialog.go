@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 
 	"warmlead/consent"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // callDialog logs a call's outcome. When the person was reached it asks
@@ -162,27 +164,28 @@ func (c *callDialog) onSave() {
 		c.status.SetText(problem)
 		return
 	}
-	evs, err := l.Events(g.rep(), time.Now())
-	if err != nil {
-		c.status.SetText(err.Error())
-		return
-	}
 	id := c.rec.Prospect.ID
-	var rec consent.Record
+	var f usecase.FollowUp
+	var followErr error
 	g.background(func() error {
-		if _, err := g.db.AppendEvents(id, evs); err != nil {
+		if _, err := g.uc.Calls.Log(id, l); err != nil {
 			return err
 		}
-		rec, err = g.db.Record(id)
-		return err
+		if l.Outcome == consent.OutcomeReached {
+			f, followErr = g.uc.Calls.FollowUp(id, "")
+		}
+		return nil
 	}, func(err error) {
 		if err != nil {
-			c.status.SetText(err.Error())
+			c.status.SetText(errorText(err))
 			return
 		}
 		c.dlg.Hide()
-		if l.Outcome == consent.OutcomeReached {
-			c.followup = showFollowUp(g, rec, c.done)
+		switch {
+		case followErr != nil: // the call is logged; only the email could not be written
+			dialog.ShowError(errors.New(errorText(followErr)), g.win)
+		case l.Outcome == consent.OutcomeReached:
+			c.followup = showFollowUp(g, f, c.done)
 		}
 		if c.done != nil {
 			c.done()
@@ -190,23 +193,22 @@ func (c *callDialog) onSave() {
 	})
 }
 
-// showFollowUp previews the follow-up email for the last call; "Mark as
-// sent" stores its exact text and turns the pending consents into grants.
-func showFollowUp(g *GUI, rec consent.Record, done func()) *emailPreview {
-	call, _ := consent.LastCall(rec)
-	pending := consent.PendingConsents(rec)
-	mailLang := rec.Prospect.Lang // the email speaks the prospect's language, not the rep's
-	if mailLang == "" {
-		mailLang = g.settings.Lang
-	}
-	mail := consent.FollowUpEmail(rec, call, pending, g.mailContext(), mailLang, time.Now())
-	return showEmailPreview(g, lang.L("Follow-up email to {{.Name}}", map[string]any{"Name": rec.Prospect.Name}), mail, func() {
+// showFollowUp previews the follow-up email for the last call, in the
+// prospect's language; "Mark as sent" stores its exact text and turns the
+// pending consents into grants, unless the last call no longer reached the
+// person (the use case checks it again).
+func showFollowUp(g *GUI, f usecase.FollowUp, done func()) *emailPreview {
+	return showEmailPreview(g, lang.L("Follow-up email to {{.Name}}", map[string]any{"Name": f.Record.Prospect.Name}), f.Mail, func() {
 		g.background(func() error {
-			_, err := g.db.AppendEvents(rec.Prospect.ID, consent.ConfirmBySentEmail(pending, mail, g.rep(), time.Now()))
+			_, err := g.uc.Calls.MarkSent(f)
 			return err
 		}, func(err error) {
-			if err != nil {
-				dialog.ShowError(err, g.win)
+			switch {
+			case usecase.CodeOf(err) == usecase.CodePrecondition:
+				dialog.ShowError(errors.New(lang.L("No call that reached them is logged any more: log the call in which they agreed, then send the follow-up.")), g.win)
+				return
+			case err != nil:
+				dialog.ShowError(errors.New(errorText(err)), g.win)
 				return
 			}
 			if done != nil {

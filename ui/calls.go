@@ -93,46 +93,16 @@ func (c *callsScreen) content() fyne.CanvasObject {
 func (c *callsScreen) refresh() {
 	g := c.g
 	var rows []callRow
-	retention := g.settings.RetentionMonths
 	showLoading(c.root, lang.L("Reading the call list…"))
 	g.background(func() error {
-		// One record at a time, keeping of each ledger only its calls (what
-		// the queue's order and the row need): a database of 100,000 would
-		// otherwise hold every ledger (gigabytes). The call dialog reads
-		// the whole record again when opened.
-		now := time.Now()
-		var recs []consent.Record
-		decisions := map[uint64]consent.Decision{}
-		_, err := g.db.ForEachRecord(func(r consent.Record) error {
-			if r.Prospect.Phone == "" {
-				return nil
-			}
-			decisions[r.Prospect.ID] = consent.Decide(r, consent.ChannelPhone, consent.PurposeFollowUp, now, retention)
-			calls := r.Events[:0:0]
-			for _, e := range r.Events {
-				if e.Kind == consent.KindCallLogged {
-					e.Evidence, e.Note = "", ""
-					calls = append(calls, e)
-				}
-			}
-			r.Events = calls
-			recs = append(recs, r)
-			return nil
-		})
-		if err != nil {
-			return err
+		queue, err := g.uc.Calls.Queue()
+		for _, q := range queue {
+			rows = append(rows, callRow{rec: q.Record, decision: q.Decision, attempts: q.Attempts, callback: q.Callback})
 		}
-		for _, r := range consent.CallQueue(recs, now) {
-			row := callRow{rec: r, attempts: consent.Attempts(r), decision: decisions[r.Prospect.ID]}
-			if last, ok := consent.LastCall(r); ok && last.Outcome == consent.OutcomeCallBack {
-				row.callback = last.Callback
-			}
-			rows = append(rows, row)
-		}
-		return nil
+		return err
 	}, func(err error) {
 		if err != nil {
-			c.root.Objects = []fyne.CanvasObject{widget.NewLabel(err.Error())}
+			c.root.Objects = []fyne.CanvasObject{widget.NewLabel(errorText(err))}
 			c.root.Refresh()
 			return
 		}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
 	"warmlead/ui/i18n"
@@ -170,5 +171,75 @@ func TestCallsInSwedish(t *testing.T) {
 	cd.callback.SetText("2026-12-01 10:30")
 	if l, problem := cd.log(); problem != "" || l.Outcome != consent.OutcomeCallBack || l.Callback.Hour() != 10 {
 		t.Fatalf("call back logged as %+v, %q", l, problem)
+	}
+}
+
+// The follow-up's "Mark as sent" is refused, as the CLI's followup is, when
+// the last call did not reach the person. The call dialog opens the preview
+// only after a reached call and the preview covers the window, so a rep
+// cannot log another call in between; the test logs one through the use
+// case (as a second writer would) to show the check runs on the GUI's path.
+func TestFollowUpRefusedWithoutReachedCall(t *testing.T) {
+	i18n.Use("en")
+	g := openMain(t, consent.Prospect{Name: "Carla Cold", Company: "Koud BV", Phone: "+31 20 555 0101", Email: "carla@koud.example", Source: consent.SourceColdCall})
+	rec, _ := g.db.Record(1)
+	cd := showCallDialog(g, rec, nil)
+	cd.outcome.SetSelected("Reached")
+	cd.consents[consent.PurposeChannel{Purpose: consent.PurposeProductInfo, Channel: consent.ChannelEmail}].SetChecked(true)
+	test.Tap(cd.save)
+	g.wait()
+	pv := cd.followup
+	if pv == nil {
+		t.Fatal("no follow-up after a reached call")
+	}
+	if _, err := g.uc.Calls.Log(1, consent.CallLog{Outcome: consent.OutcomeNoAnswer}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := g.db.Record(1)
+	test.Tap(pv.ok)
+	g.wait()
+	top := g.win.Canvas().Overlays().Top()
+	refused := anyUnder(top, true, true, func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && strings.Contains(l.Text, "No call that reached them is logged")
+	})
+	if !refused {
+		t.Fatal("Mark as sent after a call that did not reach them was not refused with the reason")
+	}
+	after, _ := g.db.Record(1)
+	if len(after.Events) != len(before.Events) {
+		t.Fatalf("a refused follow-up stored %+v", after.Events[len(before.Events):])
+	}
+	if cell := after.ConsentStateAt(consent.PurposeProductInfo, consent.ChannelEmail, time.Now()); cell.Status != consent.StatusPending {
+		t.Fatalf("the phone yes is %s, want still pending", cell.Status)
+	}
+}
+
+// A consent whose expiry is not in the future is refused in the window as
+// on the command line, and nothing is stored.
+func TestConsentDialogRefusesPastExpiry(t *testing.T) {
+	i18n.Use("en")
+	g := openMain(t, consent.Prospect{Name: "Carla Card", Email: "carla@firm.example", Source: consent.SourceCard})
+	rec, _ := g.db.Record(1)
+	d := showConsentDialog(g, rec.Prospect, nil)
+	d.purpose.SetSelected(i18n.Purpose(consent.PurposeNewsletter))
+	d.channel.SetSelected(i18n.Channel(consent.ChannelEmail))
+	d.decision.SetSelected("Granted")
+	d.method.SetSelected(i18n.Method(consent.MethodSigned))
+	test.Type(d.evidence, "signed form 12")
+	d.expires.SetText(time.Now().AddDate(0, 0, -2).Format("2006-01-02"))
+	test.Tap(d.save)
+	g.wait()
+	if d.status.Text != "The expiry date must be in the future." {
+		t.Fatalf("status %q", d.status.Text)
+	}
+	if after, _ := g.db.Record(1); len(after.Events) != len(rec.Events) {
+		t.Fatal("a consent with a past expiry was stored")
+	}
+	d.expires.SetText(time.Now().AddDate(1, 0, 0).Format("2006-01-02"))
+	test.Tap(d.save)
+	g.wait()
+	if after, _ := g.db.Record(1); len(after.Events) != len(rec.Events)+1 || after.Events[len(rec.Events)].Expires.IsZero() {
+		t.Fatalf("the consent with a future expiry: %q", d.status.Text)
 	}
 }

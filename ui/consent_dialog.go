@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 
 	"warmlead/consent"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // consentDialog records a grant, refusal or withdrawal. Nothing is
@@ -85,40 +87,35 @@ func vocabAt[T any](vs []T, i int) T {
 	return vs[i]
 }
 
-// event builds the event from the form, or says what is missing.
-func (d *consentDialog) event() (consent.Event, string) {
-	ev := consent.Event{Rep: d.g.rep(), Purpose: vocabAt(consent.Purposes, d.purpose.SelectedIndex()),
-		Channel: vocabAt(consent.Channels, d.channel.SelectedIndex()), Method: vocabAt(consent.Methods, d.method.SelectedIndex()),
-		Evidence: strings.TrimSpace(d.evidence.Text)}
+// answer reads the form, or says what is not chosen yet. The rules of a
+// consent (a grant needs its method and evidence, the evidence cap, an
+// expiry in the future) are the use case's: onSave shows its refusal.
+func (d *consentDialog) answer() (consent.Answer, string) {
+	a := consent.Answer{Cell: consent.PurposeChannel{Purpose: vocabAt(consent.Purposes, d.purpose.SelectedIndex()),
+		Channel: vocabAt(consent.Channels, d.channel.SelectedIndex())}, Method: vocabAt(consent.Methods, d.method.SelectedIndex()),
+		Evidence: d.evidence.Text}
 	for i, o := range d.decision.Options {
 		if o == d.decision.Selected && d.decision.Selected != "" {
-			ev.Kind = decisionKinds[i]
+			a.Kind = decisionKinds[i]
 		}
 	}
 	switch {
-	case ev.Purpose == "":
-		return ev, lang.L("Choose the purpose.")
-	case ev.Channel == "":
-		return ev, lang.L("Choose the channel.")
-	case ev.Kind == "":
-		return ev, lang.L("Say whether the person granted, refused or withdrew consent.")
-	case ev.Kind == consent.KindConsentGranted && ev.Method == "":
-		return ev, lang.L("Choose how the consent was given.")
-	case ev.Kind == consent.KindConsentGranted && ev.Evidence == "":
-		return ev, lang.L("Add the evidence: a consent without proof does not count.")
+	case a.Cell.Purpose == "":
+		return a, lang.L("Choose the purpose.")
+	case a.Cell.Channel == "":
+		return a, lang.L("Choose the channel.")
+	case a.Kind == "":
+		return a, lang.L("Say whether the person granted, refused or withdrew consent.")
 	}
 	if s := strings.TrimSpace(d.expires.Text); s != "" {
 		t, ok := parseDay(s)
 		if !ok {
-			return ev, lang.L("\"{{.Value}}\" is not a date: write it like {{.Example}}.",
+			return a, lang.L("\"{{.Value}}\" is not a date: write it like {{.Example}}.",
 				map[string]any{"Value": s, "Example": i18n.Date(time.Now().AddDate(1, 0, 0))})
 		}
-		if !t.After(time.Now()) {
-			return ev, lang.L("The expiry date must be in the future.")
-		}
-		ev.Expires = t
+		a.Expires = t
 	}
-	return ev, ""
+	return a, ""
 }
 
 // dayLayouts are the ways a rep may type a day: ISO, and the forms
@@ -137,24 +134,39 @@ func parseDay(s string) (time.Time, bool) {
 
 func (d *consentDialog) onSave() {
 	d.g.touch()
-	ev, problem := d.event()
+	a, problem := d.answer()
 	if problem != "" {
 		d.status.SetText(problem)
 		return
 	}
-	appendFromDialog(d.g, d.p.ID, ev, d.status, d.dlg, d.done)
+	saveFromDialog(d.g, func() error {
+		_, err := d.g.uc.Consents.Record(usecase.ConsentAnswer{Prospect: d.p.ID, Answer: a})
+		return err
+	}, consentProblem, d.status, d.dlg, d.done)
 }
 
-// appendFromDialog records ev in the prospect's ledger off the UI
-// goroutine; saved, it closes dlg and calls done, else the error goes under
-// the form and the dialog stays, with what the rep typed.
-func appendFromDialog(g *GUI, id uint64, ev consent.Event, status *widget.Label, dlg dialog.Dialog, done func()) {
-	g.background(func() error {
-		_, err := g.db.AppendEvent(id, ev)
-		return err
-	}, func(err error) {
+// consentProblem words a refused consent beside the form: the rules the
+// form's fields answer in the dialog's own sentences, anything else as the
+// use case says it.
+func consentProblem(err error) string {
+	switch {
+	case errors.Is(err, consent.ErrNoMethod):
+		return lang.L("Choose how the consent was given.")
+	case errors.Is(err, consent.ErrNoEvidence):
+		return lang.L("Add the evidence: a consent without proof does not count.")
+	case errors.Is(err, consent.ErrExpiryPast):
+		return lang.L("The expiry date must be in the future.")
+	}
+	return errorText(err)
+}
+
+// saveFromDialog runs save (one use case) off the UI goroutine; saved, it
+// closes dlg and calls done, else problem(err) goes under the form and the
+// dialog stays, with what the rep typed.
+func saveFromDialog(g *GUI, save func() error, problem func(error) string, status *widget.Label, dlg dialog.Dialog, done func()) {
+	g.background(save, func(err error) {
 		if err != nil {
-			status.SetText(errorText(err))
+			status.SetText(problem(err))
 			return
 		}
 		dlg.Hide()
@@ -197,10 +209,14 @@ func showObjectionDialog(g *GUI, p consent.Prospect, done func()) *objectionDial
 func (o *objectionDialog) onSave() {
 	g := o.g
 	g.touch()
-	text := strings.TrimSpace(o.evidence.Text)
-	if text == "" {
-		o.status.SetText(lang.L("Add what the person said or wrote as evidence."))
-		return
-	}
-	appendFromDialog(g, o.p.ID, consent.Event{Rep: g.rep(), Kind: consent.KindObjection, Evidence: text}, o.status, o.dlg, o.done)
+	text := o.evidence.Text
+	saveFromDialog(g, func() error {
+		_, err := g.uc.Consents.Object(o.p.ID, text)
+		return err
+	}, func(err error) string {
+		if errors.Is(err, consent.ErrNoEvidence) {
+			return lang.L("Add what the person said or wrote as evidence.")
+		}
+		return errorText(err)
+	}, o.status, o.dlg, o.done)
 }

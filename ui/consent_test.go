@@ -72,6 +72,7 @@ func TestConsentPanelGrantAndObjection(t *testing.T) {
 	dlg.decision.SetSelected("Granted")
 	dlg.method.SetSelected(i18n.Method(consent.MethodEmailReply))
 	test.Tap(dlg.save)
+	g.wait()
 	if !strings.Contains(dlg.status.Text, "evidence") {
 		t.Fatalf("a grant without evidence was not refused: %q", dlg.status.Text)
 	}
@@ -88,6 +89,7 @@ func TestConsentPanelGrantAndObjection(t *testing.T) {
 
 	o := showObjectionDialog(g, c.rec.Prospect, c.onSaved)
 	test.Tap(o.save)
+	g.wait()
 	if !strings.Contains(o.status.Text, "evidence") {
 		t.Fatal("an objection without evidence was recorded")
 	}

@@ -2,10 +2,7 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"io"
-	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
+	"warmlead/ui/usecase"
 )
 
 // replyDialog attaches a reply the person sent (pasted, or an .eml file) to
@@ -62,18 +60,22 @@ func (r *replyDialog) onChoose() {
 func (r *replyDialog) onSave() {
 	g := r.g
 	g.touch()
-	text := strings.TrimSpace(r.text.Text)
-	if text == "" {
-		r.status.SetText(lang.L("Paste the reply or choose its .eml file first."))
-		return
-	}
-	appendFromDialog(g, r.p.ID, consent.Event{Rep: g.rep(), Kind: consent.KindReplyAttached, Evidence: text}, r.status, r.dlg, r.done)
+	text := r.text.Text
+	saveFromDialog(g, func() error {
+		_, err := g.uc.Consents.AttachReply(r.p.ID, text)
+		return err
+	}, func(err error) string {
+		if errors.Is(err, consent.ErrNoEvidence) {
+			return lang.L("Paste the reply or choose its .eml file first.")
+		}
+		return errorText(err)
+	}, r.status, r.dlg, r.done)
 }
 
 // loadEML parses a dropped or chosen email file; anything that is not an
 // email message is refused with a clear error and changes nothing.
 func (r *replyDialog) loadEML(rd io.Reader) {
-	ev, err := consent.ReadEML(rd)
+	text, err := usecase.EvidenceFromEML(rd)
 	switch {
 	case errors.Is(err, consent.ErrNotEmail):
 		r.status.SetText(lang.L("This file is not an email message (.eml)."))
@@ -83,8 +85,5 @@ func (r *replyDialog) loadEML(rd io.Reader) {
 		return
 	}
 	r.status.SetText("")
-	// The evidence keeps the email's own header names and date format in
-	// every language: it is a copy of the message, not a screen text.
-	text := fmt.Sprintf("From: %s\nDate: %s\nSubject: %s\n\n%s", ev.From, ev.Date.Local().Format(time.RFC1123Z), ev.Subject, ev.Body)
 	r.text.SetText(text)
 }

@@ -1,8 +1,8 @@
 package ui
 
 import (
+	"errors"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
-	"warmlead/store"
+	"warmlead/ui/usecase"
 )
 
 // referralWizard: 1. pick the introducer (a customer, or any prospect the
@@ -92,22 +92,23 @@ func (w *referralWizard) onCreate() {
 		return
 	}
 	intro := w.customers[i]
-	mailLang := languageCode(w.lang.Selected) // the referred person's language, for the emails to them
-	p := consent.Prospect{Name: w.name.Text, Company: w.company.Text, Lang: mailLang}
-	topic := w.topic.Text
+	n := usecase.NewReferral{Introducer: intro.ID, Name: w.name.Text, Company: w.company.Text,
+		Lang:  languageCode(w.lang.Selected), // the referred person's language, for the emails to them
+		Topic: w.topic.Text}
+	var ref usecase.Referral
 	g.background(func() error {
 		var err error
-		w.created, err = g.db.Refer(intro.ID, p, topic, store.AddOptions{Rep: g.rep(), Region: g.region(), Now: time.Now()})
+		ref, err = g.uc.Referrals.Refer(n)
 		return err
 	}, func(err error) {
 		if err != nil {
-			w.status.SetText(err.Error())
+			w.status.SetText(errorText(err))
 			return
 		}
 		w.dlg.Hide()
-		mail := consent.IntroductionEmail(intro, w.created, topic, g.mailContext(), mailLang)
+		w.created = ref.Referred
 		who := map[string]any{"Name": intro.Name}
-		w.preview = showEmailPreview(g, lang.L("Introduction for {{.Name}} to send", who), mail, func() {})
+		w.preview = showEmailPreview(g, lang.L("Introduction for {{.Name}} to send", who), ref.Mail, func() {})
 		w.preview.ok.SetText(lang.L("Done"))
 		w.preview.to.SetText(lang.L("— {{.Name}} sends this from their own mailbox: copy it or save it as .eml for them", who))
 		if w.done != nil {
@@ -158,33 +159,25 @@ func showReferralOutcome(g *GUI, p consent.Prospect, done func()) *referralOutco
 func (o *referralOutcome) onSave(done func()) {
 	g := o.g
 	g.touch()
-	evidence := strings.TrimSpace(o.evidence.Text)
-	var work func() error
+	id, evidence, email, phone := o.p.ID, o.evidence.Text, o.email.Text, o.phone.Text
+	var save func() error
 	// By position: the labels are in the language the dialog was built in.
 	switch o.answer.Selected {
 	case o.answer.Options[0]: // approved
-		if evidence == "" {
-			o.status.SetText(lang.L("Paste their reply: an approval without proof does not count."))
-			return
-		}
-		work = func() error {
-			_, err := g.db.ApproveReferral(o.p.ID, o.email.Text, o.phone.Text, evidence, store.AddOptions{Rep: g.rep(), Region: g.region()})
+		save = func() error {
+			_, err := g.uc.Referrals.Approve(id, email, phone, evidence)
 			return err
 		}
 	case o.answer.Options[1]: // declined
-		work = func() error { return g.db.DeclineReferral(o.p.ID, evidence, g.rep(), time.Now()) }
+		save = func() error { return g.uc.Referrals.Decline(id, evidence) }
 	default:
 		o.status.SetText(lang.L("Choose whether they approved or declined."))
 		return
 	}
-	g.background(work, func(err error) {
-		if err != nil {
-			o.status.SetText(err.Error())
-			return
+	saveFromDialog(g, save, func(err error) string {
+		if errors.Is(err, consent.ErrNoEvidence) {
+			return lang.L("Paste their reply: an approval without proof does not count.")
 		}
-		o.dlg.Hide()
-		if done != nil {
-			done()
-		}
-	})
+		return errorText(err)
+	}, o.status, o.dlg, done)
 }

@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"slices"
-	"sort"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
-	"warmlead/store"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 // referralsScreen lists every referral with its introducer, state, age and
@@ -24,22 +21,12 @@ type referralsScreen struct {
 	g       *GUI
 	start   *widget.Button
 	list    *widget.List
-	rows    []referralRow
+	rows    []usecase.ReferralRow
 	thanks  *widget.Label
 	root    *fyne.Container
 	empty   fyne.CanvasObject
 	wizard  *referralWizard // the wizard last opened, for tests
 	outcome *referralOutcome
-}
-
-// introTally counts one introducer's referrals.
-type introTally struct{ made, reachable int }
-
-type referralRow struct {
-	rec        consent.Record
-	introducer string
-	reachable  bool
-	age        int // days since the referral was recorded
 }
 
 func newReferralsScreen(g *GUI) *referralsScreen {
@@ -66,24 +53,24 @@ func (r *referralsScreen) newRow() fyne.CanvasObject {
 
 func (r *referralsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := r.rows[i]
-	p := row.rec.Prospect
+	p := row.Record.Prospect
 	box := o.(*fyne.Container)
 	text := box.Objects[0].(*fyne.Container)
 	text.Objects[0].(*widget.Label).SetText(joinNonEmpty(" · ", p.Name, p.Company))
 	state := lang.L("waiting for the introduction")
-	if row.reachable {
+	if row.Reachable {
 		state = lang.L("approved: reachable for follow-up")
 	}
 	text.Objects[1].(*widget.Label).SetText(strings.Join([]string{
-		introducedBy(p.Introducer, row.introducer), state, lang.N("{{.Count}} day", row.age, map[string]any{"Count": i18n.Number(row.age)})}, " · "))
+		introducedBy(p.Introducer, row.Introducer), state, lang.N("{{.Count}} day", row.Age, map[string]any{"Count": i18n.Number(row.Age)})}, " · "))
 	next := text.Objects[2].(*widget.Label)
 	act := box.Objects[1].(*widget.Button)
 	switch {
-	case row.reachable:
+	case row.Reachable:
 		next.SetText(followUpBy(p))
 		act.SetText(lang.L("Open"))
 		act.OnTapped = func() { r.open(p.ID) }
-	case row.age >= consent.ReferralWaitDays:
+	case row.Age >= consent.ReferralWaitDays:
 		next.SetText(lang.L("Next: no answer yet; ask the introducer for a reminder"))
 		act.SetText(lang.L("Record answer…"))
 		act.OnTapped = func() { r.outcome = showReferralOutcome(r.g, p, r.refresh) }
@@ -127,68 +114,20 @@ func (r *referralsScreen) content() fyne.CanvasObject {
 
 func (r *referralsScreen) refresh() {
 	g := r.g
-	var rows []referralRow
-	var thanks string
-	retention := g.settings.RetentionMonths
+	var list usecase.ReferralList
 	showLoading(r.root, lang.L("Reading referrals…"))
 	g.background(func() error {
-		// Only the referrals' ledgers are read (the source is in the
-		// in-memory index); introducers' names come from the index too.
-		ids, err := g.db.Index().List(store.ListQuery{Source: consent.SourceReferral}, nil)
-		if err != nil {
-			return err
-		}
-		names := map[uint64]string{}
-		per := map[uint64]*introTally{}
-		now := time.Now()
-		_, err = g.db.ForEachRecordOf(slices.Sorted(slices.Values(ids)), func(rec consent.Record) error {
-			p := rec.Prospect
-			if p.Source != consent.SourceReferral {
-				return nil
-			}
-			row := referralRow{rec: rec, age: int(now.Sub(consent.Collected(rec)).Hours() / 24)}
-			row.reachable = consent.Decide(rec, consent.ChannelEmail, consent.PurposeFollowUp, now, retention).Allowed ||
-				consent.Decide(rec, consent.ChannelPhone, consent.PurposeFollowUp, now, retention).Allowed
-			if p.Introducer == 0 {
-				rows = append(rows, row)
-				return nil
-			}
-			t := per[p.Introducer]
-			if t == nil {
-				t = &introTally{}
-				per[p.Introducer] = t
-			}
-			t.made++
-			if row.reachable {
-				t.reachable++
-			}
-			rows = append(rows, row)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		// Names after the read, not inside its transaction.
-		for i := range rows {
-			if id := rows[i].rec.Prospect.Introducer; id != 0 {
-				if _, ok := names[id]; !ok {
-					intro, _ := g.db.Index().Cached(id) // an erased introducer has no name
-					names[id] = intro.Name
-				}
-				rows[i].introducer = names[id]
-			}
-		}
-		sort.SliceStable(rows, func(i, j int) bool { return rows[i].age > rows[j].age })
-		thanks = thanksLine(per, names)
-		return nil
+		var err error
+		list, err = g.uc.Referrals.List()
+		return err
 	}, func(err error) {
 		if err != nil {
-			r.thanks.SetText(err.Error())
+			r.thanks.SetText(errorText(err))
 			return
 		}
-		r.rows = rows
-		r.thanks.SetText(thanks)
-		if len(rows) == 0 {
+		r.rows = list.Rows
+		r.thanks.SetText(thanksLine(list.Introducers))
+		if len(list.Rows) == 0 {
 			r.root.Objects = []fyne.CanvasObject{r.empty}
 		} else {
 			r.root.Objects = []fyne.CanvasObject{r.list}
@@ -199,31 +138,15 @@ func (r *referralsScreen) refresh() {
 }
 
 // thanksLine names each introducer with their referrals and how many became
-// reachable, most referrals first, so the rep knows whom to thank.
-func thanksLine(per map[uint64]*introTally, names map[uint64]string) string {
-	type item struct {
-		name            string
-		made, reachable int
-	}
-	var items []item
-	for id, t := range per {
-		if names[id] != "" { // an erased introducer can no longer be thanked
-			items = append(items, item{names[id], t.made, t.reachable})
-		}
-	}
-	if len(items) == 0 {
+// reachable, in the use case's order, so the rep knows whom to thank.
+func thanksLine(intros []usecase.IntroducerCount) string {
+	if len(intros) == 0 {
 		return ""
 	}
-	sort.Slice(items, func(i, j int) bool {
-		if items[i].made != items[j].made {
-			return items[i].made > items[j].made
-		}
-		return items[i].name < items[j].name
-	})
-	parts := make([]string, len(items))
-	for i, it := range items {
-		parts[i] = lang.N("{{.Name}}: {{.Count}} referral, {{.Reachable}} reachable", it.made,
-			map[string]any{"Name": it.name, "Count": i18n.Number(it.made), "Reachable": i18n.Number(it.reachable)})
+	parts := make([]string, len(intros))
+	for i, it := range intros {
+		parts[i] = lang.N("{{.Name}}: {{.Count}} referral, {{.Reachable}} reachable", it.Made,
+			map[string]any{"Name": it.Name, "Count": i18n.Number(it.Made), "Reachable": i18n.Number(it.Reachable)})
 	}
 	return lang.L("Introducers: {{.List}}", map[string]any{"List": strings.Join(parts, "; ")})
 }

@@ -10,6 +10,7 @@ import (
 
 	"warmlead/consent"
 	"warmlead/ui/i18n"
+	"warmlead/ui/usecase"
 )
 
 func TestReferralWizardToApproval(t *testing.T) {
@@ -49,13 +50,14 @@ func TestReferralWizardToApproval(t *testing.T) {
 	if d := consent.Decide(rec, consent.ChannelEmail, consent.PurposeFollowUp, time.Now(), 12); d.Allowed {
 		t.Fatal("contactable before the person approved")
 	}
-	if len(rs.rows) != 1 || rs.rows[0].reachable || !strings.Contains(rs.thanks.Text, "Carl Customer: 1 referral, 0 reachable") {
+	if len(rs.rows) != 1 || rs.rows[0].Reachable || !strings.Contains(rs.thanks.Text, "Carl Customer: 1 referral, 0 reachable") {
 		t.Fatalf("referrals list: %+v / %q", rs.rows, rs.thanks.Text)
 	}
 
 	o := showReferralOutcome(g, ref, rs.refresh)
 	o.answer.SetSelected("Approved")
 	test.Tap(o.save)
+	g.wait()
 	if !strings.Contains(o.status.Text, "reply") {
 		t.Fatal("approval without the reply accepted")
 	}
@@ -71,7 +73,7 @@ func TestReferralWizardToApproval(t *testing.T) {
 	if d := consent.Decide(rec, consent.ChannelEmail, consent.PurposeNewsletter, now, 12); d.Allowed {
 		t.Fatal("the newsletter must stay blocked")
 	}
-	if !rs.rows[0].reachable || !strings.Contains(rs.thanks.Text, "1 reachable") {
+	if !rs.rows[0].Reachable || !strings.Contains(rs.thanks.Text, "1 reachable") {
 		t.Fatalf("after approval: %q", rs.thanks.Text)
 	}
 }
@@ -106,7 +108,7 @@ func TestReferralsInNorwegian(t *testing.T) {
 	if rs.start.Text != "Ny anbefaling…" || !hasText(rs.empty, "Ingen anbefalinger ennå") {
 		t.Fatalf("button %q or empty state not in Norwegian", rs.start.Text)
 	}
-	if got, want := thanksLine(map[uint64]*introTally{1: {made: 2, reachable: 1}, 2: {made: 1}}, map[uint64]string{1: "Carl", 2: "Dora"}),
+	if got, want := thanksLine([]usecase.IntroducerCount{{ID: 1, Name: "Carl", Made: 2, Reachable: 1}, {ID: 2, Name: "Dora", Made: 1}}),
 		"Anbefalt av: Carl: 2 anbefalinger, 1 kan kontaktes; Dora: 1 anbefaling, 0 kan kontaktes"; got != want {
 		t.Fatalf("thanks line %q, want %q", got, want)
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -46,7 +45,7 @@ func setupCall(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		log := consent.CallLog{Outcome: outcome, Agreed: agreed}
+		log := consent.CallLog{Agreed: agreed}
 		if callback != "" {
 			if log.Callback, err = parseDateTime(callback); err != nil {
 				return err
@@ -57,25 +56,28 @@ func setupCall(fs *flagSet, e *env) func([]string) error {
 			if !ok {
 				return usagef("--consent takes purpose:channel, e.g. product-info:email")
 			}
-			log.Consents = append(log.Consents, consent.PurposeChannel{Purpose: consent.Purpose(pu), Channel: consent.Channel(ch)})
+			var pc consent.PurposeChannel
+			if pc.Purpose, err = consent.ParsePurpose(pu); err != nil {
+				return usagef("%v", err)
+			}
+			if pc.Channel, err = consent.ParseChannel(ch); err != nil {
+				return usagef("%v", err)
+			}
+			log.Consents = append(log.Consents, pc)
 		}
-		evs, err := log.Events(e.rep(), time.Now())
-		if err != nil {
+		if log.Outcome, err = consent.ParseOutcome(outcome); err != nil {
 			return usagef("%v", err)
 		}
-		db, err := e.open()
+		uc, err := e.app()
 		if err != nil {
 			return err
 		}
-		if _, err := db.AppendEvents(id, evs); err != nil {
-			return err
-		}
-		rec, err := db.Record(id)
+		logged, err := uc.Calls.Log(id, log)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "prospect %d: call %d logged (%s)", id, consent.Attempts(rec), evs[0].Outcome)
-		if n := len(evs) - 1; n > 0 {
+		fmt.Fprintf(e.stdout, "prospect %d: call %d logged (%s)", id, consent.Attempts(logged.Record), logged.Call().Outcome)
+		if n := logged.Pending(); n > 0 {
 			fmt.Fprintf(e.stdout, "; %s pending until the follow-up email is sent ('warmlead followup %d')", Plural(n, "consent", "consents"), id)
 		}
 		fmt.Fprintln(e.stdout)
@@ -98,29 +100,37 @@ func setupFollowup(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&out, "out", "", "write an .eml file instead of printing the text")
 	fs.BoolVar(&preview, "preview", false, "only show the email; record nothing")
 	return func(pos []string) error {
-		t, err := e.openEmailTarget(pos, lang, "followup ID [--lang L] [--out FILE.eml]")
+		if len(pos) != 1 {
+			return usagef("usage: warmlead followup ID [--lang L] [--out FILE.eml]")
+		}
+		id, err := parseID(pos[0])
 		if err != nil {
 			return err
 		}
-		db, id, rec := t.db, t.rec.Prospect.ID, t.rec
-		call, ok := consent.LastCall(rec)
-		if !ok || call.Outcome != consent.OutcomeReached {
-			return errors.New("no call that reached this person is logged: log it first with 'warmlead call ID --outcome reached'")
+		if lang != "" {
+			if _, err := consent.ParseLanguage(lang); err != nil {
+				return usagef("%v", err)
+			}
 		}
-		pending := consent.PendingConsents(rec)
-		now := time.Now()
-		mail := consent.FollowUpEmail(rec, call, pending, mailContext(t.st, e.rep()), t.lang, now)
-		if err := e.writeEmail(out, mail, now); err != nil {
+		uc, err := e.app()
+		if err != nil {
+			return err
+		}
+		f, err := uc.Calls.FollowUp(id, lang)
+		if err != nil {
+			return err
+		}
+		if err := e.writeEmail(out, f.Mail, f.Time); err != nil {
 			return err
 		}
 		if preview {
 			return nil
 		}
-		if _, err := db.AppendEvents(id, consent.ConfirmBySentEmail(pending, mail, e.rep(), now)); err != nil {
+		if _, err := uc.Calls.MarkSent(f); err != nil {
 			return err
 		}
-		if len(pending) > 0 {
-			fmt.Fprintf(e.stderr, "recorded as sent: %s now granted with this email as evidence\n", Plural(len(pending), "consent", "consents"))
+		if n := len(f.Pending); n > 0 {
+			fmt.Fprintf(e.stderr, "recorded as sent: %s now granted with this email as evidence\n", Plural(n, "consent", "consents"))
 		}
 		return nil
 	}

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"time"
 
 	"warmlead/consent"
+	"warmlead/ui/usecase"
 )
 
 func init() {
@@ -16,12 +16,13 @@ func init() {
 	register(command{"can-contact", "may I contact this person on this channel for this purpose? (exit 3: blocked)", setupCanContact})
 }
 
-// maxEvidence caps evidence text stored in an event; a pasted thread or a
-// long .eml body beyond this is cut with a marker.
-const maxEvidence = 256 << 10
+// maxEvidence is the cap on evidence an event keeps (consent.MaxEvidence);
+// a file beyond it is cut with a marker, a longer --evidence is refused.
+const maxEvidence = consent.MaxEvidence
 
 // readEvidence returns evidence from --evidence or --evidence-file. An .eml
 // file is parsed and kept as its headers and text; other files as text.
+// Both are cut to maxEvidence; the use case checks what it is given.
 func readEvidence(text, file string) (string, error) {
 	if text != "" && file != "" {
 		return "", usagef("give --evidence or --evidence-file, not both")
@@ -35,22 +36,9 @@ func readEvidence(text, file string) (string, error) {
 	}
 	defer f.Close()
 	if strings.HasSuffix(strings.ToLower(file), ".eml") {
-		ev, err := consent.ReadEML(f)
-		if err != nil {
-			return "", err
-		}
-		return capEvidence(fmt.Sprintf("From: %s\nDate: %s\nSubject: %s\n\n%s", ev.From, ev.Date.UTC().Format(time.RFC1123Z), ev.Subject, ev.Body)), nil
+		return usecase.EvidenceFromEML(f)
 	}
-	b := make([]byte, maxEvidence+1)
-	n, _ := f.Read(b)
-	return capEvidence(strings.TrimSpace(string(b[:n]))), nil
-}
-
-func capEvidence(s string) string {
-	if len(s) > maxEvidence {
-		return s[:maxEvidence] + "\n[evidence cut at 256 KB]"
-	}
-	return s
+	return usecase.EvidenceFromFile(f)
 }
 
 func setupConsent(fs *flagSet, e *env) func([]string) error {
@@ -75,53 +63,50 @@ func setupConsent(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		ev := consent.Event{Rep: e.rep()}
+		var a consent.Answer
 		switch {
 		case grant && !refuse && !withdraw:
-			ev.Kind = consent.KindConsentGranted
+			a.Kind = consent.KindConsentGranted
 		case refuse && !grant && !withdraw:
-			ev.Kind = consent.KindConsentRefused
+			a.Kind = consent.KindConsentRefused
 		case withdraw && !grant && !refuse:
-			ev.Kind = consent.KindConsentWithdrawn
+			a.Kind = consent.KindConsentWithdrawn
 		default:
 			return usagef("say exactly one of --grant, --refuse or --withdraw")
 		}
-		if ev.Purpose, err = consent.ParsePurpose(purpose); err != nil {
+		if a.Cell.Purpose, err = consent.ParsePurpose(purpose); err != nil {
 			return usagef("%v", err)
 		}
-		if ev.Channel, err = consent.ParseChannel(channel); err != nil {
+		if a.Cell.Channel, err = consent.ParseChannel(channel); err != nil {
 			return usagef("%v", err)
 		}
-		if method != "" || ev.Kind == consent.KindConsentGranted {
-			if ev.Method, err = consent.ParseMethod(method); err != nil {
+		if method != "" {
+			if a.Method, err = consent.ParseMethod(method); err != nil {
 				return usagef("%v", err)
 			}
 		}
-		if ev.Evidence, err = readEvidence(evidence, evidenceFile); err != nil {
+		if a.Evidence, err = readEvidence(evidence, evidenceFile); err != nil {
 			return err
 		}
-		if ev.Kind == consent.KindConsentGranted && ev.Evidence == "" {
-			return usagef("a consent needs its evidence: --evidence TEXT or --evidence-file F")
-		}
 		if expires != "" {
-			if ev.Expires, err = ParseDate(expires); err != nil {
+			if a.Expires, err = ParseDate(expires); err != nil {
 				return err
 			}
 		}
 		if askAgain != "" {
-			if ev.AskAgain, err = ParseDate(askAgain); err != nil {
+			if a.AskAgain, err = ParseDate(askAgain); err != nil {
 				return err
 			}
 		}
-		db, err := e.open()
+		uc, err := e.app()
 		if err != nil {
 			return err
 		}
-		saved, err := db.AppendEvent(id, ev)
+		ev, err := uc.Consents.Record(usecase.ConsentAnswer{Prospect: id, Answer: a})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "prospect %d: %s %s by %s recorded as event %d\n", id, ev.Kind, ev.Purpose, ev.Channel, saved.Seq)
+		fmt.Fprintf(e.stdout, "prospect %d: %s %s by %s recorded as event %d\n", id, ev.Kind, ev.Purpose, ev.Channel, ev.Seq)
 		return nil
 	}
 }
@@ -142,14 +127,11 @@ func setupObject(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		if text == "" {
-			return usagef("an objection needs its evidence: --evidence TEXT")
-		}
-		db, err := e.open()
+		uc, err := e.app()
 		if err != nil {
 			return err
 		}
-		if _, err := db.AppendEvent(id, consent.Event{Rep: e.rep(), Kind: consent.KindObjection, Evidence: text}); err != nil {
+		if _, err := uc.Consents.Object(id, text); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "prospect %d: objection recorded; every channel is now blocked\n", id)
@@ -182,19 +164,14 @@ func setupCanContact(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return usagef("%v", err)
 		}
-		db, err := e.open()
+		uc, err := e.app()
 		if err != nil {
 			return err
 		}
-		rec, err := db.Record(id)
+		d, err := uc.Consents.CanContact(id, ch, pu)
 		if err != nil {
 			return err
 		}
-		st, err := db.Settings()
-		if err != nil {
-			return err
-		}
-		d := consent.Decide(rec, ch, pu, time.Now(), st.RetentionMonths)
 		if asJSON {
 			if err := writeJSON(e.stdout, d); err != nil {
 				return err

@@ -119,14 +119,19 @@ func setupShow(fs *flagSet, e *env) func([]string) error {
 		if err := need(pos, 1, "show ID [--json]"); err != nil {
 			return err
 		}
-		prospects, id, err := prospectsFor(e, pos[0])
+		id, err := parseID(pos[0])
 		if err != nil {
 			return err
 		}
-		p, evs, err := prospects.Show(id, reason)
+		uc, err := e.app()
 		if err != nil {
 			return err
 		}
+		rec, err := uc.Rights.View(id, reason)
+		if err != nil {
+			return err
+		}
+		p, evs := rec.Prospect, rec.Events
 		if asJSON {
 			return writeJSON(e.stdout, prospectJSON{p, evs})
 		}

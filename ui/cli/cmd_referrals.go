@@ -2,10 +2,9 @@ package cli
 
 import (
 	"fmt"
-	"time"
 
 	"warmlead/consent"
-	"warmlead/store"
+	"warmlead/ui/usecase"
 )
 
 func init() {
@@ -33,24 +32,16 @@ func setupRefer(fs *flagSet, e *env) func([]string) error {
 				return usagef("%v", err)
 			}
 		}
-		db, err := e.open()
+		uc, err := e.app()
 		if err != nil {
 			return err
 		}
-		st, err := db.Settings()
+		ref, err := uc.Referrals.Refer(usecase.NewReferral{Introducer: intro, Name: name, Company: company, Lang: lang, Topic: topic})
 		if err != nil {
 			return err
 		}
-		ref, err := db.Refer(intro, consent.Prospect{Name: name, Company: company, Lang: lang}, topic, store.AddOptions{Rep: e.rep(), Region: e.region()})
-		if err != nil {
-			return err
-		}
-		introP, _ := db.Prospect(intro)
-		if lang == "" {
-			lang = st.Lang
-		}
-		mail := consent.IntroductionEmail(introP, ref, topic, mailContext(st, e.rep()), lang)
-		fmt.Fprintln(e.stdout, ref.ID)
+		mail := ref.Mail
+		fmt.Fprintln(e.stdout, ref.Referred.ID)
 		fmt.Fprintf(e.stdout, "\nSubject: %s\n\n%s\n", mail.Subject, mail.Body)
 		return nil
 	}
@@ -74,21 +65,18 @@ func setupReferral(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		db, err := e.open()
+		uc, err := e.app()
 		if err != nil {
 			return err
 		}
 		if pos[0] == "decline" {
-			if err := db.DeclineReferral(id, text, e.rep(), time.Now()); err != nil {
+			if err := uc.Referrals.Decline(id, text); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "referral %d declined: reduced to a tombstone and a suppression entry\n", id)
 			return nil
 		}
-		if text == "" {
-			return usagef("an approval needs its evidence: --evidence TEXT or --evidence-file F")
-		}
-		p, err := db.ApproveReferral(id, email, phone, text, store.AddOptions{Rep: e.rep(), Region: e.region()})
+		p, err := uc.Referrals.Approve(id, email, phone, text)
 		if err != nil {
 			return err
 		}

@@ -1,14 +1,11 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"text/tabwriter"
 	"time"
 
 	"warmlead/consent"
-	"warmlead/store"
 	"warmlead/ui/usecase"
 )
 
@@ -17,18 +14,6 @@ func init() {
 	register(command{"erase", "erase a person, keep only a suppression hash: erase ID --reason TEXT", setupErase})
 	register(command{"notice", "write the Art. 14 notice email and mark the person informed", setupNotice})
 	register(command{"due", "notices due, retention ending, call-backs, ask-again dates", setupDue})
-}
-
-// writeOut writes to --out (created 0600: it holds personal data) or stdout.
-func (e *env) writeOut(out string, data []byte) error {
-	if out == "" {
-		_, err := e.stdout.Write(data)
-		return err
-	}
-	if err := os.WriteFile(out, data, 0o600); err != nil {
-		return fmt.Errorf("cannot write %s: %w", out, err)
-	}
-	return nil
 }
 
 func setupExport(fs *flagSet, e *env) func([]string) error {
@@ -79,64 +64,6 @@ func setupErase(fs *flagSet, e *env) func([]string) error {
 		fmt.Fprintf(e.stdout, "prospect %d erased; only a suppression hash and a tombstone remain, and the file was compacted\n", id)
 		return nil
 	}
-}
-
-// mailContext is what every generated email needs from the settings.
-func mailContext(s consent.Settings, rep string) consent.MailContext {
-	return consent.MailContext{Rep: rep, Company: s.Company, PrivacyURL: s.PrivacyURL, PreferencesURL: s.PreferencesURL, RetentionMonths: s.RetentionMonths}
-}
-
-// emailTarget is what a command writing an email to one prospect needs.
-type emailTarget struct {
-	db   *store.DB
-	rec  consent.Record
-	st   consent.Settings
-	lang string // the --lang given, else the prospect's (resolved by the template), else the settings'
-}
-
-// openEmailTarget reads ID and --lang, opens the database and loads the
-// prospect and the settings.
-func (e *env) openEmailTarget(pos []string, lang, usage string) (emailTarget, error) {
-	var t emailTarget
-	if len(pos) != 1 {
-		return t, usagef("usage: warmlead %s", usage)
-	}
-	id, err := parseID(pos[0])
-	if err != nil {
-		return t, err
-	}
-	if lang != "" {
-		if _, err := consent.ParseLanguage(lang); err != nil {
-			return t, usagef("%v", err)
-		}
-	}
-	if t.db, err = e.open(); err != nil {
-		return t, err
-	}
-	if t.rec, err = t.db.Record(id); err != nil {
-		return t, err
-	}
-	if t.st, err = t.db.Settings(); err != nil {
-		return t, err
-	}
-	t.lang = lang
-	if lang == "" && t.rec.Prospect.Lang == "" {
-		t.lang = t.st.Lang
-	}
-	return t, nil
-}
-
-// writeEmail writes mail as an .eml file to out, or as text to stdout.
-func (e *env) writeEmail(out string, mail consent.Email, now time.Time) error {
-	var buf bytes.Buffer
-	if out != "" {
-		if err := consent.WriteEML(&buf, mail, now); err != nil {
-			return err
-		}
-	} else {
-		fmt.Fprintf(&buf, "To: %s\nSubject: %s\n\n%s\n", mail.To, mail.Subject, mail.Body)
-	}
-	return e.writeOut(out, buf.Bytes())
 }
 
 func setupNotice(fs *flagSet, e *env) func([]string) error {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // canContact runs can-contact and returns its exit code and line.
@@ -192,5 +193,40 @@ func TestVCardRoundTrip(t *testing.T) {
 	// The vCard writer cannot carry ";" inside ORG's first component.
 	if b[0]["company"] != "Polmar, Gdańsk" {
 		t.Errorf("company re-imported as %v", b[0]["company"])
+	}
+}
+
+// The consent rules the GUI alone checked now hold here too: an expiry
+// that is not in the future and --evidence over the cap are refused (exit
+// 2), and the events carry the settings' rep when --rep is not given.
+func TestConsentRefusesPastExpiryAndHugeEvidence(t *testing.T) {
+	h := newHarness(t)
+	h.init()
+	h.must("add", "--name", "Eva Expiry", "--email", "eva@expiry.example", "--source", "card")
+	grant := []string{"consent", "1", "--purpose", "newsletter", "--channel", "email", "--grant", "--method", "signed"}
+	yesterday := time.Now().AddDate(0, 0, -1).Format("2006-01-02")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{append(grant, "--evidence", "form 1", "--expires", yesterday), "warmlead: the expiry date must be in the future\n"},
+		{append(grant, "--evidence", strings.Repeat("y", maxEvidence+1)), "warmlead: the evidence is larger than 256 KB"},
+	}
+	for _, c := range cases {
+		code, out, errs := h.run(c.args...)
+		if code != ExitUsage || out != "" || !strings.HasPrefix(errs, c.want) {
+			t.Errorf("%.80v: exit %d, %q", c.args, code, errs)
+		}
+	}
+	out := h.must(append(grant, "--evidence", "form 2", "--expires", time.Now().AddDate(1, 0, 0).Format("2006-01-02"))...)
+	if out != "prospect 1: consent-granted newsletter by email recorded as event 2\n" {
+		t.Fatalf("grant: %q", out)
+	}
+	var shown struct {
+		Events []struct{ Rep string } `json:"events"`
+	}
+	json.Unmarshal([]byte(h.must("show", "1", "--json")), &shown)
+	if n := len(shown.Events); n != 2 || shown.Events[1].Rep == "" {
+		t.Fatalf("the grant was recorded by nobody: %+v", shown.Events)
 	}
 }

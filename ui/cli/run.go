@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"warmlead/consent"
 	"warmlead/store"
 	"warmlead/ui/usecase"
 )
@@ -51,18 +50,6 @@ func (e *env) app() (*usecase.App, error) {
 	return e.uc, nil
 }
 
-// openID reads a prospect id argument and opens the database: the start
-// of every command about one prospect. A bad id is a usage error before
-// the database is touched.
-func (e *env) openID(arg string) (*store.DB, uint64, error) {
-	id, err := parseID(arg)
-	if err != nil {
-		return nil, 0, err
-	}
-	db, err := e.open()
-	return db, id, err
-}
-
 // rep is who is acting: the flag or environment, else the settings' rep.
 func (e *env) rep() string {
 	if e.cfg.Rep != "" {
@@ -74,15 +61,6 @@ func (e *env) rep() string {
 		}
 	}
 	return ""
-}
-
-func (e *env) region() string {
-	if e.db != nil {
-		if s, err := e.db.Settings(); err == nil {
-			return consent.RegionForLanguage(s.Lang)
-		}
-	}
-	return "GB"
 }
 
 var commands = map[string]command{}

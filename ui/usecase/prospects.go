@@ -132,24 +132,6 @@ func (u *Prospects) edit(id uint64, changes []store.FieldChange) (consent.Prospe
 	return p, nil
 }
 
-// Show reads a prospect and its events for the rep to look at, and logs
-// that they did (with why, when given).
-func (u *Prospects) Show(id uint64, reason string) (consent.Prospect, []consent.Event, error) {
-	p, err := u.st.Prospect(id)
-	if err != nil {
-		return p, nil, err
-	}
-	evs, err := u.st.Events(id)
-	if err != nil {
-		return p, nil, err
-	}
-	_, err = u.st.Commit(store.Change{Audit: []store.AuditEntry{{Rep: u.env.rep(), Action: "viewed", Prospect: id, Detail: reason}}})
-	if err != nil {
-		return p, nil, err
-	}
-	return p, evs, nil
-}
-
 // ExportList writes prospects (a selection of the list) to w as vCard 4.0
 // for another address book, and logs the export as one audit entry.
 func (u *Prospects) ExportList(w io.Writer, ps []consent.Prospect) error {

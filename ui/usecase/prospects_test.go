@@ -113,7 +113,7 @@ func TestMissingProspectIsNotFound(t *testing.T) {
 	calls := map[string]func() error{
 		"edit":    func() error { _, err := app.Prospects.Edit(99, "name", "Nobody"); return err },
 		"correct": func() error { _, err := app.Prospects.Correct(99, consent.Prospect{Name: "Nobody"}); return err },
-		"show":    func() error { _, _, err := app.Prospects.Show(99, ""); return err },
+		"show":    func() error { _, err := app.Rights.View(99, ""); return err },
 	}
 	for name, call := range calls {
 		err := call()
@@ -172,15 +172,15 @@ func TestEditAndCorrect(t *testing.T) {
 	}
 }
 
-// Show logs the look with its reason; the list export logs one entry.
+// Viewing logs the look with its reason; the list export logs one entry.
 func TestShowAndExportAreAudited(t *testing.T) {
 	app, db := newTestApp(t)
 	p, err := app.Prospects.Add(consent.Prospect{Name: "Anna Berg", Email: "anna@berg.example", Source: consent.SourceCard}, AddOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, evs, err := app.Prospects.Show(p.ID, "call prep"); err != nil || got.Name != "Anna Berg" || len(evs) != 1 {
-		t.Fatalf("show: %v %+v %d events", err, got, len(evs))
+	if rec, err := app.Rights.View(p.ID, "call prep"); err != nil || rec.Prospect.Name != "Anna Berg" || len(rec.Events) != 1 {
+		t.Fatalf("show: %v %+v", err, rec)
 	}
 	var buf bytes.Buffer
 	if err := app.Prospects.ExportList(&buf, []consent.Prospect{p}); err != nil || !strings.Contains(buf.String(), "BEGIN:VCARD") {
