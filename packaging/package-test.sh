@@ -122,6 +122,17 @@ test_deb() {
 		[ -n "$ok" ] || die "no Debian package satisfies the declared dependency '$group'"
 	done
 	say "every declared dependency is a Debian package with a fitting version"
+	local rec
+	rec=$(dpkg-deb -f "$DEB" Recommends)
+	IFS='|' read -ra alts <<<"$rec"
+	ok=""
+	for alt in "${alts[@]}"; do apt-cache show --no-all-versions "${alt// /}" >/dev/null 2>&1 && ok=1; done
+	[ -n "$ok" ] || die "no package of Recommends: $rec exists"
+	# What `apt install ./warmlead_*.deb` would do, resolved against the
+	# Debian archive without installing anything.
+	apt-get install -s -q "./$DEB" >"$ART/package-deb-apt-simulate.txt" 2>&1 ||
+		die "apt-get install -s ./$DEB: $(tail -5 "$ART/package-deb-apt-simulate.txt")"
+	say "apt-get install -s ./$DEB resolves: $(grep -c '^Inst ' "$ART/package-deb-apt-simulate.txt") package(s) to install here"
 
 	# Each library the binary links (ELF NEEDED) or that GLFW dlopens at
 	# start (the X11 extension libraries named in the binary): which Debian
