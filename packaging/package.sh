@@ -39,7 +39,9 @@ fyne_package() {
 	local rc=0
 	"$FYNE" package "$@" || rc=$?
 	cp "$keep" FyneApp.toml
-	rm -f "$keep"
+	# what fyne leaves in the source folder only while it runs; a failed run
+	# must not leave the Windows resource (.syso) for a later Linux build
+	rm -f "$keep" fyne.syso fyne_metadata_init.go
 	return $rc
 }
 
