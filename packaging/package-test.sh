@@ -220,6 +220,10 @@ test_wine() {
 	# Debian's wine64 loader itself (the wine wrapper would only add a hint
 	# about the 32-bit wine32, which a 64-bit exe does not need).
 	local wine=/usr/lib/wine/wine64
+	# Wine reads the command line in the Unix locale's charset: a locale
+	# that is not installed (the Makefile's en_US.UTF-8 on a bare machine)
+	# makes it 7-bit and "Jørgen" arrives as "JC8rgen". C.UTF-8 is always there.
+	export LANG=C.UTF-8 LC_ALL=C.UTF-8
 	export WINELOADER=$wine WINESERVER=/usr/lib/wine/wineserver
 	say "== Windows under Wine: $ZIP ($($wine --version))"
 	export WINEPREFIX=$TMP/wineprefix WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
