@@ -172,8 +172,8 @@ windows() {
 	mv Warmlead.exe "$w/$top/warmlead.exe"
 	# The resources fyne put in: an icon group (type 14) and a version (16)
 	# carrying FyneApp.toml's version.
-	wrestool -l "$w/$top/warmlead.exe" | grep -q -- '--type=14' || die "warmlead.exe has no icon resource"
-	wrestool -x --raw --type=16 "$w/$top/warmlead.exe" | strings -el | grep -qx "$VERSION.$BUILD" ||
+	LC_ALL=C.UTF-8 wrestool -l "$w/$top/warmlead.exe" | grep -q -- '--type=14' || die "warmlead.exe has no icon resource"
+	LC_ALL=C.UTF-8 wrestool -x --raw --type=16 "$w/$top/warmlead.exe" | strings -el | grep -qx "$VERSION.$BUILD" ||
 		die "warmlead.exe's version resource does not say $VERSION.$BUILD"
 	sed -e "s|@VERSION@|$VERSION|g" -e 's/$/\r/' packaging/windows/README.txt >"$w/$top/README.txt"
 	rm -f "$DIST/warmlead-$VERSION-windows-amd64.zip"
