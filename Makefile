@@ -15,7 +15,8 @@ ARTIFACTS := artifacts
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb x11-utils imagemagick \
 	dbus-x11 gnome-keyring libsecret-tools poppler-utils
 
-.PHONY: run build deps deb-deps go-deps test lint unit ui-test scale-test keyring-test smoke-test fuzz bench clean
+.PHONY: run build deps deb-deps go-deps test lint unit ui-test scale-test keyring-test smoke-test fuzz bench clean \
+	package package-deps package-test flatpak-check flatpak-vendor
 
 run: deps build
 	./bin/warmlead
@@ -26,13 +27,18 @@ build:
 deps: deb-deps go-deps
 
 deb-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+	@$(call apt-install,$(DEB_PACKAGES))
+
+# $(call apt-install,PACKAGES): apt-get install those not installed yet.
+define apt-install
+	missing=""; for p in $(1); do \
 		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
 
 go-deps:
 	go mod download
@@ -91,5 +97,38 @@ bench:
 	set -o pipefail; go test -run '^$$' -bench . -benchtime $(BENCHTIME) -timeout 30m \
 		./store ./ui/cli ./consent/pdfreport | tee $(ARTIFACTS)/bench.txt | go run ./tools/benchtable -machine
 
+# Issue 17: release packages into dist/ and their tests as installed; not
+# part of make test (.ci/run runs package-test after it). The version in
+# every file name is FyneApp.toml's. See packaging/ and the README.
+FYNE_TOOLS_VERSION := v1.7.4
+FYNE := $(GOBIN)/fyne
+PACKAGE_DEB_PACKAGES := appstream desktop-file-utils dpkg-dev binutils imagemagick xz-utils zip unzip \
+	gcc-mingw-w64-x86-64 icoutils flatpak-builder wine wine64 xvfb x11-utils poppler-utils
+
+package-deps: deb-deps
+	@$(call apt-install,$(PACKAGE_DEB_PACKAGES))
+	@$(FYNE) version 2>/dev/null | grep -q 'cli version: $(FYNE_TOOLS_VERSION)$$' || \
+		{ echo "installing fyne.io/tools $(FYNE_TOOLS_VERSION)"; go install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION); }
+
+# Linux: fyne package archive + .deb; Windows: mingw-w64 .exe in a zip;
+# the Flatpak manifest checked; SHA256SUMS.
+package: package-deps go-deps
+	rm -rf dist bin/package
+	FYNE=$(FYNE) bash packaging/package.sh flatpak linux windows sums
+
+# Builds the packages first when dist/ lacks this version's.
+package-test: package-deps
+	@v=$$(go run ./tools/fyneversion -print); test -f dist/warmlead-$$v-SHA256SUMS || $(MAKE) --no-print-directory package
+	mkdir -p $(ARTIFACTS)
+	xvfb-run -a -s "-screen 0 1280x800x24" bash packaging/package-test.sh
+
+flatpak-check: package-deps
+	bash packaging/package.sh flatpak
+
+# The Go modules in vendor/ for flatpak-builder's offline build (not
+# committed; run before flatpak-builder on a machine with Flathub).
+flatpak-vendor:
+	go mod vendor
+
 clean:
-	rm -rf bin $(ARTIFACTS)
+	rm -rf bin dist vendor $(ARTIFACTS)
