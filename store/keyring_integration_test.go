@@ -30,13 +30,15 @@ func TestKeyringRealSecretService(t *testing.T) {
 	db.Close()
 	t.Cleanup(func() { kr.Delete(account) })
 
-	// The entry holds a random key, not data.
+	// The entry holds a random key and the generation last seen (a
+	// number, store/generation.go), not data.
 	v, err := keyring.Get(keyringService, account)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if raw, err := base64.StdEncoding.DecodeString(v); err != nil || len(raw) != keyLen || strings.Contains(v, "Karl") {
-		t.Fatalf("keyring entry is not a bare key: %q", v)
+	key, gen, _ := strings.Cut(v, ";generation=")
+	if raw, err := base64.StdEncoding.DecodeString(key); err != nil || len(raw) != keyLen || strings.Trim(gen, "0123456789") != "" {
+		t.Fatalf("keyring entry is not a key and a generation: %q", v)
 	}
 	// secret-tool asks the Secret Service itself: proof the mock is not in play.
 	out, err := exec.Command("secret-tool", "search", "--all", "service", keyringService).CombinedOutput()
