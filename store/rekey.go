@@ -76,22 +76,10 @@ func (db *DB) Rekey(pass []byte, progress func(done, total int), audit ...AuditE
 	}
 	defer zero(kk)
 
-	// As Compact: rename while holding the old handle's lock, reopen.
-	renamed := os.Rename(name, db.path) == nil
-	db.bolt.Close()
-	db.bolt = nil
-	var renameErr error
-	if !renamed {
-		renameErr = os.Rename(name, db.path)
-	}
-	if renameErr == nil {
-		syncDir(filepath.Dir(db.path))
-	}
-	b, err := openBolt(db.path, db.opts)
+	renameErr, err := db.swapIn(name) // as Compact (swap.go)
 	if err != nil {
 		return fmt.Errorf("the database was re-encrypted but cannot be opened again: %w", err)
 	}
-	db.bolt = b
 	if renameErr != nil {
 		zero(newDK)
 		return fmt.Errorf("cannot put the re-encrypted database in place; it is unchanged: %w", renameErr)

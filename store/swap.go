@@ -142,34 +142,41 @@ func (db *DB) Compact() error {
 	}
 	defer os.Remove(tmp) // a no-op after the rename
 
-	// Rename while the old handle still holds its lock, so there is no
-	// moment in which the path is unlocked and another Warmlead could take
-	// it. Windows cannot rename over an open, mapped file; there the old
-	// handle is closed first and the rename tried again.
+	renameErr, err := db.swapIn(tmp)
+	if err != nil {
+		return fmt.Errorf("the database was compacted but cannot be opened again: %w", err)
+	}
+	if renameErr != nil {
+		return fmt.Errorf("cannot put the compacted database file in place: %w", renameErr)
+	}
+	return nil
+}
+
+// swapIn puts the file at tmp in place of the database and opens it. The
+// rename happens while the old handle still holds its lock, so there is no
+// moment in which the path is unlocked and another Warmlead could take it.
+// Windows cannot rename over an open, mapped file; there the old handle is
+// closed first and the rename tried again. Whatever is at the path then
+// (the new file, or the old one when the rename failed) is reopened: a
+// failing Close (unmap, unlock) changes nothing on disk, so reopening is
+// still the way back to a working handle. renameErr says the old file
+// stayed; openErr that no handle could be opened again (Compact, rekey).
+func (db *DB) swapIn(tmp string) (renameErr, openErr error) {
 	renamed := os.Rename(tmp, db.path) == nil
-	// A failing Close (unmap, unlock) changes nothing on disk: reopening
-	// below is still the way back to a working handle, so it is not fatal.
 	db.bolt.Close()
 	db.bolt = nil
-	var renameErr error
 	if !renamed {
 		renameErr = os.Rename(tmp, db.path)
 	}
 	if renameErr == nil {
 		syncDir(filepath.Dir(db.path))
 	}
-	// Reopen whatever is at the path now: the compacted file, or the old
-	// one when the rename failed (the erasure itself is committed either
-	// way). The new handle takes the lock.
 	b, err := openBolt(db.path, db.opts)
 	if err != nil {
-		return fmt.Errorf("the database was compacted but cannot be opened again: %w", err)
+		return renameErr, err
 	}
 	db.bolt = b
-	if renameErr != nil {
-		return fmt.Errorf("cannot put the compacted database file in place: %w", renameErr)
-	}
-	return nil
+	return renameErr, nil
 }
 
 // compactPrefix names this database's compaction copies (its file name in
