@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"os"
@@ -9,31 +8,9 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"warmlead/consent"
+	"warmlead/store/storetest"
 )
-
-// pageOfEvent is the file offset of the page holding the event (id, seq).
-func pageOfEvent(t *testing.T, path string, id, seq uint64) int {
-	t.Helper()
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sealed []byte
-	b.View(func(tx *bolt.Tx) error {
-		sealed = append(sealed, tx.Bucket(bEvents).Get(join(u64(id), u64(seq)))...)
-		return nil
-	})
-	b.Close()
-	file, _ := os.ReadFile(path)
-	at := bytes.Index(file, sealed)
-	if len(sealed) == 0 || at < 0 {
-		t.Fatalf("event %d/%d is not in the file", id, seq)
-	}
-	return at / os.Getpagesize() * os.Getpagesize()
-}
 
 // Issue 20: a damaged ledger page, found after unlock (which reads the
 // prospects, not the ledgers), is an IntegrityError naming the ledger for
@@ -55,8 +32,8 @@ func TestDamagedLedgerPageAfterUnlock(t *testing.T) {
 	}
 	db.Close()
 	target, first, last := ids[60], ids[0], ids[len(ids)-1]
-	page := pageOfEvent(t, path, target, 1)
-	if page == pageOfEvent(t, path, first, 1) || page == pageOfEvent(t, path, last, 1) {
+	page := storetest.PageOfEvent(t, path, target, 1)
+	if page == storetest.PageOfEvent(t, path, first, 1) || page == storetest.PageOfEvent(t, path, last, 1) {
 		t.Fatal("the ledgers share one page")
 	}
 	good, _ := os.ReadFile(path)

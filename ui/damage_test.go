@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	bolt "go.etcd.io/bbolt"
+	"warmlead/store/storetest"
 
 	"warmlead/consent"
 	"warmlead/store"
@@ -17,24 +16,11 @@ import (
 
 // damageLedgerPage overwrites the type of the page holding prospect id's
 // first event, in a closed database file.
-func damageLedgerPage(t *testing.T, path string, id byte) {
+func damageLedgerPage(t *testing.T, path string, id uint64) {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sealed []byte
-	b.View(func(tx *bolt.Tx) error {
-		sealed = append(sealed, tx.Bucket([]byte("events")).Get([]byte{0, 0, 0, 0, 0, 0, 0, id, 0, 0, 0, 0, 0, 0, 0, 1})...)
-		return nil
-	})
-	b.Close()
+	page := storetest.PageOfEvent(t, path, id, 1)
 	file, _ := os.ReadFile(path)
-	at := bytes.Index(file, sealed)
-	if len(sealed) == 0 || at < 0 {
-		t.Fatalf("the first event of prospect %d is not in the file", id)
-	}
-	file[at/os.Getpagesize()*os.Getpagesize()+8] = 0x99
+	file[page+8] = 0x99
 	os.WriteFile(path, file, 0o600)
 }
 

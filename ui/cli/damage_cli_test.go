@@ -1,38 +1,19 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/binary"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	bolt "go.etcd.io/bbolt"
+	"warmlead/store/storetest"
 )
 
-// ledgerPage finds the file offset of the page holding prospect id's first
-// event, by its sealed bytes: damage there is damage to that ledger alone
-// (and to the ledgers sharing its page), found only after unlock, which
-// reads the prospects but not the ledgers.
-func ledgerPage(t *testing.T, path string, id byte) int {
-	t.Helper()
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sealed []byte
-	b.View(func(tx *bolt.Tx) error {
-		sealed = append(sealed, tx.Bucket([]byte("events")).Get([]byte{0, 0, 0, 0, 0, 0, 0, id, 0, 0, 0, 0, 0, 0, 0, 1})...)
-		return nil
-	})
-	b.Close()
-	file, _ := os.ReadFile(path)
-	at := bytes.Index(file, sealed)
-	if len(sealed) == 0 || at < 0 {
-		t.Fatalf("the first event of prospect %d is not in the file", id)
-	}
-	return at / os.Getpagesize() * os.Getpagesize()
+// ledgerPage is the file offset of the page holding prospect id's first
+// event (storetest.PageOfEvent).
+func ledgerPage(t *testing.T, path string, id uint64) int {
+	return storetest.PageOfEvent(t, path, id, 1)
 }
 
 // Issue 20, "damage after unlock": a damaged ledger page is found by the

@@ -1,0 +1,38 @@
+// Package storetest holds helpers for the tests of the store and of the
+// layers above it, which read or damage a closed database file directly.
+package storetest
+
+import (
+	"bytes"
+	"encoding/binary"
+	"os"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// PageOfEvent is the file offset of the page holding the sealed event (id,
+// seq) of the closed database file at path, found by its sealed bytes:
+// damage there is damage to that ledger alone (and to the ledgers sharing
+// its page), found only after unlock, which reads the prospects but not the
+// ledgers.
+func PageOfEvent(t testing.TB, path string, id, seq uint64) int {
+	t.Helper()
+	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, id), seq)
+	var sealed []byte
+	b.View(func(tx *bolt.Tx) error {
+		sealed = append(sealed, tx.Bucket([]byte("events")).Get(key)...)
+		return nil
+	})
+	b.Close()
+	file, _ := os.ReadFile(path)
+	at := bytes.Index(file, sealed)
+	if len(sealed) == 0 || at < 0 {
+		t.Fatalf("event %d/%d is not in the file", id, seq)
+	}
+	return at / os.Getpagesize() * os.Getpagesize()
+}
