@@ -11,6 +11,7 @@ package cardscan
 import (
 	"context"
 	"errors"
+	"image"
 )
 
 // Field is one value read from a card with how sure the reader is of it,
@@ -60,3 +61,12 @@ type Reader interface {
 // ErrNoOCR is returned by NewReader's text recognition when the program was
 // built without Tesseract; QR codes are still read.
 var ErrNoOCR = errors.New("reading printed text needs Tesseract: install libtesseract-dev and the eng, nld, nor, swe and deu language packs, then build with -tags tesseract")
+
+// NewReader returns the Reader of this build: Tesseract and QR codes with
+// the "tesseract" build tag; QR codes only without it (a card without a QR
+// code then fails with ErrNoOCR).
+func NewReader(o Options) (Reader, error) { return newReader(o) }
+
+// DecodePhoto decodes a card photo (JPEG, PNG or HEIC), turned upright by
+// its EXIF orientation, for reading and for the review screen's preview.
+func DecodePhoto(photo []byte) (image.Image, error) { return decodePhoto(photo) }
