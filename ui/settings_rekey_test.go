@@ -80,9 +80,7 @@ func TestUnlockWarnsOfRecordsRemovedWithoutTheKey(t *testing.T) {
 	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
 	g.Start()
 	g.wait()
-	test.Type(g.unlock.pass, pass)
-	test.Tap(g.unlock.button)
-	g.wait()
+	enterPassphrase(g)
 	top := g.win.Canvas().Overlays().Top()
 	if top == nil || !hasLabelText(top, "without its key") || !hasLabelText(top, "in prospects: 1 record(s) removed") {
 		t.Fatal("no warning naming the removed record")
