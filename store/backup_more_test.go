@@ -51,15 +51,7 @@ func takeSnapshot(t *testing.T, db *DB) snapshot {
 
 func openUnlocked(t *testing.T, path string) *DB {
 	t.Helper()
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
-		db.Close()
-		t.Fatal(err)
-	}
-	return db
+	return reopen(t, path, Options{})
 }
 
 var unlockTestPass = func(d *DB) error { return d.UnlockPassphrase([]byte(testPass)) }

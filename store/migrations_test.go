@@ -13,6 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"warmlead/consent"
+	"warmlead/store/storetest"
 )
 
 // copySchema1 copies the database written by schema 1 to a temp dir;
@@ -213,12 +214,7 @@ func TestMigrateResumesAfterAFailedStep(t *testing.T) {
 		t.Fatalf("records after a resumed upgrade differ from schema 1's:\n%s", got)
 	}
 	db.Close()
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	b.View(func(tx *bolt.Tx) error {
+	storetest.View(t, path, func(tx *bolt.Tx) error {
 		if tx.Bucket(bMeta).Get(mUpgrade) != nil {
 			t.Error("the upgrade marker stays after the upgrade")
 		}
@@ -231,11 +227,7 @@ func TestMigrateDamagedMarker(t *testing.T) {
 	path := copySchema1(t)
 	putRaw(t, path, bMeta, mSchema, u64(2))
 	putRaw(t, path, bMeta, mUpgrade, []byte("?"))
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openLocked(t, path, Options{})
 	if err := db.UnlockPassphrase([]byte(testPass)); err == nil || !strings.Contains(err.Error(), "upgrade marker in the meta bucket is damaged") {
 		t.Fatalf("got %v", err)
 	}
@@ -316,11 +308,7 @@ func TestRestoreSchema1Backup(t *testing.T) {
 	if ents, _ := os.ReadDir(filepath.Dir(target)); len(ents) != 1 {
 		t.Fatalf("beside the restored database: %v", ents)
 	}
-	db, err := Open(target, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openLocked(t, target, Options{})
 	if err := unlock(db); err != nil {
 		t.Fatal(err)
 	}

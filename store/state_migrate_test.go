@@ -6,18 +6,15 @@ import (
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+
+	"warmlead/store/storetest"
 )
 
 // asSchema2 turns a current file into what the code of schema 2 wrote: no
 // state, no heads.
 func asSchema2(t *testing.T, path string) {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	if err := b.Update(func(tx *bolt.Tx) error {
+	storetest.Update(t, path, func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		if err := m.Delete(mState); err != nil {
 			return err
@@ -26,9 +23,7 @@ func asSchema2(t *testing.T, path string) {
 			return err
 		}
 		return tx.DeleteBucket(bHeads)
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
 }
 
 // A file written before the state gets one at its first unlock, computed
@@ -97,13 +92,8 @@ func TestMigrateSchema1GetsAState(t *testing.T) {
 
 func hasRaw(t *testing.T, path string, bucket, key []byte) bool {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
 	has := false
-	b.View(func(tx *bolt.Tx) error {
+	storetest.View(t, path, func(tx *bolt.Tx) error {
 		has = tx.Bucket(bucket).Get(key) != nil
 		return nil
 	})

@@ -15,6 +15,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"warmlead/store"
+	"warmlead/store/storetest"
 )
 
 // Issue 8: a second instance, the wrong key, a read-only file or folder and
@@ -65,13 +66,8 @@ func TestCLISecondInstanceIsToldLockedQuickly(t *testing.T) {
 // from the file as the store does).
 func dbAccount(t *testing.T, path string) string {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
 	var id []byte
-	b.View(func(tx *bolt.Tx) error {
+	storetest.View(t, path, func(tx *bolt.Tx) error {
 		id = append(id, tx.Bucket([]byte("meta")).Get([]byte("dbid"))...)
 		return nil
 	})
@@ -304,18 +300,13 @@ func TestCLIDamagedFileIsReportedNotACrash(t *testing.T) {
 	good, _ := os.ReadFile(p.db)
 
 	// The page holding prospect 30, found by its sealed bytes.
-	b, err := bolt.Open(p.db, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var sealed []byte
 	var used int64 // the file may be longer than the pages in use
-	b.View(func(tx *bolt.Tx) error {
+	storetest.View(t, p.db, func(tx *bolt.Tx) error {
 		sealed = append(sealed, tx.Bucket([]byte("prospects")).Get([]byte{0, 0, 0, 0, 0, 0, 0, 30})...)
 		used = tx.Size()
 		return nil
 	})
-	b.Close()
 	at := bytes.Index(good, sealed)
 	if len(sealed) == 0 || at < 0 {
 		t.Fatal("prospect 30 not found in the file")
