@@ -350,13 +350,5 @@ func Collected(r Record) time.Time {
 
 // SourceOf is the prospect's source, falling back to the collected event.
 func SourceOf(r Record) Source {
-	if r.Prospect.Source != "" {
-		return r.Prospect.Source
-	}
-	for i := range r.Events {
-		if r.Events[i].Kind == KindCollected && r.Events[i].Source != "" {
-			return r.Events[i].Source
-		}
-	}
-	return ""
+	return ownOrCollected(r, r.Prospect.Source, func(e *Event) Source { return e.Source })
 }
