@@ -262,21 +262,7 @@ func (db *DB) IsSuppressed(email, phone string) bool {
 // Tombstones lists the erased prospects by id. A damaged tombstone gives an
 // IntegrityError together with the ones read before it.
 func (db *DB) Tombstones() ([]Tombstone, error) {
-	if _, err := db.key(); err != nil {
-		return nil, err
-	}
-	var out []Tombstone
-	err := db.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bTombstones).ForEach(func(k, v []byte) error {
-			var t Tombstone
-			if err := db.decode(bTombstones, k, v, &t, fmt.Sprintf("tombstone %d", getU64(k))); err != nil {
-				return err
-			}
-			out = append(out, t)
-			return nil
-		})
-	})
-	return out, err
+	return readBucket[Tombstone](db, bTombstones, "tombstone")
 }
 
 // Tombstone reads the tombstone of an erased prospect; an id that never

@@ -201,6 +201,45 @@ func (db *DB) EditProspectFields(id uint64, changes []FieldChange, o AddOptions)
 			return consent.Prospect{}, fmt.Errorf("unknown field %q: use one of name, company, title, email, phone, lang, event", c.Field)
 		}
 	}
+	now := time.Now().UTC()
+	if !o.Now.IsZero() {
+		now = o.Now.UTC()
+	}
+	return db.changeProspect(id, now, func(tx *bolt.Tx, old consent.Prospect) (consent.Prospect, []consent.Event, error) {
+		p := old
+		for _, c := range changes {
+			*editable[c.Field](&p) = c.Value
+		}
+		if err := p.Normalize(o.Region); err != nil {
+			return p, nil, err
+		}
+		if p.Lang != old.Lang && p.Lang != "" {
+			if _, err := consent.ParseLanguage(p.Lang); err != nil {
+				return p, nil, err
+			}
+		}
+		if (p.Email != old.Email && p.Email != "") || (p.Phone != old.Phone && p.Phone != "") {
+			if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
+				return p, nil, err
+			}
+		}
+		// The old value is kept in the sealed event: rectification must be
+		// traceable, and erasure removes the whole ledger anyway.
+		var events []consent.Event
+		for _, c := range changes {
+			f := editable[c.Field]
+			events = append(events, consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindRectified, Field: c.Field, Old: *f(&old), New: *f(&p)})
+		}
+		return p, events, nil
+	})
+}
+
+// changeProspect reads prospect id and, in the same transaction, lets
+// change work out its new value and the events recording the change; it
+// stamps Updated with now, writes the prospect, appends the events to its
+// ledger and puts the result in the index. A missing prospect is
+// noProspect; an error from change writes nothing.
+func (db *DB) changeProspect(id uint64, now time.Time, change func(tx *bolt.Tx, old consent.Prospect) (consent.Prospect, []consent.Event, error)) (consent.Prospect, error) {
 	var out consent.Prospect
 	err := db.update(func(tx *bolt.Tx) error {
 		var old consent.Prospect
@@ -210,36 +249,15 @@ func (db *DB) EditProspectFields(id uint64, changes []FieldChange, o AddOptions)
 			}
 			return err
 		}
-		p := old
-		for _, c := range changes {
-			*editable[c.Field](&p) = c.Value
-		}
-		if err := p.Normalize(o.Region); err != nil {
+		p, events, err := change(tx, old)
+		if err != nil {
 			return err
 		}
-		if p.Lang != old.Lang && p.Lang != "" {
-			if _, err := consent.ParseLanguage(p.Lang); err != nil {
-				return err
-			}
-		}
-		if (p.Email != old.Email && p.Email != "") || (p.Phone != old.Phone && p.Phone != "") {
-			if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
-				return err
-			}
-		}
-		now := time.Now().UTC()
-		if !o.Now.IsZero() {
-			now = o.Now.UTC()
-		}
-		p.Updated = now.Truncate(time.Second)
+		p.Updated = now.UTC().Truncate(time.Second)
 		if err := db.writeProspect(tx, p, &old); err != nil {
 			return err
 		}
-		// The old value is kept in the sealed event: rectification must be
-		// traceable, and erasure removes the whole ledger anyway.
-		for _, c := range changes {
-			f := editable[c.Field]
-			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindRectified, Field: c.Field, Old: *f(&old), New: *f(&p)}
+		for _, ev := range events {
 			if _, err := db.appendEvent(tx, id, ev); err != nil {
 				return err
 			}
