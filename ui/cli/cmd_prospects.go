@@ -88,19 +88,9 @@ func setupList(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		ps := db.Index().Search(q)
-		if asJSON {
-			if ps == nil {
-				ps = []consent.Prospect{}
-			}
-			return writeJSON(e.stdout, ps)
-		}
-		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tNAME\tCOMPANY\tEMAIL\tPHONE\tSOURCE")
-		for _, p := range ps {
+		return printRows(e.stdout, asJSON, db.Index().Search(q), "ID\tNAME\tCOMPANY\tEMAIL\tPHONE\tSOURCE", func(tw io.Writer, p consent.Prospect) {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.ID, safe(p.Name), safe(p.Company), safe(p.Email), safe(p.Phone), safe(string(p.Source)))
-		}
-		return tw.Flush()
+		})
 	}
 }
 
@@ -254,22 +244,13 @@ func setupAudit(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		if asJSON {
-			if log == nil {
-				log = []store.AuditEntry{}
-			}
-			return writeJSON(e.stdout, log)
-		}
-		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "TIME\tREP\tACTION\tPROSPECT\tDETAIL")
-		for _, a := range log {
+		return printRows(e.stdout, asJSON, log, "TIME\tREP\tACTION\tPROSPECT\tDETAIL", func(tw io.Writer, a store.AuditEntry) {
 			pid := ""
 			if a.Prospect != 0 {
 				pid = fmt.Sprint(a.Prospect)
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Time.Local().Format(time.DateTime), safe(a.Rep), safe(a.Action), pid, safe(a.Detail))
-		}
-		return tw.Flush()
+		})
 	}
 }
 

@@ -16,12 +16,19 @@ import (
 // poppler-utils is missing (CI has it).
 func pdfToText(t *testing.T, path string) string {
 	t.Helper()
+	return runPDFToText(t, "-layout", path)
+}
+
+// runPDFToText runs pdftotext with args (the PDF last) and returns what it
+// writes to standard output; the test is skipped without poppler-utils.
+func runPDFToText(t *testing.T, args ...string) string {
+	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed")
 	}
-	out, err := exec.Command("pdftotext", "-layout", path, "-").CombinedOutput()
+	out, err := exec.Command("pdftotext", append(args, "-")...).CombinedOutput()
 	if err != nil {
-		t.Fatalf("pdftotext %s: %v\n%s", path, err, out)
+		t.Fatalf("pdftotext %s: %v\n%s", args[len(args)-1], err, out)
 	}
 	return string(out)
 }

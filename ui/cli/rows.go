@@ -1,0 +1,26 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+)
+
+// printRows prints the rows of a listing command: with --json as a JSON
+// array (an empty one, never null, when there are none), else as a table
+// under header (tab-separated column names), one line a row written by line.
+// Every value a row prints from the database goes through safe.
+func printRows[T any](w io.Writer, asJSON bool, rows []T, header string, line func(tw io.Writer, row T)) error {
+	if asJSON {
+		if rows == nil {
+			rows = []T{}
+		}
+		return writeJSON(w, rows)
+	}
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, header)
+	for _, r := range rows {
+		line(tw, r)
+	}
+	return tw.Flush()
+}
