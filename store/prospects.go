@@ -158,8 +158,17 @@ func (db *DB) FindByContact(email, phone string) (uint64, string) {
 func (db *DB) Prospect(id uint64) (consent.Prospect, error) {
 	var p consent.Prospect
 	err := db.view(func(tx *bolt.Tx) error {
-		return db.get(tx, bProspects, u64(id), &p, fmt.Sprintf("prospect %d", id))
+		var err error
+		p, err = db.getProspect(tx, id)
+		return err
 	})
+	return p, err
+}
+
+// getProspect reads prospect id in tx; a missing one is noProspect.
+func (db *DB) getProspect(tx *bolt.Tx, id uint64) (consent.Prospect, error) {
+	var p consent.Prospect
+	err := db.get(tx, bProspects, u64(id), &p, fmt.Sprintf("prospect %d", id))
 	if errors.Is(err, ErrNotFound) {
 		return p, noProspect(id)
 	}
@@ -242,11 +251,8 @@ func (db *DB) EditProspectFields(id uint64, changes []FieldChange, o AddOptions)
 func (db *DB) changeProspect(id uint64, now time.Time, change func(tx *bolt.Tx, old consent.Prospect) (consent.Prospect, []consent.Event, error)) (consent.Prospect, error) {
 	var out consent.Prospect
 	err := db.update(func(tx *bolt.Tx) error {
-		var old consent.Prospect
-		if err := db.get(tx, bProspects, u64(id), &old, fmt.Sprintf("prospect %d", id)); err != nil {
-			if errors.Is(err, ErrNotFound) {
-				return noProspect(id)
-			}
+		old, err := db.getProspect(tx, id)
+		if err != nil {
 			return err
 		}
 		p, events, err := change(tx, old)

@@ -143,12 +143,5 @@ func (db *DB) DeclineReferral(id uint64, evidence, rep string, now time.Time) er
 // there is no such prospect (the same sentence), so the use cases and the
 // GUI tell a missing prospect from a damaged one.
 func (db *DB) prospectOrNone(id uint64) (consent.Prospect, error) {
-	var p consent.Prospect
-	err := db.view(func(tx *bolt.Tx) error {
-		return db.get(tx, bProspects, u64(id), &p, fmt.Sprintf("prospect %d", id))
-	})
-	if errors.Is(err, ErrNotFound) {
-		return p, noProspect(id)
-	}
-	return p, err
+	return db.Prospect(id)
 }
