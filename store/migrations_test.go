@@ -165,18 +165,7 @@ func TestMigrateSchema1(t *testing.T) {
 // schema 1's code refuses it; the next unlock goes on from the marker.
 func TestMigrateResumesAfterAFailedStep(t *testing.T) {
 	path := copySchema1(t)
-	real, batch := migrations[0], migrateBatch
-	defer func() { migrations[0], migrateBatch = real, batch }()
-	migrateBatch = 7
-	steps := 0
-	migrations[0] = func(db *DB, tx *bolt.Tx, from []byte) ([]byte, error) {
-		steps++
-		next, err := real(db, tx, from)
-		if steps == 2 {
-			return nil, errors.New("disk on fire")
-		}
-		return next, err
-	}
+	steps := failSecondStep(t, 0, 7)
 	db, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -200,8 +189,8 @@ func TestMigrateResumesAfterAFailedStep(t *testing.T) {
 	if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
 		t.Fatal(err)
 	}
-	if steps != 4 { // 7, failed 7 again, 7, 6 with the end
-		t.Errorf("%d steps", steps)
+	if *steps != 4 { // 7, failed 7 again, 7, 6 with the end
+		t.Errorf("%d steps", *steps)
 	}
 	if j, c := eventFormats(t, db); j != 0 || c != 20 {
 		t.Fatalf("after the upgrade: %d events in JSON, %d in CBOR", j, c)

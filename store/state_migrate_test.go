@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -33,18 +32,7 @@ func TestMigrateGivesAnOlderFileItsState(t *testing.T) {
 	path, ids := tamperFixture(t, Options{})
 	asSchema2(t, path)
 
-	real, batch := migrations[1], migrateBatch
-	defer func() { migrations[1], migrateBatch = real, batch }()
-	migrateBatch = 1
-	steps := 0
-	migrations[1] = func(db *DB, tx *bolt.Tx, from []byte) ([]byte, error) {
-		steps++
-		next, err := real(db, tx, from)
-		if steps == 2 {
-			return nil, errors.New("disk on fire")
-		}
-		return next, err
-	}
+	steps := failSecondStep(t, 1, 1)
 	db, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -60,8 +48,8 @@ func TestMigrateGivesAnOlderFileItsState(t *testing.T) {
 	if uerr != nil || got != "" {
 		t.Fatalf("after the upgrade: unlock %v, verify %s", uerr, got)
 	}
-	if steps != 3 { // prospect 1; prospect 2, failed; prospect 2 again with the digests (3 is erased)
-		t.Errorf("%d steps", steps)
+	if *steps != 3 { // prospect 1; prospect 2, failed; prospect 2 again with the digests (3 is erased)
+		t.Errorf("%d steps", *steps)
 	}
 	db.Close()
 	if v := schemaOf(t, path); v != 3 {

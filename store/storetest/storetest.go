@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"os"
+	"path/filepath"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -59,5 +60,25 @@ func View(t testing.TB, path string, fn func(tx *bolt.Tx) error) {
 	defer b.Close()
 	if err := b.View(fn); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// FillDisk fills the file system holding dir to the last byte with a file
+// named filler, in ever smaller writes, so the next write there fails as
+// on a full disk.
+func FillDisk(t testing.TB, dir string) {
+	t.Helper()
+	filler, err := os.Create(filepath.Join(dir, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer filler.Close()
+	chunk := make([]byte, 64<<10)
+	for _, n := range []int{64 << 10, 4 << 10, 512, 1} {
+		for {
+			if _, err := filler.Write(chunk[:n]); err != nil {
+				break
+			}
+		}
 	}
 }

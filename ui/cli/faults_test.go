@@ -259,16 +259,7 @@ func TestCLIReadOnlyAndFull(t *testing.T) {
 		defer syscall.Unmount(full, syscall.MNT_DETACH)
 		q := newProcDB(t, full)
 		q.must("add", "--name", "Saved Saskia", "--email", "saskia@kept.example", "--source", "card")
-		f, _ := os.Create(filepath.Join(full, "filler"))
-		chunk := make([]byte, 64<<10)
-		for _, n := range []int{64 << 10, 4 << 10, 512, 1} {
-			for {
-				if _, err := f.Write(chunk[:n]); err != nil {
-					break
-				}
-			}
-		}
-		f.Close()
+		storetest.FillDisk(t, full)
 		code, _, errs := q.run("import", vcf)
 		if code != ExitError {
 			t.Errorf("import on a full disk: exit %d", code)
