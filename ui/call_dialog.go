@@ -92,16 +92,13 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 	c.status.Importance = widget.DangerImportance
 	c.save = widget.NewButton(lang.L("Log call"), c.onSave)
 	c.save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { c.dlg.Hide() })
 	title := lang.L("Call with {{.Name}} · attempt {{.Attempt}}",
 		map[string]any{"Name": rec.Prospect.Name, "Attempt": i18n.Number(consent.Attempts(rec) + 1)})
 	// The outcomes stand in a column beside what they ask for: in a row,
 	// six of them are wider than the dialog in every language.
 	body := container.NewBorder(widget.NewLabel(consent.FormatPhone(rec.Prospect.Phone)), c.status,
 		container.NewVBox(c.outcome), nil, container.NewVBox(c.reached, c.later))
-	c.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(700, 440), container.NewVScroll(body)), g.win)
-	c.dlg.SetButtons([]fyne.CanvasObject{cancel, c.save})
-	c.dlg.Show()
+	c.dlg = showActionDialog(g, title, fyne.NewSize(700, 440), container.NewVScroll(body), c.save)
 	return c
 }
 

@@ -107,13 +107,7 @@ func (c *callsScreen) refresh() {
 			return
 		}
 		c.rows = rows
-		if len(rows) == 0 {
-			c.root.Objects = []fyne.CanvasObject{c.empty}
-		} else {
-			c.root.Objects = []fyne.CanvasObject{c.list}
-		}
-		c.root.Refresh()
-		c.list.Refresh()
+		showRows(c.root, len(rows), c.empty, c.list, c.list)
 	})
 }
 

@@ -77,11 +77,7 @@ func showProspectForm(g *GUI, old *consent.Prospect, done func(consent.Prospect)
 		widget.NewFormItem(lang.L("Event"), f.event), widget.NewFormItem(lang.L("Email language"), f.lang))
 	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
-	body := container.NewVBox(form, f.status)
-	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(540, 460), body), g.win)
-	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.save})
-	f.dlg.Show()
+	f.dlg = showActionDialog(g, title, fyne.NewSize(540, 460), container.NewVBox(form, f.status), f.save)
 	g.win.Canvas().Focus(f.name)
 	return f
 }

@@ -84,13 +84,7 @@ func (t *todayScreen) refresh() {
 		t.items = rows
 		t.summary.SetText(lang.N("{{.Count}} prospect", count, map[string]any{"Count": i18n.Number(count)}) + " · " +
 			lang.N("{{.Count}} thing due", len(rows), map[string]any{"Count": i18n.Number(len(rows))}) + skippedText(skipped))
-		if len(rows) == 0 {
-			t.root.Objects = []fyne.CanvasObject{t.empty}
-		} else {
-			t.root.Objects = []fyne.CanvasObject{t.body}
-		}
-		t.root.Refresh()
-		t.list.Refresh()
+		showRows(t.root, len(rows), t.empty, t.body, t.list)
 	})
 }
 
