@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -180,7 +179,7 @@ func (c *callDialog) onSave() {
 		c.dlg.Hide()
 		switch {
 		case followErr != nil: // the call is logged; only the email could not be written
-			dialog.ShowError(errors.New(errorText(followErr)), g.win)
+			g.showError(followErr)
 		case l.Outcome == consent.OutcomeReached:
 			c.followup = showFollowUp(g, f, c.done)
 		}
@@ -202,10 +201,10 @@ func showFollowUp(g *GUI, f usecase.FollowUp, done func()) *emailPreview {
 		}, func(err error) {
 			switch {
 			case usecase.CodeOf(err) == usecase.CodePrecondition:
-				dialog.ShowError(errors.New(lang.L("No call that reached them is logged any more: log the call in which they agreed, then send the follow-up.")), g.win)
+				g.showProblem(lang.L("No call that reached them is logged any more: log the call in which they agreed, then send the follow-up."))
 				return
 			case err != nil:
-				dialog.ShowError(errors.New(errorText(err)), g.win)
+				g.showError(err)
 				return
 			}
 			if done != nil {

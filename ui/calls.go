@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"errors"
 	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -144,7 +142,7 @@ func (c *callsScreen) withRecord(row callRow, then func(consent.Record)) {
 		return err
 	}, func(err error) {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), c.g.win)
+			c.g.showError(err)
 			return
 		}
 		then(rec)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"errors"
 	"net/url"
 	"time"
 
@@ -76,7 +75,7 @@ func (p *emailPreview) onSave() {
 			err = cerr
 		}
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), g.win)
+			g.showError(err)
 		}
 	}, g.win)
 	d.SetFileName(safeFileName(p.mail.Subject) + ".eml")

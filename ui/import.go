@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -137,7 +136,7 @@ func runImport(g *GUI, paths []string, event string, done func()) *importer {
 	}, func(err error) {
 		im.dlg.Hide()
 		if err != nil {
-			dialog.ShowError(errors.New(lang.L("Nothing was imported: {{.Error}}", map[string]any{"Error": errorText(err)})), g.win)
+			g.showProblem(lang.L("Nothing was imported: {{.Error}}", map[string]any{"Error": errorText(err)}))
 			return
 		}
 		showImportResult(g, im.result.Summary, im.result.Warnings)

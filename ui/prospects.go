@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -242,7 +241,7 @@ func (p *prospectsScreen) onExport() {
 func (p *prospectsScreen) exported(n int) func(error) {
 	return func(err error) {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), p.g.win)
+			p.g.showError(err)
 			return
 		}
 		dialog.ShowInformation(lang.L("Exported"), lang.N("{{.Count}} prospect written as vCard 4.0.", n,
