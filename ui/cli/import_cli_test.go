@@ -2,11 +2,12 @@ package cli
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"warmlead/consent/vcardin/vcardtest"
 )
 
 // The import's output, byte for byte: every problem on stderr with its
@@ -17,21 +18,10 @@ func TestImportPrintsEveryProblemLine(t *testing.T) {
 	h.init()
 	h.must("add", "--name", "Erik Eraseme", "--email", "erik@gone.example", "--source", "card")
 	h.must("erase", "1", "--reason", "asked to be forgotten")
-	var b strings.Builder
-	b.WriteString("BEGIN:VCARD\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:nothing useful\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Sales team\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Berg\r\nEMAIL:anna@berg.example\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad Email\r\nEMAIL:bad@\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad Phone\r\nTEL:12\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Erik Again\r\nEMAIL:ERIK@gone.example\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + strings.Repeat("x", 5000) + "\r\n")
-	for i := range 60 {
-		fmt.Fprintf(&b, "EMAIL:p%d@many.example\r\n", i)
-	}
-	b.WriteString("END:VCARD\r\nVERSION:3.0\r\nFN:No Begin\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:No End\r\n")
+	// After the problem cards, a card without BEGIN and one without END.
+	cards := vcardtest.ProblemCards() + "VERSION:3.0\r\nFN:No Begin\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:No End\r\n"
 	path := filepath.Join(h.dir, "a.vcf")
-	os.WriteFile(path, []byte(b.String()), 0o600)
+	os.WriteFile(path, []byte(cards), 0o600)
 	missing := filepath.Join(h.dir, "missing.vcf")
 	_, openErr := os.Open(missing)
 	code, out, errs := h.run("import", path, missing)

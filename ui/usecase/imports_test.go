@@ -1,7 +1,6 @@
 package usecase
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"warmlead/consent"
 	"warmlead/consent/vcardin"
+	"warmlead/consent/vcardin/vcardtest"
 	"warmlead/store"
 )
 
@@ -18,21 +18,8 @@ import (
 // emails (imported, shortened).
 func importFixture(t *testing.T, dir string) string {
 	t.Helper()
-	var b strings.Builder
-	b.WriteString("BEGIN:VCARD\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:nothing useful\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Sales team\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Berg\r\nEMAIL:anna@berg.example\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad Email\r\nEMAIL:bad@\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad Phone\r\nTEL:12\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Erik Again\r\nEMAIL:ERIK@gone.example\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + strings.Repeat("x", 5000) + "\r\n")
-	for i := range 60 {
-		fmt.Fprintf(&b, "EMAIL:p%d@many.example\r\n", i)
-	}
-	b.WriteString("END:VCARD\r\n")
 	path := filepath.Join(dir, "a.vcf")
-	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte(vcardtest.ProblemCards()), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return path
