@@ -2,16 +2,13 @@ package ui
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"warmlead/store/storetest"
-
 	"warmlead/consent"
 	"warmlead/store"
+	"warmlead/store/storetest"
 	"warmlead/ui/i18n"
-	"warmlead/ui/usecase"
 )
 
 // damageLedgerPage overwrites the type of the page holding prospect id's
@@ -43,11 +40,7 @@ func TestDamagedLedgerOpensAsAMessage(t *testing.T) {
 	db.Close()
 	damageLedgerPage(t, path, 50)
 
-	pf := filepath.Join(filepath.Dir(path), "pass")
-	os.WriteFile(pf, []byte(pass+"\n"), 0o600)
-	g := newTestGUI(t, usecase.Config{DB: path, PasswordFile: pf, NoKeyring: true})
-	g.Start()
-	g.wait()
+	g := startWithPassphraseFile(t, path)
 	if g.shell == nil {
 		t.Fatal("not unlocked")
 	}

@@ -173,15 +173,9 @@ func TestUnlockWrongThenRightPassphrase(t *testing.T) {
 }
 
 func TestPassphraseFileUnlocksWithoutAsking(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "w.db")
+	path := filepath.Join(t.TempDir(), "w.db")
 	createDB(t, path, false)
-	pf := filepath.Join(dir, "pass")
-	os.WriteFile(pf, []byte(pass+"\n"), 0o600)
-	g := newTestGUI(t, usecase.Config{DB: path, PasswordFile: pf, NoKeyring: true})
-	g.Start()
-	g.wait()
-	if g.shell == nil {
+	if g := startWithPassphraseFile(t, path); g.shell == nil {
 		t.Fatal("passphrase file did not unlock")
 	}
 }

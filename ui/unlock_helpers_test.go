@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -42,6 +43,20 @@ func newUnlockedGUI(t *testing.T, names ...string) (*GUI, string) {
 	path := filepath.Join(t.TempDir(), "w.db")
 	createDB(t, path, false, names...)
 	return startUnlocked(t, newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})), path
+}
+
+// startWithPassphraseFile starts a GUI on the database at path with a
+// passphrase file beside it, which unlocks it without asking.
+func startWithPassphraseFile(t *testing.T, path string) *GUI {
+	t.Helper()
+	pf := filepath.Join(filepath.Dir(path), "pass")
+	if err := os.WriteFile(pf, []byte(pass+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	g := newTestGUI(t, usecase.Config{DB: path, PasswordFile: pf, NoKeyring: true})
+	g.Start()
+	g.wait()
+	return g
 }
 
 // createUnlockedDB creates a database (createDB) and returns it open and

@@ -35,12 +35,7 @@ func containsAny(s string, subs []string) bool {
 // TestReportAndRegisterLang: --lang chooses the document's language over
 // the settings' (the harness sets up the database in Dutch).
 func TestReportAndRegisterLang(t *testing.T) {
-	h := newHarness(t)
-	h.init()
-	h.must("add", "--name", "Jørgen Ångström", "--company", "Nordlys AS", "--email", "jorgen@nordlys.example", "--phone", "020 555 0100",
-		"--source", "card", "--event", "Vakbeurs Utrecht")
-	h.must("add", "--name", "Zoë Schüller", "--company", "Bäckerei Schüller GmbH", "--source", "referral")
-	h.must("consent", "1", "--purpose", "newsletter", "--channel", "email", "--grant", "--method", "email-reply", "--evidence", "Ja, gerne. Jørgen")
+	h := reportHarness(t, "Zoë Schüller", "Bäckerei Schüller GmbH", "Ja, gerne. Jørgen")
 
 	// The summary in German.
 	summary := filepath.Join(h.dir, "zusammenfassung.pdf")
