@@ -16,9 +16,7 @@ type Calls struct {
 
 // callStore is what Calls needs of the store (*store.DB in the app).
 type callStore interface {
-	Record(id uint64) (consent.Record, error)
-	Settings() (consent.Settings, error)
-	Commit(c store.Change) ([]consent.Event, error)
+	ledgerWriter
 	ForEachRecord(fn func(consent.Record) error) ([]error, error)
 }
 

@@ -20,14 +20,12 @@ type Prospects struct {
 
 // prospectStore is what Prospects needs of the store (*store.DB in the app).
 type prospectStore interface {
-	Record(id uint64) (consent.Record, error)
-	Settings() (consent.Settings, error)
+	ledgerWriter
 	Prospect(id uint64) (consent.Prospect, error)
 	Events(id uint64) ([]consent.Event, error)
 	AddProspect(p consent.Prospect, o store.AddOptions) (consent.Prospect, error)
 	ImportProspects(items []store.ImportItem, o store.AddOptions, progress func(done, total int)) (store.ImportSummary, error)
 	EditProspectFields(id uint64, changes []store.FieldChange, o store.AddOptions) (consent.Prospect, error)
-	Commit(c store.Change) ([]consent.Event, error)
 }
 
 var (
