@@ -163,7 +163,7 @@ func (c *callDialog) onSave() {
 	id := c.rec.Prospect.ID
 	var f usecase.FollowUp
 	var followErr error
-	g.background(func() error {
+	saveFromDialog(g, func() error {
 		if _, err := g.uc.Calls.Log(id, l); err != nil {
 			return err
 		}
@@ -171,12 +171,7 @@ func (c *callDialog) onSave() {
 			f, followErr = g.uc.Calls.FollowUp(id, "")
 		}
 		return nil
-	}, func(err error) {
-		if err != nil {
-			c.status.SetText(errorText(err))
-			return
-		}
-		c.dlg.Hide()
+	}, errorText, c.status, c.dlg, func() {
 		switch {
 		case followErr != nil: // the call is logged; only the email could not be written
 			g.showError(followErr)

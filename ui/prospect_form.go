@@ -173,16 +173,11 @@ func (f *prospectForm) saveEdit(p consent.Prospect) {
 	uc := g.uc
 	id := f.old.ID
 	var out consent.Prospect
-	g.background(func() error {
+	saveFromDialog(g, func() error {
 		var err error
 		out, err = uc.Prospects.Correct(id, p)
 		return err
-	}, func(err error) {
-		if err != nil {
-			f.status.SetText(formError(err))
-			return
-		}
-		f.dlg.Hide()
+	}, formError, f.status, f.dlg, func() {
 		if f.done != nil {
 			f.done(out)
 		}

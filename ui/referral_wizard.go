@@ -92,16 +92,11 @@ func (w *referralWizard) onCreate() {
 		Lang:  languageCode(w.lang.Selected), // the referred person's language, for the emails to them
 		Topic: w.topic.Text}
 	var ref usecase.Referral
-	g.background(func() error {
+	saveFromDialog(g, func() error {
 		var err error
 		ref, err = g.uc.Referrals.Refer(n)
 		return err
-	}, func(err error) {
-		if err != nil {
-			w.status.SetText(errorText(err))
-			return
-		}
-		w.dlg.Hide()
+	}, errorText, w.status, w.dlg, func() {
 		w.created = ref.Referred
 		who := map[string]any{"Name": intro.Name}
 		w.preview = showEmailPreview(g, lang.L("Introduction for {{.Name}} to send", who), ref.Mail, func() {})
