@@ -77,13 +77,8 @@ type prospectJSON struct {
 
 func setupList(fs *flagSet, e *env) func([]string) error {
 	var q string
-	var asJSON bool
 	fs.StringVar(&q, "search", "", "only prospects matching these words")
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
-	return func(pos []string) error {
-		if err := need(pos, 0, "list [--search Q] [--json]"); err != nil {
-			return err
-		}
+	return listing(fs, "list [--search Q] [--json]", func(asJSON bool) error {
 		db, err := e.open()
 		if err != nil {
 			return err
@@ -91,7 +86,7 @@ func setupList(fs *flagSet, e *env) func([]string) error {
 		return printRows(e.stdout, asJSON, db.Index().Search(q), "ID\tNAME\tCOMPANY\tEMAIL\tPHONE\tSOURCE", func(tw io.Writer, p consent.Prospect) {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.ID, safe(p.Name), safe(p.Company), safe(p.Email), safe(p.Phone), safe(string(p.Source)))
 		})
-	}
+	})
 }
 
 func setupShow(fs *flagSet, e *env) func([]string) error {
@@ -230,12 +225,7 @@ func setupEdit(fs *flagSet, e *env) func([]string) error {
 }
 
 func setupAudit(fs *flagSet, e *env) func([]string) error {
-	var asJSON bool
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
-	return func(pos []string) error {
-		if err := need(pos, 0, "audit [--json]"); err != nil {
-			return err
-		}
+	return listing(fs, "audit [--json]", func(asJSON bool) error {
 		db, err := e.open()
 		if err != nil {
 			return err
@@ -251,7 +241,7 @@ func setupAudit(fs *flagSet, e *env) func([]string) error {
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Time.Local().Format(time.DateTime), safe(a.Rep), safe(a.Action), pid, safe(a.Detail))
 		})
-	}
+	})
 }
 
 // writeJSON prints v as indented JSON, with what a terminal acts on
