@@ -8,7 +8,9 @@ import (
 )
 
 func TestAutoMapHeaders(t *testing.T) {
-	nl := func(p consent.Purpose) Field { return ConsentField(consent.PurposeChannel{Purpose: p, Channel: consent.ChannelEmail}) }
+	nl := func(p consent.Purpose) Field {
+		return ConsentField(consent.PurposeChannel{Purpose: p, Channel: consent.ChannelEmail})
+	}
 	for _, c := range []struct {
 		name   string
 		header string // comma-separated

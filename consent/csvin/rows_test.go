@@ -80,11 +80,11 @@ func TestApplyWebFormConsents(t *testing.T) {
 	header := "Email,Name,Newsletter,Events,Offers by phone,Submitted at,Double opt-in confirmed"
 	rows := []string{
 		"a@x.example,Anna,yes,no,x,2026-11-12 14:03:00,2026-11-12 14:10:00", // row 2: newsletter and offers/phone
-		"b@x.example,Bo,,,,2026-11-12 15:00:00,2026-11-12 15:05:00",          // row 3: nothing ticked
-		"c@x.example,Cy,ja,maybe,nee,2026-11-13 09:00:00,",                   // row 4: not confirmed, a non-tick
-		"d@x.example,Di,TRUE,Checked,0,,2026-11-14 10:00:00",                 // row 5: no submission time
-		"e@x.example,Ed,1,,,13.11.2026 09:00,ja",                             // row 6: confirmed without a time
-		"f@x.example,Fy,✓,,,2027-01-01 00:00:00,2027-01-01 00:00:00",         // row 7: a time after now
+		"b@x.example,Bo,,,,2026-11-12 15:00:00,2026-11-12 15:05:00",         // row 3: nothing ticked
+		"c@x.example,Cy,ja,maybe,nee,2026-11-13 09:00:00,",                  // row 4: not confirmed, a non-tick
+		"d@x.example,Di,TRUE,Checked,0,,2026-11-14 10:00:00",                // row 5: no submission time
+		"e@x.example,Ed,1,,,13.11.2026 09:00,ja",                            // row 6: confirmed without a time
+		"f@x.example,Fy,✓,,,2027-01-01 00:00:00,2027-01-01 00:00:00",        // row 7: a time after now
 	}
 	res, tb := apply(t, header+"\n"+strings.Join(rows, "\n")+"\n", Options{Source: consent.SourceInbound, DayFirst: true})
 	if len(res.Rows) != 6 || len(res.Failures) != 0 {
