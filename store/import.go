@@ -96,6 +96,8 @@ type ImportSummary struct {
 	// Notes are grants of merged cards that were not written, because
 	// the ledger answered for their cell since (see ImportItem.Grants).
 	Notes []ImportProblem `json:"-"`
+	// Grants counts the grants written (ImportItem.Grants).
+	Grants int `json:"-"`
 }
 
 // Line is the contract's summary line.
@@ -325,6 +327,7 @@ func (db *DB) importGrants(tx *bolt.Tx, id uint64, it ImportItem, merged bool, s
 			return err
 		}
 		ledger = append(ledger, saved)
+		sum.Grants++
 	}
 	return nil
 }

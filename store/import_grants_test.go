@@ -34,7 +34,7 @@ func TestImportProspectsWritesGrants(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Imported != 1 || sum.Merged != 2 || len(sum.Notes) != 2 || sum.Notes[0].Number != 3 || sum.Notes[1].Number != 4 {
+	if sum.Imported != 1 || sum.Merged != 2 || sum.Grants != 3 || len(sum.Notes) != 2 || sum.Notes[0].Number != 3 || sum.Notes[1].Number != 4 {
 		t.Fatalf("summary %s notes %+v", sum.Line(), sum.Notes)
 	}
 	rec, err := db.Record(2)

@@ -260,3 +260,22 @@ func cleanHeader(rec []string) []string {
 	}
 	return out
 }
+
+// Looks reports whether the start of a file (its first few kilobytes) is
+// a CSV table rather than a vCard file: no BEGIN:VCARD in it, and a first
+// line that a comma, semicolon or tab splits into two fields or more.
+func Looks(head []byte) bool {
+	text, _ := decode(head)
+	if strings.Contains(strings.ToUpper(text), "BEGIN:VCARD") {
+		return false
+	}
+	text, _ = separator(text)
+	for _, sep := range []rune{',', ';', '\t'} {
+		cr := csv.NewReader(strings.NewReader(firstRecordText(text)))
+		cr.Comma, cr.FieldsPerRecord = sep, -1
+		if rec, err := cr.Read(); err == nil && len(rec) >= 2 {
+			return true
+		}
+	}
+	return false
+}

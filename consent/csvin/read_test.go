@@ -129,3 +129,22 @@ func TestReadLimitsAndEmptyFiles(t *testing.T) {
 		t.Errorf("header %q rows %+v failures %+v", tb.Header, tb.Rows, tb.Failures)
 	}
 }
+
+func TestLooks(t *testing.T) {
+	for _, c := range []struct {
+		head string
+		want bool
+	}{
+		{"name,email\nAnna,a@b.example\n", true},
+		{"sep=;\nname;email\n", true},
+		{"Name\tCompany\n", true},
+		{"\xFF\xFEn\x00,\x00m\x00\n\x00", true},
+		{"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna, Berg\r\nEND:VCARD\r\n", false},
+		{"just some notes\n", false},
+		{"", false},
+	} {
+		if got := Looks([]byte(c.head)); got != c.want {
+			t.Errorf("Looks(%q) = %v", c.head, got)
+		}
+	}
+}
