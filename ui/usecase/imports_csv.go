@@ -79,9 +79,10 @@ func IsCSV(path string) bool {
 	return csvin.Looks(head[:n])
 }
 
-// ReadCSV reads a CSV file whole and guesses its mapping. A file that
+// ReadCSV reads a CSV file whole and guesses its mapping (no database
+// needed: a dry run and the mapping screen read it first). A file that
 // cannot be read, or is no table, is an *Error.
-func (u *Imports) ReadCSV(path string) (*CSVFile, error) {
+func ReadCSV(path string) (*CSVFile, error) {
 	name := filepath.Base(path)
 	lim := csvin.DefaultLimits()
 	f, err := OpenInput(path, lim.MaxBytes, RegularOnly)

@@ -27,7 +27,7 @@ func TestImportCSVWebFormConsents(t *testing.T) {
 		"anna@berg.example;Anna Berg;ja;nee;12-11-2026 14:03;12-11-2026 14:10\r\n"+
 		"bo@berg.example;Bo Berg;;;12-11-2026 15:00;12-11-2026 15:05\r\n"+
 		"bad@;Bad Mail;ja;ja;12-11-2026 16:00;12-11-2026 16:01\r\n")
-	f, err := app.Imports.ReadCSV(path)
+	f, err := ReadCSV(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,17 +112,16 @@ func TestCheckCSVAnswers(t *testing.T) {
 }
 
 func TestReadCSVRefusesWhatIsNoTable(t *testing.T) {
-	app, _ := newTestApp(t)
 	for _, c := range []struct{ name, text, says string }{
 		{"empty.csv", "", "header row"},
 		{"broken.csv", "\"name,email\n", "header row could not be read"},
 	} {
-		_, err := app.Imports.ReadCSV(writeCSV(t, c.name, c.text))
+		_, err := ReadCSV(writeCSV(t, c.name, c.text))
 		if err == nil || !strings.Contains(err.Error(), c.says) {
 			t.Errorf("%s: %v", c.name, err)
 		}
 	}
-	if _, err := app.Imports.ReadCSV(filepath.Join(t.TempDir(), "missing.csv")); err == nil || !strings.HasPrefix(err.Error(), "cannot read the file: ") {
+	if _, err := ReadCSV(filepath.Join(t.TempDir(), "missing.csv")); err == nil || !strings.HasPrefix(err.Error(), "cannot read the file: ") {
 		t.Errorf("missing: %v", err)
 	}
 	if IsCSV(writeCSV(t, "cards.txt", "BEGIN:VCARD\r\nFN:A, B\r\nEND:VCARD\r\n")) || !IsCSV(writeCSV(t, "leads.txt", "name;email\n")) || !IsCSV("x.CSV") {
