@@ -63,8 +63,8 @@ func TestImportCSVAsksWhereTheRowsComeFrom(t *testing.T) {
 		args []string
 		says string
 	}{
-		{nil, "say where the rows come from: --source list --vendor NAME"},
-		{[]string{"--source", "list"}, "a bought list needs its vendor: --vendor NAME"},
+		{nil, "say where the rows come from (--source list, customer"},
+		{[]string{"--source", "list"}, "a bought list needs its vendor: name it (--vendor NAME)"},
 		{[]string{"--source", "card", "--map", "Emial=email"}, `the file has no column "Emial": its columns are name, email`},
 		{[]string{"--source", "card", "--map", "email=phone_number"}, `unknown field "phone_number"`},
 	} {

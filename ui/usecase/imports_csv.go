@@ -13,14 +13,14 @@ import (
 	"warmlead/store"
 )
 
-// The sentences of the CSV import. Those naming flags are the command's;
-// the translations say what to do in the window.
+// The sentences of the CSV import, for the window and the command alike
+// (the flag each answer is given with stands in brackets).
 var (
-	tplCSVNeedsSource = newTemplate(CodeInvalid, "say where the rows come from: --source list --vendor NAME, customer, inbound (a web form), card --event NAME, cold-call, referral or social (or map the file's source column)")
-	tplCSVListVendor  = newTemplate(CodeInvalid, "a bought list needs its vendor: --vendor NAME (or map the file's vendor column)")
-	tplCSVNoName      = newTemplate(CodeInvalid, "no column is mapped to the name (or first and last name) or the email: map one with --map COLUMN=name")
-	tplCSVConsentSrc  = newTemplate(CodeInvalid, "consent columns are read from web-form exports only: use --source inbound, or map those columns to ignore")
-	tplCSVConsentTime = newTemplate(CodeInvalid, "consent columns need the time consent was given: map the form's submission time column to consent_time (or its double opt-in column to confirm_time)")
+	tplCSVNeedsSource = newTemplate(CodeInvalid, "say where the rows come from (--source list, customer, inbound, card, cold-call, referral or social), or map the file's source column")
+	tplCSVListVendor  = newTemplate(CodeInvalid, "a bought list needs its vendor: name it (--vendor NAME) or map the file's vendor column")
+	tplCSVNoName      = newTemplate(CodeInvalid, "no column is mapped to the name (or first and last name) or the email: map one (--map COLUMN=name)")
+	tplCSVConsentSrc  = newTemplate(CodeInvalid, "consent columns are read from web-form exports only: say the rows come from a web form (--source inbound), or set those columns to ignore")
+	tplCSVConsentTime = newTemplate(CodeInvalid, "consent columns need the time consent was given: map the form's submission time to consent_time, or its double opt-in confirmation to confirm_time")
 )
 
 // The CSV reader's sentences are the import's too.
