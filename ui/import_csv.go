@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
@@ -34,7 +34,8 @@ type csvMapping struct {
 	vendor  *widget.Entry
 	event   *widget.Entry
 	preview *widget.Table
-	rows    [][]string // the preview's cells, header first
+	rows    [][]string    // the preview's cells, header first
+	notes   *widget.Label // why previewed rows will not import
 	problem *widget.Label
 	submit  *widget.Button
 	dlg     *dialog.CustomDialog
@@ -71,17 +72,16 @@ func newCSVMapping(g *GUI, f *usecase.CSVFile, done func()) *csvMapping {
 	for i, fl := range s.fields {
 		labels[i] = fieldLabel(fl)
 	}
-	grid := container.New(layout.NewFormLayout())
+	grid := container.NewVBox()
 	for i, h := range f.Table.Header {
 		sel := widget.NewSelect(labels, func(string) { s.onMappingChanged() })
 		sel.SetSelectedIndex(slices.Index(s.fields, f.Mapping[i]))
 		s.selects = append(s.selects, sel)
-		head := widget.NewLabelWithStyle(h, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		head := widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		head.Truncation = fyne.TextTruncateEllipsis
 		sample := widget.NewLabel(s.sample(i))
 		sample.Truncation = fyne.TextTruncateEllipsis
-		grid.Add(head)
-		grid.Add(container.NewGridWithColumns(2, sel, sample))
+		grid.Add(container.New(shareLayout{0.28, 0.47, 0.25}, head, sel, sample))
 	}
 	s.vendor, s.event = widget.NewEntry(), widget.NewEntry()
 	s.vendor.SetPlaceHolder(lang.L("Who sold or rented the list"))
@@ -98,7 +98,7 @@ func newCSVMapping(g *GUI, f *usecase.CSVFile, done func()) *csvMapping {
 		l.SetText(s.rows[id.Row][id.Col])
 		l.TextStyle.Bold = id.Row == 0
 	})
-	for col, w := range []float32{50, 170, 140, 120, 190, 140, 110, 200} {
+	for col, w := range []float32{56, 160, 190, 200, 110, 140, 120, 140} {
 		s.preview.SetColumnWidth(col, w)
 	}
 	s.problem = widget.NewLabel("")
@@ -116,10 +116,12 @@ func newCSVMapping(g *GUI, f *usecase.CSVFile, done func()) *csvMapping {
 		widget.NewFormItem(lang.L("List vendor"), s.vendor), widget.NewFormItem(lang.L("Event"), s.event))
 	left := container.NewBorder(widget.NewLabelWithStyle(lang.L("Columns"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		nil, nil, nil, container.NewVScroll(grid))
+	s.notes = widget.NewLabel("")
+	s.notes.Wrapping = fyne.TextWrapWord
 	right := container.NewBorder(container.NewVBox(answers, widget.NewLabelWithStyle(lang.L("What the first rows give"),
-		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})), nil, nil, nil, s.preview)
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})), s.notes, nil, nil, s.preview)
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.42
+	split.Offset = 0.44
 	body := container.NewBorder(info, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, s.submit), s.problem), nil, nil, split)
 	size := fyne.NewSize(1240, 640)
 	if cs := g.win.Canvas().Size(); cs.Width > 200 {
@@ -199,7 +201,11 @@ func (s *csvMapping) onSourceChanged() {
 		return
 	}
 	src, ok := s.chosen()
-	s.vendor.Hidden = src != consent.SourceList
+	if src == consent.SourceList {
+		s.vendor.Enable()
+	} else {
+		s.vendor.Disable()
+	}
 	if ok {
 		s.submit.Enable()
 	} else {
@@ -253,7 +259,7 @@ var csvExtensions = []string{".csv", ".CSV", ".tsv", ".txt"}
 // chooseCSVButton is the import dialog's "Choose a CSV file…": hide closes
 // that dialog, then a .csv file chosen opens the mapping screen.
 func chooseCSVButton(g *GUI, hide, done func()) *widget.Button {
-	return widget.NewButton(lang.L("Choose a CSV file (CRM, Outlook, web form)…"), func() {
+	return widget.NewButton(lang.L("Choose a CSV file…"), func() {
 		hide()
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
@@ -265,4 +271,29 @@ func chooseCSVButton(g *GUI, hide, done func()) *widget.Button {
 		d.SetFilter(storage.NewExtensionFileFilter(csvExtensions))
 		d.Show()
 	})
+}
+
+// shareLayout gives each object its share of the width (a column's header,
+// its field, its first value), so a long field name is not cut to fit a
+// third.
+type shareLayout []float32
+
+func (l shareLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for i, o := range objs {
+		w := size.Width * l[i]
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w-theme.Padding(), size.Height))
+		x += w
+	}
+}
+
+func (l shareLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		s.Width += m.Width + theme.Padding()
+		s.Height = max(s.Height, m.Height)
+	}
+	return s
 }

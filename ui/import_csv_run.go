@@ -83,11 +83,15 @@ func (s *csvMapping) refreshPreview() {
 		src = consent.SourceCard // read the rows, show no source
 	}
 	res := csvin.Apply(first, s.mapping(), csvin.Options{Source: src, Region: s.g.region(), DayFirst: s.g.region() != "US"})
-	s.rows = [][]string{{lang.L("Row"), lang.L("Name"), lang.L("Company"), lang.L("Job title"), lang.L("Email"), lang.L("Phone"),
-		lang.L("Source"), lang.L("Consents")}}
+	// What a web form's rep checks first (who, and what they ticked) comes
+	// before what scrolls off to the right.
+	s.rows = [][]string{{lang.L("Row"), lang.L("Name"), lang.L("Email"), lang.L("Consents"), lang.L("Source"), lang.L("Company"),
+		lang.L("Job title"), lang.L("Phone")}}
 	byNumber := map[int][]string{}
+	var notes []string
 	for _, p := range res.Failures {
-		byNumber[p.Number] = []string{i18n.Number(p.Number), asSentence(i18n.Text(p.Msg)), "", "", "", "", "", ""}
+		byNumber[p.Number] = []string{i18n.Number(p.Number), lang.L("not imported (see below)"), "", "", "", "", "", ""}
+		notes = append(notes, asSentence(i18n.Text(p.Msg)))
 	}
 	for _, r := range res.Rows {
 		p := r.Prospect
@@ -99,13 +103,15 @@ func (s *csvMapping) refreshPreview() {
 		for _, c := range r.Consents {
 			consents = append(consents, i18n.Purpose(c.Cell.Purpose)+" ("+i18n.Channel(c.Cell.Channel)+")")
 		}
-		byNumber[r.Number] = []string{i18n.Number(r.Number), p.Name, p.Company, p.Title, p.Email, p.Phone, source, strings.Join(consents, ", ")}
+		byNumber[r.Number] = []string{i18n.Number(r.Number), p.Name, p.Email, strings.Join(consents, ", "), source, p.Company, p.Title, p.Phone}
 	}
 	for n := 2; n <= last; n++ {
 		if row, ok := byNumber[n]; ok {
 			s.rows = append(s.rows, row)
 		}
 	}
+	s.notes.SetText(strings.Join(notes, "\n"))
+	s.notes.Hidden = len(notes) == 0
 	s.preview.Refresh()
 }
 

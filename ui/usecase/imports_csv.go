@@ -164,6 +164,13 @@ func (u *Imports) ImportCSV(f *CSVFile, o CSVOptions) (CSVResult, error) {
 	}
 	sum.Failed += len(problems)
 	sum.Problems = sortRows(append(problems, sum.Problems...))
+	// A row that failed in the store (a bad email, an erased person) is
+	// not "imported with something left out".
+	failed := map[int]bool{}
+	for _, p := range sum.Problems {
+		failed[p.Number] = true
+	}
+	out.Warnings = slices.DeleteFunc(out.Warnings, func(w store.ImportProblem) bool { return failed[w.Number] })
 	out.Warnings = sortRows(append(out.Warnings, sum.Notes...))
 	out.Consents = sum.Grants
 	out.Summary = sum

@@ -26,7 +26,7 @@ func TestImportCSVWebFormConsents(t *testing.T) {
 	path := writeCSV(t, "form.csv", "E-mail;Naam;Nieuwsbrief;Evenementen;Tijdstempel;Bevestigd op\r\n"+
 		"anna@berg.example;Anna Berg;ja;nee;12-11-2026 14:03;12-11-2026 14:10\r\n"+
 		"bo@berg.example;Bo Berg;;;12-11-2026 15:00;12-11-2026 15:05\r\n"+
-		"bad@;Bad Mail;ja;ja;12-11-2026 16:00;12-11-2026 16:01\r\n")
+		"bad@;Bad Mail;ja;maybe;12-11-2026 16:00;12-11-2026 16:01\r\n")
 	f, err := ReadCSV(path)
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +43,8 @@ func TestImportCSVWebFormConsents(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := res.Summary
-	if s.Imported != 2 || s.Failed != 1 || res.Consents != 1 || s.Problems[0].Number != 4 || s.Problems[0].File != "form.csv" {
+	// Row 4 fails on its email: its "maybe" is no note of a row imported.
+	if s.Imported != 2 || s.Failed != 1 || res.Consents != 1 || s.Problems[0].Number != 4 || s.Problems[0].File != "form.csv" || len(res.Warnings) != 0 {
 		t.Fatalf("summary %s, consents %d, problems %+v", s.Line(), res.Consents, s.Problems)
 	}
 	anna, bo := db.Index().Search("anna")[0], db.Index().Search("bo berg")[0]
