@@ -58,36 +58,33 @@ var (
 	ErrNoHeader    = errors.New("CSV file has no header row")
 )
 
-// FileError is a file Read did not take.
+// FileError is a file Read did not take: its problem (row number 0, the
+// whole file) and the cause.
 type FileError struct {
-	Code Code
-	Msg  consent.Message
-	Err  error
+	Problem
+	Err error
 }
 
 func (e *FileError) Error() string { return e.Msg.String() }
 func (e *FileError) Unwrap() error { return e.Err }
 
+func fileError(err error, code Code, template string, kv ...any) *FileError {
+	return &FileError{Problem{Code: code, Msg: consent.Msg(template, kv...)}, err}
+}
+
 // Read decodes a CSV file (UTF-8 with or without BOM, UTF-16 with BOM,
 // else Windows-1252), finds its separator and reads its records. A row
 // that is not a record fails alone, in Failures.
 func Read(r io.Reader, limits Limits) (*Table, error) {
-	d := DefaultLimits()
-	if limits.MaxBytes <= 0 {
-		limits.MaxBytes = d.MaxBytes
-	}
-	if limits.MaxRows <= 0 {
-		limits.MaxRows = d.MaxRows
-	}
-	if limits.MaxFieldBytes <= 0 {
-		limits.MaxFieldBytes = d.MaxFieldBytes
-	}
+	d := DefaultLimits() // unset (zero or negative) limits are the defaults
+	limits.MaxBytes, limits.MaxRows, limits.MaxFieldBytes = orDefault(limits.MaxBytes, d.MaxBytes),
+		orDefault(limits.MaxRows, d.MaxRows), orDefault(limits.MaxFieldBytes, d.MaxFieldBytes)
 	raw, err := io.ReadAll(io.LimitReader(r, limits.MaxBytes+1))
 	if err != nil {
-		return nil, &FileError{CodeReadError, consent.Msg(tReadError, "Error", err.Error()), err}
+		return nil, fileError(err, CodeReadError, tReadError, "Error", err.Error())
 	}
 	if int64(len(raw)) > limits.MaxBytes {
-		return nil, &FileError{CodeTooLarge, consent.Msg(tTooLarge, "MB", limits.MaxBytes>>20), ErrTooLarge}
+		return nil, fileError(ErrTooLarge, CodeTooLarge, tTooLarge, "MB", limits.MaxBytes>>20)
 	}
 	text, enc := decode(raw)
 	t := &Table{Encoding: enc}
@@ -96,6 +93,13 @@ func Read(r io.Reader, limits Limits) (*Table, error) {
 		return nil, err
 	}
 	return t, nil
+}
+
+func orDefault[T int | int64](v, d T) T {
+	if v <= 0 {
+		return d
+	}
+	return v
 }
 
 // decode turns the file into UTF-8 text and names the encoding it was in.
@@ -201,7 +205,7 @@ func (t *Table) parse(text string, limits Limits) error {
 			number++
 			if err != nil {
 				if t.Header == nil {
-					return &FileError{CodeNoHeader, consent.Msg(tBadHeader), ErrNoHeader}
+					return fileError(ErrNoHeader, CodeNoHeader, tBadHeader)
 				}
 				t.Failures = append(t.Failures, problem(number, CodeMalformed, tMalformed))
 				offset = nextLine(text, start+before)
@@ -212,7 +216,7 @@ func (t *Table) parse(text string, limits Limits) error {
 				continue
 			}
 			if len(t.Rows)+len(t.Failures) >= limits.MaxRows {
-				return &FileError{CodeTooManyRows, consent.Msg(tTooManyRows, "Limit", limits.MaxRows), ErrTooManyRows}
+				return fileError(ErrTooManyRows, CodeTooManyRows, tTooManyRows, "Limit", limits.MaxRows)
 			}
 			if len(rec) != len(t.Header) {
 				if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
@@ -226,7 +230,7 @@ func (t *Table) parse(text string, limits Limits) error {
 		}
 	}
 	if t.Header == nil {
-		return &FileError{CodeNoHeader, consent.Msg(tNoHeader), ErrNoHeader}
+		return fileError(ErrNoHeader, CodeNoHeader, tNoHeader)
 	}
 	return nil
 }

@@ -57,9 +57,7 @@ type Result struct {
 // unticked, empty or unknown cell is none, and so is a ticked one whose
 // submission time is missing or whose double opt-in was not confirmed.
 func Apply(t *Table, m Mapping, o Options) Result {
-	if o.MaxField <= 0 {
-		o.MaxField = DefaultLimits().MaxFieldBytes
-	}
+	o.MaxField = orDefault(o.MaxField, DefaultLimits().MaxFieldBytes)
 	if o.Location == nil {
 		o.Location = time.UTC
 	}

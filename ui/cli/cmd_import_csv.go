@@ -47,15 +47,13 @@ func (c *csvImport) unused() error {
 	return nil
 }
 
-// csvSummary is `import --json` for CSV files: rows, not cards.
+// csvSummary is `import --json` for CSV files: the vCard import's counts,
+// with rows for cards, the consents recorded and the notes.
 type csvSummary struct {
-	Imported   int          `json:"imported"`
-	Merged     int          `json:"merged"`
-	Suppressed int          `json:"suppressed"`
-	Failed     int          `json:"failed"`
-	Consents   int          `json:"consents"`
-	Problems   []csvProblem `json:"problems,omitempty"`
-	Notes      []csvProblem `json:"notes,omitempty"`
+	store.ImportSummary
+	Consents int          `json:"consents"`
+	Problems []csvProblem `json:"problems,omitempty"` // shadows the cards'
+	Notes    []csvProblem `json:"notes,omitempty"`
 }
 
 type csvProblem struct {
@@ -111,7 +109,10 @@ func (c *csvImport) run(fs *flagSet, e *env, paths []string, source, event strin
 				return err
 			}
 			s := res.Summary
-			sum.Imported, sum.Merged, sum.Suppressed, sum.Failed = sum.Imported+s.Imported, sum.Merged+s.Merged, sum.Suppressed+s.Suppressed, sum.Failed+s.Failed
+			sum.Imported += s.Imported
+			sum.Merged += s.Merged
+			sum.Suppressed += s.Suppressed
+			sum.Failed += s.Failed
 			sum.Consents += res.Consents
 			problems = append(problems, s.Problems...)
 			notes = append(notes, res.Warnings...)
@@ -136,7 +137,7 @@ func (c *csvImport) run(fs *flagSet, e *env, paths []string, source, event strin
 	if asJSON {
 		err = writeJSON(e.stdout, sum)
 	} else {
-		fmt.Fprintln(e.stdout, store.ImportSummary{Imported: sum.Imported, Merged: sum.Merged, Suppressed: sum.Suppressed, Failed: sum.Failed}.Line())
+		fmt.Fprintln(e.stdout, sum.Line())
 		if sum.Consents > 0 {
 			fmt.Fprintf(e.stdout, "recorded %d web-form consents\n", sum.Consents)
 		}

@@ -24,9 +24,13 @@ var (
 )
 
 // The CSV reader's sentences are the import's too.
-func init() {
-	for _, t := range csvin.Templates() {
-		newTemplate(CodeInvalid, t)
+func init() { registerTemplates(CodeInvalid, csvin.Templates()) }
+
+// registerTemplates declares sentences a lower layer words, so the
+// translation check covers them.
+func registerTemplates(code Code, texts []string) {
+	for _, t := range texts {
+		newTemplate(code, t)
 	}
 }
 
