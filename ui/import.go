@@ -36,6 +36,7 @@ func chooseVCards(g *GUI, done func()) {
 	hint := widget.NewLabel(lang.L("You can also drop several .vcf files onto the window."))
 	hint.Wrapping = fyne.TextWrapWord
 	var pick *dialog.CustomDialog
+	csvFile := chooseCSVButton(g, func() { pick.Hide() }, done) // import_csv.go
 	file.OnTapped = func() {
 		pick.Hide()
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -57,7 +58,7 @@ func chooseVCards(g *GUI, done func()) {
 			askEventAndImport(g, vcfFilesIn(l.Path()), done)
 		}, g.win)
 	}
-	pick = dialog.NewCustom(lang.L("Import vCards"), lang.L("Cancel"), container.NewVBox(file, folder, hint), g.win)
+	pick = dialog.NewCustom(lang.L("Import vCards"), lang.L("Cancel"), container.NewVBox(file, folder, csvFile, hint), g.win)
 	pick.Show()
 }
 
@@ -79,6 +80,10 @@ func (g *GUI) onDropped(_ fyne.Position, uris []fyne.URI) {
 	}
 	var paths []string
 	for _, u := range uris {
+		if strings.EqualFold(u.Extension(), ".csv") && len(uris) == 1 { // import_csv.go
+			showCSVImport(g, u.Path(), func() { g.shell.prospects.refresh() })
+			return
+		}
 		if strings.EqualFold(u.Extension(), ".vcf") || strings.EqualFold(u.Extension(), ".vcard") {
 			paths = append(paths, u.Path())
 		}

@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	register(command{"import", "import vCard files: import FILE.vcf... [--event NAME] [--source card]", setupImport})
+	register(command{"import", "import vCard or CSV files: import FILE.vcf... [--event NAME] [--source card] | import FILE.csv... [--map COL=FIELD,...] [--source S] [--vendor V] [--dry-run]", setupImport})
 }
 
 func setupImport(fs *flagSet, e *env) func([]string) error {
@@ -18,9 +18,16 @@ func setupImport(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&source, "source", "card", "where the data came from")
 	fs.BoolVar(&asJSON, "json", false, "print the summary as JSON")
 	fs.BoolVar(&keepDup, "keep-both", false, "never merge: add cards matching an existing prospect as new ones")
+	csv := csvFlags(fs) // cmd_import_csv.go
 	return func(pos []string) error {
 		if len(pos) == 0 {
 			return usagef("usage: warmlead import FILE.vcf... [--event NAME] [--source card]")
+		}
+		if csv.all(pos) {
+			return csv.run(fs, e, pos, source, event, keepDup, asJSON)
+		}
+		if err := csv.unused(); err != nil {
+			return err
 		}
 		src, err := consent.ParseSource(source)
 		if err != nil {
