@@ -62,8 +62,8 @@ type ImportOptions struct {
 	Event      string         // the event where they were collected
 	ListVendor string         // the vendor of a bought list (Source list)
 	Country    string         // ISO 3166 country for national numbers in these files; "" is the setting's
-	KeepBoth bool           // never merge: add cards matching a prospect as new ones
-	Progress func(done, total int)
+	KeepBoth   bool           // never merge: add cards matching a prospect as new ones
+	Progress   func(done, total int)
 }
 
 // ImportResult is what an import did: the summary (cards that failed
