@@ -49,8 +49,9 @@ func (r *ReadResult) keepUnreadPhones(region, vendor string) {
 
 // Counts is what became of the cards: imported whole (new or merged),
 // imported with a field dropped, cut or kept as written (a warning names
-// it), and failed (not imported, suppressed included; a file that could
-// not be read counts once).
+// it), and failed (not imported; a file that could not be read counts
+// once). Suppressed cards (erased people) are none of these: the summary
+// line counts them apart.
 type Counts struct {
 	Whole, Dropped, Failed int
 }
@@ -72,7 +73,7 @@ func (s ImportResult) Counts() Counts {
 		}
 	}
 	imported := s.Summary.Imported + s.Summary.Merged
-	return Counts{Whole: max(imported-len(dropped), 0), Dropped: len(dropped), Failed: s.Summary.Failed + s.Summary.Suppressed}
+	return Counts{Whole: max(imported-len(dropped), 0), Dropped: len(dropped), Failed: s.Summary.Failed}
 }
 
 // Message says the counts as a sentence: English for the command, translated on screens.
