@@ -21,6 +21,7 @@ type settingsScreen struct {
 	g                            *GUI
 	rep, company, privacy, prefs *widget.Entry
 	lang                         *widget.Select
+	country                      *countrySelect // where national phone numbers are read
 	retention, idle              *widget.Entry
 	save                         *widget.Button
 	status                       *widget.Label
@@ -34,6 +35,7 @@ func newSettingsScreen(g *GUI) *settingsScreen {
 	s := &settingsScreen{g: g}
 	s.rep, s.company, s.privacy, s.prefs = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	s.lang = widget.NewSelect(languageOptions(), nil)
+	s.country = newCountrySelect(g.settings.PhoneRegion())
 	s.retention, s.idle = widget.NewEntry(), widget.NewEntry()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
@@ -55,6 +57,7 @@ func (s *settingsScreen) content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Privacy statement"), s.privacy),
 		widget.NewFormItem(lang.L("Preferences page"), s.prefs),
 		widget.NewFormItem(lang.L("Language"), s.lang),
+		widget.NewFormItem(lang.L("Country of phone numbers"), s.country),
 		widget.NewFormItem(lang.L("Keep inactive prospects (months)"), s.retention),
 		widget.NewFormItem(lang.L("Lock after idle (minutes)"), s.idle),
 	)
@@ -80,6 +83,7 @@ func (s *settingsScreen) refresh() {
 	s.privacy.SetText(st.PrivacyURL)
 	s.prefs.SetText(st.PreferencesURL)
 	s.lang.SetSelected(languageNames[st.Lang])
+	s.country.SetCode(st.PhoneRegion())
 	s.retention.SetText(strconv.Itoa(st.RetentionMonths))
 	s.idle.SetText(strconv.Itoa(st.IdleLockMinutes))
 	s.status.SetText("")
@@ -104,6 +108,7 @@ func (s *settingsScreen) onSave() {
 	st.Rep, st.Company = s.rep.Text, s.company.Text
 	st.PrivacyURL, st.PreferencesURL = s.privacy.Text, s.prefs.Text
 	st.Lang = languageCode(s.lang.Selected)
+	st.Country = s.country.Code()
 	var err error
 	if st.RetentionMonths, err = strconv.Atoi(s.retention.Text); err != nil {
 		s.status.SetText(lang.L("Retention must be a whole number of months, e.g. 12."))
