@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
 )
 
 // The rights of access and portability (consent-rules.md section 7): give a
@@ -143,4 +142,3 @@ func SplitName(full string) (family, given string) {
 func vcardText(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }), " ")
 }
-
