@@ -58,6 +58,7 @@ func TestKeepUnreadPhoneAndNormalize(t *testing.T) {
 		{"letters and a digit", "ext 1", "NL", true, "", "ext 1"},
 		{"too short", "12", "NL", true, "", "12"},
 		{"empty", "", "NL", false, "", ""},
+		{"an NL number read in the US is no US number", "(0)20 555 0100", "US", true, "", "(0)20 555 0100"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -35,7 +35,10 @@ func TestImportNationalNumbers(t *testing.T) {
 		{"NL number, chosen beats the setting", "US", "nl", "020-5550100", "+31205550100", ""},
 		{"US number in the US", "", "US", "(410) 555-1234", "+14105551234", ""},
 		{"international whatever the country", "NO", "", "+47 22 33 44 55", "+4722334455", ""},
-		{"no country: the language's (GB) reads NL wrong", "", "", "(0)20 555 0100", "+44205550100", ""},
+		// An English rep in the Netherlands without the setting: the
+		// language's country (GB) has no such number, so it is kept as
+		// written rather than stored as a British one.
+		{"no country: the language's (GB) does not read it", "", "", "(0)20 555 0100", "", "(0)20 555 0100"},
 		{"unreadable: kept as written", "NL", "", "12", "", "12"},
 	}
 	for _, c := range cases {
