@@ -49,7 +49,9 @@ type importOriginDialog struct {
 	event    *widget.Entry
 	vendor   *widget.Entry
 	country  *countrySelect
-	details  *widget.Form // the event or the vendor, for the source chosen
+	eventRow  *widget.Form // shown for cards
+	vendorRow *widget.Form // shown for a bought list
+	body      *fyne.Container
 	status   *widget.Label
 	ok       *widget.Button
 	dlg      *dialog.CustomDialog
@@ -74,7 +76,11 @@ func showImportOrigin(g *GUI, title, action string, done func(importOrigin)) *im
 	d.vendor.SetPlaceHolder(lang.L("Who sold or rented you the list"))
 	d.vendor.OnChanged = func(string) { d.check() }
 	d.country = newCountrySelect(g.region())
-	d.details = widget.NewForm()
+	d.eventRow = widget.NewForm(widget.NewFormItem(lang.L("Event"), d.event))
+	d.vendorRow = widget.NewForm(widget.NewFormItem(lang.L("List vendor"), d.vendor))
+	d.eventRow.Hide()
+	d.vendorRow.Hide()
+	countryRow := widget.NewForm(widget.NewFormItem(lang.L("Country of phone numbers"), d.country))
 	d.status = widget.NewLabel("")
 	d.status.Wrapping = fyne.TextWrapWord
 	countryHint := widget.NewLabel(lang.L("Numbers written without a country code are read in this country."))
@@ -82,9 +88,8 @@ func showImportOrigin(g *GUI, title, action string, done func(importOrigin)) *im
 	d.ok = widget.NewButton(action, d.onOK)
 	d.ok.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.dlg.Hide() })
-	body := container.NewVBox(d.question, d.source, d.details,
-		widget.NewForm(widget.NewFormItem(lang.L("Country of phone numbers"), d.country)), countryHint, d.status)
-	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(620, 470), container.NewVScroll(body)), g.win)
+	d.body = container.NewVBox(d.question, d.source, d.eventRow, d.vendorRow, countryRow, countryHint, d.status)
+	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(620, 470), container.NewVScroll(d.body)), g.win)
 	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.ok})
 	d.check()
 	d.dlg.Show()
@@ -101,14 +106,9 @@ func (d *importOriginDialog) onSource() {
 			d.chosen = importOriginSources[i]
 		}
 	}
-	d.details.Items = nil
-	switch d.chosen {
-	case consent.SourceCard:
-		d.details.Append(lang.L("Event"), d.event)
-	case consent.SourceList:
-		d.details.Append(lang.L("List vendor"), d.vendor)
-	}
-	d.details.Refresh()
+	showIf(d.eventRow, d.chosen == consent.SourceCard)
+	showIf(d.vendorRow, d.chosen == consent.SourceList)
+	d.body.Refresh() // a row came or went: lay the dialog out again
 	d.check()
 }
 
@@ -141,4 +141,12 @@ func (d *importOriginDialog) onOK() {
 	}
 	d.dlg.Hide()
 	d.done(o)
+}
+
+func showIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
+	}
 }

@@ -45,8 +45,10 @@ func TestImportDialogAsksWhereContactsComeFrom(t *testing.T) {
 	}
 	formLabels := func() []string {
 		var out []string
-		for _, it := range d.details.Items {
-			out = append(out, it.Text)
+		for _, f := range []*widget.Form{d.eventRow, d.vendorRow} {
+			if f.Visible() {
+				out = append(out, f.Items[0].Text)
+			}
 		}
 		return out
 	}
