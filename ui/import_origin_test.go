@@ -186,3 +186,31 @@ func TestSettingsCountry(t *testing.T) {
 		t.Errorf("in German: %q", s.Selected)
 	}
 }
+
+// Correct details shows the number as written to be corrected; other fields
+// save while it is not corrected, and the corrected number lifts the flag.
+func TestCorrectAFlaggedNumber(t *testing.T) {
+	g := openMain(t)
+	runImportFrom(g, writeOriginCards(t), importOrigin{Source: consent.SourceAddressBook, Country: "NL"}, nil)
+	g.wait()
+	id := g.db.Index().Search("piet bakker")[0].ID
+	p, _ := g.db.Prospect(id)
+	f := showProspectForm(g, &p, nil)
+	if f.phone.Text != "12" {
+		t.Fatalf("phone entry %q", f.phone.Text)
+	}
+	f.title.SetText("Inkoper")
+	f.onSave()
+	g.wait()
+	if got, _ := g.db.Prospect(id); got.Title != "Inkoper" || got.PhoneRaw != "12" || f.status.Text != "" {
+		t.Fatalf("after saving the title: %+v, %q", got, f.status.Text)
+	}
+	p, _ = g.db.Prospect(id)
+	f = showProspectForm(g, &p, nil)
+	f.phone.SetText("+31 20 555 0111")
+	f.onSave()
+	g.wait()
+	if got, _ := g.db.Prospect(id); got.Phone != "+31205550111" || got.PhoneRaw != "" {
+		t.Fatalf("after the correction: %+v, %q", got, f.status.Text)
+	}
+}
