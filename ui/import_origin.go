@@ -44,20 +44,20 @@ var importOriginLabels = map[consent.Source]string{
 // one that allows the most (consent-rules.md section 10). The vCard import
 // uses it, and so can any other import of contacts (CSV).
 type importOriginDialog struct {
-	g        *GUI
-	source   *widget.RadioGroup
-	event    *widget.Entry
-	vendor   *widget.Entry
-	country  *countrySelect
+	g         *GUI
+	source    *widget.RadioGroup
+	event     *widget.Entry
+	vendor    *widget.Entry
+	country   *countrySelect
 	eventRow  *widget.Form // shown for cards
 	vendorRow *widget.Form // shown for a bought list
 	body      *fyne.Container
-	status   *widget.Label
-	ok       *widget.Button
-	dlg      *dialog.CustomDialog
-	done     func(importOrigin)
-	chosen   consent.Source
-	question *widget.Label
+	status    *widget.Label
+	ok        *widget.Button
+	dlg       *dialog.CustomDialog
+	done      func(importOrigin)
+	chosen    consent.Source
+	question  *widget.Label
 }
 
 // showImportOrigin asks, then calls done with the answer (not when the rep
