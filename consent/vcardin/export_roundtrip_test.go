@@ -19,7 +19,9 @@ func FuzzExportReadBack(f *testing.F) {
 	f.Fuzz(func(t *testing.T, name, company, title string) {
 		for _, s := range []string{name, company, title} {
 			if !utf8.ValidString(s) || s != strings.Join(strings.Fields(s), " ") || len(s) > 1000 ||
-				strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) || r == utf8.RuneError || r == '\u2028' || r == '\u2029' }) {
+				strings.ContainsFunc(s, func(r rune) bool {
+					return unicode.IsControl(r) || r == utf8.RuneError || r == '\u2028' || r == '\u2029'
+				}) {
 				return
 			}
 		}
