@@ -12,7 +12,7 @@ ARTIFACTS := artifacts
 # Debian packages: GL and X11 headers for Fyne, Xvfb and tools for the
 # window smoke test, D-Bus and gnome-keyring for the real keyring test,
 # poppler for PDF checks.
-DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb x11-utils imagemagick \
+DEB_PACKAGES := gcc pkg-config python3-vobject libgl1-mesa-dev xorg-dev xvfb x11-utils imagemagick \
 	dbus-x11 gnome-keyring libsecret-tools poppler-utils
 
 .PHONY: run build deps deb-deps go-deps test lint unit ui-test scale-test keyring-test smoke-test fuzz bench clean \

@@ -41,6 +41,8 @@ func sourceRule(r Record, f reasonFmt, ch Channel, p Purpose) (Decision, bool) {
 			return allow(RuleSourceCard, Msg(tCardAt, "Who", f.who, "Event", ev, "Day", f.day(Collected(r)))), true
 		}
 		return allow(RuleSourceCard, Msg(tCard, "Who", f.who, "Day", f.day(Collected(r)))), true
+	case SourceAddressBook:
+		return allow(RuleSourceAddressBook, Msg(tAddressBook, "Who", f.who, "Day", f.day(Collected(r)))), true
 	case SourceInbound:
 		return allow(RuleSourceInbound, Msg(tInbound, "Who", f.who, "Day", f.day(Collected(r)))), true
 	case SourceCustomer:

@@ -95,7 +95,16 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 		map[string]any{"Name": rec.Prospect.Name, "Attempt": i18n.Number(consent.Attempts(rec) + 1)})
 	// The outcomes stand in a column beside what they ask for: in a row,
 	// six of them are wider than the dialog in every language.
-	body := container.NewBorder(widget.NewLabel(consent.FormatPhone(rec.Prospect.Phone)), c.status,
+	number := consent.FormatPhone(rec.Prospect.Phone)
+	if rec.Prospect.PhoneUnread() {
+		// Kept as written by an import: the policy blocks the call until it
+		// is corrected, and the dialog says so instead of logging it.
+		number = rec.Prospect.PhoneRaw
+		d := consent.Decide(rec, consent.ChannelPhone, consent.PurposeFollowUp, time.Now(), g.settings.RetentionMonths)
+		c.status.SetText(i18n.TextOr(d.Message, d.Reason))
+		c.save.Disable()
+	}
+	body := container.NewBorder(widget.NewLabel(number), c.status,
 		container.NewVBox(c.outcome), nil, container.NewVBox(c.reached, c.later))
 	c.dlg = showActionDialog(g, title, fyne.NewSize(700, 440), container.NewVScroll(body), c.save)
 	return c

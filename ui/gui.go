@@ -163,7 +163,7 @@ func (g *GUI) rep() string {
 	return g.settings.Rep
 }
 
-func (g *GUI) region() string { return consent.RegionForLanguage(g.settings.Lang) }
+func (g *GUI) region() string { return g.settings.PhoneRegion() }
 
 // touch records user activity for the idle lock.
 func (g *GUI) touch() { g.lastActivity.Store(time.Now().UnixNano()) }

@@ -139,6 +139,9 @@ func (d *prospectDetail) fill(p consent.Prospect, evs []consent.Event) {
 	if p.Phone != "" {
 		add(lang.L("Phone"), consent.FormatPhone(p.Phone))
 	}
+	if p.PhoneUnread() {
+		d.fields.Append(lang.L("Phone"), phoneFlag(p))
+	}
 	add(lang.L("Source"), i18n.Source(p.Source))
 	add(lang.L("Event"), p.Event)
 	add(lang.L("List vendor"), p.ListVendor)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -62,6 +63,9 @@ func showProspectForm(g *GUI, old *consent.Prospect, done func(consent.Prospect)
 		f.title.SetText(old.Title)
 		f.email.SetText(old.Email)
 		f.phone.SetText(consent.FormatPhone(old.Phone)) // read back as E.164, so no change unless edited
+		if old.PhoneUnread() {
+			f.phone.SetText(old.PhoneRaw) // kept as written: shown to be corrected
+		}
 		f.event.SetText(old.Event)
 		f.source.SetSelected(i18n.Source(old.Source))
 		f.source.Disable() // where data came from is history, not a detail to correct
@@ -125,6 +129,9 @@ func (f *prospectForm) onSave() {
 	p := consent.Prospect{Name: f.name.Text, Company: f.company.Text, Title: f.title.Text, Email: f.email.Text,
 		Phone: f.phone.Text, Event: f.event.Text, Source: f.sourceValue(), Lang: f.langValue()}
 	if f.old != nil {
+		if f.old.PhoneUnread() && strings.TrimSpace(p.Phone) == f.old.PhoneRaw {
+			p.Phone = "" // not corrected yet: the other fields still save
+		}
 		f.saveEdit(p)
 		return
 	}

@@ -20,6 +20,7 @@ import (
 type settingsScreen struct {
 	g *GUI
 	profileFields
+	country         *countrySelect // where national phone numbers are read
 	retention, idle *widget.Entry
 	save            *widget.Button
 	status          *widget.Label
@@ -32,6 +33,7 @@ type settingsScreen struct {
 func newSettingsScreen(g *GUI) *settingsScreen {
 	s := &settingsScreen{g: g}
 	s.profileFields = newProfileFields()
+	s.country = newCountrySelect(g.settings.PhoneRegion())
 	s.retention, s.idle = widget.NewEntry(), widget.NewEntry()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
@@ -48,6 +50,7 @@ func newSettingsScreen(g *GUI) *settingsScreen {
 
 func (s *settingsScreen) content() fyne.CanvasObject {
 	form := widget.NewForm(s.formItems(
+		widget.NewFormItem(lang.L("Country of phone numbers"), s.country),
 		widget.NewFormItem(lang.L("Keep inactive prospects (months)"), s.retention),
 		widget.NewFormItem(lang.L("Lock after idle (minutes)"), s.idle),
 	)...)
@@ -73,6 +76,7 @@ func (s *settingsScreen) refresh() {
 	s.privacy.SetText(st.PrivacyURL)
 	s.prefs.SetText(st.PreferencesURL)
 	s.lang.SetSelected(languageNames[st.Lang])
+	s.country.SetCode(st.PhoneRegion())
 	s.retention.SetText(strconv.Itoa(st.RetentionMonths))
 	s.idle.SetText(strconv.Itoa(st.IdleLockMinutes))
 	s.status.SetText("")
@@ -95,6 +99,7 @@ func (s *settingsScreen) onSave() {
 	g.touch()
 	st := g.settings
 	s.readInto(&st)
+	st.Country = s.country.Code()
 	var err error
 	if st.RetentionMonths, err = strconv.Atoi(s.retention.Text); err != nil {
 		s.status.SetText(lang.L("Retention must be a whole number of months, e.g. 12."))

@@ -126,6 +126,11 @@ func (s *setupScreen) onCreate() {
 		s.fail(word)
 		return
 	}
+	if st.Country == "" {
+		// National numbers are read in the desktop's country; the rep
+		// changes it in Settings (an English screen in the Netherlands).
+		st.Country = usecase.DesktopCountry()
+	}
 	if err := st.Validate(); err != nil {
 		s.fail(validationText(st, err))
 		return

@@ -16,14 +16,14 @@ import (
 // something left out, the summary line on stdout, exit 1 when a file could
 // not be read at all.
 type csvImport struct {
-	mapSpec, vendor string
+	mapSpec         string
 	dryRun          bool
+	vendor, country string // the vCard import's --list-vendor and --country, for these files too
 }
 
 func csvFlags(fs *flagSet) *csvImport {
 	c := &csvImport{}
 	fs.StringVar(&c.mapSpec, "map", "", `CSV: override the automatic mapping, e.g. "Email=email,Firma=company,Notes=ignore"`)
-	fs.StringVar(&c.vendor, "vendor", "", "CSV from a bought list (--source list): its vendor")
 	fs.BoolVar(&c.dryRun, "dry-run", false, "CSV: print the mapping and the row count, import nothing")
 	return c
 }
@@ -41,8 +41,8 @@ func (c *csvImport) all(paths []string) bool {
 
 // unused refuses the CSV flags on vCard files.
 func (c *csvImport) unused() error {
-	if c.mapSpec != "" || c.vendor != "" || c.dryRun {
-		return usagef("--map, --vendor and --dry-run are for CSV files (import FILE.csv...)")
+	if c.mapSpec != "" || c.dryRun {
+		return usagef("--map and --dry-run are for CSV files (import FILE.csv...)")
 	}
 	return nil
 }
@@ -62,7 +62,8 @@ type csvProblem struct {
 	Reason string `json:"reason"`
 }
 
-func (c *csvImport) run(fs *flagSet, e *env, paths []string, source, event string, keepBoth, asJSON bool) error {
+func (c *csvImport) run(fs *flagSet, e *env, paths []string, source, event, vendor, country string, keepBoth, asJSON bool) error {
+	c.vendor, c.country = vendor, country
 	src := consent.Source("") // no --source: each row's source column (CheckCSV asks for one)
 	explicit := false
 	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "source" })
@@ -149,7 +150,7 @@ func (c *csvImport) run(fs *flagSet, e *env, paths []string, source, event strin
 }
 
 func (c *csvImport) options(f *usecase.CSVFile, src consent.Source, event string, keepBoth bool) usecase.CSVOptions {
-	return usecase.CSVOptions{Mapping: f.Mapping, Source: src, Vendor: c.vendor, Event: event, KeepBoth: keepBoth}
+	return usecase.CSVOptions{Mapping: f.Mapping, Source: src, Vendor: c.vendor, Country: c.country, Event: event, KeepBoth: keepBoth}
 }
 
 // printDryRun prints each file's mapping and how many rows it would import.

@@ -31,7 +31,7 @@ func setupAdd(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&p.Title, "title", "", "job title")
 	fs.StringVar(&p.Email, "email", "", "email address")
 	fs.StringVar(&p.Phone, "phone", "", "phone number")
-	fs.StringVar(&source, "source", "", "card|referral|cold-call|list|inbound|customer|social")
+	fs.StringVar(&source, "source", "", "card|referral|cold-call|list|inbound|customer|social|address-book")
 	fs.StringVar(&p.Event, "event", "", "event where the card was collected")
 	fs.StringVar(&p.ListVendor, "list-vendor", "", "vendor of a purchased list")
 	fs.StringVar(&p.Lang, "lang", "", "language for emails to this person")
@@ -158,6 +158,9 @@ func writeProspect(w io.Writer, p consent.Prospect, evs []consent.Event) {
 	row("email", p.Email)
 	if p.Phone != "" {
 		row("phone", consent.FormatPhone(p.Phone))
+	}
+	if p.PhoneUnread() { // kept as written by an import: calls are blocked
+		row("phone", p.PhoneRaw+" (as written, no country code: correct it before calling)")
 	}
 	row("source", string(p.Source))
 	row("event", p.Event)

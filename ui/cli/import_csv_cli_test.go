@@ -27,7 +27,7 @@ func TestImportCSVOutput(t *testing.T) {
 		"Bo,\"The\" Boss,Boss BV,bo@boss.example,\r\n"+
 		"Cy,Bad,Cy BV,cy@,\r\n"+
 		"Di,Dropped,Di BV,di@di.example,12\r\n")
-	code, out, errs := h.run("import", path, "--source", "list", "--vendor", "LeadCo")
+	code, out, errs := h.run("import", path, "--source", "list", "--list-vendor", "LeadCo")
 	if code != 0 || out != "imported 2, merged 0, suppressed 0, failed 2\n" {
 		t.Fatalf("exit %d, %q, %q", code, out, errs)
 	}
@@ -43,7 +43,7 @@ func TestImportCSVOutput(t *testing.T) {
 		t.Errorf("list: %v", shown)
 	}
 	// The same file again, as JSON: merged, with rows.
-	code, out, _ = h.run("import", path, "--source", "list", "--vendor", "LeadCo", "--json")
+	code, out, _ = h.run("import", path, "--source", "list", "--list-vendor", "LeadCo", "--json")
 	var sum map[string]any
 	if err := json.Unmarshal([]byte(out), &sum); code != 0 || err != nil || sum["merged"] != 2.0 || sum["failed"] != 2.0 {
 		t.Fatalf("json: exit %d, %v: %s", code, err, out)
@@ -64,7 +64,7 @@ func TestImportCSVAsksWhereTheRowsComeFrom(t *testing.T) {
 		says string
 	}{
 		{nil, "say where the rows come from (--source list, customer"},
-		{[]string{"--source", "list"}, "a bought list needs its vendor: name it (--vendor NAME)"},
+		{[]string{"--source", "list"}, "a bought list needs its vendor: name it (--list-vendor NAME)"},
 		{[]string{"--source", "card", "--map", "Emial=email"}, `the file has no column "Emial": its columns are name, email`},
 		{[]string{"--source", "card", "--map", "email=phone_number"}, `unknown field "phone_number"`},
 	} {

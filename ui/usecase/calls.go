@@ -51,6 +51,9 @@ func (c *Calls) Log(id uint64, log consent.CallLog) (LoggedCall, error) {
 			return LoggedCall{}, err
 		}
 	}
+	if err := c.refuseUnreadPhone(id); err != nil {
+		return LoggedCall{}, err
+	}
 	evs, err := log.Events(c.env.rep(), c.env.now())
 	switch {
 	case errors.Is(err, consent.ErrAgreedTooLong):

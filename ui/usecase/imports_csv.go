@@ -17,7 +17,7 @@ import (
 // (the flag each answer is given with stands in brackets).
 var (
 	tplCSVNeedsSource = newTemplate(CodeInvalid, "say where the rows come from (--source list, customer, inbound, card, cold-call, referral or social), or map the file's source column")
-	tplCSVListVendor  = newTemplate(CodeInvalid, "a bought list needs its vendor: name it (--vendor NAME) or map the file's vendor column")
+	tplCSVListVendor  = newTemplate(CodeInvalid, "a bought list needs its vendor: name it (--list-vendor NAME) or map the file's vendor column")
 	tplCSVNoName      = newTemplate(CodeInvalid, "no column is mapped to the name (or first and last name) or the email: map one (--map COLUMN=name)")
 	tplCSVConsentSrc  = newTemplate(CodeInvalid, "consent columns are read from web-form exports only: say the rows come from a web form (--source inbound), or set those columns to ignore")
 	tplCSVConsentTime = newTemplate(CodeInvalid, "consent columns need the time consent was given: map the form's submission time to consent_time, or its double opt-in confirmation to confirm_time")
@@ -49,6 +49,7 @@ type CSVOptions struct {
 	Mapping  csvin.Mapping
 	Source   consent.Source
 	Vendor   string
+	Country  string // ISO 3166 country for national numbers; "" is the setting's
 	Event    string
 	KeepBoth bool // never merge: add rows matching a prospect as new ones
 	Progress func(done, total int)
@@ -141,7 +142,10 @@ func (u *Imports) ImportCSV(f *CSVFile, o CSVOptions) (CSVResult, error) {
 		return CSVResult{}, err
 	}
 	now := u.env.now().UTC().Truncate(time.Second)
-	region := phoneRegion(u.st)
+	region, err := importRegion(u.st, o.Country)
+	if err != nil {
+		return CSVResult{}, err
+	}
 	res := csvin.Apply(f.Table, o.Mapping, csvin.Options{Source: o.Source, Event: strings.TrimSpace(o.Event),
 		ListVendor: strings.TrimSpace(o.Vendor), Region: region, DayFirst: region != "US", Location: time.Local,
 		Now: now, File: f.Name})

@@ -164,7 +164,7 @@ func invalidValue(err error) error {
 }
 
 // phoneRegion is where numbers without a country code are read: the
-// settings' language decides, as it always has.
+// country setting, else the settings' language, as before it existed.
 func phoneRegion(st interface {
 	Settings() (consent.Settings, error)
 }) string {
@@ -172,5 +172,5 @@ func phoneRegion(st interface {
 	if err != nil {
 		return consent.RegionForLanguage("")
 	}
-	return consent.RegionForLanguage(s.Lang)
+	return s.PhoneRegion()
 }
