@@ -85,7 +85,8 @@ func (s *Scans) Read(ctx context.Context, photos []Photo, progress func(done, to
 	if newReader == nil {
 		newReader = cardscan.NewReader
 	}
-	opts := cardscan.Options{Country: phoneRegion(s.st)}
+	region := phoneRegion(s.st)
+	opts := cardscan.Options{Country: region}
 	readers := make([]cardscan.Reader, 0, s.workers(len(photos)))
 	defer func() {
 		for _, r := range readers {
@@ -107,6 +108,7 @@ func (s *Scans) Read(ctx context.Context, photos []Photo, progress func(done, to
 		wg.Go(func() {
 			for i := range next {
 				c, err := r.Read(ctx, photos[i].Name, photos[i].Data)
+				normalizePhones(&c, region)
 				mu.Lock()
 				out[i] = ScanResult{Card: c, Err: err}
 				done++
