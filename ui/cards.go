@@ -34,7 +34,7 @@ type cardEntry struct {
 	dupText                                   *widget.Label
 	mergeBtn, keepBtn                         *widget.Button
 	dupBox                                    *fyne.Container
-	save                                      *widget.Button
+	save, scan                                *widget.Button
 	counter                                   *widget.Label
 	dlg                                       *dialog.CustomDialog
 	form                                      *widget.Form
@@ -46,7 +46,7 @@ type cardEntry struct {
 	// store saves a card off the UI goroutine (merge: into dupID); saved
 	// follows on the UI goroutine. The quick entry adds or merges; the
 	// photo review saves through the scan use case.
-	store func(uc *usecase.App, p consent.Prospect, agreed string, merge, keepBoth bool) (merged bool, err error)
+	store func(uc *usecase.App, p consent.Prospect, agreed string, mergeInto uint64, keepBoth bool) (merged bool, err error)
 	saved func(p consent.Prospect, merged bool)
 }
 
@@ -82,15 +82,20 @@ func (e *quickEntry) TypedShortcut(s fyne.Shortcut) {
 func showCardEntry(g *GUI, done func()) *cardEntry {
 	c := newCardEntry(g)
 	c.done = done
-	c.store, c.saved = c.addOrMerge, c.onAdded
+	c.store, c.saved = addOrMerge, c.onAdded
 	hint := widget.NewLabel(lang.L("Enter or Ctrl+S saves the card and starts the next one."))
 	c.save = widget.NewButtonWithIcon(lang.L("Save card"), theme.DocumentSaveIcon(), c.onSave)
 	c.save.Importance = widget.HighImportance
 	c.counter = widget.NewLabel(cardsCounter(g.cardsThisSession))
 	closeBtn := widget.NewButton(lang.L("Done"), func() { c.dlg.Hide() })
+	// A stack of cards may come as photos: the scan reads them (scan.go).
+	c.scan = widget.NewButtonWithIcon(lang.L("Scan card photos…"), theme.MediaPhotoIcon(), func() {
+		c.dlg.Hide()
+		startScan(g, done)
+	})
 	body := container.NewVBox(c.form, c.dupBox, c.status, container.NewHBox(hint, layoutSpacer(), c.counter))
 	c.dlg = dialog.NewCustomWithoutButtons(lang.L("Add business cards"), container.NewGridWrap(fyne.NewSize(600, 480), body), g.win)
-	c.dlg.SetButtons([]fyne.CanvasObject{closeBtn, c.save})
+	c.dlg.SetButtons([]fyne.CanvasObject{closeBtn, c.scan, c.save})
 	c.dlg.SetOnClosed(func() {
 		if c.done != nil {
 			c.done()
@@ -291,13 +296,16 @@ func (c *cardEntry) onSave() {
 		return
 	}
 	agreed := strings.TrimSpace(c.agreed.Text)
-	merge := c.dupID != 0 && c.decision == decisionMerge
+	var mergeInto uint64 // the prospect the card is merged into, if the rep chose so
+	if c.decision == decisionMerge {
+		mergeInto = c.dupID
+	}
 	keepBoth := c.decision == decisionKeep
 	store, uc := c.store, g.uc
 	merged := false
 	g.background(func() error {
 		var err error
-		merged, err = store(uc, p, agreed, merge, keepBoth)
+		merged, err = store(uc, p, agreed, mergeInto, keepBoth)
 		return err
 	}, func(err error) {
 		switch usecase.CodeOf(err) {
@@ -318,8 +326,8 @@ func (c *cardEntry) onSave() {
 }
 
 // addOrMerge is the quick entry's store: the form's use cases.
-func (c *cardEntry) addOrMerge(uc *usecase.App, p consent.Prospect, agreed string, merge, keepBoth bool) (bool, error) {
-	if merge {
+func addOrMerge(uc *usecase.App, p consent.Prospect, agreed string, mergeInto uint64, keepBoth bool) (bool, error) {
+	if mergeInto != 0 {
 		return uc.Prospects.Merge(p, agreed)
 	}
 	_, err := uc.Prospects.Add(p, usecase.AddOptions{KeepBoth: keepBoth, Agreed: agreed})
