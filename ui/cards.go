@@ -39,8 +39,9 @@ type cardEntry struct {
 	dlg                                       *dialog.CustomDialog
 	form                                      *widget.Form
 	marks                                     map[*quickEntry]*widget.Icon // "hard to read": shown by the photo review
-	dupID                                     uint64                       // the prospect the current card may duplicate
-	decision                                  string                       // "", decisionMerge or decisionKeep
+	markRows                                  map[*quickEntry]*fyne.Container
+	dupID                                     uint64 // the prospect the current card may duplicate
+	decision                                  string // "", decisionMerge or decisionKeep
 	done                                      func()
 
 	// store saves a card off the UI goroutine (merge: into dupID); saved
@@ -137,12 +138,13 @@ func newCardEntry(g *GUI) *cardEntry {
 	c.keepBtn = widget.NewButton(lang.L("Keep both"), func() { c.decide(decisionKeep) })
 	c.dupBox = container.NewVBox(c.dupText, container.NewHBox(c.mergeBtn, c.keepBtn))
 	c.dupBox.Hide()
-	c.marks = map[*quickEntry]*widget.Icon{}
+	c.marks, c.markRows = map[*quickEntry]*widget.Icon{}, map[*quickEntry]*fyne.Container{}
 	field := func(e *quickEntry, under ...fyne.CanvasObject) fyne.CanvasObject {
-		m := widget.NewIcon(theme.WarningIcon())
+		m := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
 		m.Hide()
-		c.marks[e] = m
-		return container.NewVBox(append([]fyne.CanvasObject{container.NewBorder(nil, nil, nil, m, e)}, under...)...)
+		row := container.NewBorder(nil, nil, nil, m, e)
+		c.marks[e], c.markRows[e] = m, row
+		return container.NewVBox(append([]fyne.CanvasObject{row}, under...)...)
 	}
 	c.form = widget.NewForm(
 		widget.NewFormItem(lang.L("Event"), c.event),
@@ -323,6 +325,17 @@ func (c *cardEntry) onSave() {
 		}
 		c.status.Refresh()
 	})
+}
+
+// setMark shows or hides the "hard to read" mark beside a field; its row
+// is laid out again, as a mark shown later takes room beside the entry.
+func (c *cardEntry) setMark(e *quickEntry, on bool) {
+	if on {
+		c.marks[e].Show()
+	} else {
+		c.marks[e].Hide()
+	}
+	c.markRows[e].Refresh()
 }
 
 // addOrMerge is the quick entry's store: the form's use cases.

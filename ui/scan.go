@@ -3,9 +3,11 @@ package ui
 import (
 	"context"
 	"errors"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -114,8 +116,10 @@ func chooseCardPhotos(g *GUI, pending usecase.BatchStatus, done func()) {
 		left.Wrapping = fyne.TextWrapWord
 		items = append(items, left)
 	}
+	width := canvas.NewRectangle(color.Transparent) // the dialog's width; its height follows the text
+	width.SetMinSize(fyne.NewSize(460, 0))
 	pick = dialog.NewCustom(lang.L("Scan card photos"), lang.L("Cancel"),
-		container.NewGridWrap(fyne.NewSize(460, 260), container.NewVBox(items...)), g.win)
+		container.NewStack(width, container.NewVBox(items...)), g.win)
 	pick.Show()
 }
 

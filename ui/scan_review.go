@@ -93,11 +93,7 @@ func (r *scanReview) show(i int) {
 		f.e.SetText(f.v)
 		marked := f.v != "" && f.f.Confidence < cardscan.LowConfidence
 		low = low || marked
-		if m := c.marks[f.e]; marked {
-			m.Show()
-		} else {
-			m.Hide()
-		}
+		c.setMark(f.e, marked)
 	}
 	c.agreed.SetText("")
 	showIf(r.lowHint, low)

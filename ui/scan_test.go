@@ -62,6 +62,9 @@ func TestScanReviewKeyboardOnly(t *testing.T) {
 	if !c.marks[c.title].Visible() || c.marks[c.name].Visible() || c.marks[c.email].Visible() || !r.lowHint.Visible() {
 		t.Fatal("the low-confidence title should be marked, and only it")
 	}
+	if c.marks[c.title].Size().Width == 0 {
+		t.Fatal("the mark is shown but was given no room")
+	}
 	// Tab goes through the fields in order.
 	for _, want := range []*quickEntry{c.company, c.title, c.email, c.phone} {
 		canvas.(test.WindowlessCanvas).FocusNext()
