@@ -30,14 +30,20 @@ type ScanMark struct {
 // ScanBatch reads the batch under review; none is a zero ScanBatch.
 func (db *DB) ScanBatch() (ScanBatch, error) {
 	var b ScanBatch
-	err := db.view(func(tx *bolt.Tx) error {
-		err := db.get(tx, bSettings, kScanBatch, &b, "the scan batch")
+	err := db.getIfThere(bSettings, kScanBatch, &b, "the scan batch") // before b is returned
+	return b, err
+}
+
+// getIfThere opens the value at bucket/key into v, leaving v as it is when
+// there is none.
+func (db *DB) getIfThere(bucket, key []byte, v any, what string) error {
+	return db.view(func(tx *bolt.Tx) error {
+		err := db.get(tx, bucket, key, v, what)
 		if err == ErrNotFound {
 			return nil
 		}
 		return err
 	})
-	return b, err
 }
 
 // SaveScanBatch stores the batch under review; a batch without photos is
