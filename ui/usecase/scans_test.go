@@ -254,3 +254,22 @@ func noisyJPEG(t *testing.T, w, h int) []byte {
 	}
 	return buf.Bytes()
 }
+
+// Merging a card into the prospect it duplicates keeps its photo on that
+// prospect's ledger.
+func TestScanSaveMergeKeepsImageOnTheExisting(t *testing.T) {
+	app, db := newTestApp(t)
+	old, err := app.Prospects.Add(consent.Prospect{Name: "Anna Berg", Email: "anna@berg.example", Source: consent.SourceCard}, AddOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := app.Scans.Save(Photo{Name: "anna.png", Data: cardscantest.Photo("Anna Berg")},
+		consent.Prospect{Name: "Anna Berg", Company: "Berg AB", Email: "anna@berg.example"}, SaveCard{MergeInto: old.ID, KeepImage: true})
+	if err != nil || !s.Merged || s.Prospect.ID != old.ID {
+		t.Fatalf("merge: %+v %v", s, err)
+	}
+	evs, _ := db.Events(old.ID)
+	if last := evs[len(evs)-1]; last.Kind != consent.KindCardImage || db.Index().Count() != 1 {
+		t.Fatalf("the photo is not on the merged prospect: %v, %d prospects", last.Kind, db.Index().Count())
+	}
+}
