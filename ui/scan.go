@@ -83,8 +83,7 @@ func chooseCardPhotos(g *GUI, pending usecase.BatchStatus, done func()) {
 			if err != nil || r == nil {
 				return
 			}
-			readCardPhotos(g, []fyne.URI{r.URI()}, done)
-			r.Close()
+			readChosenPhoto(g, r, done)
 		}, g.win)
 		d.SetFilter(storage.NewExtensionFileFilter(photoExtensions))
 		d.Show()
@@ -121,6 +120,24 @@ func chooseCardPhotos(g *GUI, pending usecase.BatchStatus, done func()) {
 	pick = dialog.NewCustom(lang.L("Scan card photos"), lang.L("Cancel"),
 		container.NewStack(width, container.NewVBox(items...)), g.win)
 	pick.Show()
+}
+
+// readChosenPhoto reads the photo the file dialog opened, from its reader
+// into memory, then its card.
+func readChosenPhoto(g *GUI, r fyne.URIReadCloser, done func()) {
+	var p usecase.Photo
+	g.background(func() error {
+		defer r.Close()
+		var err error
+		p, err = usecase.ReadPhotoFrom(r.URI().Name(), r)
+		return err
+	}, func(err error) {
+		if err != nil {
+			dialog.ShowError(errors.New(p.Name+": "+errorText(err)), g.win)
+			return
+		}
+		runScan(g, []usecase.Photo{p}, nil, done)
+	})
 }
 
 // droppedPhotos are the card photos among files dropped on the window.

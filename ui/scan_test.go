@@ -154,3 +154,28 @@ func TestScanReviewKeyboardOnly(t *testing.T) {
 		t.Fatalf("a done batch is pending: %+v", st)
 	}
 }
+
+// One photo from the file dialog is read from the dialog's reader; leaving
+// its review keeps the batch in memory, and the review comes back at it.
+func TestScanOnePhotoLeaveAndResume(t *testing.T) {
+	g := openMain(t)
+	uris, f := scanFixture(t)
+	g.uc.Scans.NewReader = f.NewReader
+	r, err := storage.Reader(uris[3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	readChosenPhoto(g, r, nil)
+	g.wait()
+	if g.scan == nil || g.scan.review.counter.Text != "1 of 1" || g.scan.review.card.name.Text != "Dora Dahl" {
+		t.Fatal("the chosen photo was not read into a review")
+	}
+	test.Tap(g.scan.review.leave)
+	if g.scan == nil {
+		t.Fatal("leaving dropped the batch")
+	}
+	rv := showScanReview(g, nil)
+	if rv.counter.Text != "1 of 1" || rv.card.name.Text != "Dora Dahl" || g.win.Canvas().Focused() != rv.card.name {
+		t.Fatalf("resumed at %q %q", rv.counter.Text, rv.card.name.Text)
+	}
+}
