@@ -143,3 +143,16 @@ func TestScanNoOCR(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
 }
+
+// --keep-image keeps each photo in its prospect's ledger as a card-image
+// event; --keep-image without --save is a usage error.
+func TestScanSaveKeepImage(t *testing.T) {
+	h, dir, _ := scanHarness(t)
+	h.must("scan", filepath.Join(dir, "anna.png"), "--save", "--keep-image")
+	if show := h.must("show", "1", "--json"); !strings.Contains(show, `"kind": "card-image"`) || !strings.Contains(show, "data:image/jpeg;base64,") {
+		t.Fatalf("no card image in the ledger: %.400s", show)
+	}
+	if code, _, _ := h.run("scan", dir, "--keep-image"); code != ExitUsage {
+		t.Fatalf("--keep-image without --save: exit %d", code)
+	}
+}
