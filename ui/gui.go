@@ -55,6 +55,7 @@ type GUI struct {
 	// Remembered while the app runs, for the next stack of business cards.
 	lastEvent        string
 	cardsThisSession int
+	scan             *scanSession // the card photos under review (scan.go), in memory only
 
 	// The screen on show; tests drive these handles.
 	setup   *setupScreen
@@ -239,7 +240,7 @@ func (g *GUI) lock(why string) {
 	}
 	g.stopIdleWatch()
 	g.db.Lock()
-	g.shell = nil
+	g.shell, g.scan = nil, nil // the photos leave memory; the batch's marks stay sealed
 	g.win.SetMainMenu(nil)
 	g.win.SetOnDropped(nil)
 	g.showUnlock(why)

@@ -78,6 +78,10 @@ func (g *GUI) onDropped(_ fyne.Position, uris []fyne.URI) {
 	if g.shell == nil {
 		return
 	}
+	if photos := droppedPhotos(uris); len(photos) > 0 { // card photos: scan.go
+		readCardPhotos(g, photos, g.shell.prospects.refresh)
+		return
+	}
 	var paths []string
 	for _, u := range uris {
 		if strings.EqualFold(u.Extension(), ".csv") && len(uris) == 1 { // import_csv.go

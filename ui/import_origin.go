@@ -143,10 +143,3 @@ func (d *importOriginDialog) onOK() {
 	d.done(o)
 }
 
-func showIf(o fyne.CanvasObject, show bool) {
-	if show {
-		o.Show()
-	} else {
-		o.Hide()
-	}
-}

@@ -227,6 +227,8 @@ func eventLine(ev consent.Event) string {
 		return lang.L("Informed: {{.Note}} ({{.Rep}})", data)
 	case consent.KindReplyAttached:
 		return lang.L("Reply attached as evidence by {{.Rep}}", data)
+	case consent.KindCardImage:
+		return lang.L("Card photo kept as evidence of the source ({{.Rep}})", data)
 	case consent.KindCallLogged:
 		if ev.Agreed != "" {
 			return lang.L("Call: {{.Outcome}}, agreed: {{.Agreed}} ({{.Rep}})", data)

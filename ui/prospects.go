@@ -114,7 +114,8 @@ func (p *prospectsScreen) refresh() {
 		add := widget.NewButtonWithIcon(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
 		add.Importance = widget.HighImportance
 		imp := widget.NewButtonWithIcon(lang.L("Import vCards…"), theme.FolderOpenIcon(), p.onImport)
-		p.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(heading(lang.L("Prospects")), layoutSpacer(), imp, add), nil, nil, nil, p.empty)}
+		scan := widget.NewButtonWithIcon(lang.L("Scan card photos…"), theme.MediaPhotoIcon(), p.onScan)
+		p.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(heading(lang.L("Prospects")), layoutSpacer(), imp, scan, add), nil, nil, nil, p.empty)}
 		p.root.Refresh()
 		return
 	}
@@ -183,6 +184,11 @@ func (p *prospectsScreen) onSelected(i widget.ListItemID) {
 func (p *prospectsScreen) onAdd() {
 	p.g.touch()
 	showCardEntry(p.g, p.refresh)
+}
+
+func (p *prospectsScreen) onScan() {
+	p.g.touch()
+	startScan(p.g, p.refresh)
 }
 
 func (p *prospectsScreen) onImport() {

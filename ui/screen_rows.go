@@ -17,3 +17,12 @@ func showRows(root *fyne.Container, rows int, empty, body fyne.CanvasObject, lis
 	root.Refresh()
 	list.Refresh()
 }
+
+// showIf shows o when visible holds and hides it otherwise.
+func showIf(o fyne.CanvasObject, visible bool) {
+	if visible {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}

@@ -296,6 +296,7 @@ var textsDE = map[string]string{
 	"kind:exported":           "Exportiert",
 	"kind:reactivated":        "Reaktiviert",
 	"kind:reply-attached":     "Antwort angehängt",
+	"kind:card-image":         "Kartenfoto aufbewahrt",
 
 	"lang:en": "Englisch",
 	"lang:nl": "Niederländisch",

@@ -294,6 +294,7 @@ var textsEN = map[string]string{
 	"kind:exported":           "Exported",
 	"kind:reactivated":        "Re-activated",
 	"kind:reply-attached":     "Reply attached",
+	"kind:card-image":         "Card photo kept",
 
 	"lang:en": "English",
 	"lang:nl": "Dutch",

@@ -296,6 +296,7 @@ var textsNB = map[string]string{
 	"kind:exported":           "Eksportert",
 	"kind:reactivated":        "Reaktivert",
 	"kind:reply-attached":     "Svar vedlagt",
+	"kind:card-image":         "Kortbilde lagret",
 
 	"lang:en": "Engelsk",
 	"lang:nl": "Nederlandsk",

@@ -295,6 +295,7 @@ var textsNL = map[string]string{
 	"kind:exported":           "Geëxporteerd",
 	"kind:reactivated":        "Heractivering",
 	"kind:reply-attached":     "Antwoord bijgevoegd",
+	"kind:card-image":         "Foto kaartje bewaard",
 
 	"lang:en": "Engels",
 	"lang:nl": "Nederlands",

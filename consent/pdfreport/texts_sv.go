@@ -295,6 +295,7 @@ var textsSV = map[string]string{
 	"kind:exported":           "Exporterad",
 	"kind:reactivated":        "Återaktiverad",
 	"kind:reply-attached":     "Svar bifogat",
+	"kind:card-image":         "Kortfoto sparat",
 
 	"lang:en": "Engelska",
 	"lang:nl": "Nederländska",

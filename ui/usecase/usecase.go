@@ -57,13 +57,15 @@ type App struct {
 	Documents *Documents
 	Settings  *Settings
 	DNC       *DNC
+	Scans     *Scans // card photos: read, review, save
 }
 
 // New binds the use cases to db, an open database (unlocked before use).
 func New(db *store.DB, env Env) *App {
 	env.db = db.Path()
+	prospects := &Prospects{env: env, st: db}
 	return &App{
-		Prospects: &Prospects{env: env, st: db},
+		Prospects: prospects,
 		Imports:   &Imports{env: env, st: db},
 		Consents:  &Consents{env: env, st: db},
 		Calls:     &Calls{env: env, st: db},
@@ -73,5 +75,6 @@ func New(db *store.DB, env Env) *App {
 		Documents: &Documents{env: env, st: db},
 		Settings:  &Settings{env: env, st: db},
 		DNC:       &DNC{env: env, st: db},
+		Scans:     &Scans{env: env, st: db, prospects: prospects},
 	}
 }
