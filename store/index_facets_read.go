@@ -201,7 +201,9 @@ func (db *DB) readFacetRange(ix *searchIndex, jobs []facetJob, out []facetResult
 				return nil
 			})
 			out[n] = facetResult{j.id, summarise(evs)}
-			out[n].lf.setDue(consent.HintDue(consent.Record{Prospect: j.p, Events: evs}))
+			rec := consent.Record{Prospect: j.p, Events: evs}
+			out[n].lf.setDue(consent.HintDue(rec))
+			out[n].lf.notice = consent.NoticeOwed(rec)
 			if damaged != nil { // a damaged page: "may be due", so the due list opens it and names it
 				out[n].lf.setDue(consent.DueHint{Any: true})
 			}
@@ -250,6 +252,12 @@ func summarise(evs []consent.Event) ledgerFacet {
 		switch e.Kind {
 		case consent.KindCallLogged, consent.KindEmailGenerated, consent.KindInformed, consent.KindReplyAttached:
 			lf.contact = max(lf.contact, e.Time.Unix())
+		}
+		if e.Kind == consent.KindCallLogged { // the latest call's call-back is the next step
+			lf.callback = 0
+			if !e.Callback.IsZero() {
+				lf.callback = e.Callback.Unix()
+			}
 		}
 		switch {
 		case e.Kind == consent.KindObjection || (e.Kind == consent.KindCallLogged && e.Outcome == consent.OutcomeDoNotCall):
