@@ -26,6 +26,9 @@ type Tombstone struct {
 	// Reapplied is when a restore erased the person again from a backup
 	// made before the erasure (restore.go); zero otherwise.
 	Reapplied time.Time `json:"reapplied,omitzero"`
+	// MergedInto is the prospect this one was merged into (a duplicate,
+	// merge.go); zero for an erasure.
+	MergedInto uint64 `json:"merged_into,omitempty"`
 }
 
 // suppression is the sealed value of a suppression entry. The key (a keyed

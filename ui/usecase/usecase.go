@@ -57,12 +57,14 @@ type App struct {
 	Documents *Documents
 	Settings  *Settings
 	DNC       *DNC
+	Bulk      *Bulk   // an action on a selection of the list (bulk.go)
+	Merges    *Merges // two prospects found to be one person (merge.go)
 }
 
 // New binds the use cases to db, an open database (unlocked before use).
 func New(db *store.DB, env Env) *App {
 	env.db = db.Path()
-	return &App{
+	app := &App{
 		Prospects: &Prospects{env: env, st: db},
 		Imports:   &Imports{env: env, st: db},
 		Consents:  &Consents{env: env, st: db},
@@ -73,5 +75,8 @@ func New(db *store.DB, env Env) *App {
 		Documents: &Documents{env: env, st: db},
 		Settings:  &Settings{env: env, st: db},
 		DNC:       &DNC{env: env, st: db},
+		Merges:    &Merges{env: env, st: db},
 	}
+	app.Bulk = &Bulk{env: env, st: db, prospects: app.Prospects, consents: app.Consents, rights: app.Rights, documents: app.Documents}
+	return app
 }
