@@ -116,13 +116,21 @@ func (b *bulkBar) onCSV() {
 func (b *bulkBar) onPDF() {
 	g := b.p.g
 	g.touch()
-	ids := b.ids()
-	var rep usecase.BulkReport
-	savePDF(g, lang.L("warmlead-prospects")+".pdf", func(path string, _ func(int, int)) (usecase.Written, error) {
-		w, r, err := g.uc.Bulk.ReportPDF(ids, documentLang(), "selection from the prospects list", path)
-		rep = r
+	write, rep := b.pdfWriter(b.ids())
+	savePDF(g, lang.L("warmlead-prospects")+".pdf", write, nil,
+		func(_ usecase.Written, err error) { b.report(lang.L("Report written"), *rep, err, false) })
+}
+
+// pdfWriter writes the selection's report to a path (off the UI
+// goroutine); rep holds the per-person result after.
+func (b *bulkBar) pdfWriter(ids []uint64) (func(string, func(int, int)) (usecase.Written, error), *usecase.BulkReport) {
+	uc := b.p.g.uc
+	rep := new(usecase.BulkReport)
+	return func(path string, _ func(int, int)) (usecase.Written, error) {
+		w, r, err := uc.Bulk.ReportPDF(ids, documentLang(), "selection from the prospects list", path)
+		*rep = r
 		return w, err
-	}, nil, func(_ usecase.Written, err error) { b.report(lang.L("Report written"), rep, err, false) })
+	}, rep
 }
 
 func (b *bulkBar) onMerge() {
