@@ -2,6 +2,7 @@ package store
 
 import (
 	"cmp"
+	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -91,6 +92,17 @@ func (r Index) Facts(id uint64, now time.Time) (RowFacts, bool) {
 		return RowFacts{}, false
 	}
 	return lf.facts(now.Unix()), true
+}
+
+// ReadFacts brings the row facts up to date, waiting for a read under way
+// (PrepareFacets returns at once instead): an export's ledger columns and
+// the table's refresh after unlocking need them all. A lock stops it.
+func (r Index) ReadFacts() error {
+	err := r.db.refreshFacets(false)
+	if errors.Is(err, errFacetsAborted) {
+		return ErrNotUnlocked
+	}
+	return err
 }
 
 // sortKey is one id's key: a folded text or a number. Empty sorts last

@@ -106,7 +106,7 @@ func newProspectsScreen(g *GUI) *prospectsScreen {
 	filters := container.NewGridWithColumns(3,
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sort by")), nil, p.order), p.source, p.state)
 	split := container.NewHSplit(container.NewStack(p.list, p.noHits), p.detail.content())
-	split.Offset = 0.64
+	split.Offset = 0.7
 	p.main = container.NewBorder(container.NewVBox(top, filters, p.bulk.root), nil, nil, nil, split)
 	p.root = container.NewStack()
 	return p
@@ -135,7 +135,7 @@ func (p *prospectsScreen) refresh() {
 	// lock stops it). The table shows them once read.
 	db := p.g.db
 	go func() {
-		if db.Index().PrepareFacets() == nil {
+		if db.Index().ReadFacts() == nil {
 			p.g.ui(func() { p.list.Refresh() })
 		}
 	}()

@@ -34,13 +34,13 @@ type tableRow struct {
 }
 
 var prospectColumns = []tableColumn{
-	{func() string { return lang.L("Name") }, store.SortName, 190, false, func(r tableRow) string { return r.p.Name }},
-	{func() string { return lang.L("Company") }, store.SortCompany, 160, false, func(r tableRow) string { return r.p.Company }},
-	{func() string { return lang.L("Job title") }, store.SortTitle, 140, false, func(r tableRow) string { return r.p.Title }},
-	{func() string { return lang.L("Email") }, store.SortEmail, 200, false, func(r tableRow) string { return r.p.Email }},
-	{func() string { return lang.L("Phone") }, store.SortPhone, 140, false, func(r tableRow) string { return consent.FormatPhone(r.p.Phone) }},
-	{func() string { return lang.L("Source") }, store.SortSource, 130, false, func(r tableRow) string { return i18n.Source(r.p.Source) }},
-	{func() string { return lang.L("Consent") }, store.SortConsent, 130, false, consentCell},
+	{func() string { return lang.L("Name") }, store.SortName, 180, false, func(r tableRow) string { return r.p.Name }},
+	{func() string { return lang.L("Company") }, store.SortCompany, 150, false, func(r tableRow) string { return r.p.Company }},
+	{func() string { return lang.L("Job title") }, store.SortTitle, 130, false, func(r tableRow) string { return r.p.Title }},
+	{func() string { return lang.L("Email") }, store.SortEmail, 180, false, func(r tableRow) string { return r.p.Email }},
+	{func() string { return lang.L("Phone") }, store.SortPhone, 130, false, func(r tableRow) string { return consent.FormatPhone(r.p.Phone) }},
+	{func() string { return lang.L("Source") }, store.SortSource, 120, false, func(r tableRow) string { return i18n.Source(r.p.Source) }},
+	{func() string { return lang.L("Consent") }, store.SortConsent, 120, false, consentCell},
 	{func() string { return lang.L("Last contact") }, store.SortLastContact, 110, true, lastContactCell},
 	{func() string { return lang.L("Next step") }, store.SortNextStep, 150, false, nextStepCell},
 }

@@ -36,7 +36,9 @@ func (b *Bulk) ExportCSV(w io.Writer, ids []uint64) (BulkReport, error) {
 	now := b.env.now()
 	// The facts are read once for all (the first call after an unlock
 	// reads the ledgers, as the list does).
-	_ = b.st.Index().PrepareFacets()
+	if err := b.st.Index().ReadFacts(); err != nil {
+		return BulkReport{}, err
+	}
 	rep := b.each(ids, func(id uint64) error {
 		p, ok := b.st.Index().Cached(id)
 		if !ok {
