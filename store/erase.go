@@ -96,19 +96,8 @@ func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
 // entry a: Erase, and a restore re-applying an erasure (restore.go).
 func (db *DB) eraseTx(tx *bolt.Tx, p consent.Prospect, t Tombstone, a AuditEntry) error {
 	key := u64(p.ID)
-	if err := db.delTracked(tx, bProspects, key); err != nil {
+	if err := db.removeRecordTx(tx, key); err != nil {
 		return err
-	}
-	if err := db.deletePrefixTracked(tx, bEvents, key); err != nil {
-		return err
-	}
-	// Every index entry pointing at this id, not only those of the
-	// current email and phone: a stale entry would still tell that
-	// someone with that address was here.
-	for _, b := range [][]byte{bIdxEmail, bIdxPhone} {
-		if err := deleteSuffix(tx.Bucket(b), key); err != nil {
-			return err
-		}
 	}
 	if err := db.suppress(tx, p.Email, p.Phone, t.Time); err != nil {
 		return err
@@ -123,6 +112,25 @@ func (db *DB) eraseTx(tx *bolt.Tx, p consent.Prospect, t Tombstone, a AuditEntry
 		return err
 	}
 	tx.OnCommit(func() { db.indexRemove(p.ID) })
+	return nil
+}
+
+// removeRecordTx deletes a prospect's record, ledger and blind-index
+// entries (erasure and merge): every index entry pointing at this id, not
+// only those of the current email and phone, since a stale entry would
+// still tell that someone with that address was here.
+func (db *DB) removeRecordTx(tx *bolt.Tx, key []byte) error {
+	if err := db.delTracked(tx, bProspects, key); err != nil {
+		return err
+	}
+	if err := db.deletePrefixTracked(tx, bEvents, key); err != nil {
+		return err
+	}
+	for _, b := range [][]byte{bIdxEmail, bIdxPhone} {
+		if err := deleteSuffix(tx.Bucket(b), key); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -16,12 +16,7 @@ func sortedNames(t *testing.T, db *DB, col SortColumn, desc bool) string {
 	if err := db.Index().Sort(ids, col, desc, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	s := ""
-	for _, id := range ids {
-		p, _ := db.Index().Cached(id)
-		s += p.Name[:1]
-	}
-	return s
+	return initials(db, ids)
 }
 
 // TestIndexSortEveryColumnBothWays: the table's orders, with empty values

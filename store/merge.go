@@ -51,6 +51,19 @@ func (db *DB) MergeProspects(keep, drop uint64, merged consent.Prospect, rep str
 		if err != nil {
 			return err
 		}
+		// Both chains must verify first: sealing a tampered ledger again
+		// would make its damage look valid.
+		for _, l := range []struct {
+			id  uint64
+			evs []consent.Event
+		}{{keep, keepEvs}, {drop, dropEvs}} {
+			if err := consent.VerifyChain(l.evs); err != nil {
+				return err
+			}
+			if err := db.checkLedger(tx, l.id, l.evs); err != nil {
+				return err
+			}
+		}
 		// drop goes first, so its email and phone are free for keep.
 		if err := db.removeMerged(tx, gone, keep, rep, now); err != nil {
 			return err
@@ -86,16 +99,8 @@ func (db *DB) MergeProspects(keep, drop uint64, merged consent.Prospect, rep str
 // entries and leaves its tombstone.
 func (db *DB) removeMerged(tx *bolt.Tx, p consent.Prospect, keep uint64, rep string, now time.Time) error {
 	key := u64(p.ID)
-	if err := db.delTracked(tx, bProspects, key); err != nil {
+	if err := db.removeRecordTx(tx, key); err != nil {
 		return err
-	}
-	if err := db.deletePrefixTracked(tx, bEvents, key); err != nil {
-		return err
-	}
-	for _, b := range [][]byte{bIdxEmail, bIdxPhone} {
-		if err := deleteSuffix(tx.Bucket(b), key); err != nil {
-			return err
-		}
 	}
 	// Its old addresses become keep's: an erasure of the person later
 	// suppresses them too.

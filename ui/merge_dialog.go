@@ -77,27 +77,14 @@ func (m *mergeDialog) show(a, b consent.Prospect, na, nb int) {
 
 // mergeValue is a field as the dialog shows it.
 func mergeValue(p consent.Prospect, field string) string {
-	switch field {
-	case "name":
-		return p.Name
-	case "company":
-		return p.Company
-	case "title":
-		return p.Title
-	case "email":
-		return p.Email
+	switch v := *usecase.MergeField(&p, field); field {
 	case "phone":
-		return consent.FormatPhone(p.Phone)
+		return consent.FormatPhone(v)
 	case "source":
-		return i18n.Source(p.Source)
-	case "event":
-		return p.Event
-	case "list_vendor":
-		return p.ListVendor
-	case "lang":
-		return p.Lang
+		return i18n.Source(consent.Source(v))
+	default:
+		return v
 	}
-	return ""
 }
 
 // merge carries the rep's choices out.

@@ -54,6 +54,7 @@ type prospectsScreen struct {
 	anchor    int // the row a Shift-click extends from; -1: none
 	cursor    int // the row the arrow keys move from
 	mods      func() fyne.KeyModifier
+	cached    tableRow // the row read last (prospects_table.go)
 }
 
 // consentStates label the store's consent filters, in their order.
@@ -192,8 +193,9 @@ func (p *prospectsScreen) run() {
 		}
 		p.results = res
 		p.count.SetText(lang.L("{{.Shown}} of {{.Total}}", map[string]any{"Shown": i18n.Number(len(res)), "Total": i18n.Number(db.Index().Count())}))
-		p.clearSelection()
-		p.cursor = 0
+		// A new list drops the selection (one refresh below, not two).
+		p.selected, p.anchor, p.cursor = map[uint64]struct{}{}, -1, 0
+		p.bulk.update(0)
 		p.showNoHits(q)
 		if p.scrollTop {
 			p.scrollTop = false

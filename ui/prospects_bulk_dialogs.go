@@ -94,12 +94,22 @@ func (b *bulkBar) recordConsent(ids []uint64, f *bulkConsentForm) {
 		Cell: consent.PurposeChannel{Purpose: vocabAt(consent.Purposes, f.purpose.SelectedIndex()),
 			Channel: vocabAt(consent.Channels, f.channel.SelectedIndex())},
 		Method: vocabAt(bulkMethods, f.method.SelectedIndex())}
+	b.change(lang.L("Consent recorded"), func() (usecase.BulkReport, error) { return g.uc.Bulk.RecordConsent(ids, a) }, nil)
+}
+
+// change runs a bulk action that writes off the UI goroutine and reports
+// it; refuse, when given, may handle the error itself (false: no report).
+func (b *bulkBar) change(title string, work func() (usecase.BulkReport, error), refuse func(error) bool) {
 	var rep usecase.BulkReport
-	g.background(func() error {
+	b.p.g.background(func() error {
 		var err error
-		rep, err = g.uc.Bulk.RecordConsent(ids, a)
+		rep, err = work()
 		return err
-	}, func(err error) { b.report(lang.L("Consent recorded"), rep, err, true) })
+	}, func(err error) {
+		if refuse == nil || refuse(err) {
+			b.report(title, rep, err, true)
+		}
+	})
 }
 
 // onNotices composes the Art. 14 notice for each selected person who is
@@ -167,11 +177,7 @@ func (b *bulkBar) saveNotices() {
 func (b *bulkBar) markNoticesSent() {
 	g := b.p.g
 	notices := b.composed
-	var rep usecase.BulkReport
-	g.background(func() error {
-		rep = g.uc.Bulk.NoticesSent(notices)
-		return nil
-	}, func(err error) { b.report(lang.L("Notices recorded as sent"), rep, err, true) })
+	b.change(lang.L("Notices recorded as sent"), func() (usecase.BulkReport, error) { return g.uc.Bulk.NoticesSent(notices), nil }, nil)
 }
 
 // onErase asks once, naming how many people, with the reason every
@@ -197,17 +203,12 @@ func (b *bulkBar) onErase() {
 
 func (b *bulkBar) eraseSelected(ids []uint64, why string) {
 	g := b.p.g
-	var rep usecase.BulkReport
-	g.background(func() error {
-		var err error
-		rep, err = g.uc.Bulk.Erase(ids, why)
-		return err
-	}, func(err error) {
+	b.change(lang.L("Erased"), func() (usecase.BulkReport, error) { return g.uc.Bulk.Erase(ids, why) }, func(err error) bool {
 		if usecase.CodeOf(err) == usecase.CodeInvalid {
 			dialog.ShowInformation(lang.L("Not erased"), lang.L("Say why: the reason is kept in the tombstone and the audit log."), g.win)
-			return
+			return false
 		}
 		b.p.detail.clear()
-		b.report(lang.L("Erased"), rep, err, true)
+		return true
 	})
 }

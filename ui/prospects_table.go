@@ -112,18 +112,30 @@ func (t *prospectTable) Select(i int) { t.Table.Select(widget.TableCellID{Row: i
 // UnselectAll drops the rep's selection.
 func (t *prospectTable) UnselectAll() { t.p.clearSelection() }
 
-// row reads what row i shows.
+// Refresh draws the table again from the read model (the row cache goes).
+func (t *prospectTable) Refresh() {
+	t.p.cached = tableRow{}
+	t.Table.Refresh()
+}
+
+// row reads what row i shows. The table updates a row's cells one after
+// the other, so the last row read is kept: one index lookup per row, not
+// one per cell.
 func (p *prospectsScreen) row(i int) (tableRow, bool) {
 	if i < 0 || i >= len(p.results) {
 		return tableRow{}, false
 	}
 	id := p.results[i]
+	if p.cached.p.ID == id && id != 0 {
+		return p.cached, true
+	}
 	pr, ok := p.g.db.Index().Cached(id)
 	if !ok {
 		return tableRow{}, false
 	}
 	f, known := p.g.db.Index().Facts(id, p.now())
-	return tableRow{pr, f, known}, true
+	p.cached = tableRow{pr, f, known}
+	return p.cached, true
 }
 
 func (p *prospectsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {

@@ -53,10 +53,10 @@ func TestCallsSearchAndFilter(t *testing.T) {
 	}
 	g.shell.show("calls")
 	g.wait()
-	cs := g.shell.calls
-	if len(cs.rows) != 2 {
+	if cs := g.shell.calls; len(cs.rows) != 2 {
 		t.Fatalf("calls %d", len(cs.rows))
 	}
+	cs := g.shell.calls
 	cs.filter.kind.SetSelected("Call-backs")
 	if len(cs.rows) != 1 || cs.rows[0].rec.Prospect.Name != "Carl Card" {
 		t.Fatalf("call-backs: %d", len(cs.rows))

@@ -29,8 +29,9 @@ type mergeStore interface {
 // the CSV name them.
 var MergeFields = []string{"name", "company", "title", "email", "phone", "source", "event", "list_vendor", "lang"}
 
-// mergeField reaches a field of a prospect by its name.
-func mergeField(p *consent.Prospect, name string) *string {
+// MergeField reaches a field of a prospect by its name (MergeFields); nil
+// for another name.
+func MergeField(p *consent.Prospect, name string) *string {
 	switch name {
 	case "name":
 		return &p.Name
@@ -75,7 +76,7 @@ func (m *Merges) Plan(p MergePlan) (keep, drop consent.Record, merged consent.Pr
 		return keep, drop, merged, errMergeSelf.New()
 	}
 	for f, id := range p.Take {
-		if mergeField(&merged, f) == nil {
+		if MergeField(&merged, f) == nil {
 			return keep, drop, merged, errMergeField.New("Field", f, "Valid", fmt.Sprint(MergeFields))
 		}
 		if id != p.Keep && id != p.Drop {
@@ -91,10 +92,10 @@ func (m *Merges) Plan(p MergePlan) (keep, drop consent.Record, merged consent.Pr
 	merged = keep.Prospect
 	for _, f := range MergeFields {
 		from := keep.Prospect
-		if id, ok := p.Take[f]; (ok && id == p.Drop) || (!ok && *mergeField(&from, f) == "") {
+		if id, ok := p.Take[f]; (ok && id == p.Drop) || (!ok && *MergeField(&from, f) == "") {
 			from = drop.Prospect
 		}
-		*mergeField(&merged, f) = *mergeField(&from, f)
+		*MergeField(&merged, f) = *MergeField(&from, f)
 	}
 	// The list vendor belongs to a bought list: it goes with the source.
 	if merged.Source != consent.SourceList {
