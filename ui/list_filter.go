@@ -31,7 +31,10 @@ func newListFilter(kinds []string, changed func()) *listFilter {
 	f.kind = widget.NewSelect(kinds, nil)
 	f.kind.SetSelectedIndex(0)
 	f.kind.OnChanged = func(string) { changed() }
-	f.bar = container.NewBorder(nil, nil, nil, f.kind, f.search)
+	// Wide enough for the longest choice in German; a Select alone is only
+	// as wide as its arrow and cuts the chosen label.
+	wide := container.NewGridWrap(fyne.NewSize(260, f.kind.MinSize().Height), f.kind)
+	f.bar = container.NewBorder(nil, nil, nil, wide, f.search)
 	return f
 }
 

@@ -262,6 +262,8 @@ func eventLine(ev consent.Event) string {
 		return lang.L("The person agreed to the introduction ({{.Rep}})", data)
 	case consent.KindReferralDeclined:
 		return lang.L("The person declined the introduction ({{.Rep}})", data)
+	case consent.KindMerged:
+		return lang.L("Merged with a duplicate record of this person; both histories are kept ({{.Rep}})", data)
 	case consent.KindReactivated:
 		return lang.L("Asked to stay in touch ({{.Rep}})", data)
 	}
