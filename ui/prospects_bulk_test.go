@@ -81,7 +81,7 @@ func TestBulkConsentNoticesAndErase(t *testing.T) {
 
 	// Bram (bought list) and Dirk (referral) are owed a notice; the card
 	// contacts are not.
-	ids = selectAll(p)
+	selectAll(p)
 	test.Tap(p.bulk.notices)
 	g.wait()
 	if !topDialogHas(g, "2 of 4 need an Art. 14 notice") {
