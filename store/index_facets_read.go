@@ -200,10 +200,7 @@ func (db *DB) readFacetRange(ix *searchIndex, jobs []facetJob, out []facetResult
 				}
 				return nil
 			})
-			out[n] = facetResult{j.id, summarise(evs)}
-			rec := consent.Record{Prospect: j.p, Events: evs}
-			out[n].lf.setDue(consent.HintDue(rec))
-			out[n].lf.notice = consent.NoticeOwed(rec)
+			out[n] = facetResult{j.id, facetOf(consent.Record{Prospect: j.p, Events: evs})}
 			if damaged != nil { // a damaged page: "may be due", so the due list opens it and names it
 				out[n].lf.setDue(consent.DueHint{Any: true})
 			}
@@ -228,6 +225,15 @@ func (db *DB) indexGone(ix *searchIndex) bool {
 	db.mu.RLock()
 	defer db.mu.RUnlock()
 	return db.index != ix
+}
+
+// facetOf is a record's facet: the ledger's summary, the deadline hint
+// and whether an Art. 14 notice is owed.
+func facetOf(rec consent.Record) ledgerFacet {
+	lf := summarise(rec.Events)
+	lf.setDue(consent.HintDue(rec))
+	lf.notice = consent.NoticeOwed(rec)
+	return lf
 }
 
 // summarise reduces a ledger to its facet. "Contact" is what the rep did to

@@ -140,6 +140,11 @@ func (p *prospectsScreen) isSelected(id uint64) bool {
 func (p *prospectsScreen) onCellSelected(id widget.TableCellID) {
 	p.g.touch()
 	p.list.Table.UnselectAll() // the table marks one cell; rows are marked here
+	// The Table focuses itself on a tap only when the driver finds the
+	// inner Table in the window, which it does not for an extended one.
+	if c := p.g.win.Canvas(); c.Focused() != fyne.Focusable(p.list) {
+		c.Focus(p.list)
+	}
 	mods := p.keyModifiers()
 	switch {
 	case mods&fyne.KeyModifierShift != 0 && p.anchor >= 0:

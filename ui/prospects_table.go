@@ -41,7 +41,7 @@ var prospectColumns = []tableColumn{
 	{func() string { return lang.L("Phone") }, store.SortPhone, 130, false, func(r tableRow) string { return consent.FormatPhone(r.p.Phone) }},
 	{func() string { return lang.L("Source") }, store.SortSource, 120, false, func(r tableRow) string { return i18n.Source(r.p.Source) }},
 	{func() string { return lang.L("Consent") }, store.SortConsent, 120, false, consentCell},
-	{func() string { return lang.L("Last contact") }, store.SortLastContact, 110, true, lastContactCell},
+	{func() string { return lang.L("Last contact") }, store.SortLastContact, 125, true, lastContactCell},
 	{func() string { return lang.L("Next step") }, store.SortNextStep, 150, false, nextStepCell},
 }
 

@@ -162,6 +162,9 @@ func TestTableMultiSelect(t *testing.T) {
 	if p.detail.name.Text != "Anna Berg" || len(p.selected) != 1 || p.bulk.root.Visible() {
 		t.Fatalf("one click: %q, %d selected", p.detail.name.Text, len(p.selected))
 	}
+	if g.win.Canvas().Focused() != fyne.Focusable(p.list) {
+		t.Error("a click does not give the table the keyboard")
+	}
 	mods = fyne.KeyModifierShift
 	click(2)
 	if got := len(p.selectedIDs()); got != 3 || !p.bulk.root.Visible() || p.bulk.count.Text != "3 selected" {
