@@ -124,8 +124,7 @@ func TestMigrateSchema1(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, rec := range recs {
-		want := summarise(rec.Events)
-		want.setDue(consent.HintDue(rec))
+		want := facetOf(rec)
 		db.mu.RLock()
 		got := db.index.facets.ledger[rec.Prospect.ID]
 		db.mu.RUnlock()

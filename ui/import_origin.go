@@ -142,4 +142,3 @@ func (d *importOriginDialog) onOK() {
 	d.dlg.Hide()
 	d.done(o)
 }
-

@@ -97,6 +97,7 @@ func (g *GUI) buildShell(first string) {
 	g.shell = s
 	g.win.SetOnDropped(g.onDropped)
 	g.win.SetMainMenu(s.mainMenu())
+	g.addSearchShortcut()
 	for i, info := range sectionList {
 		if info.id == first {
 			s.nav.Select(i) // OnSelected shows it

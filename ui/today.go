@@ -17,20 +17,24 @@ import (
 // todayScreen lists what is due, most urgent first: Art. 14 notices,
 // retention ending, call-backs, ask-again dates, unanswered referrals.
 type todayScreen struct {
-	g       *GUI
-	greet   *widget.Label
-	summary *widget.Label
-	list    *widget.List
-	items   []usecase.DueItem
-	root    *fyne.Container
-	empty   fyne.CanvasObject
-	body    fyne.CanvasObject
+	g        *GUI
+	greet    *widget.Label
+	summary  *widget.Label
+	list     *widget.List
+	all      []usecase.DueItem // what is due
+	items    []usecase.DueItem // what the search and filter show (today_filter.go)
+	filter   *listFilter
+	lastCall *callDialog // the call log Open opened, for tests
+	root     *fyne.Container
+	empty    fyne.CanvasObject
+	body     fyne.CanvasObject
 }
 
 func newTodayScreen(g *GUI) *todayScreen {
 	t := &todayScreen{g: g}
 	t.greet = heading(lang.L("Today"))
 	t.summary = widget.NewLabel("")
+	t.filter = newListFilter(todayKindLabels(), t.applyFilter)
 	t.list = widget.NewList(func() int { return len(t.items) },
 		func() fyne.CanvasObject {
 			when := widget.NewLabel("")
@@ -59,7 +63,7 @@ func newTodayScreen(g *GUI) *todayScreen {
 }
 
 func (t *todayScreen) content() fyne.CanvasObject {
-	return container.NewBorder(container.NewVBox(t.greet, t.summary), nil, nil, nil, t.root)
+	return container.NewBorder(container.NewVBox(t.greet, t.summary, t.filter.bar), nil, nil, nil, t.root)
 }
 
 func (t *todayScreen) refresh() {
@@ -81,23 +85,29 @@ func (t *todayScreen) refresh() {
 			t.summary.SetText(errorText(err))
 			return
 		}
-		t.items = rows
+		t.all = rows
+		t.applyFilter()
 		t.summary.SetText(lang.N("{{.Count}} prospect", count, map[string]any{"Count": i18n.Number(count)}) + " · " +
 			lang.N("{{.Count}} thing due", len(rows), map[string]any{"Count": i18n.Number(len(rows))}) + skippedText(skipped))
 		showRows(t.root, len(rows), t.empty, t.body, t.list)
 	})
 }
 
-// act is the row's one-click action: the notice opens ready to send;
-// everything else opens the prospect.
+// act is the row's one-click action: the notice opens ready to send, a
+// call-back opens the call log; everything else opens the prospect. The
+// prospects list first drops a search or filter that would hide them.
 func (t *todayScreen) act(row usecase.DueItem) {
 	s := t.g.shell
 	if s == nil {
 		return
 	}
 	s.show("prospects")
+	s.prospects.reveal(row.Prospect)
 	d := s.prospects.detail
 	switch row.Kind {
+	case consent.DueCallBack:
+		d.load(row.Prospect, func() { t.lastCall = showCallDialog(t.g, d.rec, func() { d.show(row.Prospect) }) })
+		return
 	case consent.DueNotice:
 		d.load(row.Prospect, d.onNotice) // the record must be loaded before the notice is written
 		return

@@ -16,7 +16,7 @@ import (
 
 func init() {
 	register(command{"add", "add a prospect; prints its id (add --from-json FILE|- keeps the data off the command line)", setupAdd})
-	register(command{"list", "list prospects: list [--search Q] [--json]", setupList})
+	register(command{"list", "list prospects: list [--search Q] [--json | --csv [--out F]]", setupList})
 	register(command{"show", "show one prospect and its events: show ID [--json]", setupShow})
 	register(command{"edit", "rectify a field: edit ID --field F --value V (or --from-json FILE|-)", setupEdit})
 	register(command{"audit", "who viewed, exported or erased whose data, and why", setupAudit})
@@ -78,15 +78,29 @@ type prospectJSON struct {
 func setupList(fs *flagSet, e *env) func([]string) error {
 	var q string
 	fs.StringVar(&q, "search", "", "only prospects matching these words")
-	return listing(fs, "list [--search Q] [--json]", func(asJSON bool) error {
+	var asJSON, asCSV bool
+	var out string
+	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	fs.BoolVar(&asCSV, "csv", false, "print CSV: name,company,title,email,phone,source,event,list_vendor,lang, then the ledger's read-only columns")
+	fs.StringVar(&out, "out", "", "write the CSV to this file (0600) instead of stdout")
+	return func(pos []string) error {
+		if err := need(pos, 0, "list [--search Q] [--json | --csv [--out F]]"); err != nil {
+			return err
+		}
+		if asJSON && asCSV || out != "" && !asCSV {
+			return usagef("usage: warmlead list [--search Q] [--json | --csv [--out F]]")
+		}
 		db, err := e.open()
 		if err != nil {
 			return err
 		}
+		if asCSV {
+			return e.listCSV(db.Index().SearchIDs(q, nil), out)
+		}
 		return printRows(e.stdout, asJSON, db.Index().Search(q), "ID\tNAME\tCOMPANY\tEMAIL\tPHONE\tSOURCE", func(tw io.Writer, p consent.Prospect) {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.ID, safe(p.Name), safe(p.Company), safe(p.Email), safe(p.Phone), safe(string(p.Source)))
 		})
-	})
+	}
 }
 
 func setupShow(fs *flagSet, e *env) func([]string) error {

@@ -57,14 +57,16 @@ type App struct {
 	Documents *Documents
 	Settings  *Settings
 	DNC       *DNC
-	Scans     *Scans // card photos: read, review, save
+	Scans     *Scans  // card photos: read, review, save
+	Bulk      *Bulk   // an action on a selection of the list (bulk.go)
+	Merges    *Merges // two prospects found to be one person (merge.go)
 }
 
 // New binds the use cases to db, an open database (unlocked before use).
 func New(db *store.DB, env Env) *App {
 	env.db = db.Path()
 	prospects := &Prospects{env: env, st: db}
-	return &App{
+	app := &App{
 		Prospects: prospects,
 		Imports:   &Imports{env: env, st: db},
 		Consents:  &Consents{env: env, st: db},
@@ -76,5 +78,8 @@ func New(db *store.DB, env Env) *App {
 		Settings:  &Settings{env: env, st: db},
 		DNC:       &DNC{env: env, st: db},
 		Scans:     &Scans{env: env, st: db, prospects: prospects},
+		Merges:    &Merges{env: env, st: db},
 	}
+	app.Bulk = &Bulk{env: env, st: db, prospects: app.Prospects, consents: app.Consents, rights: app.Rights, documents: app.Documents}
+	return app
 }
