@@ -141,7 +141,7 @@ func (d *prospectDetail) fill(p consent.Prospect, evs []consent.Event) {
 		add(lang.L("Phone"), consent.FormatPhone(p.Phone))
 	}
 	if p.PhoneUnread() {
-		d.fields.Append(lang.L("Phone"), phoneFlag(p))
+		items = append(items, widget.NewFormItem(lang.L("Phone"), phoneFlag(p)))
 	}
 	add(lang.L("Source"), i18n.Source(p.Source))
 	add(lang.L("Event"), p.Event)
