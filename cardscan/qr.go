@@ -1,0 +1,146 @@
+package cardscan
+
+import (
+	"image"
+	"strings"
+
+	"github.com/emersion/go-vcard"
+)
+
+// qrContact is what a QR code on a card held, empty fields where it held
+// none. Phone numbers are as written; the reader parses them.
+type qrContact struct {
+	Name, Title, Company, Email, Web, Address string
+	Phone, Mobile, Fax                        string
+}
+
+// readQR finds and decodes a QR code in img (try-harder), and reads it as
+// a vCard or a MeCard. ok is false when there is no code or it holds
+// neither.
+func readQR(img image.Image) (qrContact, bool) {
+	c, _, ok := readQRGray(toGray(img))
+	return c, ok
+}
+
+// parseQRText reads a QR code's text as a vCard or a MeCard.
+func parseQRText(s string) (qrContact, bool) {
+	t := strings.TrimSpace(s)
+	switch {
+	case len(t) > 11 && strings.EqualFold(t[:11], "BEGIN:VCARD"):
+		return parseVCardText(t)
+	case len(t) > 7 && strings.EqualFold(t[:7], "MECARD:"):
+		return parseMeCard(t[7:])
+	}
+	return qrContact{}, false
+}
+
+func parseVCardText(s string) (qrContact, bool) {
+	card, err := vcard.NewDecoder(strings.NewReader(s)).Decode()
+	if err != nil {
+		return qrContact{}, false
+	}
+	c := qrContact{
+		Name:    card.PreferredValue(vcard.FieldFormattedName),
+		Title:   card.PreferredValue(vcard.FieldTitle),
+		Company: strings.TrimRight(strings.ReplaceAll(card.PreferredValue(vcard.FieldOrganization), ";", " "), " "),
+		Email:   card.PreferredValue(vcard.FieldEmail),
+		Web:     card.PreferredValue(vcard.FieldURL),
+	}
+	if c.Name == "" {
+		if n := card.Name(); n != nil {
+			c.Name = strings.TrimSpace(strings.Join([]string{n.HonorificPrefix, n.GivenName, n.AdditionalName, n.FamilyName, n.HonorificSuffix}, " "))
+			c.Name = strings.Join(strings.Fields(c.Name), " ")
+		}
+	}
+	if a := card.Address(); a != nil {
+		c.Address = joinNonEmpty(", ", a.StreetAddress, strings.TrimSpace(a.PostalCode+" "+a.Locality), a.Country)
+	}
+	for _, f := range card[vcard.FieldTelephone] {
+		types := strings.ToLower(strings.Join(f.Params.Types(), ","))
+		switch {
+		case strings.Contains(types, "fax"):
+			setOnce(&c.Fax, f.Value)
+		case strings.Contains(types, "cell"):
+			setOnce(&c.Mobile, f.Value)
+		default:
+			setOnce(&c.Phone, f.Value)
+		}
+	}
+	return c, c != qrContact{}
+}
+
+// parseMeCard reads the fields of a MeCard (NTT Docomo's format, after the
+// "MECARD:" prefix): KEY:value pairs ended by ';', with '\' escaping.
+func parseMeCard(s string) (qrContact, bool) {
+	var c qrContact
+	for _, kv := range splitEscaped(s, ';') {
+		k, v, ok := strings.Cut(kv, ":")
+		if !ok {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		switch strings.ToUpper(k) {
+		case "N":
+			// "Family,Given" in a MeCard; shown as "Given Family".
+			if fam, giv, two := strings.Cut(v, ","); two {
+				v = strings.TrimSpace(giv) + " " + strings.TrimSpace(fam)
+			}
+			setOnce(&c.Name, v)
+		case "TEL":
+			setOnce(&c.Phone, v)
+		case "EMAIL":
+			setOnce(&c.Email, v)
+		case "URL":
+			setOnce(&c.Web, v)
+		case "ADR":
+			setOnce(&c.Address, v)
+		case "ORG":
+			setOnce(&c.Company, v)
+		case "TITLE":
+			setOnce(&c.Title, v)
+		}
+	}
+	return c, c != qrContact{}
+}
+
+// splitEscaped splits s at sep, where a backslash makes the next character
+// literal.
+func splitEscaped(s string, sep rune) []string {
+	var out []string
+	var b strings.Builder
+	esc := false
+	for _, r := range s {
+		switch {
+		case esc:
+			b.WriteRune(r)
+			esc = false
+		case r == '\\':
+			esc = true
+		case r == sep:
+			out = append(out, b.String())
+			b.Reset()
+		default:
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() > 0 {
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func setOnce(dst *string, v string) {
+	if *dst == "" {
+		*dst = strings.TrimSpace(v)
+	}
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
