@@ -1,6 +1,7 @@
 package cardscan
 
 import (
+	"image"
 	"strings"
 )
 
@@ -9,6 +10,15 @@ import (
 // company and address by shape, size and place. country reads national
 // phone numbers. No OCR is needed: tests give it word lists.
 func ExtractFields(words []Word, country string) Card {
+	c, _ := extract(words, country)
+	return c
+}
+
+// textBoxes are where the name, title and company were read, for a second
+// look in the card's own language; empty when not found.
+type textBoxes struct{ Name, Title, Company image.Rectangle }
+
+func extract(words []Word, country string) (Card, textBoxes) {
 	lines := groupLines(words)
 	var c Card
 	var local, domain string
@@ -49,10 +59,11 @@ func ExtractFields(words []Word, country string) Card {
 	if c.Phone.Value == "" && c.Mobile.Value != "" {
 		c.Phone = c.Mobile
 	}
-	pickCompany(&c, lines, domain)
-	pickNameTitle(&c, lines, local)
+	var boxes textBoxes
+	boxes.Company = pickCompany(&c, lines, domain)
+	boxes.Name, boxes.Title = pickNameTitle(&c, lines, local)
 	pickAddress(&c, lines)
-	return c
+	return c, boxes
 }
 
 func setField(dst *Field, f Field) {
@@ -63,7 +74,7 @@ func setField(dst *Field, f Field) {
 
 func clamp(v float64) float64 { return min(1, max(0, v)) }
 
-func pickCompany(c *Card, lines []*line, domain string) {
+func pickCompany(c *Card, lines []*line, domain string) image.Rectangle {
 	var best *line
 	bestScore := 0.0
 	for _, l := range lines {
@@ -76,16 +87,17 @@ func pickCompany(c *Card, lines []*line, domain string) {
 		}
 	}
 	if best == nil {
-		return
+		return image.Rectangle{}
 	}
 	best.used = true
 	c.Company = Field{cleanText(best.Text), clamp(min(1, bestScore) * (0.4 + 0.6*best.Conf))}
+	return best.Box
 }
 
 // pickNameTitle takes the name (name-shaped, large type, matching the
 // email, next to a title) and the title (a line with a job word, nearest
 // the name).
-func pickNameTitle(c *Card, lines []*line, local string) {
+func pickNameTitle(c *Card, lines []*line, local string) (nameBox, titleBox image.Rectangle) {
 	maxH := 1
 	for _, l := range lines {
 		if !l.used {
@@ -112,6 +124,7 @@ func pickNameTitle(c *Card, lines []*line, local string) {
 	}
 	if name != nil {
 		name.used = true
+		nameBox = name.Box
 		c.Name = Field{cleanText(name.Text), clamp(min(1, bestScore) * (0.4 + 0.6*name.Conf))}
 	}
 	var title *line
@@ -132,8 +145,10 @@ func pickNameTitle(c *Card, lines []*line, local string) {
 	}
 	if title != nil {
 		title.used = true
+		titleBox = title.Box
 		c.Title = Field{cleanText(title.Text), clamp(0.9 * (0.4 + 0.6*title.Conf))}
 	}
+	return nameBox, titleBox
 }
 
 // nextTitle is the unused title line just under or just over line i,

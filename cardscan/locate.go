@@ -2,9 +2,10 @@ package cardscan
 
 import (
 	"image"
-	"image/color"
 	"image/draw"
 	"math"
+
+	"warmlead/cardscan/internal/geom"
 )
 
 // Card geometry: an ISO 7810 ID-1 card (85.6 × 54 mm) at 300 dpi.
@@ -195,74 +196,18 @@ func warp(img image.Image, q quad, w, h int) *image.RGBA {
 		src = image.NewRGBA(img.Bounds())
 		draw.Draw(src, src.Bounds(), img, img.Bounds().Min, draw.Src)
 	}
-	H := homography([4]pt{{0, 0}, {float64(w), 0}, {float64(w), float64(h)}, {0, float64(h)}}, q)
+	H := geom.Homography([4]geom.Pt{{X: 0, Y: 0}, {X: float64(w), Y: 0}, {X: float64(w), Y: float64(h)}, {X: 0, Y: float64(h)}},
+		[4]geom.Pt{geom.Pt(q[0]), geom.Pt(q[1]), geom.Pt(q[2]), geom.Pt(q[3])})
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	b := src.Bounds()
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			fx, fy := float64(x)+0.5, float64(y)+0.5
-			z := H[6]*fx + H[7]*fy + H[8]
-			sx := (H[0]*fx+H[1]*fy+H[2])/z - 0.5
-			sy := (H[3]*fx+H[4]*fy+H[5])/z - 0.5
-			dst.SetRGBA(x, y, bilinear(src, b, sx, sy))
+			sx, sy := H.Map(float64(x)+0.5, float64(y)+0.5)
+			c := geom.Bilinear(src, sx-0.5, sy-0.5)
+			i := dst.PixOffset(x, y)
+			for k := range 4 {
+				dst.Pix[i+k] = uint8(c[k] + 0.5)
+			}
 		}
 	}
 	return dst
-}
-
-func bilinear(src *image.RGBA, b image.Rectangle, x, y float64) color.RGBA {
-	x0, y0 := int(math.Floor(x)), int(math.Floor(y))
-	ax, ay := x-float64(x0), y-float64(y0)
-	var out [4]float64
-	for _, c := range [4]struct {
-		dx, dy int
-		w      float64
-	}{{0, 0, (1 - ax) * (1 - ay)}, {1, 0, ax * (1 - ay)}, {0, 1, (1 - ax) * ay}, {1, 1, ax * ay}} {
-		px, py := min(b.Max.X-1, max(b.Min.X, x0+c.dx)), min(b.Max.Y-1, max(b.Min.Y, y0+c.dy))
-		i := src.PixOffset(px, py)
-		for k := range 4 {
-			out[k] += c.w * float64(src.Pix[i+k])
-		}
-	}
-	return color.RGBA{uint8(out[0] + 0.5), uint8(out[1] + 0.5), uint8(out[2] + 0.5), uint8(out[3] + 0.5)}
-}
-
-// homography is the 3×3 matrix (row-major) taking the points from to the
-// points to, solved as the usual 8×8 linear system.
-func homography(from, to [4]pt) [9]float64 {
-	var a [8][9]float64
-	for i := range 4 {
-		x, y, u, v := from[i].X, from[i].Y, to[i].X, to[i].Y
-		a[2*i] = [9]float64{x, y, 1, 0, 0, 0, -u * x, -u * y, u}
-		a[2*i+1] = [9]float64{0, 0, 0, x, y, 1, -v * x, -v * y, v}
-	}
-	for c := range 8 {
-		p := c
-		for r := c + 1; r < 8; r++ {
-			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
-				p = r
-			}
-		}
-		a[c], a[p] = a[p], a[c]
-		if a[c][c] == 0 {
-			continue
-		}
-		for r := range 8 {
-			if r == c {
-				continue
-			}
-			f := a[r][c] / a[c][c]
-			for k := c; k < 9; k++ {
-				a[r][k] -= f * a[c][k]
-			}
-		}
-	}
-	var hm [9]float64
-	for i := range 8 {
-		if a[i][i] != 0 {
-			hm[i] = a[i][8] / a[i][i]
-		}
-	}
-	hm[8] = 1
-	return hm
 }

@@ -5,9 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	foldpkg "warmlead/cardscan/internal/fold"
 )
 
 // legalSuffixes mark a company name, as printed (case matters: "as" and
@@ -49,20 +47,7 @@ var (
 	postRe = regexp.MustCompile(`\b\d{4}\s?[A-Z]{2}\b|\b\d{3}\s\d{2}\b|\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b`)
 )
 
-// fold is s in lower-case ASCII letters and digits only: "Jørgen Ångström"
-// becomes "jorgenangstrom", to compare a name with an email address.
-func fold(s string) string {
-	s = strings.NewReplacer("ø", "o", "Ø", "o", "æ", "ae", "Æ", "ae", "ß", "ss", "ĳ", "ij", "Ĳ", "ij", "ł", "l").Replace(s)
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	s, _, _ = transform.String(t, s)
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func fold(s string) string { return foldpkg.ASCII(s) }
 
 // companyScore is how much a line looks like a company name: a legal
 // suffix, or the email's domain spelled in it.

@@ -3,6 +3,7 @@ package cardscan
 import (
 	"context"
 	"image"
+	"slices"
 	"strings"
 
 	"github.com/nyaruka/phonenumbers"
@@ -16,6 +17,8 @@ var defaultLanguages = []string{"eng", "nld", "nor", "swe", "deu"}
 // build has one, the plain build none.
 type textEngine interface {
 	Words(gray *image.Gray) ([]Word, error)
+	// Line reads the line in r again, with lang as the first language.
+	Line(gray *image.Gray, r image.Rectangle, lang string) (string, float64, error)
 	Close() error
 }
 
@@ -68,16 +71,70 @@ func (r *reader) Read(ctx context.Context, name string, photo []byte) (Card, err
 	if err := ctx.Err(); err != nil {
 		return card, err
 	}
-	words, err := r.ocr.Words(cleanForOCR(gray, qrBox))
+	clean := cleanForOCR(gray, qrBox)
+	words, err := r.ocr.Words(clean)
 	if err != nil {
 		return card, err
 	}
-	got := ExtractFields(words, r.opts.Country)
+	got, boxes := extract(words, r.opts.Country)
 	got.File = name
+	if lang := cardLanguage(got, r.opts.Country); lang != r.opts.Languages[0] && slices.Contains(r.opts.Languages, lang) {
+		for _, fb := range []struct {
+			f *Field
+			b image.Rectangle
+		}{{&got.Name, boxes.Name}, {&got.Title, boxes.Title}, {&got.Company, boxes.Company}} {
+			if err := r.secondLook(clean, fb.f, fb.b, lang); err != nil {
+				return card, err
+			}
+		}
+	}
 	if hasQR {
 		got = r.fromQR(got, qr)
 	}
 	return got, nil
+}
+
+// secondLook reads a field's line again in the card's language and takes
+// that reading when it differs only in diacritics ("Braten" → "Bråten"):
+// the first reading, English first, is the surer of the letters.
+func (r *reader) secondLook(clean *image.Gray, f *Field, box image.Rectangle, lang string) error {
+	if box.Empty() || f.Value == "" {
+		return nil
+	}
+	pad := box.Dy() / 3
+	box = image.Rect(box.Min.X-pad, box.Min.Y-pad, box.Max.X+pad, box.Max.Y+pad).Intersect(clean.Rect)
+	text, _, err := r.ocr.Line(clean, box, lang)
+	if err != nil {
+		return err
+	}
+	if t := cleanText(text); t != f.Value && fold(t) == fold(f.Value) {
+		f.Value = t
+	}
+	return nil
+}
+
+// cardLanguage is the Tesseract language a card is printed in, told by
+// its email's domain, its phone's country code or else the country
+// setting; "" when none of them says.
+func cardLanguage(c Card, country string) string {
+	byRegion := map[string]string{"NO": "nor", "SE": "swe", "DE": "deu", "AT": "deu", "CH": "deu", "NL": "nld", "BE": "nld", "GB": "eng", "IE": "eng"}
+	if _, dom, ok := strings.Cut(c.Email.Value, "@"); ok {
+		tld := strings.ToUpper(dom[strings.LastIndex(dom, ".")+1:])
+		if tld == "UK" {
+			tld = "GB"
+		}
+		if l, ok := byRegion[tld]; ok {
+			return l
+		}
+	}
+	for _, p := range []string{c.Phone.Value, c.Mobile.Value} {
+		if n, err := phonenumbers.Parse(p, "ZZ"); err == nil {
+			if l, ok := byRegion[phonenumbers.GetRegionCodeForNumber(n)]; ok {
+				return l
+			}
+		}
+	}
+	return byRegion[strings.ToUpper(country)]
 }
 
 // fromQR puts what a QR code held over what the OCR read, with
