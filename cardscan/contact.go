@@ -18,12 +18,37 @@ var (
 	emailGapRe = regexp.MustCompile(`\s*([@.])\s*`)
 )
 
-// findEmail returns the first email address in text and where it starts.
-func findEmail(text string) string {
+// findEmail returns the first email address in text; joined is true when
+// the OCR had lost a dot in its local part and findEmail put it back
+// ("marit vik@…": small type's dots go first).
+func findEmail(text string) (email string, joined bool) {
 	t := emailGapRe.ReplaceAllString(text, "$1")
 	t = strings.ReplaceAll(t, "(at)", "@")
-	m := emailRe.FindString(t)
-	return strings.ToLower(strings.Trim(m, ".-"))
+	loc := emailRe.FindStringIndex(t)
+	if loc == nil {
+		return "", false
+	}
+	m := strings.Trim(t[loc[0]:loc[1]], ".-")
+	before := strings.Fields(t[:loc[0]])
+	if len(before) > 0 && loc[0] > 0 && t[loc[0]-1] == ' ' {
+		prev := before[len(before)-1]
+		if isLowerWord(prev) && !emailLabels[prev] {
+			m, joined = prev+"."+m, true
+		}
+	}
+	return strings.ToLower(m), joined
+}
+
+// emailLabels are the words cards print before an address, lower-case.
+var emailLabels = map[string]bool{"e": true, "mail": true, "email": true, "e-mail": true, "epost": true, "e-post": true}
+
+func isLowerWord(s string) bool {
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return len(s) > 1
 }
 
 func findWeb(text string) string {

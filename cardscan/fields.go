@@ -11,22 +11,29 @@ import (
 // phone numbers. No OCR is needed: tests give it word lists.
 func ExtractFields(words []Word, country string) Card {
 	c, _ := extract(words, country)
+	mendEmail(&c)
 	return c
 }
 
 // textBoxes are where the name, title and company were read, for a second
 // look in the card's own language; empty when not found.
-type textBoxes struct{ Name, Title, Company image.Rectangle }
+type textBoxes struct {
+	Name, Title, Company          image.Rectangle
+	NameConf, TitleConf, CompConf float64 // the OCR's mean word confidence there
+}
 
 func extract(words []Word, country string) (Card, textBoxes) {
 	lines := groupLines(words)
 	var c Card
 	var local, domain string
 	for _, l := range lines {
-		if e := findEmail(l.Text); e != "" && c.Email.Value == "" {
+		if e, joined := findEmail(l.Text); e != "" && c.Email.Value == "" {
 			c.Email = Field{e, clamp(l.Conf)}
-			local, domain, _ = strings.Cut(e, "@")
-			domain = fold(strings.Split(domain, ".")[0])
+			if joined {
+				c.Email.Confidence *= 0.6
+			}
+			local, _, _ = strings.Cut(e, "@")
+			domain = emailDomain(e)
 			l.used = true
 			continue
 		}
@@ -60,8 +67,8 @@ func extract(words []Word, country string) (Card, textBoxes) {
 		c.Phone = c.Mobile
 	}
 	var boxes textBoxes
-	boxes.Company = pickCompany(&c, lines, domain)
-	boxes.Name, boxes.Title = pickNameTitle(&c, lines, local)
+	boxes.Company, boxes.CompConf = pickCompany(&c, lines, domain)
+	boxes.Name, boxes.Title, boxes.NameConf, boxes.TitleConf = pickNameTitle(&c, lines, local)
 	pickAddress(&c, lines)
 	return c, boxes
 }
@@ -74,7 +81,7 @@ func setField(dst *Field, f Field) {
 
 func clamp(v float64) float64 { return min(1, max(0, v)) }
 
-func pickCompany(c *Card, lines []*line, domain string) image.Rectangle {
+func pickCompany(c *Card, lines []*line, domain string) (image.Rectangle, float64) {
 	var best *line
 	bestScore := 0.0
 	for _, l := range lines {
@@ -87,17 +94,17 @@ func pickCompany(c *Card, lines []*line, domain string) image.Rectangle {
 		}
 	}
 	if best == nil {
-		return image.Rectangle{}
+		return image.Rectangle{}, 0
 	}
 	best.used = true
-	c.Company = Field{cleanText(best.Text), clamp(min(1, bestScore) * (0.4 + 0.6*best.Conf))}
-	return best.Box
+	c.Company = Field{legalForm(cleanText(best.Text)), clamp(min(1, bestScore) * (0.4 + 0.6*best.Conf))}
+	return best.Box, best.Conf
 }
 
 // pickNameTitle takes the name (name-shaped, large type, matching the
 // email, next to a title) and the title (a line with a job word, nearest
 // the name).
-func pickNameTitle(c *Card, lines []*line, local string) (nameBox, titleBox image.Rectangle) {
+func pickNameTitle(c *Card, lines []*line, local string) (nameBox, titleBox image.Rectangle, nameConf, titleConf float64) {
 	maxH := 1
 	for _, l := range lines {
 		if !l.used {
@@ -124,7 +131,7 @@ func pickNameTitle(c *Card, lines []*line, local string) (nameBox, titleBox imag
 	}
 	if name != nil {
 		name.used = true
-		nameBox = name.Box
+		nameBox, nameConf = name.Box, name.Conf
 		c.Name = Field{cleanText(name.Text), clamp(min(1, bestScore) * (0.4 + 0.6*name.Conf))}
 	}
 	var title *line
@@ -145,10 +152,10 @@ func pickNameTitle(c *Card, lines []*line, local string) (nameBox, titleBox imag
 	}
 	if title != nil {
 		title.used = true
-		titleBox = title.Box
+		titleBox, titleConf = title.Box, title.Conf
 		c.Title = Field{cleanText(title.Text), clamp(0.9 * (0.4 + 0.6*title.Conf))}
 	}
-	return nameBox, titleBox
+	return nameBox, titleBox, nameConf, titleConf
 }
 
 // nextTitle is the unused title line just under or just over line i,
@@ -182,6 +189,17 @@ func pickAddress(c *Card, lines []*line) {
 	if len(parts) > 0 {
 		c.Address = Field{strings.Join(parts, ", "), clamp(0.8 * conf / float64(len(parts)))}
 	}
+}
+
+// legalForm writes a legal form that lost its last dot in full ("B.V"
+// is "B.V.").
+func legalForm(s string) string {
+	for _, f := range []string{"B.V", "N.V", "S.A", "V.O.F"} {
+		if strings.HasSuffix(s, " "+f) {
+			return s + "."
+		}
+	}
+	return s
 }
 
 // cleanText drops the stray marks an OCR reads at a line's ends (a bullet,

@@ -89,8 +89,22 @@ func isTitle(text string) bool {
 			return true
 		}
 	}
+	// compounds, read with or without their diacritics: "Markedssjef",
+	// "Forsaljningschef", "Einkaufsleiter"
+	for _, tok := range strings.Fields(text) {
+		f := fold(tok)
+		for _, head := range titleHeads {
+			if len(f) > len(head) && strings.HasSuffix(f, head) {
+				return true
+			}
+		}
+	}
 	return false
 }
+
+// titleHeads end compound titles in the Germanic languages, folded.
+var titleHeads = []string{"sjef", "chef", "leder", "ledare", "leiter", "leider", "manager", "direktor", "direktr",
+	"ansvarlig", "ansvarig", "konsult", "berater", "adviseur", "radgiver", "radgivare", "inkoper", "verkoper"}
 
 // nameShape is how much a line looks like a person's name, from 0: two to
 // four words of letters, each capitalised but for particles like "van".

@@ -80,14 +80,16 @@ func (r *reader) Read(ctx context.Context, name string, photo []byte) (Card, err
 	got.File = name
 	if lang := cardLanguage(got, r.opts.Country); lang != r.opts.Languages[0] && slices.Contains(r.opts.Languages, lang) {
 		for _, fb := range []struct {
-			f *Field
-			b image.Rectangle
-		}{{&got.Name, boxes.Name}, {&got.Title, boxes.Title}, {&got.Company, boxes.Company}} {
-			if err := r.secondLook(clean, fb.f, fb.b, lang); err != nil {
+			f    *Field
+			b    image.Rectangle
+			conf float64
+		}{{&got.Name, boxes.Name, boxes.NameConf}, {&got.Title, boxes.Title, boxes.TitleConf}, {&got.Company, boxes.Company, boxes.CompConf}} {
+			if err := r.secondLook(clean, fb.f, fb.b, fb.conf, lang, got.Email.Value); err != nil {
 				return card, err
 			}
 		}
 	}
+	mendEmail(&got)
 	if hasQR {
 		got = r.fromQR(got, qr)
 	}
@@ -95,22 +97,47 @@ func (r *reader) Read(ctx context.Context, name string, photo []byte) (Card, err
 }
 
 // secondLook reads a field's line again in the card's language and takes
-// that reading when it differs only in diacritics ("Braten" → "Bråten"):
-// the first reading, English first, is the surer of the letters.
-func (r *reader) secondLook(clean *image.Gray, f *Field, box image.Rectangle, lang string) error {
+// that reading when it differs only in diacritics ("Braten" → "Bråten"),
+// or when it spells the email's domain or local part better than the
+// first did ("Belge" → "Bølge", "Miller" → "Müller"): else the first reading, English first, is the surer.
+func (r *reader) secondLook(clean *image.Gray, f *Field, box image.Rectangle, conf1 float64, lang, email string) error {
+	local, _, _ := strings.Cut(email, "@")
+	domain := emailDomain(email)
 	if box.Empty() || f.Value == "" {
 		return nil
 	}
 	pad := box.Dy() / 3
 	box = image.Rect(box.Min.X-pad, box.Min.Y-pad, box.Max.X+pad, box.Max.Y+pad).Intersect(clean.Rect)
-	text, _, err := r.ocr.Line(clean, box, lang)
+	text, conf2, err := r.ocr.Line(clean, box, lang)
 	if err != nil {
 		return err
 	}
-	if t := cleanText(text); t != f.Value && fold(t) == fold(f.Value) {
+	t := cleanText(text)
+	if t == f.Value || t == "" {
+		return nil
+	}
+	if fold(t) == fold(f.Value) || spells(t, domain) && !spells(f.Value, domain) ||
+		emailMatch(t, local) > emailMatch(f.Value, local) ||
+		conf2 > conf1+0.05 && levenshtein(fold(t), fold(f.Value)) <= 2 {
 		f.Value = t
 	}
 	return nil
+}
+
+// spells tells whether text holds the email's domain ("Bølge Data ASA"
+// holds "bolgedata", "Belge Data ASA" does not).
+func spells(text, domain string) bool {
+	return len(domain) >= 4 && strings.Contains(fold(text), domain)
+}
+
+// emailDomain is the folded first label of an email's domain:
+// "bolgedata" for "marit@bolgedata.no".
+func emailDomain(email string) string {
+	_, d, ok := strings.Cut(email, "@")
+	if !ok {
+		return ""
+	}
+	return fold(strings.Split(d, ".")[0])
 }
 
 // cardLanguage is the Tesseract language a card is printed in, told by
