@@ -30,7 +30,7 @@ type evaluation struct {
 	right, total     map[string]int
 	qrCards, qrRight int // cards with a QR code, and those whose QR fields were all right
 	wall             time.Duration
-	misses           []string // "field: want → got", for -v runs of the test only
+	misses           []string // "file field: want → got"
 }
 
 func (e evaluation) rate(f string) float64 {
@@ -129,7 +129,7 @@ func evaluate(tb testing.TB, samples []cardgen.Sample, country string) evaluatio
 }
 
 // table is the evaluation as the README's Markdown table.
-func (e evaluation) table(floor time.Duration) string {
+func (e evaluation) table(floor, cpu, floorCPU time.Duration) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "| field | right | accuracy |\n|---|---|---|\n")
 	for _, f := range benchFields {
@@ -139,8 +139,12 @@ func (e evaluation) table(floor time.Duration) string {
 		100*float64(e.qrRight)/float64(max(1, e.qrCards)))
 	fmt.Fprintf(&b, "\n%d photos, %d readers: %.2f s per card (wall time / cards)", e.cards, benchWorkers(),
 		e.wall.Seconds()/float64(e.cards))
+	per := func(d time.Duration) float64 { return d.Seconds() / float64(e.cards) }
+	if cpu > 0 {
+		fmt.Fprintf(&b, ", %.2f s of CPU per card", per(cpu))
+	}
 	if floor > 0 {
-		fmt.Fprintf(&b, "; Tesseract alone on the same photos: %.2f s per card", floor.Seconds()/float64(e.cards))
+		fmt.Fprintf(&b, "; Tesseract alone on the same photos: %.2f s per card, %.2f s of CPU", per(floor), per(floorCPU))
 	}
 	return b.String()
 }
