@@ -54,20 +54,29 @@ func nearest(s string, candidates []string) string {
 	return best
 }
 
-// localParts are the ways an address spells a person's name.
+// localParts are the ways an address spells a person's name, with the
+// diacritics dropped ("muller") or written out ("mueller", "aasa").
 func localParts(name string) []string {
 	toks := strings.Fields(name)
 	if len(toks) < 2 {
 		return nil
 	}
-	first := fold(toks[0])
-	last := fold(strings.Join(toks[1:], ""))
-	if first == "" || last == "" {
-		return nil
+	var out []string
+	for _, f := range []func(string) string{fold, func(s string) string { return fold(spellOut.Replace(s)) }} {
+		first := f(toks[0])
+		last := f(strings.Join(toks[1:], ""))
+		if first == "" || last == "" {
+			continue
+		}
+		out = append(out, first+"."+last, first[:1]+"."+last, first, first+last[:1], first+last,
+			first[:1]+last, last, first+"_"+last, first+"-"+last)
 	}
-	return []string{first + "." + last, first[:1] + "." + last, first, first + last[:1], first + last,
-		first[:1] + last, last, first + "_" + last, first + "-" + last}
+	return out
 }
+
+// spellOut writes diacritics out the way German and Scandinavian
+// addresses do.
+var spellOut = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "å", "aa", "Å", "Aa", "ø", "oe", "Ø", "Oe")
 
 // companyStem is the company's name folded, without its legal form:
 // "bolgedata" for "Bølge Data ASA".

@@ -141,6 +141,10 @@ func emailMatch(name, local string) float64 {
 	if local == "" {
 		return 0
 	}
+	return max(emailMatchFold(name, local), emailMatchFold(spellOut.Replace(name), local))
+}
+
+func emailMatchFold(name, local string) float64 {
 	toks := strings.Fields(name)
 	if len(toks) < 2 {
 		return 0

@@ -40,11 +40,15 @@ func parseVCardText(s string) (qrContact, bool) {
 		return qrContact{}, false
 	}
 	c := qrContact{
-		Name:    card.PreferredValue(vcard.FieldFormattedName),
-		Title:   card.PreferredValue(vcard.FieldTitle),
-		Company: strings.TrimRight(strings.ReplaceAll(card.PreferredValue(vcard.FieldOrganization), ";", " "), " "),
-		Email:   card.PreferredValue(vcard.FieldEmail),
-		Web:     card.PreferredValue(vcard.FieldURL),
+		Name:  unescape(card.PreferredValue(vcard.FieldFormattedName)),
+		Title: unescape(card.PreferredValue(vcard.FieldTitle)),
+		Email: card.PreferredValue(vcard.FieldEmail),
+		Web:   card.PreferredValue(vcard.FieldURL),
+	}
+	// ORG is the organisation's name, then its units, split at ';': the
+	// company is the name ("Fjord\; Kraft AS" is one name).
+	if org := splitEscaped(card.PreferredValue(vcard.FieldOrganization), ';'); len(org) > 0 {
+		c.Company = strings.TrimSpace(org[0])
 	}
 	if c.Name == "" {
 		if n := card.Name(); n != nil {
@@ -127,6 +131,14 @@ func splitEscaped(s string, sep rune) []string {
 		out = append(out, b.String())
 	}
 	return out
+}
+
+// unescape undoes RFC 6350's text escapes that the vCard decoder leaves.
+func unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	return strings.Join(splitEscaped(s, '\x00'), "")
 }
 
 func setOnce(dst *string, v string) {

@@ -17,7 +17,7 @@ type Sample struct {
 // Generate makes card i of the series seed: the same (seed, i) always
 // gives the same card and photo.
 func Generate(seed uint64, i int) (Sample, error) {
-	r := rand.New(rand.NewPCG(seed, uint64(i)))
+	r := randFor(seed, i)
 	t, p := newTruth(r)
 	t.File = fmt.Sprintf("card-%03d.jpg", i+1)
 	card, err := render(r, t, p)
@@ -30,6 +30,8 @@ func Generate(seed uint64, i int) (Sample, error) {
 	}
 	return Sample{t, photo}, nil
 }
+
+func randFor(seed uint64, i int) *rand.Rand { return rand.New(rand.NewPCG(seed, uint64(i))) }
 
 // WriteFolder writes n generated photos into dir (card-001.jpg, …) and
 // truth.json beside them (the []Truth it returns), for tests and trials of
