@@ -4,10 +4,6 @@ import (
 	"image"
 	"image/draw"
 	"math"
-	"sort"
-
-	"github.com/makiuchi-d/gozxing"
-	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
 // toGray is img's luminance.
@@ -78,37 +74,4 @@ func median(p []byte) byte {
 		}
 	}
 	return 0
-}
-
-// readQRGray looks for a QR code (try-harder) and returns what it holds
-// and the box it covers, a little grown, in g's pixels.
-func readQRGray(g *image.Gray) (qrContact, image.Rectangle, bool) {
-	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(gozxing.NewLuminanceSourceFromImage(g)))
-	if err != nil {
-		return qrContact{}, image.Rectangle{}, false
-	}
-	hints := map[gozxing.DecodeHintType]interface{}{gozxing.DecodeHintType_TRY_HARDER: true}
-	res, err := qrcode.NewQRCodeReader().Decode(bmp, hints)
-	if err != nil {
-		return qrContact{}, image.Rectangle{}, false
-	}
-	c, ok := parseQRText(res.GetText())
-	if !ok {
-		return qrContact{}, image.Rectangle{}, false
-	}
-	pts := res.GetResultPoints()
-	if len(pts) < 3 {
-		return c, image.Rectangle{}, true
-	}
-	xs, ys := make([]float64, 0, len(pts)), make([]float64, 0, len(pts))
-	for _, p := range pts {
-		xs, ys = append(xs, p.GetX()), append(ys, p.GetY())
-	}
-	sort.Float64s(xs)
-	sort.Float64s(ys)
-	// the points are the finder patterns' centres: grow by a third of the
-	// code's size to cover the patterns and the quiet zone
-	m := max(xs[len(xs)-1]-xs[0], ys[len(ys)-1]-ys[0]) / 3
-	box := image.Rect(int(xs[0]-m), int(ys[0]-m), int(xs[len(xs)-1]+m), int(ys[len(ys)-1]+m))
-	return c, box, true
 }

@@ -1,8 +1,11 @@
+//go:build tesseract
+
 package cardscan
 
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -77,6 +80,9 @@ func parallel(n int, do func(worker, i int)) {
 	close(next)
 	wg.Wait()
 }
+
+// benchWorkers is how many Readers a batch runs: one per core.
+func benchWorkers() int { return max(1, runtime.NumCPU()) }
 
 // evaluate reads every sample with one Reader per core, as a batch does.
 func evaluate(tb testing.TB, samples []cardgen.Sample, country string) evaluation {

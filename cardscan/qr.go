@@ -2,9 +2,12 @@ package cardscan
 
 import (
 	"image"
+	"sort"
 	"strings"
 
 	"github.com/emersion/go-vcard"
+	"github.com/makiuchi-d/gozxing"
+	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
 // qrContact is what a QR code on a card held, empty fields where it held
@@ -14,12 +17,37 @@ type qrContact struct {
 	Phone, Mobile, Fax                        string
 }
 
-// readQR finds and decodes a QR code in img (try-harder), and reads it as
-// a vCard or a MeCard. ok is false when there is no code or it holds
-// neither.
-func readQR(img image.Image) (qrContact, bool) {
-	c, _, ok := readQRGray(toGray(img))
-	return c, ok
+// readQRGray looks for a QR code (try-harder) and returns what it holds
+// and the box it covers, a little grown, in g's pixels.
+func readQRGray(g *image.Gray) (qrContact, image.Rectangle, bool) {
+	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(gozxing.NewLuminanceSourceFromImage(g)))
+	if err != nil {
+		return qrContact{}, image.Rectangle{}, false
+	}
+	hints := map[gozxing.DecodeHintType]interface{}{gozxing.DecodeHintType_TRY_HARDER: true}
+	res, err := qrcode.NewQRCodeReader().Decode(bmp, hints)
+	if err != nil {
+		return qrContact{}, image.Rectangle{}, false
+	}
+	c, ok := parseQRText(res.GetText())
+	if !ok {
+		return qrContact{}, image.Rectangle{}, false
+	}
+	pts := res.GetResultPoints()
+	if len(pts) < 3 {
+		return c, image.Rectangle{}, true
+	}
+	xs, ys := make([]float64, 0, len(pts)), make([]float64, 0, len(pts))
+	for _, p := range pts {
+		xs, ys = append(xs, p.GetX()), append(ys, p.GetY())
+	}
+	sort.Float64s(xs)
+	sort.Float64s(ys)
+	// the points are the finder patterns' centres: grow by a third of the
+	// code's size to cover the patterns and the quiet zone
+	m := max(xs[len(xs)-1]-xs[0], ys[len(ys)-1]-ys[0]) / 3
+	box := image.Rect(int(xs[0]-m), int(ys[0]-m), int(xs[len(xs)-1]+m), int(ys[len(ys)-1]+m))
+	return c, box, true
 }
 
 // parseQRText reads a QR code's text as a vCard or a MeCard.
