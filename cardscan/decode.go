@@ -80,10 +80,20 @@ func exifOrientation(photo []byte) int {
 	return v
 }
 
-// orient turns img upright for an EXIF orientation: 2 mirrored, 3 turned
-// 180°, 4 flipped, 5 to 8 the transposed ones (6 is a phone held upright).
+// orientations maps a pixel (x, y) of a w×h photo to its upright place
+// for EXIF orientations 2 to 8 (2 mirrored, 3 turned 180°, 4 flipped, 5
+// to 8 transposed; 6 is a phone held upright):
+//
+//	x' = m[0]x + m[1]y + m[2](w-1) + m[3](h-1), y' likewise with m[4:8].
+var orientations = [9][8]int{
+	2: {-1, 0, 1, 0, 0, 1, 0, 0}, 3: {-1, 0, 1, 0, 0, -1, 0, 1}, 4: {1, 0, 0, 0, 0, -1, 0, 1},
+	5: {0, 1, 0, 0, 1, 0, 0, 0}, 6: {0, -1, 0, 1, 1, 0, 0, 0}, 7: {0, -1, 0, 1, -1, 0, 1, 0},
+	8: {0, 1, 0, 0, -1, 0, 1, 0},
+}
+
+// orient turns img upright for an EXIF orientation.
 func orient(img image.Image, o int) image.Image {
-	if o == 1 {
+	if o < 2 || o > 8 {
 		return img
 	}
 	b := img.Bounds()
@@ -94,26 +104,12 @@ func orient(img image.Image, o int) image.Image {
 	if o >= 5 {
 		ow, oh = h, w
 	}
+	m := orientations[o]
 	dst := image.NewRGBA(image.Rect(0, 0, ow, oh))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			var dx, dy int
-			switch o {
-			case 2:
-				dx, dy = w-1-x, y
-			case 3:
-				dx, dy = w-1-x, h-1-y
-			case 4:
-				dx, dy = x, h-1-y
-			case 5:
-				dx, dy = y, x
-			case 6:
-				dx, dy = h-1-y, x
-			case 7:
-				dx, dy = h-1-y, w-1-x
-			case 8:
-				dx, dy = y, w-1-x
-			}
+			dx := m[0]*x + m[1]*y + m[2]*(w-1) + m[3]*(h-1)
+			dy := m[4]*x + m[5]*y + m[6]*(w-1) + m[7]*(h-1)
 			i, j := src.PixOffset(x, y), dst.PixOffset(dx, dy)
 			copy(dst.Pix[j:j+4], src.Pix[i:i+4])
 		}

@@ -2,6 +2,7 @@ package cardscan
 
 import (
 	"image"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -28,64 +29,99 @@ func wordsOf(lines ...cardLine) []Word {
 	return ws
 }
 
+// card lays out a test card written one line per printed line, each
+// "HEIGHT text", top to bottom.
+func card(spec string) []Word {
+	var lines []cardLine
+	y := 40
+	for _, l := range strings.Split(strings.TrimSpace(spec), "\n") {
+		h, text, _ := strings.Cut(strings.TrimSpace(l), " ")
+		px, _ := strconv.Atoi(h)
+		lines = append(lines, cardLine{text, px, y})
+		y += px * 3 / 2
+	}
+	return wordsOf(lines...)
+}
+
+// Each case: the country setting, the card, and what is read as
+// name|title|company|email|phone|mobile|fax|web.
 func TestExtractFields(t *testing.T) {
-	type want struct{ name, title, company, email, phone, mobile, fax, web string }
-	tests := []struct {
-		name    string
-		country string
-		lines   []cardLine
-		want    want
-	}{
-		{"Norwegian card, labels and a fax", "NO", []cardLine{
-			{"Fjord Energi AS", 40, 50}, {"Jørgen Bråten", 60, 200}, {"Daglig leder", 32, 275},
-			{"Tlf: +47 22 12 34 56", 28, 380}, {"Mob: +47 912 34 567", 28, 420}, {"Faks: +47 22 12 34 57", 28, 460},
-			{"jorgen.braten@fjordenergi.no", 28, 500}, {"www.fjordenergi.no", 28, 540},
-		}, want{"Jørgen Bråten", "Daglig leder", "Fjord Energi AS", "jorgen.braten@fjordenergi.no",
-			"+4722123456", "+4791234567", "+4722123457", "www.fjordenergi.no"}},
-		{"German card, Telefon and Mobil, GmbH", "DE", []cardLine{
-			{"Jürgen Müller", 56, 60}, {"Geschäftsführer", 30, 130}, {"Telefon +49 30 12345678", 28, 400},
-			{"Mobil +49 151 23456789", 28, 440}, {"E-Mail: j.mueller@isartechnik.de", 28, 480}, {"Isar Technik GmbH", 40, 560},
-		}, want{"Jürgen Müller", "Geschäftsführer", "Isar Technik GmbH", "j.mueller@isartechnik.de",
-			"+493012345678", "+4915123456789", "", ""}},
-		{"Dutch national numbers read with the country setting", "NL", []cardLine{
-			{"Polder Advies B.V.", 40, 50}, {"Daan de Vries", 58, 180}, {"Accountmanager", 30, 250},
-			{"T 020 123 4567", 28, 400}, {"M 06-12345678", 28, 440}, {"daan@polderadvies.nl", 28, 480},
-		}, want{"Daan de Vries", "Accountmanager", "Polder Advies B.V.", "daan@polderadvies.nl",
-			"+31201234567", "+31612345678", "", ""}},
-		{"only a mobile: it is the number to call; a fax alone is not", "GB", []cardLine{
-			{"Emily Clarke", 58, 80}, {"Sales Director", 30, 150}, {"Mersey Logistics Ltd", 40, 230},
-			{"Fax +44 20 7946 0001", 28, 440}, {"Mobile +44 7911 123456", 28, 480}, {"e.clarke@merseylogistics.co.uk", 28, 520},
-		}, want{"Emily Clarke", "Sales Director", "Mersey Logistics Ltd", "e.clarke@merseylogistics.co.uk",
-			"+447911123456", "+447911123456", "+442079460001", ""}},
-		{"no labels: the number plan tells the mobile", "SE", []cardLine{
-			{"Åsa Öberg", 60, 80}, {"Inköpschef", 30, 150}, {"Norrsken Data AB", 40, 230},
-			{"+46 8 123 456 78", 28, 440}, {"+46 70 123 45 67", 28, 480}, {"asa.oberg@norrskendata.se", 28, 520},
-		}, want{"Åsa Öberg", "Inköpschef", "Norrsken Data AB", "asa.oberg@norrskendata.se",
-			"+46812345678", "+46701234567", "", ""}},
-		{"a dot the OCR lost in small type is put back", "NO", []cardLine{
-			{"Marit Vik", 58, 80}, {"Salgssjef", 30, 150}, {"Bølge Data ASA", 40, 230},
-			{"E-mail: marit vik@bolgedata.no", 24, 480},
-		}, want{"Marit Vik", "Salgssjef", "Bølge Data ASA", "marit.vik@bolgedata.no", "", "", "", ""}},
-		{"a misread letter in the email mended from the web address", "NL", []cardLine{
-			{"Sanne Smit", 58, 80}, {"Adviseur", 30, 150}, {"Kempen Bouw BV", 40, 230},
-			{"sanne.smit@kempenbouw.nt", 26, 480}, {"www.kempenbouw.nl", 26, 520},
-		}, want{"Sanne Smit", "Adviseur", "Kempen Bouw BV", "sanne.smit@kempenbouw.nl", "", "", "", "www.kempenbouw.nl"}},
-		{"the name is the line matching the email, not the larger company logo", "DE", []cardLine{
-			{"ALPEN ANLAGENBAU", 70, 40}, {"Käthe Schäfer", 50, 200}, {"Projektleiter", 30, 265},
-			{"k.schafer@alpenanlagenbau.de", 28, 480},
-		}, want{"Käthe Schäfer", "Projektleiter", "ALPEN ANLAGENBAU", "k.schafer@alpenanlagenbau.de", "", "", "", ""}},
+	tests := []struct{ name, country, card, want string }{
+		{"Norwegian card, labels and a fax", "NO", `
+			40 Fjord Energi AS
+			60 Jørgen Bråten
+			32 Daglig leder
+			28 Tlf: +47 22 12 34 56
+			28 Mob: +47 912 34 567
+			28 Faks: +47 22 12 34 57
+			28 jorgen.braten@fjordenergi.no
+			28 www.fjordenergi.no`,
+			"Jørgen Bråten|Daglig leder|Fjord Energi AS|jorgen.braten@fjordenergi.no|+4722123456|+4791234567|+4722123457|www.fjordenergi.no"},
+		{"German card, Telefon and Mobil, GmbH, ü written out in the email", "DE", `
+			56 Jürgen Müller
+			30 Geschäftsführer
+			28 Telefon +49 30 12345678
+			28 Mobil +49 151 23456789
+			28 E-Mail: j.mueller@isartechnik.de
+			40 Isar Technik GmbH`,
+			"Jürgen Müller|Geschäftsführer|Isar Technik GmbH|j.mueller@isartechnik.de|+493012345678|+4915123456789||"},
+		{"Dutch national numbers read with the country setting", "NL", `
+			40 Polder Advies B.V.
+			58 Daan de Vries
+			30 Accountmanager
+			28 T 020 123 4567
+			28 M 06-12345678
+			28 daan@polderadvies.nl`,
+			"Daan de Vries|Accountmanager|Polder Advies B.V.|daan@polderadvies.nl|+31201234567|+31612345678||"},
+		{"only a mobile: it is the number to call; the fax is not", "GB", `
+			58 Emily Clarke
+			30 Sales Director
+			40 Mersey Logistics Ltd
+			28 Fax +44 20 7946 0001
+			28 Mobile +44 7911 123456
+			28 e.clarke@merseylogistics.co.uk`,
+			"Emily Clarke|Sales Director|Mersey Logistics Ltd|e.clarke@merseylogistics.co.uk|+447911123456|+447911123456|+442079460001|"},
+		{"no labels: the number plan tells the mobile", "SE", `
+			60 Åsa Öberg
+			30 Inköpschef
+			40 Norrsken Data AB
+			28 +46 8 123 456 78
+			28 +46 70 123 45 67
+			28 asa.oberg@norrskendata.se`,
+			"Åsa Öberg|Inköpschef|Norrsken Data AB|asa.oberg@norrskendata.se|+46812345678|+46701234567||"},
+		{"a dot the OCR lost in small type is put back", "NO", `
+			58 Marit Vik
+			30 Salgssjef
+			40 Bølge Data ASA
+			24 E-mail: marit vik@bolgedata.no`,
+			"Marit Vik|Salgssjef|Bølge Data ASA|marit.vik@bolgedata.no||||"},
+		{"a misread letter in the email mended from the web address", "NL", `
+			58 Sanne Smit
+			30 Adviseur
+			40 Kempen Bouw BV
+			26 sanne.smit@kempenbouw.nt
+			26 www.kempenbouw.nl`,
+			"Sanne Smit|Adviseur|Kempen Bouw BV|sanne.smit@kempenbouw.nl||||www.kempenbouw.nl"},
+		{"the name is the line matching the email, not the larger logo", "DE", `
+			70 ALPEN ANLAGENBAU
+			50 Käthe Schäfer
+			30 Projektleiter
+			28 k.schafer@alpenanlagenbau.de`,
+			"Käthe Schäfer|Projektleiter|ALPEN ANLAGENBAU|k.schafer@alpenanlagenbau.de||||"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := ExtractFields(wordsOf(tt.lines...), tt.country)
-			got := want{c.Name.Value, c.Title.Value, c.Company.Value, c.Email.Value, c.Phone.Value, c.Mobile.Value, c.Fax.Value, c.Web.Value}
-			if got != tt.want {
-				t.Errorf("got  %+v\nwant %+v", got, tt.want)
-			}
-			for n, f := range map[string]Field{"name": c.Name, "title": c.Title, "company": c.Company, "email": c.Email, "phone": c.Phone} {
+			c := ExtractFields(card(tt.card), tt.country)
+			fs := []Field{c.Name, c.Title, c.Company, c.Email, c.Phone, c.Mobile, c.Fax, c.Web}
+			var got []string
+			for _, f := range fs {
+				got = append(got, f.Value)
 				if (f.Value == "") != (f.Confidence == 0) || f.Confidence < 0 || f.Confidence > 1 {
-					t.Errorf("%s %q has confidence %v", n, f.Value, f.Confidence)
+					t.Errorf("%q has confidence %v", f.Value, f.Confidence)
 				}
+			}
+			if g := strings.Join(got, "|"); g != tt.want {
+				t.Errorf("got  %s\nwant %s", g, tt.want)
 			}
 		})
 	}

@@ -2,6 +2,8 @@ package cardscan
 
 import (
 	"strings"
+
+	"github.com/agnivade/levenshtein"
 )
 
 // mendEmail corrects an email the OCR misread by a letter or two, from
@@ -21,12 +23,12 @@ func mendEmail(c *Card) {
 	}
 	if host := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(c.Web.Value, "https://"), "http://"), "www."); host != "" {
 		host = strings.SplitN(host, "/", 2)[0]
-		if host != domain && levenshtein(host, domain) <= 2 {
+		if host != domain && levenshtein.ComputeDistance(host, domain) <= 2 {
 			domain, mended = host, true
 		}
 	} else if co := companyStem(c.Company.Value); co != "" {
 		label, rest, _ := strings.Cut(domain, ".")
-		if label != co && levenshtein(label, co) <= 2 {
+		if label != co && levenshtein.ComputeDistance(label, co) <= 2 {
 			domain, mended = co+"."+rest, true
 		}
 	}
@@ -43,7 +45,7 @@ func nearest(s string, candidates []string) string {
 			return ""
 		}
 		// a misread letter before a lost or an extra one
-		d := 2 * levenshtein(s, c)
+		d := 2 * levenshtein.ComputeDistance(s, c)
 		if len(c) != len(s) {
 			d++
 		}
@@ -86,25 +88,4 @@ func companyStem(company string) string {
 		toks = toks[:len(toks)-1]
 	}
 	return fold(strings.Join(toks, ""))
-}
-
-// levenshtein is the edit distance of two short ASCII strings.
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -111,25 +111,15 @@ func parseMeCard(s string) (qrContact, bool) {
 			continue
 		}
 		v = strings.TrimSpace(v)
-		switch strings.ToUpper(k) {
-		case "N":
+		k = strings.ToUpper(k)
+		if fam, giv, two := strings.Cut(v, ","); k == "N" && two {
 			// "Family,Given" in a MeCard; shown as "Given Family".
-			if fam, giv, two := strings.Cut(v, ","); two {
-				v = strings.TrimSpace(giv) + " " + strings.TrimSpace(fam)
-			}
-			setOnce(&c.Name, v)
-		case "TEL":
-			setOnce(&c.Phone, v)
-		case "EMAIL":
-			setOnce(&c.Email, v)
-		case "URL":
-			setOnce(&c.Web, v)
-		case "ADR":
-			setOnce(&c.Address, v)
-		case "ORG":
-			setOnce(&c.Company, v)
-		case "TITLE":
-			setOnce(&c.Title, v)
+			v = strings.TrimSpace(giv) + " " + strings.TrimSpace(fam)
+		}
+		dst := map[string]*string{"N": &c.Name, "TEL": &c.Phone, "EMAIL": &c.Email, "URL": &c.Web,
+			"ADR": &c.Address, "ORG": &c.Company, "TITLE": &c.Title}[k]
+		if dst != nil {
+			setOnce(dst, v)
 		}
 	}
 	return c, c != qrContact{}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/nyaruka/phonenumbers"
 )
 
@@ -118,7 +119,7 @@ func (r *reader) secondLook(clean *image.Gray, f *Field, box image.Rectangle, co
 	}
 	if fold(t) == fold(f.Value) || spells(t, domain) && !spells(f.Value, domain) ||
 		emailMatch(t, local) > emailMatch(f.Value, local) ||
-		conf2 > conf1+0.05 && levenshtein(fold(t), fold(f.Value)) <= 2 {
+		conf2 > conf1+0.05 && levenshtein.ComputeDistance(fold(t), fold(f.Value)) <= 2 {
 		f.Value = t
 	}
 	return nil
