@@ -5,6 +5,8 @@ import (
 	"image/draw"
 	"math"
 
+	xdraw "golang.org/x/image/draw"
+
 	"warmlead/cardscan/internal/geom"
 )
 
@@ -13,6 +15,25 @@ const (
 	cardLong  = 1011
 	cardShort = 638
 )
+
+// maxSide is the long side a photo is brought down to before the card is
+// looked for: a 12-megapixel phone photo holds the card at three times
+// 300 dpi, and sampling it straight down would alias the letters.
+const maxSide = 2000
+
+// shrink scales a large photo down to maxSide with a filter that averages
+// what it drops (x/image's bilinear kernel widens on shrinking).
+func shrink(img image.Image) image.Image {
+	b := img.Bounds()
+	long := max(b.Dx(), b.Dy())
+	if long <= maxSide {
+		return img
+	}
+	w, h := b.Dx()*maxSide/long, b.Dy()*maxSide/long
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	xdraw.BiLinear.Scale(dst, dst.Rect, img, b, xdraw.Src, nil)
+	return dst
+}
 
 // locateCard finds the card in a photo and returns it flat, upright and at
 // about 300 dpi: the desk around it cut away, the tilt and a moderate
@@ -81,8 +102,8 @@ func findQuad(img image.Image) (quad, bool) {
 	for i, p := range px {
 		d[i] = math.Sqrt(sq(p[0]-desk[0]) + sq(p[1]-desk[1]) + sq(p[2]-desk[2]))
 	}
-	t := otsu(d, 442)
-	if t < 25 {
+	t, gap := otsu(d, 442)
+	if gap < 40 {
 		return quad{}, false // nothing stands out from the background
 	}
 	mask := make([]bool, w*h)
@@ -126,8 +147,9 @@ func findQuad(img image.Image) (quad, bool) {
 
 func sq(v float64) float64 { return v * v }
 
-// otsu is the threshold that best splits values in [0, top] in two.
-func otsu(vals []float64, top float64) float64 {
+// otsu is the threshold that best splits values in [0, top] in two
+// (midway between the two classes' means) and the distance of the means.
+func otsu(vals []float64, top float64) (threshold, gap float64) {
 	const bins = 256
 	var hist [bins]float64
 	for _, v := range vals {
@@ -138,20 +160,20 @@ func otsu(vals []float64, top float64) float64 {
 	for i, c := range hist {
 		sum += float64(i) * c
 	}
-	var wB, sumB, bestVar float64
-	best := 0
+	var wB, sumB, bestVar, lo, hi float64
 	for i, c := range hist {
 		wB += c
+		sumB += float64(i) * c
 		if wB == 0 || wB == total {
 			continue
 		}
-		sumB += float64(i) * c
 		mB, mF := sumB/wB, (sum-sumB)/(total-wB)
 		if v := wB * (total - wB) * sq(mB-mF); v > bestVar {
-			bestVar, best = v, i
+			bestVar, lo, hi = v, mB, mF
 		}
 	}
-	return float64(best) / (bins - 1) * top
+	scale := top / (bins - 1)
+	return (lo + hi) / 2 * scale, (hi - lo) * scale
 }
 
 // largestComponent is the indexes of the largest 4-connected patch of true.

@@ -55,6 +55,7 @@ func (r *reader) Read(ctx context.Context, name string, photo []byte) (Card, err
 	if err := ctx.Err(); err != nil {
 		return card, err
 	}
+	img = shrink(img)
 	flat := locateCard(img)
 	gray := toGray(flat)
 	qr, qrBox, hasQR := readQRGray(gray)
