@@ -101,7 +101,9 @@ func (r *reader) Read(ctx context.Context, name string, photo []byte) (Card, err
 // secondLook reads a field's line again in the card's language and takes
 // that reading when it differs only in diacritics ("Braten" → "Bråten"),
 // or when it spells the email's domain or local part better than the
-// first did ("Belge" → "Bølge", "Miller" → "Müller"): else the first reading, English first, is the surer.
+// first did ("Belge" → "Bølge", "Miller" → "Müller"), or when it is much
+// surer of nearly the same letters ("Gkonomisjef" → "Økonomisjef"): else
+// the first reading, English first, is the surer.
 func (r *reader) secondLook(clean *image.Gray, f *Field, box image.Rectangle, conf1 float64, lang, email string) error {
 	local, _, _ := strings.Cut(email, "@")
 	domain := emailDomain(email)
