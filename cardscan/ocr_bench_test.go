@@ -48,6 +48,12 @@ func TestReadGeneratedCards(t *testing.T) {
 	if e.qrRight != e.qrCards {
 		t.Errorf("cards with a QR code: %d of %d right, want all", e.qrRight, e.qrCards)
 	}
+	if t.Failed() {
+		// generated cards: no one's data
+		for _, m := range e.misses {
+			t.Log(m)
+		}
+	}
 }
 
 // BenchmarkReadCards measures field accuracy and time per card on
