@@ -64,7 +64,7 @@ lint:
 
 # Domain, store and headless commands, with the race detector.
 unit:
-	go test -race -count=1 . ./consent/... ./store/... ./ui/cli/... ./ui/i18n/... ./assets/... ./tools/... ./cardscan/...
+	go test -race -count=1 . ./consent/... ./store/... ./ui/usecase/... ./ui/cli/... ./ui/i18n/... ./assets/... ./tools/... ./cardscan/...
 
 # The card reader on generated photos with Tesseract (about a minute);
 # without the race detector, which would make the image loops ten times
