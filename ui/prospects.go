@@ -90,7 +90,7 @@ func newProspectsScreen(g *GUI) *prospectsScreen {
 	p.state.OnChanged = p.onFilterChanged
 	p.add = widget.NewButtonWithIcon(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
 	p.add.Importance = widget.HighImportance
-	p.importV = widget.NewButtonWithIcon(lang.L("Import vCards…"), theme.FolderOpenIcon(), p.onImport)
+	p.importV = widget.NewButtonWithIcon(lang.L("Import contacts…"), theme.FolderOpenIcon(), p.onImport)
 	p.exportV = widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), p.onExport)
 	p.count = widget.NewLabel("")
 	p.noHitsMsg = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
@@ -122,7 +122,7 @@ func (p *prospectsScreen) refresh() {
 	if p.g.db.Index().Count() == 0 {
 		add := widget.NewButtonWithIcon(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
 		add.Importance = widget.HighImportance
-		imp := widget.NewButtonWithIcon(lang.L("Import vCards…"), theme.FolderOpenIcon(), p.onImport)
+		imp := widget.NewButtonWithIcon(lang.L("Import contacts…"), theme.FolderOpenIcon(), p.onImport)
 		scan := widget.NewButtonWithIcon(lang.L("Scan card photos…"), theme.MediaPhotoIcon(), p.onScan)
 		p.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(heading(lang.L("Prospects")), layoutSpacer(), imp, scan, add), nil, nil, nil, p.empty)}
 		p.root.Refresh()

@@ -173,7 +173,7 @@ func (s *shell) mainMenu() *fyne.MainMenu {
 	scanCards := func() { s.show("prospects"); s.prospects.onScan() }
 	cards := fyne.NewMenuItem(lang.L("Add business cards…"), addCards)
 	cards.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
-	imp := fyne.NewMenuItem(lang.L("Import vCards…"), importCards)
+	imp := fyne.NewMenuItem(lang.L("Import contacts…"), importCards)
 	imp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
 	scan := fyne.NewMenuItem(lang.L("Scan card photos…"), scanCards)
 	lock := fyne.NewMenuItem(lang.L("Lock"), func() { g.lock(lang.L("Locked.")) })
