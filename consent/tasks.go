@@ -2,6 +2,7 @@ package consent
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -105,4 +106,30 @@ func TaskDoneEvent(r Record, id, rep string, now time.Time) (Event, error) {
 	}
 	_, seq, _ := ParseTaskID(t.ID)
 	return Event{Time: now, Rep: rep, Kind: KindTaskDone, Field: "task", New: strconv.FormatUint(seq, 10), Note: t.Kind + " done"}, nil
+}
+
+// TaskText is the calendar summary and description of t for the person p,
+// in lang (English for a language Warmlead does not write).
+func TaskText(t Task, p Prospect, lang string) (summary, description string) {
+	tx, ok := taskTexts[lang]
+	if !ok {
+		tx = taskTexts["en"]
+	}
+	who := p.Name
+	if p.Company != "" {
+		who = fmt.Sprintf(tx.with, p.Name, p.Company)
+	}
+	summary = fmt.Sprintf(tx.callBack, who)
+	if t.Kind == TaskNextStep {
+		summary = fmt.Sprintf(tx.nextStep, who)
+	}
+	var lines []string
+	if t.Agreed != "" {
+		lines = append(lines, tx.agreed+t.Agreed)
+	}
+	if p.Phone != "" {
+		lines = append(lines, tx.phone+FormatPhone(p.Phone))
+	}
+	lines = append(lines, fmt.Sprintf(tx.ref, t.ID))
+	return summary, strings.Join(lines, "\n")
 }

@@ -57,6 +57,7 @@ type App struct {
 	Documents *Documents
 	Settings  *Settings
 	DNC       *DNC
+	Tasks     *Tasks
 }
 
 // New binds the use cases to db, an open database (unlocked before use).
@@ -73,5 +74,6 @@ func New(db *store.DB, env Env) *App {
 		Documents: &Documents{env: env, st: db},
 		Settings:  &Settings{env: env, st: db},
 		DNC:       &DNC{env: env, st: db},
+		Tasks:     &Tasks{env: env, st: db},
 	}
 }
