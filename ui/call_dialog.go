@@ -2,8 +2,6 @@ package ui
 
 import (
 	"errors"
-	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,7 +23,8 @@ type callDialog struct {
 	rec      consent.Record
 	outcome  *widget.RadioGroup
 	agreed   *widget.Entry
-	callback *widget.Entry
+	callback *dateField
+	next     *dateField // the agreed next step's day and time, optional
 	consents map[consent.PurposeChannel]*widget.Check
 	reached  *fyne.Container
 	later    *fyne.Container
@@ -60,8 +59,8 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 	c.outcome = widget.NewRadioGroup(labels, func(string) { c.onOutcome() })
 	c.agreed = widget.NewEntry()
 	c.agreed.SetPlaceHolder(lang.L("e.g. send product sheet, call again after the summer"))
-	c.callback = widget.NewEntry()
-	c.callback.SetPlaceHolder(lang.L("YYYY-MM-DD HH:MM"))
+	c.callback = newDateField(true)
+	c.next = newDateField(true)
 	// A form layout: the purposes column is as wide as its longest label,
 	// the channel columns share the rest (equal columns for all would make
 	// every channel as wide as "Product information").
@@ -83,9 +82,10 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 	consentsHint := widget.NewLabel(lang.L("Consents they gave on the phone (confirmed by the follow-up email):"))
 	consentsHint.Wrapping = fyne.TextWrapWord
 	c.reached = container.NewVBox(
-		widget.NewForm(widget.NewFormItem(lang.L("What was agreed"), c.agreed)), consentsHint, grid)
+		widget.NewForm(widget.NewFormItem(lang.L("What was agreed"), c.agreed), widget.NewFormItem(lang.L("Next step on"), c.next.Entry)),
+		consentsHint, grid)
 	c.reached.Hide()
-	c.later = container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("Call back on"), c.callback)))
+	c.later = container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("Call back on"), c.callback.Entry)))
 	c.later.Hide()
 	c.status = widget.NewLabel("")
 	c.status.Wrapping = fyne.TextWrapWord
@@ -128,6 +128,14 @@ func (c *callDialog) log() (consent.CallLog, string) {
 	}
 	if l.Outcome == consent.OutcomeReached {
 		l.Agreed = c.agreed.Text
+		// A dated next step becomes a task on Today, like a call-back.
+		next, has, ok := c.next.value()
+		if !ok {
+			return l, lang.L("Write the next step's day like {{.Example}}.", map[string]any{"Example": c.next.PlaceHolder})
+		}
+		if has {
+			l.Callback = next
+		}
 		for _, p := range phonePurposes {
 			for _, ch := range consent.Channels {
 				pc := consent.PurposeChannel{Purpose: p, Channel: ch}
@@ -138,22 +146,13 @@ func (c *callDialog) log() (consent.CallLog, string) {
 		}
 	}
 	if l.Outcome == consent.OutcomeCallBack {
-		t, err := parseLocalDateTime(c.callback.Text)
-		if err != nil {
-			return l, lang.L("Write the call-back as YYYY-MM-DD HH:MM.")
+		t, has, ok := c.callback.value()
+		if !has || !ok {
+			return l, lang.L("Write the call-back like {{.Example}}.", map[string]any{"Example": c.callback.PlaceHolder})
 		}
 		l.Callback = t
 	}
 	return l, ""
-}
-
-func parseLocalDateTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	t, err := time.ParseInLocation("2006-01-02 15:04", s, time.Local)
-	if err != nil {
-		return time.ParseInLocation("2006-01-02", s, time.Local)
-	}
-	return t, nil
 }
 
 func (c *callDialog) onSave() {

@@ -22,6 +22,9 @@ type todayScreen struct {
 	summary *widget.Label
 	list    *widget.List
 	items   []usecase.DueItem
+	tasks   map[uint64]usecase.TaskItem // the open task of a call-back row, by prospect
+	note    *widget.Label               // what a task action did
+	ics     *widget.Button              // every open task as one calendar file
 	root    *fyne.Container
 	empty   fyne.CanvasObject
 	body    fyne.CanvasObject
@@ -31,6 +34,7 @@ func newTodayScreen(g *GUI) *todayScreen {
 	t := &todayScreen{g: g}
 	t.greet = heading(lang.L("Today"))
 	t.summary = widget.NewLabel("")
+	t.initTasks()
 	t.list = widget.NewList(func() int { return len(t.items) },
 		func() fyne.CanvasObject {
 			when := widget.NewLabel("")
@@ -38,16 +42,18 @@ func newTodayScreen(g *GUI) *todayScreen {
 			why := widget.NewLabel("")
 			why.Truncation = fyne.TextTruncateEllipsis
 			open := widget.NewButtonWithIcon(lang.L("Open"), theme.NavigateNextIcon(), nil)
-			return container.NewBorder(nil, nil, container.NewHBox(when, name), open, why)
+			return container.NewBorder(nil, nil, container.NewHBox(when, name), container.NewHBox(newTaskButtons(), open), why)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := t.items[i]
 			c := o.(*fyne.Container)
 			c.Objects[0].(*widget.Label).SetText(i18n.TextOr(row.Message, row.Reason))
 			left := c.Objects[1].(*fyne.Container)
-			left.Objects[0].(*widget.Label).SetText(i18n.Date(row.Date))
+			left.Objects[0].(*widget.Label).SetText(dueWhen(row))
 			left.Objects[1].(*widget.Label).SetText(row.Name)
-			b := c.Objects[2].(*widget.Button)
+			right := c.Objects[2].(*fyne.Container)
+			t.bindTaskButtons(right.Objects[0].(*fyne.Container), row)
+			b := right.Objects[1].(*widget.Button)
 			b.SetText(actionLabel(row.Kind))
 			b.OnTapped = func() { t.act(row) }
 		})
@@ -59,7 +65,7 @@ func newTodayScreen(g *GUI) *todayScreen {
 }
 
 func (t *todayScreen) content() fyne.CanvasObject {
-	return container.NewBorder(container.NewVBox(t.greet, t.summary), nil, nil, nil, t.root)
+	return container.NewBorder(container.NewVBox(t.greet, container.NewBorder(nil, nil, nil, t.ics, t.summary), t.note), nil, nil, nil, t.root)
 }
 
 func (t *todayScreen) refresh() {
@@ -68,12 +74,16 @@ func (t *todayScreen) refresh() {
 		t.greet.SetText(greeting(time.Now(), firstName(g.rep())))
 	}
 	var rows []usecase.DueItem
+	var tasks []usecase.TaskItem
 	var skipped []error
 	var count int
 	showLoading(t.root, lang.L("Reading deadlines…"))
 	g.background(func() error {
 		var err error
-		rows, skipped, err = g.uc.Deadlines.List()
+		if rows, skipped, err = g.uc.Deadlines.List(); err != nil {
+			return err
+		}
+		tasks, _, err = g.uc.Tasks.List() // the same ledgers: what was skipped is said once
 		count = g.db.Index().Count()
 		return err
 	}, func(err error) {
@@ -82,6 +92,7 @@ func (t *todayScreen) refresh() {
 			return
 		}
 		t.items = rows
+		t.setTasks(tasks)
 		t.summary.SetText(lang.N("{{.Count}} prospect", count, map[string]any{"Count": i18n.Number(count)}) + " · " +
 			lang.N("{{.Count}} thing due", len(rows), map[string]any{"Count": i18n.Number(len(rows))}) + skippedText(skipped))
 		if len(rows) == 0 {
