@@ -58,6 +58,7 @@ type App struct {
 	Settings  *Settings
 	DNC       *DNC
 	Tasks     *Tasks
+	Messages  *Messages
 }
 
 // New binds the use cases to db, an open database (unlocked before use).
@@ -75,5 +76,6 @@ func New(db *store.DB, env Env) *App {
 		Settings:  &Settings{env: env, st: db},
 		DNC:       &DNC{env: env, st: db},
 		Tasks:     &Tasks{env: env, st: db},
+		Messages:  &Messages{env: env, st: db},
 	}
 }
