@@ -82,7 +82,9 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 	consentsHint := widget.NewLabel(lang.L("Consents they gave on the phone (confirmed by the follow-up email):"))
 	consentsHint.Wrapping = fyne.TextWrapWord
 	c.reached = container.NewVBox(
-		widget.NewForm(widget.NewFormItem(lang.L("What was agreed"), c.agreed), widget.NewFormItem(lang.L("Next step on"), c.next.Entry)),
+		widget.NewForm(widget.NewFormItem(lang.L("What was agreed"), c.agreed)),
+		// A form of its own: its label must not narrow the agreed entry.
+		widget.NewForm(widget.NewFormItem(lang.L("Next step on"), c.next.Entry)),
 		consentsHint, grid)
 	c.reached.Hide()
 	c.later = container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("Call back on"), c.callback.Entry)))

@@ -124,7 +124,9 @@ func (c *callsScreen) onCall(row callRow) {
 	if ok, _ := callable(row.decision); !ok {
 		return
 	}
-	c.g.app.OpenURL(&url.URL{Scheme: "tel", Opaque: row.rec.Prospect.Phone})
+	// The log opens either way: a rep without a softphone dials by hand.
+	u := &url.URL{Scheme: "tel", Opaque: row.rec.Prospect.Phone}
+	openOrOffer(c.g, u, noProgramText(u), consent.FormatPhone(u.Opaque), nil)
 	c.withRecord(row, func(rec consent.Record) { showCallDialog(c.g, rec, c.refresh) })
 }
 

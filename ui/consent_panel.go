@@ -193,6 +193,6 @@ func (c *consentPanel) contactURL(ch consent.Channel) *url.URL {
 func (c *consentPanel) onContact(ch consent.Channel) {
 	c.g.touch()
 	if u := c.contactURL(ch); u != nil {
-		c.g.app.OpenURL(u)
+		openOrOffer(c.g, u, noProgramText(u), u.Opaque, nil)
 	}
 }

@@ -63,6 +63,8 @@ type GUI struct {
 	older   *olderScreen
 	otherDB *otherDBConfirm
 	shell   *shell
+
+	lastOffer *copyOffer // the last "no program to open it" dialog, for tests
 }
 
 // New prepares the GUI; Start picks the first screen.

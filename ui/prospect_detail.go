@@ -31,6 +31,7 @@ type prospectDetail struct {
 	erase    *widget.Button
 	summary  *widget.Button
 	consents *consentPanel
+	messages *prospectMessages // first email, connection message, reply
 	preview  *emailPreview // the last email preview opened, for tests
 	tabs     *container.AppTabs
 	status   *widget.Label
@@ -51,6 +52,7 @@ func newProspectDetail(g *GUI) *prospectDetail {
 	d.erase = widget.NewButtonWithIcon(lang.L("Erase…"), theme.DeleteIcon(), d.onErase)
 	d.summary = widget.NewButtonWithIcon(lang.L("Consent summary (PDF)…"), theme.DocumentIcon(), d.onSummaryPDF)
 	d.erase.Importance = widget.DangerImportance
+	d.messages = newProspectMessages(d)
 	d.consents = newConsentPanel(g, func() { d.show(d.id) })
 	d.timeline = widget.NewList(func() int { return len(d.events) },
 		func() fyne.CanvasObject {
@@ -68,7 +70,7 @@ func newProspectDetail(g *GUI) *prospectDetail {
 	// Two columns: three would make the detail wider than its share of
 	// the window in German, squeezing the list to a sliver.
 	details := container.NewVScroll(container.NewVBox(d.fields, d.status,
-		container.NewGridWithColumns(2, d.edit, d.summary, d.export, d.notice, d.erase)))
+		container.NewGridWithColumns(2, d.edit, d.summary, d.export, d.notice, d.messages.first, d.messages.connect, d.messages.reply, d.erase)))
 	d.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Contact"), theme.MailSendIcon(), d.consents.root),
 		container.NewTabItemWithIcon(lang.L("Consents"), theme.ConfirmIcon(), d.consents.grid),
@@ -115,6 +117,7 @@ func (d *prospectDetail) load(id uint64, then func()) {
 		d.rec = rec
 		d.fill(rec.Prospect, rec.Events)
 		d.consents.set(rec)
+		d.messages.set(rec)
 		d.root.Refresh()
 		if then != nil {
 			then()
