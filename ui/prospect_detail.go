@@ -32,7 +32,7 @@ type prospectDetail struct {
 	summary  *widget.Button
 	consents *consentPanel
 	messages *prospectMessages // first email, connection message, reply
-	preview  *emailPreview // the last email preview opened, for tests
+	preview  *emailPreview     // the last email preview opened, for tests
 	tabs     *container.AppTabs
 	status   *widget.Label
 	root     *fyne.Container
