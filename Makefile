@@ -13,7 +13,7 @@ ARTIFACTS := artifacts
 # window smoke test, D-Bus and gnome-keyring for the real keyring test,
 # poppler for PDF checks.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb x11-utils imagemagick \
-	dbus-x11 gnome-keyring libsecret-tools poppler-utils
+	dbus-x11 gnome-keyring libsecret-tools poppler-utils fonts-dejavu-core fonts-droid-fallback
 
 .PHONY: run build deps deb-deps go-deps test lint unit ui-test scale-test keyring-test smoke-test fuzz bench clean \
 	package package-deps package-test flatpak-check flatpak-vendor
