@@ -22,7 +22,7 @@ type callDialog struct {
 	g        *GUI
 	rec      consent.Record
 	outcome  *widget.RadioGroup
-	agreed   *widget.Entry
+	agreed   *escEntry
 	callback *dateField
 	next     *dateField // the agreed next step's day and time, optional
 	consents map[consent.PurposeChannel]*widget.Check
@@ -31,7 +31,8 @@ type callDialog struct {
 	status   *widget.Label
 	save     *widget.Button
 	dlg      *dialog.CustomDialog
-	followup *emailPreview // opened after a reached call, for tests
+	followup *emailPreview         // opened after a reached call, for tests
+	confirm  *dialog.ConfirmDialog // the "do not call me" confirmation, for tests
 	done     func()
 }
 
@@ -57,10 +58,11 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 		labels[i] = i18n.Outcome(o)
 	}
 	c.outcome = widget.NewRadioGroup(labels, func(string) { c.onOutcome() })
-	c.agreed = widget.NewEntry()
+	c.agreed = newEscEntry(g, false)
+	c.agreed.OnChanged = func(string) { c.status.SetText("") }
 	c.agreed.SetPlaceHolder(lang.L("e.g. send product sheet, call again after the summer"))
-	c.callback = newDateField(true)
-	c.next = newDateField(true)
+	c.callback = newDateField(g, true)
+	c.next = newDateField(g, true)
 	// A form layout: the purposes column is as wide as its longest label,
 	// the channel columns share the rest (equal columns for all would make
 	// every channel as wide as "Product information").
@@ -84,10 +86,10 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 	c.reached = container.NewVBox(
 		widget.NewForm(widget.NewFormItem(lang.L("What was agreed"), c.agreed)),
 		// A form of its own: its label must not narrow the agreed entry.
-		widget.NewForm(widget.NewFormItem(lang.L("Next step on"), c.next.Entry)),
+		widget.NewForm(widget.NewFormItem(lang.L("Next step on"), c.next.escEntry)),
 		consentsHint, grid)
 	c.reached.Hide()
-	c.later = container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("Call back on"), c.callback.Entry)))
+	c.later = container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("Call back on"), c.callback.escEntry)))
 	c.later.Hide()
 	c.status = widget.NewLabel("")
 	c.status.Wrapping = fyne.TextWrapWord
@@ -109,6 +111,8 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 
 func (c *callDialog) onOutcome() {
 	c.g.touch()
+	c.status.SetText("")
+	dangerWhen(c.save, outcomeFromLabel(c.outcome.Selected) == consent.OutcomeDoNotCall)
 	switch outcomeFromLabel(c.outcome.Selected) {
 	case consent.OutcomeReached:
 		c.reached.Show()
@@ -165,6 +169,18 @@ func (c *callDialog) onSave() {
 		c.status.SetText(problem)
 		return
 	}
+	if l.Outcome == consent.OutcomeDoNotCall { // asked once: it cannot be undone
+		c.confirm = confirmIrreversible(g, lang.L("{{.Name}} does not want to be called?", map[string]any{"Name": c.rec.Prospect.Name}),
+			lang.L("Every channel is blocked for every purpose, for every rep, for good: a later consent cannot undo it."),
+			lang.L("Record do not call"), func() { c.logCall(l) })
+		return
+	}
+	c.logCall(l)
+}
+
+// logCall records l and opens the follow-up after a reached call.
+func (c *callDialog) logCall(l consent.CallLog) {
+	g := c.g
 	id := c.rec.Prospect.ID
 	var f usecase.FollowUp
 	var followErr error

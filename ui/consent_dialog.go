@@ -53,6 +53,14 @@ func showConsentDialog(g *GUI, p consent.Prospect, done func()) *consentDialog {
 	d.status = widget.NewLabel("")
 	d.status.Wrapping = fyne.TextWrapWord
 	d.status.Importance = widget.DangerImportance
+	// A complaint goes once the rep changes what it was about.
+	clearStatus := func() { d.status.SetText("") }
+	d.evidence.OnChanged = func(string) { clearStatus() }
+	d.expires.OnChanged = func(string) { clearStatus() }
+	for _, sel := range []*widget.Select{d.purpose, d.channel, d.method} {
+		sel.OnChanged = func(string) { clearStatus() }
+	}
+	d.decision.OnChanged = func(string) { clearStatus() }
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Purpose"), d.purpose), widget.NewFormItem(lang.L("Channel"), d.channel),
 		widget.NewFormItem(lang.L("The person"), d.decision), widget.NewFormItem(lang.L("Method"), d.method),
@@ -194,6 +202,7 @@ func showObjectionDialog(g *GUI, p consent.Prospect, done func()) *objectionDial
 	o.evidence.Wrapping = fyne.TextWrapWord
 	o.evidence.SetMinRowsVisible(3)
 	o.status.Importance = widget.DangerImportance
+	o.evidence.OnChanged = func(string) { o.status.SetText("") }
 	note := widget.NewLabel(lang.L("Every channel will be blocked for every purpose. This cannot be undone by a later consent."))
 	note.Wrapping = fyne.TextWrapWord
 	o.save = widget.NewButton(lang.L("Record objection"), o.onSave)

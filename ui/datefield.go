@@ -17,7 +17,7 @@ import (
 // too), and its calendar button picks a day. Fyne's own DateEntry follows
 // the system locale, not the language the rep chose, so it is not used.
 type dateField struct {
-	*widget.Entry
+	*escEntry
 	withTime bool
 	pick     *widget.Button
 	popup    *widget.PopUp
@@ -25,8 +25,8 @@ type dateField struct {
 
 // newDateField makes the field; withTime also reads a clock time after
 // the day ("1-12-2026 10:00"), keeping it when a day is picked.
-func newDateField(withTime bool) *dateField {
-	f := &dateField{Entry: widget.NewEntry(), withTime: withTime}
+func newDateField(g *GUI, withTime bool) *dateField {
+	f := &dateField{escEntry: newEscEntry(g, false), withTime: withTime}
 	example := time.Now().AddDate(0, 0, 1)
 	if withTime {
 		example = time.Date(example.Year(), example.Month(), example.Day(), 10, 0, 0, 0, time.Local)
@@ -72,7 +72,7 @@ func (f *dateField) setDay(day time.Time) {
 }
 
 func (f *dateField) showCalendar() {
-	c := fyne.CurrentApp().Driver().CanvasForObject(f.Entry)
+	c := fyne.CurrentApp().Driver().CanvasForObject(f.escEntry)
 	if c == nil {
 		return
 	}
@@ -81,6 +81,6 @@ func (f *dateField) showCalendar() {
 		start = t
 	}
 	f.popup = widget.NewPopUp(widget.NewCalendar(start, f.setDay), c)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.Entry)
-	f.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, f.Entry.Size().Height)))
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.escEntry)
+	f.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, f.escEntry.Size().Height)))
 }

@@ -77,6 +77,7 @@ func New(a fyne.App, w fyne.Window, cfg usecase.Config) *GUI {
 		// Keys typed outside a focused widget also count as activity.
 		dc.SetOnKeyDown(func(*fyne.KeyEvent) { g.touch() })
 	}
+	g.installKeys() // Escape closes the top dialog (keys.go)
 	return g
 }
 

@@ -18,26 +18,27 @@ import (
 // prospectDetail shows one prospect: identity, contact details, where the
 // data came from, and the ledger's timeline. Opening it is audit-logged.
 type prospectDetail struct {
-	g        *GUI
-	id       uint64
-	rec      consent.Record
-	name     *widget.Label
-	fields   *widget.Form
-	timeline *widget.List
-	events   []consent.Event
-	edit     *widget.Button
-	export   *widget.Button
-	notice   *widget.Button
-	erase    *widget.Button
-	summary  *widget.Button
-	consents *consentPanel
-	messages *prospectMessages // first email, connection message, reply
-	preview  *emailPreview     // the last email preview opened, for tests
-	tabs     *container.AppTabs
-	status   *widget.Label
-	root     *fyne.Container
-	body     fyne.CanvasObject
-	none     fyne.CanvasObject
+	g           *GUI
+	id          uint64
+	rec         consent.Record
+	name        *widget.Label
+	fields      *widget.Form
+	timeline    *widget.List
+	events      []consent.Event
+	edit        *widget.Button
+	export      *widget.Button
+	notice      *widget.Button
+	erase       *widget.Button
+	summary     *widget.Button
+	consents    *consentPanel
+	messages    *prospectMessages // first email, connection message, reply
+	eraseButton *widget.Button    // the erase dialog's, for tests
+	preview     *emailPreview     // the last email preview opened, for tests
+	tabs        *container.AppTabs
+	status      *widget.Label
+	root        *fyne.Container
+	body        fyne.CanvasObject
+	none        fyne.CanvasObject
 }
 
 func newProspectDetail(g *GUI) *prospectDetail {

@@ -129,7 +129,7 @@ func (m *prospectMessages) writeConnection(platform string) {
 type connectReplyDialog struct {
 	platform *widget.RadioGroup
 	channels map[consent.Channel]*widget.Check
-	text     *widget.Entry
+	text     *escEntry
 	status   *widget.Label
 	save     *widget.Button
 	dlg      *dialog.CustomDialog
@@ -151,9 +151,8 @@ func (m *prospectMessages) onReply() {
 		r.channels[ch] = widget.NewCheck(i18n.Channel(ch), func(bool) { clearStatus() })
 		boxes.Add(r.channels[ch])
 	}
-	r.text = widget.NewMultiLineEntry()
+	r.text = newEscEntry(g, true)
 	r.text.SetPlaceHolder(lang.L("Paste their reply, word for word"))
-	r.text.Wrapping = fyne.TextWrapWord
 	r.text.OnChanged = func(string) { clearStatus() }
 	id, name := d.rec.Prospect.ID, d.rec.Prospect.Name
 	r.save = widget.NewButtonWithIcon(lang.L("Record the reply"), theme.ConfirmIcon(), func() { m.saveReply(r, id) })

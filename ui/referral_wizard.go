@@ -128,12 +128,11 @@ type referralOutcome struct {
 	status       *widget.Label
 	save         *widget.Button
 	dlg          *dialog.CustomDialog
+	confirm      *dialog.ConfirmDialog // the decline's confirmation, for tests
 }
 
 func showReferralOutcome(g *GUI, p consent.Prospect, done func()) *referralOutcome {
 	o := &referralOutcome{g: g, p: p}
-	o.answer = widget.NewRadioGroup([]string{lang.L("Approved"), lang.L("Declined")}, nil)
-	o.answer.Horizontal = true
 	o.evidence = widget.NewMultiLineEntry()
 	o.evidence.SetPlaceHolder(lang.L("Paste their reply: it is the proof of consent"))
 	o.evidence.SetMinRowsVisible(4)
@@ -143,6 +142,12 @@ func showReferralOutcome(g *GUI, p consent.Prospect, done func()) *referralOutco
 	o.status = widget.NewLabel("")
 	o.status.Wrapping = fyne.TextWrapWord
 	o.status.Importance = widget.DangerImportance
+	o.evidence.OnChanged = func(string) { o.status.SetText("") }
+	o.answer = widget.NewRadioGroup([]string{lang.L("Approved"), lang.L("Declined")}, func(v string) {
+		o.status.SetText("")
+		dangerWhen(o.save, v == o.answer.Options[1]) // a decline cannot be undone
+	})
+	o.answer.Horizontal = true
 	form := widget.NewForm(widget.NewFormItem(lang.L("Their answer"), o.answer), widget.NewFormItem(lang.L("Reply"), o.evidence),
 		widget.NewFormItem(lang.L("Email"), o.email), widget.NewFormItem(lang.L("Phone"), o.phone))
 	note := widget.NewLabel(lang.L("A decline removes the referral: only a tombstone and a suppression hash remain, so the same person is not introduced again."))
@@ -168,8 +173,13 @@ func (o *referralOutcome) onSave(done func()) {
 			_, err := g.uc.Referrals.Approve(id, email, phone, evidence)
 			return err
 		}
-	case o.answer.Options[1]: // declined
-		save = func() error { return g.uc.Referrals.Decline(id, evidence) }
+	case o.answer.Options[1]: // declined: asked once, it cannot be undone
+		o.confirm = confirmIrreversible(g, lang.L("Decline the introduction of {{.Name}}?", map[string]any{"Name": o.p.Name}),
+			lang.L("The referral is removed for good: only a tombstone and a suppression hash remain, so the same person cannot be introduced again."),
+			lang.L("Decline for good"), func() {
+				saveFromDialog(g, func() error { return g.uc.Referrals.Decline(id, evidence) }, errorText, o.status, o.dlg, done)
+			})
+		return
 	default:
 		o.status.SetText(lang.L("Choose whether they approved or declined."))
 		return
