@@ -24,7 +24,8 @@ type consentDialog struct {
 	purpose, channel  *widget.Select
 	decision          *widget.RadioGroup
 	method            *widget.Select
-	evidence, expires *widget.Entry
+	evidence          *widget.Entry
+	expires           *dateField // the screen's date form, with a calendar
 	status            *widget.Label
 	save              *widget.Button
 	dlg               *dialog.CustomDialog
@@ -48,7 +49,7 @@ func showConsentDialog(g *GUI, p consent.Prospect, done func()) *consentDialog {
 	d.evidence.SetPlaceHolder(lang.L("Paste the reply, the form submission id, or the call recording reference"))
 	d.evidence.Wrapping = fyne.TextWrapWord
 	d.evidence.SetMinRowsVisible(4)
-	d.expires = widget.NewEntry()
+	d.expires = newDateField(g, false)
 	d.expires.SetPlaceHolder(lang.L("Optional, e.g. {{.Date}}", map[string]any{"Date": i18n.Date(time.Now().AddDate(1, 0, 0))}))
 	d.status = widget.NewLabel("")
 	d.status.Wrapping = fyne.TextWrapWord
@@ -64,7 +65,7 @@ func showConsentDialog(g *GUI, p consent.Prospect, done func()) *consentDialog {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Purpose"), d.purpose), widget.NewFormItem(lang.L("Channel"), d.channel),
 		widget.NewFormItem(lang.L("The person"), d.decision), widget.NewFormItem(lang.L("Method"), d.method),
-		widget.NewFormItem(lang.L("Evidence"), d.evidence), widget.NewFormItem(lang.L("Expires"), d.expires))
+		widget.NewFormItem(lang.L("Evidence"), d.evidence), widget.NewFormItem(lang.L("Expires"), d.expires.escEntry))
 	note := widget.NewLabel(lang.L("A bare verbal yes is not proof: record the call, or confirm the yes by email."))
 	note.Wrapping = fyne.TextWrapWord
 	d.save = widget.NewButton(lang.L("Record"), d.onSave)
@@ -116,7 +117,7 @@ func (d *consentDialog) answer() (consent.Answer, string) {
 		return a, lang.L("Say whether the person granted, refused or withdrew consent.")
 	}
 	if s := strings.TrimSpace(d.expires.Text); s != "" {
-		t, ok := parseDay(s)
+		t, _, ok := d.expires.value()
 		if !ok {
 			return a, lang.L("\"{{.Value}}\" is not a date: write it like {{.Example}}.",
 				map[string]any{"Value": s, "Example": i18n.Date(time.Now().AddDate(1, 0, 0))})
