@@ -69,12 +69,12 @@ var firstTexts = map[string]*firstLang{
 
 // socialLang holds the connection message's texts.
 type socialLang struct {
-	thanks          string // %s the platform
-	value, valueUs  string // %s company
-	ask             string
-	howBoth         string
-	privacy, prefix string
-	nothingElse     string
+	thanks         string // %s the platform
+	value, valueUs string // %s company
+	ask            string
+	howBoth        string
+	privacy        string
+	nothingElse    string
 }
 
 var socialTexts = map[string]*socialLang{

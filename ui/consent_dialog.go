@@ -19,17 +19,17 @@ import (
 // consentDialog records a grant, refusal or withdrawal. Nothing is
 // pre-selected: consent is the person's act, recorded as they gave it.
 type consentDialog struct {
-	g                 *GUI
-	p                 consent.Prospect
-	purpose, channel  *widget.Select
-	decision          *widget.RadioGroup
-	method            *widget.Select
-	evidence          *widget.Entry
-	expires           *dateField // the screen's date form, with a calendar
-	status            *widget.Label
-	save              *widget.Button
-	dlg               *dialog.CustomDialog
-	done              func()
+	g                *GUI
+	p                consent.Prospect
+	purpose, channel *widget.Select
+	decision         *widget.RadioGroup
+	method           *widget.Select
+	evidence         *widget.Entry
+	expires          *dateField // the screen's date form, with a calendar
+	status           *widget.Label
+	save             *widget.Button
+	dlg              *dialog.CustomDialog
+	done             func()
 }
 
 // decisionKinds are the radio's choices, in the order of its labels.
