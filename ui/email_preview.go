@@ -101,11 +101,14 @@ func orDash(s string) string {
 }
 
 // say shows what an action did under the email: green when it worked.
-func (p *emailPreview) say(text string, ok bool) {
-	p.status.Importance = widget.DangerImportance
+func (p *emailPreview) say(text string, ok bool) { sayOn(p.status, text, ok) }
+
+// sayOn shows text on l: green (success) when ok, else as an error.
+func sayOn(l *widget.Label, text string, ok bool) {
+	l.Importance = widget.DangerImportance
 	if ok {
-		p.status.Importance = widget.SuccessImportance
+		l.Importance = widget.SuccessImportance
 	}
-	p.status.SetText(text)
-	p.status.Show()
+	l.SetText(text)
+	l.Show()
 }

@@ -65,17 +65,13 @@ func (m *prospectMessages) onFirst() {
 			dialog.ShowError(errors.New(errorText(err)), g.win)
 			return
 		}
-		d.preview = showEmailPreview(g, lang.L("First email to {{.Name}}", map[string]any{"Name": name}), mail, func() {
-			g.background(func() error {
-				_, err := g.uc.Messages.FirstEmailSent(id, mail)
-				return err
-			}, func(err error) {
-				if err != nil {
-					dialog.ShowError(errors.New(errorText(err)), g.win)
-					return
-				}
-				d.show(id)
-			})
+		// It informs the person, as the notice does: the same preview.
+		d.previewInformed(lang.L("First email to {{.Name}}", map[string]any{"Name": name}), mail, func(id uint64, mail consent.Email) (consent.Event, error) {
+			evs, err := g.uc.Messages.FirstEmailSent(id, mail)
+			if err != nil {
+				return consent.Event{}, err
+			}
+			return evs[len(evs)-1], nil
 		})
 	})
 }

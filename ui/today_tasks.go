@@ -124,11 +124,4 @@ func (t *todayScreen) writeCalendar(path string, ids ...string) {
 
 // say shows what a task action did: green when it worked, the error
 // colour when not.
-func (t *todayScreen) say(text string, ok bool) {
-	t.note.Importance = widget.DangerImportance
-	if ok {
-		t.note.Importance = widget.SuccessImportance
-	}
-	t.note.SetText(text)
-	t.note.Show()
-}
+func (t *todayScreen) say(text string, ok bool) { sayOn(t.note, text, ok) }

@@ -14,13 +14,24 @@ func init() {
 	register(command{"connect-reply", "record a connection's reply as the evidence that opens email and/or phone: connect-reply ID --channel email|phone... (--evidence TEXT | --evidence-file F|-)", setupConnectReply})
 }
 
+// emailFlags are the flags of a command that writes one email: as
+// followup's (--lang, --out, --preview).
+type emailFlags struct {
+	lang, out string
+	preview   bool
+}
+
+func (f *emailFlags) define(fs *flagSet) {
+	fs.StringVar(&f.lang, "lang", "", "en, nl, nb, sv or de (default: the prospect's, else the settings')")
+	fs.StringVar(&f.out, "out", "", "write an .eml file instead of printing the text")
+	fs.BoolVar(&f.preview, "preview", false, "only show the email; record nothing")
+}
+
 func setupFirstEmail(fs *flagSet, e *env) func([]string) error {
-	var lang, out string
-	var preview bool
-	fs.StringVar(&lang, "lang", "", "en, nl, nb, sv or de (default: the prospect's, else the settings')")
-	fs.StringVar(&out, "out", "", "write an .eml file instead of printing the text")
-	fs.BoolVar(&preview, "preview", false, "only show the email; record nothing")
+	var f emailFlags
+	f.define(fs)
 	return func(pos []string) error {
+		lang, out, preview := f.lang, f.out, f.preview
 		if len(pos) != 1 {
 			return usagef("usage: warmlead first-email ID [--lang L] [--out FILE.eml] [--preview]")
 		}
