@@ -24,7 +24,7 @@ type consentDialog struct {
 	purpose, channel *widget.Select
 	decision         *widget.RadioGroup
 	method           *widget.Select
-	evidence         *widget.Entry
+	evidence         *escEntry
 	expires          *dateField // the screen's date form, with a calendar
 	status           *widget.Label
 	save             *widget.Button
@@ -45,7 +45,7 @@ func showConsentDialog(g *GUI, p consent.Prospect, done func()) *consentDialog {
 	d.decision.Horizontal = true
 	d.method = widget.NewSelect(vocabLabels(consent.Methods, i18n.Method), nil)
 	d.method.PlaceHolder = lang.L("How was it given?")
-	d.evidence = widget.NewMultiLineEntry()
+	d.evidence = newEscEntry(g, true) // Escape closes the dialog from the field too
 	d.evidence.SetPlaceHolder(lang.L("Paste the reply, the form submission id, or the call recording reference"))
 	d.evidence.Wrapping = fyne.TextWrapWord
 	d.evidence.SetMinRowsVisible(4)
@@ -190,7 +190,7 @@ func saveFromDialog(g *GUI, save func() error, problem func(error) string, statu
 type objectionDialog struct {
 	g        *GUI
 	p        consent.Prospect
-	evidence *widget.Entry
+	evidence *escEntry
 	status   *widget.Label
 	save     *widget.Button
 	dlg      *dialog.CustomDialog
@@ -198,7 +198,7 @@ type objectionDialog struct {
 }
 
 func showObjectionDialog(g *GUI, p consent.Prospect, done func()) *objectionDialog {
-	o := &objectionDialog{g: g, p: p, done: done, evidence: widget.NewMultiLineEntry(), status: widget.NewLabel("")}
+	o := &objectionDialog{g: g, p: p, done: done, evidence: newEscEntry(g, true), status: widget.NewLabel("")}
 	o.evidence.SetPlaceHolder(lang.L("What did they say or write, and when?"))
 	o.evidence.Wrapping = fyne.TextWrapWord
 	o.evidence.SetMinRowsVisible(3)

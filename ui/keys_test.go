@@ -39,6 +39,22 @@ func TestEscapeClosesDialogs(t *testing.T) {
 	if overlays() != 0 {
 		t.Fatal("Escape in the agreed field did not close the dialog")
 	}
+	// From the evidence field of the consent, objection and reply dialogs.
+	for name, field := range map[string]func() *escEntry{
+		"consent":   func() *escEntry { return showConsentDialog(g, rec.Prospect, nil).evidence },
+		"objection": func() *escEntry { return showObjectionDialog(g, rec.Prospect, nil).evidence },
+		"reply":     func() *escEntry { return showReplyDialog(g, rec.Prospect, nil).text },
+	} {
+		e := field()
+		g.win.Canvas().Focus(e)
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if overlays() != 0 {
+			t.Errorf("Escape in the %s dialog's field did not close it", name)
+			for overlays() > 0 {
+				g.closeTopDialog()
+			}
+		}
+	}
 	d := g.shell.prospects.detail
 	d.show(1)
 	g.wait()

@@ -123,8 +123,8 @@ type referralOutcome struct {
 	g            *GUI
 	p            consent.Prospect
 	answer       *widget.RadioGroup
-	evidence     *widget.Entry
-	email, phone *widget.Entry
+	evidence     *escEntry // Escape closes the dialog from the fields too
+	email, phone *escEntry
 	status       *widget.Label
 	save         *widget.Button
 	dlg          *dialog.CustomDialog
@@ -133,10 +133,10 @@ type referralOutcome struct {
 
 func showReferralOutcome(g *GUI, p consent.Prospect, done func()) *referralOutcome {
 	o := &referralOutcome{g: g, p: p}
-	o.evidence = widget.NewMultiLineEntry()
+	o.evidence = newEscEntry(g, true)
 	o.evidence.SetPlaceHolder(lang.L("Paste their reply: it is the proof of consent"))
 	o.evidence.SetMinRowsVisible(4)
-	o.email, o.phone = widget.NewEntry(), widget.NewEntry()
+	o.email, o.phone = newEscEntry(g, false), newEscEntry(g, false)
 	o.email.SetPlaceHolder(lang.L("The email they agreed to share"))
 	o.phone.SetPlaceHolder(lang.L("The phone number they agreed to share"))
 	o.status = widget.NewLabel("")
