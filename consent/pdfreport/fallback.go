@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
@@ -182,7 +183,7 @@ func (p *pdfw) CellFormat(w, h float64, txt, border string, ln int, align string
 	}, align)
 	p.Fpdf.CellFormat(w, h, "", border, ln, align, fill, link, linkStr)
 	nx, ny := p.GetXY()
-	for _, r := range runs(txt) {
+	for _, r := range runs(visualOrder(txt)) {
 		p.use(r.font)
 		rw := p.Fpdf.GetStringWidth(r.text)
 		p.SetXY(tx-m, y)
@@ -249,4 +250,46 @@ func (p *pdfw) MultiCell(w, h float64, txt, border, align string, fill bool) {
 	}
 	left, _, _, _ := p.GetMargins()
 	p.SetX(left) // where gofpdf's MultiCell leaves the cursor
+}
+
+// rtl says whether r is written right to left (Hebrew, Arabic).
+func rtl(r rune) bool { return unicode.In(r, unicode.Hebrew, unicode.Arabic) }
+
+// visualOrder puts each stretch of right-to-left words (a Hebrew or Arabic
+// name, spaces between its words included) in the order it is seen on
+// paper: gofpdf draws characters left to right as stored, so "דוד כהן"
+// would read backwards. A simplified bidi for names, not the Unicode
+// algorithm: numbers and Latin inside such a stretch end it. Arabic is
+// drawn with its letters' isolated forms (gofpdf does not shape).
+func visualOrder(s string) string {
+	r := []rune(s)
+	has := false
+	for _, c := range r {
+		if rtl(c) {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return s
+	}
+	for i := 0; i < len(r); {
+		if !rtl(r[i]) {
+			i++
+			continue
+		}
+		j := i
+		for k := i; k < len(r); k++ {
+			if rtl(r[k]) {
+				j = k + 1
+			} else if r[k] != ' ' && !unicode.Is(unicode.Mn, r[k]) {
+				break
+			}
+		}
+		for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+			r[a], r[b] = r[b], r[a]
+		}
+		i = j
+	}
+	return string(r)
 }
