@@ -1,15 +1,12 @@
 package consent
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/emersion/go-vcard"
 )
 
 // The rights of access and portability (consent-rules.md section 7): give a
@@ -117,55 +114,6 @@ func ExportJSON(w io.Writer, r Record, by string, now time.Time) error {
 // re-import knows where the data came from (consent-rules.md section 1).
 const VCardSourceField = "X-WARMLEAD-SOURCE"
 
-// ExportVCard writes one vCard 4.0 per prospect. Only contact data goes in:
-// no notes, no consent states, nothing the person's own address book would
-// not hold.
-func ExportVCard(w io.Writer, ps []Prospect) error {
-	enc := vcard.NewEncoder(w)
-	for i := range ps {
-		if err := enc.Encode(prospectCard(&ps[i])); err != nil {
-			return fmt.Errorf("cannot write the vCard for %s: %w", ps[i].Name, err)
-		}
-	}
-	return nil
-}
-
-func prospectCard(p *Prospect) vcard.Card {
-	card := vcard.Card{}
-	card.SetValue(vcard.FieldVersion, "4.0")
-	card.SetKind(vcard.KindIndividual)
-	name := vcardText(p.Name)
-	fn := name
-	if fn == "" { // FN is mandatory in vCard 4.0
-		fn = cmp.Or(vcardText(p.Email), vcardText(p.Company), "?")
-	}
-	card.SetValue(vcard.FieldFormattedName, fn)
-	if name != "" {
-		family, given := SplitName(name)
-		card.SetName(&vcard.Name{FamilyName: vcardComponent(family), GivenName: vcardComponent(given)})
-	}
-	if org := vcardComponent(vcardText(p.Company)); org != "" {
-		card.SetValue(vcard.FieldOrganization, org)
-	}
-	if title := vcardText(p.Title); title != "" {
-		card.SetValue(vcard.FieldTitle, title)
-	}
-	if email := vcardText(p.Email); email != "" {
-		card.Set(vcard.FieldEmail, &vcard.Field{Value: email, Params: vcard.Params{vcard.ParamType: {vcard.TypeWork}}})
-	}
-	if phone := vcardText(p.Phone); phone != "" {
-		// vCard 4.0 wants phone numbers as tel: URIs (RFC 3966), which take
-		// E.164 as it is.
-		phone = strings.ReplaceAll(phone, " ", "")
-		card.Set(vcard.FieldTelephone, &vcard.Field{Value: "tel:" + phone,
-			Params: vcard.Params{vcard.ParamValue: {"uri"}, vcard.ParamType: {vcard.TypeWork}}})
-	}
-	if p.Source != "" {
-		card.SetValue(VCardSourceField, string(p.Source))
-	}
-	return card
-}
-
 // nameParticles stay with the family name: "Jan van der Berg" is filed
 // under "van der Berg" (Dutch, German, Scandinavian and Romance prefixes).
 var nameParticles = map[string]bool{
@@ -193,10 +141,4 @@ func SplitName(full string) (family, given string) {
 // controls, which would break the line structure.
 func vcardText(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }), " ")
-}
-
-// vcardComponent keeps ';' out of a component of a structured value (N,
-// ORG), where it separates components and go-vcard does not escape it.
-func vcardComponent(s string) string {
-	return strings.TrimSpace(strings.ReplaceAll(s, ";", ","))
 }

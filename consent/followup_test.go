@@ -266,26 +266,6 @@ func TestFollowUpEmailAgreedVerbatim(t *testing.T) {
 	}
 }
 
-func TestFollowUpEmailLanguageFallback(t *testing.T) {
-	r, call, consents := followupRecord()
-	en := FollowUpEmail(r, call, consents, mailMC, "en", mailNow)
-	for _, lang := range []string{"fr", "xx", "EN ", ""} {
-		if got := FollowUpEmail(r, call, consents, mailMC, lang, mailNow); got != en {
-			t.Errorf("lang %q: not the English email (got %s)", lang, got.Lang)
-		}
-	}
-	r.Prospect.Lang = "sv"
-	if got := FollowUpEmail(r, call, consents, mailMC, "", mailNow); got.Lang != "sv" {
-		t.Errorf("empty lang should use the prospect's: got %s", got.Lang)
-	}
-	if got := FollowUpEmail(r, call, consents, mailMC, "de", mailNow); got.Lang != "de" {
-		t.Errorf("explicit lang should beat the prospect's: got %s", got.Lang)
-	}
-	if got := FollowUpEmail(r, call, consents, mailMC, "fr", mailNow); got.Lang != "en" {
-		t.Errorf("an unknown explicit lang gives English, not the prospect's: got %s", got.Lang)
-	}
-}
-
 func TestFollowUpEmailWithoutSettings(t *testing.T) {
 	r, call, consents := followupRecord()
 	r.Prospect.Name = ""

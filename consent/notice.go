@@ -48,14 +48,7 @@ const (
 func NoticeEmail(r Record, mc MailContext, lang string, now time.Time) Email {
 	t := noticeFor(lang, r.Prospect.Lang)
 	p := r.Prospect
-	months := mc.RetentionMonths
-	if months <= 0 {
-		months = DefaultRetentionMonths
-	}
-	ends := RetentionEnds(r, months)
-	if ends.IsZero() {
-		ends = now.AddDate(0, months, 0)
-	}
+	months, ends := retention(r, mc, now)
 	collected := Collected(r)
 	if collected.IsZero() {
 		collected = now
@@ -209,3 +202,18 @@ type sourceArgs struct {
 // "1. März 2026". A spelled-out month cannot be misread as day/month or
 // month/day.
 func (t *noticeLang) date(d time.Time) string { return locale.LongDate(t.code, d) }
+
+// retention is mc's retention period (DefaultRetentionMonths when unset)
+// and the day it ends for the person, as the notice and the re-activation
+// email state it: RetentionEnds, or now plus the period for a record with
+// no activity yet.
+func retention(r Record, mc MailContext, now time.Time) (months int, ends time.Time) {
+	months = mc.RetentionMonths
+	if months <= 0 {
+		months = DefaultRetentionMonths
+	}
+	if ends = RetentionEnds(r, months); ends.IsZero() {
+		ends = now.AddDate(0, months, 0)
+	}
+	return months, ends
+}

@@ -8,10 +8,8 @@ import (
 
 var noticeNow = time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
 
-var noticeMC = MailContext{
-	Rep: "Kari Selger", Company: "Acme AS", RetentionMonths: 12,
-	PrivacyURL: "https://acme.example/privacy", PreferencesURL: "https://acme.example/preferences",
-}
+// noticeMC is the sender of the other emails' tests (followup_test.go).
+var noticeMC = mailMC
 
 // noticeRecord is a prospect from src collected on 1 March 2026, so
 // retention (12 months) ends on 1 March 2027.
@@ -111,26 +109,6 @@ func TestNoticeEmailSubjectsDiffer(t *testing.T) {
 			t.Errorf("%s and %s share the subject %q", lang, other, s)
 		}
 		seen[s] = lang
-	}
-}
-
-func TestNoticeEmailLanguageFallback(t *testing.T) {
-	r := noticeRecord(SourceReferral)
-	en := NoticeEmail(r, noticeMC, "en", noticeNow)
-	for _, lang := range []string{"fr", "xx", "EN "} {
-		if got := NoticeEmail(r, noticeMC, lang, noticeNow); got != en {
-			t.Errorf("lang %q: not the English notice (got %s)", lang, got.Lang)
-		}
-	}
-	if got := NoticeEmail(r, noticeMC, "", noticeNow); got != en {
-		t.Errorf("no lang anywhere: got %s, want en", got.Lang)
-	}
-	r.Prospect.Lang = "sv"
-	if got := NoticeEmail(r, noticeMC, "", noticeNow); got.Lang != "sv" {
-		t.Errorf("empty lang should use the prospect's: got %s", got.Lang)
-	}
-	if got := NoticeEmail(r, noticeMC, "de", noticeNow); got.Lang != "de" {
-		t.Errorf("explicit lang should beat the prospect's: got %s", got.Lang)
 	}
 }
 

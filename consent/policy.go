@@ -53,6 +53,8 @@ const (
 	RuleConsentExpired        = "consent-expired"
 	RuleTracking              = "tracking"
 	RuleNoBasis               = "no-basis"
+	RuleSourceAddressBook     = "source-address-book"
+	RulePhoneUnread           = "phone-no-country-code"
 )
 
 // DefaultRetentionMonths applies when the setting is missing (section 6).
@@ -110,6 +112,14 @@ func Decide(r Record, ch Channel, p Purpose, now time.Time, retentionMonths int)
 	if ends := RetentionEnds(r, retentionMonths); !ends.IsZero() && !now.Before(ends) {
 		return block(RuleRetentionExpired, Msg(tRetentionExpired, "Count", months(retentionMonths), "Who", f.who,
 			"Ends", f.day(ends), "LastActivity", f.day(LastActivity(r))))
+	}
+
+	// 3b. A number kept as written (no country code, not readable in the
+	// country setting) cannot be checked against a do-not-call register,
+	// nor dialled with certainty: no consent or source gets past it until
+	// the rep corrects it (consent-rules.md section 10).
+	if ch == ChannelPhone && r.Prospect.PhoneUnread() {
+		return block(RulePhoneUnread, Msg(tPhoneUnread, "Who", f.who, "Phone", r.Prospect.PhoneRaw))
 	}
 
 	// 4 and 5. The latest confirmed consent event for exactly this purpose
@@ -350,13 +360,5 @@ func Collected(r Record) time.Time {
 
 // SourceOf is the prospect's source, falling back to the collected event.
 func SourceOf(r Record) Source {
-	if r.Prospect.Source != "" {
-		return r.Prospect.Source
-	}
-	for i := range r.Events {
-		if r.Events[i].Kind == KindCollected && r.Events[i].Source != "" {
-			return r.Events[i].Source
-		}
-	}
-	return ""
+	return ownOrCollected(r, r.Prospect.Source, func(e *Event) Source { return e.Source })
 }

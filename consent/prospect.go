@@ -16,6 +16,7 @@ type Prospect struct {
 	Title      string    `json:"title,omitempty"`
 	Email      string    `json:"email"`
 	Phone      string    `json:"phone"`
+	PhoneRaw   string    `json:"phone_raw,omitempty"` // a number kept as written: it could not be read (phone_unread.go)
 	Source     Source    `json:"source"`
 	Event      string    `json:"event,omitempty"`       // trade fair or meeting where a card was collected
 	ListVendor string    `json:"list_vendor,omitempty"` // vendor of a purchased list
@@ -48,6 +49,10 @@ func (p *Prospect) Normalize(defaultRegion string) error {
 	}
 	if p.Phone, err = NormalizePhone(p.Phone, defaultRegion); err != nil {
 		return err
+	}
+	p.PhoneRaw = strings.Join(strings.Fields(p.PhoneRaw), " ")
+	if p.Phone != "" {
+		p.PhoneRaw = "" // a readable number replaces the one kept as written
 	}
 	return nil
 }

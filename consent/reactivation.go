@@ -23,14 +23,7 @@ func ReactivationEmail(r Record, mc MailContext, lang string, now time.Time) Ema
 	nt := noticeTexts[code]
 	company := strings.TrimSpace(mc.Company)
 	rep := strings.TrimSpace(mc.Rep)
-	months := mc.RetentionMonths
-	if months <= 0 {
-		months = DefaultRetentionMonths
-	}
-	ends := RetentionEnds(r, months)
-	if ends.IsZero() {
-		ends = now.AddDate(0, months, 0)
-	}
+	_, ends := retention(r, mc, now)
 
 	var m letter
 	m.para(greeting(nt, r.Prospect.Name))

@@ -73,23 +73,6 @@ func TestReactivationEmailRetention(t *testing.T) {
 	}
 }
 
-func TestReactivationEmailLanguageFallback(t *testing.T) {
-	r := reactivationRecord()
-	en := ReactivationEmail(r, mailMC, "en", mailNow)
-	for _, lang := range []string{"fr", "xx", "EN", ""} {
-		if got := ReactivationEmail(r, mailMC, lang, mailNow); got != en {
-			t.Errorf("lang %q: not the English email (got %s)", lang, got.Lang)
-		}
-	}
-	r.Prospect.Lang = "nl"
-	if got := ReactivationEmail(r, mailMC, "", mailNow); got.Lang != "nl" {
-		t.Errorf("empty lang should use the prospect's: got %s", got.Lang)
-	}
-	if got := ReactivationEmail(r, mailMC, "fr", mailNow); got.Lang != "en" {
-		t.Errorf("unknown explicit lang: got %s, want en", got.Lang)
-	}
-}
-
 func TestReactivationEmailWithoutSettings(t *testing.T) {
 	r := reactivationRecord()
 	for _, lang := range Languages {

@@ -100,6 +100,9 @@ var (
 	tCard   = reason("Allowed: {{.Who}} handed over a business card on {{.Day}}; one-to-one follow-up rests on legitimate interest. Include the privacy statement in the first email.")
 	tCardAt = reason("Allowed: {{.Who}} handed over a business card at {{.Event}} on {{.Day}}; one-to-one follow-up rests on legitimate interest. Include the privacy statement in the first email.")
 
+	tAddressBook = reason("Allowed: {{.Who}} comes from your own address book (imported on {{.Day}}), an existing business contact; one-to-one follow-up rests on legitimate interest. Include the privacy statement in the first email.")
+	tPhoneUnread = reason("Blocked: no country code: cannot check the do-not-call register. The number of {{.Who}} is kept as written ({{.Phone}}); correct it with its country code, e.g. +31 20 555 0100, before calling.")
+
 	tInbound  = reason("Allowed: {{.Who}} contacted you themselves on {{.Day}}; follow up one-to-one as they asked, and send marketing only as they ticked it.")
 	tCustomer = reason("Allowed: {{.Who}} is a customer; one-to-one follow-up rests on the contract.")
 	tSocial   = reason("Blocked: {{.Who}} is a social network connection, which gives no basis outside the platform. Continue there until they agree to be contacted by {{.Channel}}, then record that consent.")

@@ -96,6 +96,7 @@ func reasonSamples(t *testing.T) []Message {
 		rec(SourceList, vendorGrant(1, PurposeThirdParty, email)),
 		rec(SourceReferral, approve(4, email)),
 		rec(SourceColdCall, call(1, OutcomeReached)),
+		unreadPhone(rec(SourceAddressBook)),
 	}
 	for _, r := range rare {
 		decide(r, defaultNow, 12)

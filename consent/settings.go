@@ -16,6 +16,10 @@ type Settings struct {
 	Lang            string `json:"lang"`
 	RetentionMonths int    `json:"retention_months"`
 	IdleLockMinutes int    `json:"idle_lock_minutes"`
+	// Country (ISO 3166, "NL") is where a phone number written without its
+	// country code is read. Empty: the language's country, as before the
+	// setting existed (settings stored by older versions have none).
+	Country string `json:"country,omitempty"`
 }
 
 // DefaultSettings are used for anything setup left empty.
@@ -47,6 +51,9 @@ func (s *Settings) Validate() error {
 		if err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Host == "" {
 			return fmt.Errorf("the %s %q is not a web address: start it with https://", u.name, u.v)
 		}
+	}
+	if s.Country, err = ParseCountry(s.Country); err != nil {
+		return err
 	}
 	if s.RetentionMonths < 1 || s.RetentionMonths > 120 {
 		return fmt.Errorf("retention must be between 1 and 120 months, not %d", s.RetentionMonths)

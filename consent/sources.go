@@ -41,6 +41,8 @@ func sourceRule(r Record, f reasonFmt, ch Channel, p Purpose) (Decision, bool) {
 			return allow(RuleSourceCard, Msg(tCardAt, "Who", f.who, "Event", ev, "Day", f.day(Collected(r)))), true
 		}
 		return allow(RuleSourceCard, Msg(tCard, "Who", f.who, "Day", f.day(Collected(r)))), true
+	case SourceAddressBook:
+		return allow(RuleSourceAddressBook, Msg(tAddressBook, "Who", f.who, "Day", f.day(Collected(r)))), true
 	case SourceInbound:
 		return allow(RuleSourceInbound, Msg(tInbound, "Who", f.who, "Day", f.day(Collected(r)))), true
 	case SourceCustomer:
@@ -167,25 +169,28 @@ func list(r Record, f reasonFmt, ch Channel) (Decision, bool) {
 }
 
 func eventName(r Record) string {
-	if r.Prospect.Event != "" {
-		return r.Prospect.Event
-	}
-	for i := range r.Events {
-		if r.Events[i].Kind == KindCollected && r.Events[i].EventName != "" {
-			return r.Events[i].EventName
-		}
-	}
-	return ""
+	return ownOrCollected(r, r.Prospect.Event, func(e *Event) string { return e.EventName })
 }
 
 func listVendor(r Record) string {
-	if r.Prospect.ListVendor != "" {
-		return r.Prospect.ListVendor
+	return ownOrCollected(r, r.Prospect.ListVendor, func(e *Event) string { return e.ListVendor })
+}
+
+// ownOrCollected is the prospect's own value when it is set, else the first
+// one a collected event of its ledger recorded (a record written before the
+// prospect carried the field), else the zero value.
+func ownOrCollected[T comparable](r Record, own T, field func(*Event) T) T {
+	var zero T
+	if own != zero {
+		return own
 	}
 	for i := range r.Events {
-		if r.Events[i].Kind == KindCollected && r.Events[i].ListVendor != "" {
-			return r.Events[i].ListVendor
+		if r.Events[i].Kind != KindCollected {
+			continue
+		}
+		if v := field(&r.Events[i]); v != zero {
+			return v
 		}
 	}
-	return ""
+	return zero
 }

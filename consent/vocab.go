@@ -24,10 +24,14 @@ const (
 	SourceInbound  Source = "inbound"
 	SourceCustomer Source = "customer"
 	SourceSocial   Source = "social"
+	// SourceAddressBook is the rep's own address book (an Outlook or phone
+	// export): people the rep already knows, but no card was handed over
+	// and no event is known (consent-rules.md section 10).
+	SourceAddressBook Source = "address-book"
 )
 
 // Sources lists every source in the order the UI offers them.
-var Sources = []Source{SourceCard, SourceReferral, SourceColdCall, SourceList, SourceInbound, SourceCustomer, SourceSocial}
+var Sources = []Source{SourceCard, SourceReferral, SourceColdCall, SourceList, SourceInbound, SourceCustomer, SourceSocial, SourceAddressBook}
 
 // Channel is a way of reaching a person.
 type Channel string

@@ -23,11 +23,12 @@ DIST=dist
 WORK=bin/package
 ICON_SIZES="16 24 32 48 64 128 256"
 # Debian packages the binary needs but does not link, so dpkg-shlibdeps
-# cannot see them. Photo capture (Tesseract through gosseract) is not linked
-# yet: once it is, dpkg-shlibdeps adds libtesseract5 and libleptonica6 by
-# itself, and the language data goes here, e.g.
-#   EXTRA_DEPENDS="tesseract-ocr-eng, tesseract-ocr-deu, tesseract-ocr-nld"
-EXTRA_DEPENDS=${EXTRA_DEPENDS:-}
+# cannot see them. The Linux build reads card photos with Tesseract (the
+# tesseract build tag, cardscan/): dpkg-shlibdeps adds libtesseract5 and
+# libleptonica6 by itself; the language data of the five languages goes
+# here. The Windows build has no Tesseract (QR codes only, see cardscan).
+EXTRA_DEPENDS=${EXTRA_DEPENDS:-tesseract-ocr-eng, tesseract-ocr-nld, tesseract-ocr-nor, tesseract-ocr-swe, tesseract-ocr-deu}
+LINUX_TAGS=${LINUX_TAGS:-tesseract}
 
 # fyne package bumps Build in FyneApp.toml and rewrites the file without
 # its comments after every package; the release's build number is the one
@@ -65,7 +66,7 @@ linux() {
 	rm -rf "$w" Warmlead.tar.xz
 	mkdir -p "$w" "$DIST"
 	say "fyne package -os linux -release ($VERSION build $BUILD)"
-	fyne_package -os linux -release -app-version "$VERSION" -app-build "$BUILD"
+	fyne_package -os linux -release -tags "$LINUX_TAGS" -app-version "$VERSION" -app-build "$BUILD"
 	tar -xJf Warmlead.tar.xz -C "$w"
 	rm Warmlead.tar.xz
 	local fyneroot=$w/warmlead/usr/local

@@ -52,14 +52,21 @@ func (db *DB) appendAudits(tx *bolt.Tx, entries []AuditEntry) error {
 
 // AuditLog reads the whole audit log, oldest first.
 func (db *DB) AuditLog() ([]AuditEntry, error) {
+	return readBucket[AuditEntry](db, bAudit, "audit entry")
+}
+
+// readBucket decodes every sealed value of a bucket keyed by number, in key
+// order. A damaged value gives its IntegrityError (naming it "what N")
+// together with the values read before it.
+func readBucket[T any](db *DB, bucket []byte, what string) ([]T, error) {
 	if _, err := db.key(); err != nil {
 		return nil, err
 	}
-	var out []AuditEntry
+	var out []T
 	err := db.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bAudit).ForEach(func(k, v []byte) error {
-			var e AuditEntry
-			if err := db.decode(bAudit, k, v, &e, fmt.Sprintf("audit entry %d", getU64(k))); err != nil {
+		return tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+			var e T
+			if err := db.decode(bucket, k, v, &e, fmt.Sprintf("%s %d", what, getU64(k))); err != nil {
 				return err
 			}
 			out = append(out, e)

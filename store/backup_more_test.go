@@ -51,15 +51,7 @@ func takeSnapshot(t *testing.T, db *DB) snapshot {
 
 func openUnlocked(t *testing.T, path string) *DB {
 	t.Helper()
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
-		db.Close()
-		t.Fatal(err)
-	}
-	return db
+	return reopen(t, path, Options{})
 }
 
 var unlockTestPass = func(d *DB) error { return d.UnlockPassphrase([]byte(testPass)) }
@@ -138,16 +130,27 @@ func restoreRefused(t *testing.T, name, target, bad string, unlock func(*DB) err
 	}
 }
 
+// backupAndClose writes a backup of db to bak, closes db and returns the
+// backup's bytes.
+func backupAndClose(t *testing.T, db *DB, bak string) []byte {
+	t.Helper()
+	if err := db.Backup(bak); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	good, err := os.ReadFile(bak)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return good
+}
+
 func TestDamagedBackupsRefusedBeforeAnythingChanges(t *testing.T) {
 	path, ids := tamperFixture(t, Options{})
 	db := openUnlocked(t, path)
 	dir := t.TempDir()
 	bak := filepath.Join(dir, "good.bak")
-	if err := db.Backup(bak); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	good, _ := os.ReadFile(bak)
+	good := backupAndClose(t, db, bak)
 	write := func(name string, b []byte) string {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, b, 0o600); err != nil {
@@ -206,12 +209,7 @@ func TestRandomlyDamagedBackups(t *testing.T) {
 	db := openUnlocked(t, path)
 	want := takeSnapshot(t, db)
 	dir := t.TempDir()
-	bak := filepath.Join(dir, "good.bak")
-	if err := db.Backup(bak); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	good, _ := os.ReadFile(bak)
+	good := backupAndClose(t, db, filepath.Join(dir, "good.bak"))
 	rng := rand.New(rand.NewPCG(8, 8))
 	restored, refused := 0, 0
 	for round := range 100 {

@@ -19,7 +19,6 @@ package store
 // needs and does not have yet.
 
 import (
-	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -94,21 +93,11 @@ func benchAppendLedgers(db *DB, ids []uint64, ledgers [][]consent.Event) error {
 			if tx.Bucket(bProspects).Get(u64(id)) == nil {
 				return noProspect(id)
 			}
-			var prev *consent.Event
+			prev, err := db.lastEvent(c, id)
+			if err != nil {
+				return err
+			}
 			prefix := u64(id)
-			var k, v []byte
-			if next, _ := c.Seek(u64(id + 1)); next == nil {
-				k, v = c.Last()
-			} else {
-				k, v = c.Prev()
-			}
-			if k != nil && bytes.HasPrefix(k, prefix) {
-				var p consent.Event
-				if err := db.decode(bEvents, k, v, &p, eventName(k)); err != nil {
-					return err
-				}
-				prev = &p
-			}
 			for _, ev := range ledgers[i] {
 				ev.Prospect = id
 				ev.Seal(prev)

@@ -18,11 +18,7 @@ func TestCreateReopenUnlockWithPassphrase(t *testing.T) {
 	addTest(t, db, "Jørgen Ångström", "Nordlys AS", "jorgen@nordlys.example", "+47 22 12 34 56")
 	db.Close()
 
-	db2, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db2.Close()
+	db2 := openLocked(t, path, Options{})
 	if _, err := db2.Settings(); !errors.Is(err, ErrNotUnlocked) {
 		t.Fatalf("settings before unlock: got %v, want ErrNotUnlocked", err)
 	}

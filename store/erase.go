@@ -26,6 +26,9 @@ type Tombstone struct {
 	// Reapplied is when a restore erased the person again from a backup
 	// made before the erasure (restore.go); zero otherwise.
 	Reapplied time.Time `json:"reapplied,omitzero"`
+	// MergedInto is the prospect this one was merged into (a duplicate,
+	// merge.go); zero for an erasure.
+	MergedInto uint64 `json:"merged_into,omitempty"`
 }
 
 // suppression is the sealed value of a suppression entry. The key (a keyed
@@ -93,19 +96,8 @@ func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
 // entry a: Erase, and a restore re-applying an erasure (restore.go).
 func (db *DB) eraseTx(tx *bolt.Tx, p consent.Prospect, t Tombstone, a AuditEntry) error {
 	key := u64(p.ID)
-	if err := db.delTracked(tx, bProspects, key); err != nil {
+	if err := db.removeRecordTx(tx, key); err != nil {
 		return err
-	}
-	if err := db.deletePrefixTracked(tx, bEvents, key); err != nil {
-		return err
-	}
-	// Every index entry pointing at this id, not only those of the
-	// current email and phone: a stale entry would still tell that
-	// someone with that address was here.
-	for _, b := range [][]byte{bIdxEmail, bIdxPhone} {
-		if err := deleteSuffix(tx.Bucket(b), key); err != nil {
-			return err
-		}
 	}
 	if err := db.suppress(tx, p.Email, p.Phone, t.Time); err != nil {
 		return err
@@ -120,6 +112,25 @@ func (db *DB) eraseTx(tx *bolt.Tx, p consent.Prospect, t Tombstone, a AuditEntry
 		return err
 	}
 	tx.OnCommit(func() { db.indexRemove(p.ID) })
+	return nil
+}
+
+// removeRecordTx deletes a prospect's record, ledger and blind-index
+// entries (erasure and merge): every index entry pointing at this id, not
+// only those of the current email and phone, since a stale entry would
+// still tell that someone with that address was here.
+func (db *DB) removeRecordTx(tx *bolt.Tx, key []byte) error {
+	if err := db.delTracked(tx, bProspects, key); err != nil {
+		return err
+	}
+	if err := db.deletePrefixTracked(tx, bEvents, key); err != nil {
+		return err
+	}
+	for _, b := range [][]byte{bIdxEmail, bIdxPhone} {
+		if err := deleteSuffix(tx.Bucket(b), key); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -262,21 +273,7 @@ func (db *DB) IsSuppressed(email, phone string) bool {
 // Tombstones lists the erased prospects by id. A damaged tombstone gives an
 // IntegrityError together with the ones read before it.
 func (db *DB) Tombstones() ([]Tombstone, error) {
-	if _, err := db.key(); err != nil {
-		return nil, err
-	}
-	var out []Tombstone
-	err := db.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bTombstones).ForEach(func(k, v []byte) error {
-			var t Tombstone
-			if err := db.decode(bTombstones, k, v, &t, fmt.Sprintf("tombstone %d", getU64(k))); err != nil {
-				return err
-			}
-			out = append(out, t)
-			return nil
-		})
-	})
-	return out, err
+	return readBucket[Tombstone](db, bTombstones, "tombstone")
 }
 
 // Tombstone reads the tombstone of an erased prospect; an id that never

@@ -66,11 +66,7 @@ func TestEraseLeavesNoPersonalDataInFile(t *testing.T) {
 		t.Error("no tombstone (reason) in the file")
 	}
 
-	db2, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db2.Close()
+	db2 := openLocked(t, path, Options{})
 	if err := db2.UnlockPassphrase([]byte(testPass)); err != nil {
 		t.Fatal(err)
 	}

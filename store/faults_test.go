@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"warmlead/consent"
+	"warmlead/store/storetest"
 )
 
 // Issue 8: a full disk or a read-only file or folder gives a clear error,
@@ -124,19 +125,7 @@ func TestDiskFullKeepsSavedData(t *testing.T) {
 	want := takeSnapshot(t, db)
 
 	// Fill the file system to the last byte.
-	filler, err := os.Create(filepath.Join(dir, "filler"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	chunk := make([]byte, 64<<10)
-	for _, n := range []int{64 << 10, 4 << 10, 512, 1} {
-		for {
-			if _, err := filler.Write(chunk[:n]); err != nil {
-				break
-			}
-		}
-	}
-	filler.Close()
+	storetest.FillDisk(t, dir)
 
 	writeFailures(t, db, path, "no space left on device", true)
 	// An erasure that cannot be compacted says so; the person is gone all

@@ -48,12 +48,8 @@ func TestOlderCopyIsDetectedAtUnlock(t *testing.T) {
 			db.Close()
 
 			copyFile(t, old, path)
-			db, err := Open(path, o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			err = db.UnlockPassphrase([]byte(testPass))
+			db = openLocked(t, path, o)
+			err := db.UnlockPassphrase([]byte(testPass))
 			var oe *OlderCopyError
 			if !errors.Is(err, ErrOlderCopy) || !errors.As(err, &oe) || oe.File >= oe.Seen || db.Unlocked() {
 				t.Fatalf("unlock of an older copy: %v (unlocked %v)", err, db.Unlocked())
@@ -124,11 +120,7 @@ func TestKeyringEntryOldFormat(t *testing.T) {
 	if err := keyring.Set(keyringService, acct, raw); err != nil { // the old format
 		t.Fatal(err)
 	}
-	db, err := Open(path, Options{Keyring: ks})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = openLocked(t, path, Options{Keyring: ks})
 	if err := db.UnlockKeyring(); err != nil {
 		t.Fatalf("old-format entry: %v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"warmlead/consent"
+	"warmlead/store/storetest"
 )
 
 // Issue 20, "suppression has no gaps": the addresses a person had before a
@@ -55,18 +56,13 @@ func TestErasureSuppressesRectifiedContactDetails(t *testing.T) {
 	want := join(u64(keep.ID), db.suppressKey("email", "kim@kept.example"))
 	db.Close()
 
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var hist [][]byte
-	b.View(func(tx *bolt.Tx) error {
+	storetest.View(t, path, func(tx *bolt.Tx) error {
 		return tx.Bucket(bIdxHistory).ForEach(func(k, v []byte) error {
 			hist = append(hist, append([]byte(nil), k...))
 			return nil
 		})
 	})
-	b.Close()
 	if len(hist) != 1 || !bytes.Equal(hist[0], want) {
 		t.Fatalf("history after the erasure: %x", hist)
 	}

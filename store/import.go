@@ -17,6 +17,11 @@ type ImportItem struct {
 	File     string
 	Number   int
 	Prospect consent.Prospect
+	// Grants are consents that come with the card (a web form's ticked
+	// purposes), written in the same transaction: after the new prospect's
+	// collection, or into the ledger of the prospect it merges into unless
+	// that ledger already answers for the cell since (consent.GrantIsNews).
+	Grants []consent.Event
 }
 
 // ImportProblem names a card that was not imported (or was imported
@@ -45,6 +50,7 @@ const (
 	ProblemInvalidPhone ProblemCode = "invalid-phone"
 	ProblemInvalid      ProblemCode = "invalid" // no name, an unknown source
 	ProblemSuppressed   ProblemCode = "suppressed"
+	ProblemGrantNotNews ProblemCode = "grant-not-news" // a note: a merged card's grant the ledger answered since
 )
 
 // The sentences of the store's problems and refusals. An invalid card's
@@ -58,6 +64,7 @@ const (
 	tSuppressedDeclined = "this person declined an earlier introduction (matched by name and company): they may not be added or contacted again"
 	tDuplicateEmail     = "a prospect with this email already exists (id {{.ID}})"
 	tDuplicatePhone     = "a prospect with this phone already exists (id {{.ID}})"
+	tGrantNotNews       = "its consent for {{.Purpose}} by {{.Channel}} was not recorded: the prospect's ledger already holds an answer for it that is as recent or more (imported before, or withdrawn since)"
 )
 
 // MessageTemplates lists the sentences of the store's import problems and
@@ -65,7 +72,7 @@ const (
 // check.
 func MessageTemplates() []string {
 	return []string{tInvalidEmail, tInvalidPhone, tNameRequired, tSuppressedEmail, tSuppressedPhone, tSuppressedDeclined,
-		tDuplicateEmail, tDuplicatePhone}
+		tDuplicateEmail, tDuplicatePhone, tGrantNotNews}
 }
 
 func (p ImportProblem) String() string {
@@ -86,6 +93,11 @@ type ImportSummary struct {
 	Suppressed int             `json:"suppressed"`
 	Failed     int             `json:"failed"`
 	Problems   []ImportProblem `json:"problems,omitempty"`
+	// Notes are grants of merged cards that were not written, because
+	// the ledger answered for their cell since (see ImportItem.Grants).
+	Notes []ImportProblem `json:"-"`
+	// Grants counts the grants written (ImportItem.Grants).
+	Grants int `json:"-"`
 }
 
 // Line is the contract's summary line.
@@ -174,6 +186,9 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 				if err != nil {
 					return err
 				}
+				if err := db.importGrants(tx, id, it, true, &sum); err != nil {
+					return err
+				}
 				sum.Merged++
 				if merged.Email != "" && newEmail[merged.Email] == 0 {
 					newEmail[merged.Email] = id
@@ -209,6 +224,9 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 			}
 			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindCollected, Source: p.Source, EventName: p.Event, ListVendor: p.ListVendor}
 			if _, err := db.appendEventNew(tx, p.ID, ev); err != nil {
+				return err
+			}
+			if err := db.importGrants(tx, p.ID, it, false, &sum); err != nil {
 				return err
 			}
 			sum.Imported++
@@ -283,6 +301,35 @@ func (db *DB) mergeInto(tx *bolt.Tx, id uint64, card consent.Prospect, rep strin
 		}
 	}
 	return p, nil
+}
+
+// importGrants writes an item's grants into prospect id's ledger; into an
+// existing ledger (merged) only those that are news, noting the others.
+func (db *DB) importGrants(tx *bolt.Tx, id uint64, it ImportItem, merged bool, sum *ImportSummary) error {
+	if len(it.Grants) == 0 {
+		return nil
+	}
+	var ledger []consent.Event
+	if merged {
+		var err error
+		if ledger, err = db.readEvents(tx, id); err != nil {
+			return err
+		}
+	}
+	for _, g := range it.Grants {
+		if merged && !consent.GrantIsNews(ledger, g) {
+			sum.Notes = append(sum.Notes, NewImportProblem(it.File, it.Number, ProblemGrantNotNews,
+				consent.Msg(tGrantNotNews, "Purpose", g.Purpose, "Channel", g.Channel)))
+			continue
+		}
+		saved, err := db.appendEvent(tx, id, g)
+		if err != nil {
+			return err
+		}
+		ledger = append(ledger, saved)
+		sum.Grants++
+	}
+	return nil
 }
 
 // appendEventNew is appendEvent for a prospect created in this transaction:

@@ -68,6 +68,8 @@ type ledgerFacet struct {
 	objected  bool
 	withdrawn bool
 	dnc       bool
+	notice    bool  // an Art. 14 notice is owed (consent.NoticeOwed)
+	callback  int64 // unix seconds of the call-back the latest call asked for; 0: none
 	// The deadline hint (consent.DueHint) in unix seconds, rounded down so
 	// it can only say "maybe" earlier: see DueCandidates.
 	lastActivity int64 // 0: none

@@ -200,8 +200,7 @@ func (db *DB) readFacetRange(ix *searchIndex, jobs []facetJob, out []facetResult
 				}
 				return nil
 			})
-			out[n] = facetResult{j.id, summarise(evs)}
-			out[n].lf.setDue(consent.HintDue(consent.Record{Prospect: j.p, Events: evs}))
+			out[n] = facetResult{j.id, facetOf(consent.Record{Prospect: j.p, Events: evs})}
 			if damaged != nil { // a damaged page: "may be due", so the due list opens it and names it
 				out[n].lf.setDue(consent.DueHint{Any: true})
 			}
@@ -228,6 +227,15 @@ func (db *DB) indexGone(ix *searchIndex) bool {
 	return db.index != ix
 }
 
+// facetOf is a record's facet: the ledger's summary, the deadline hint
+// and whether an Art. 14 notice is owed.
+func facetOf(rec consent.Record) ledgerFacet {
+	lf := summarise(rec.Events)
+	lf.setDue(consent.HintDue(rec))
+	lf.notice = consent.NoticeOwed(rec)
+	return lf
+}
+
 // summarise reduces a ledger to its facet. "Contact" is what the rep did to
 // reach the person, or their reply: calls (answered or not), emails,
 // notices. The consent state is the policy's own matrix (ConsentStateAt)
@@ -250,6 +258,12 @@ func summarise(evs []consent.Event) ledgerFacet {
 		switch e.Kind {
 		case consent.KindCallLogged, consent.KindEmailGenerated, consent.KindInformed, consent.KindReplyAttached:
 			lf.contact = max(lf.contact, e.Time.Unix())
+		}
+		if e.Kind == consent.KindCallLogged { // the latest call's call-back is the next step
+			lf.callback = 0
+			if !e.Callback.IsZero() {
+				lf.callback = e.Callback.Unix()
+			}
 		}
 		switch {
 		case e.Kind == consent.KindObjection || (e.Kind == consent.KindCallLogged && e.Outcome == consent.OutcomeDoNotCall):

@@ -38,8 +38,13 @@ func names(t *testing.T, db *DB, q ListQuery) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return initials(db, got)
+}
+
+// initials are the first letters of the prospects' names, in order.
+func initials(db *DB, ids []uint64) string {
 	s := ""
-	for _, id := range got {
+	for _, id := range ids {
 		p, _ := db.Index().Cached(id)
 		s += p.Name[:1]
 	}

@@ -12,24 +12,31 @@ import (
 	"warmlead/consent"
 )
 
-// appendEvent links ev after the prospect's last event and stores it.
-func (db *DB) appendEvent(tx *bolt.Tx, id uint64, ev consent.Event) (consent.Event, error) {
-	prefix := u64(id)
-	c := tx.Bucket(bEvents).Cursor()
-	var prev *consent.Event
-	// The last key with this prefix: seek to the next prospect and step back.
+// lastEvent is the newest event of prospect id's ledger, nil when it has
+// none: the last key with its prefix, found by seeking to the next
+// prospect and stepping back.
+func (db *DB) lastEvent(c *bolt.Cursor, id uint64) (*consent.Event, error) {
 	var k, v []byte
 	if next, _ := c.Seek(u64(id + 1)); next == nil {
 		k, v = c.Last()
 	} else {
 		k, v = c.Prev()
 	}
-	if k != nil && bytes.HasPrefix(k, prefix) {
-		var p consent.Event
-		if err := db.decode(bEvents, k, v, &p, eventName(k)); err != nil {
-			return ev, err
-		}
-		prev = &p
+	if k == nil || !bytes.HasPrefix(k, u64(id)) {
+		return nil, nil
+	}
+	var p consent.Event
+	if err := db.decode(bEvents, k, v, &p, eventName(k)); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// appendEvent links ev after the prospect's last event and stores it.
+func (db *DB) appendEvent(tx *bolt.Tx, id uint64, ev consent.Event) (consent.Event, error) {
+	prev, err := db.lastEvent(tx.Bucket(bEvents).Cursor(), id)
+	if err != nil {
+		return ev, err
 	}
 	ev.Prospect = id
 	if ev.Time.IsZero() {
@@ -39,7 +46,7 @@ func (db *DB) appendEvent(tx *bolt.Tx, id uint64, ev consent.Event) (consent.Eve
 	// Hook for the list's facets (index_facets.go): after the commit, this
 	// ledger is re-read for its last contact and consent state.
 	tx.OnCommit(func() { db.facetsEventsAppended(id) })
-	return ev, db.put(tx, bEvents, join(prefix, u64(ev.Seq)), ev)
+	return ev, db.put(tx, bEvents, join(u64(id), u64(ev.Seq)), ev)
 }
 
 func eventName(k []byte) string {

@@ -13,6 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"warmlead/consent"
+	"warmlead/store/storetest"
 )
 
 // copySchema1 copies the database written by schema 1 to a temp dir;
@@ -123,8 +124,7 @@ func TestMigrateSchema1(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, rec := range recs {
-		want := summarise(rec.Events)
-		want.setDue(consent.HintDue(rec))
+		want := facetOf(rec)
 		db.mu.RLock()
 		got := db.index.facets.ledger[rec.Prospect.ID]
 		db.mu.RUnlock()
@@ -164,18 +164,7 @@ func TestMigrateSchema1(t *testing.T) {
 // schema 1's code refuses it; the next unlock goes on from the marker.
 func TestMigrateResumesAfterAFailedStep(t *testing.T) {
 	path := copySchema1(t)
-	real, batch := migrations[0], migrateBatch
-	defer func() { migrations[0], migrateBatch = real, batch }()
-	migrateBatch = 7
-	steps := 0
-	migrations[0] = func(db *DB, tx *bolt.Tx, from []byte) ([]byte, error) {
-		steps++
-		next, err := real(db, tx, from)
-		if steps == 2 {
-			return nil, errors.New("disk on fire")
-		}
-		return next, err
-	}
+	steps := failSecondStep(t, 0, 7)
 	db, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -199,8 +188,8 @@ func TestMigrateResumesAfterAFailedStep(t *testing.T) {
 	if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
 		t.Fatal(err)
 	}
-	if steps != 4 { // 7, failed 7 again, 7, 6 with the end
-		t.Errorf("%d steps", steps)
+	if *steps != 4 { // 7, failed 7 again, 7, 6 with the end
+		t.Errorf("%d steps", *steps)
 	}
 	if j, c := eventFormats(t, db); j != 0 || c != 20 {
 		t.Fatalf("after the upgrade: %d events in JSON, %d in CBOR", j, c)
@@ -213,12 +202,7 @@ func TestMigrateResumesAfterAFailedStep(t *testing.T) {
 		t.Fatalf("records after a resumed upgrade differ from schema 1's:\n%s", got)
 	}
 	db.Close()
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	b.View(func(tx *bolt.Tx) error {
+	storetest.View(t, path, func(tx *bolt.Tx) error {
 		if tx.Bucket(bMeta).Get(mUpgrade) != nil {
 			t.Error("the upgrade marker stays after the upgrade")
 		}
@@ -231,11 +215,7 @@ func TestMigrateDamagedMarker(t *testing.T) {
 	path := copySchema1(t)
 	putRaw(t, path, bMeta, mSchema, u64(2))
 	putRaw(t, path, bMeta, mUpgrade, []byte("?"))
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openLocked(t, path, Options{})
 	if err := db.UnlockPassphrase([]byte(testPass)); err == nil || !strings.Contains(err.Error(), "upgrade marker in the meta bucket is damaged") {
 		t.Fatalf("got %v", err)
 	}
@@ -316,11 +296,7 @@ func TestRestoreSchema1Backup(t *testing.T) {
 	if ents, _ := os.ReadDir(filepath.Dir(target)); len(ents) != 1 {
 		t.Fatalf("beside the restored database: %v", ents)
 	}
-	db, err := Open(target, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openLocked(t, target, Options{})
 	if err := unlock(db); err != nil {
 		t.Fatal(err)
 	}

@@ -34,11 +34,7 @@ func TestWeakPassphrasesRefused(t *testing.T) {
 		t.Error("a refused passphrase changed the file")
 	}
 	db.Close()
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = openLocked(t, path, Options{})
 	if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
 		t.Fatalf("the old passphrase no longer opens: %v", err)
 	}

@@ -158,8 +158,17 @@ func (db *DB) FindByContact(email, phone string) (uint64, string) {
 func (db *DB) Prospect(id uint64) (consent.Prospect, error) {
 	var p consent.Prospect
 	err := db.view(func(tx *bolt.Tx) error {
-		return db.get(tx, bProspects, u64(id), &p, fmt.Sprintf("prospect %d", id))
+		var err error
+		p, err = db.getProspect(tx, id)
+		return err
 	})
+	return p, err
+}
+
+// getProspect reads prospect id in tx; a missing one is noProspect.
+func (db *DB) getProspect(tx *bolt.Tx, id uint64) (consent.Prospect, error) {
+	var p consent.Prospect
+	err := db.get(tx, bProspects, u64(id), &p, fmt.Sprintf("prospect %d", id))
 	if errors.Is(err, ErrNotFound) {
 		return p, noProspect(id)
 	}
@@ -201,45 +210,60 @@ func (db *DB) EditProspectFields(id uint64, changes []FieldChange, o AddOptions)
 			return consent.Prospect{}, fmt.Errorf("unknown field %q: use one of name, company, title, email, phone, lang, event", c.Field)
 		}
 	}
-	var out consent.Prospect
-	err := db.update(func(tx *bolt.Tx) error {
-		var old consent.Prospect
-		if err := db.get(tx, bProspects, u64(id), &old, fmt.Sprintf("prospect %d", id)); err != nil {
-			if errors.Is(err, ErrNotFound) {
-				return noProspect(id)
-			}
-			return err
-		}
+	now := time.Now().UTC()
+	if !o.Now.IsZero() {
+		now = o.Now.UTC()
+	}
+	return db.changeProspect(id, now, func(tx *bolt.Tx, old consent.Prospect) (consent.Prospect, []consent.Event, error) {
 		p := old
 		for _, c := range changes {
 			*editable[c.Field](&p) = c.Value
 		}
 		if err := p.Normalize(o.Region); err != nil {
-			return err
+			return p, nil, err
 		}
 		if p.Lang != old.Lang && p.Lang != "" {
 			if _, err := consent.ParseLanguage(p.Lang); err != nil {
-				return err
+				return p, nil, err
 			}
 		}
 		if (p.Email != old.Email && p.Email != "") || (p.Phone != old.Phone && p.Phone != "") {
 			if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
-				return err
+				return p, nil, err
 			}
-		}
-		now := time.Now().UTC()
-		if !o.Now.IsZero() {
-			now = o.Now.UTC()
-		}
-		p.Updated = now.Truncate(time.Second)
-		if err := db.writeProspect(tx, p, &old); err != nil {
-			return err
 		}
 		// The old value is kept in the sealed event: rectification must be
 		// traceable, and erasure removes the whole ledger anyway.
+		var events []consent.Event
 		for _, c := range changes {
 			f := editable[c.Field]
-			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindRectified, Field: c.Field, Old: *f(&old), New: *f(&p)}
+			events = append(events, consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindRectified, Field: c.Field, Old: *f(&old), New: *f(&p)})
+		}
+		return p, events, nil
+	})
+}
+
+// changeProspect reads prospect id and, in the same transaction, lets
+// change work out its new value and the events recording the change; it
+// stamps Updated with now, writes the prospect, appends the events to its
+// ledger and puts the result in the index. A missing prospect is
+// noProspect; an error from change writes nothing.
+func (db *DB) changeProspect(id uint64, now time.Time, change func(tx *bolt.Tx, old consent.Prospect) (consent.Prospect, []consent.Event, error)) (consent.Prospect, error) {
+	var out consent.Prospect
+	err := db.update(func(tx *bolt.Tx) error {
+		old, err := db.getProspect(tx, id)
+		if err != nil {
+			return err
+		}
+		p, events, err := change(tx, old)
+		if err != nil {
+			return err
+		}
+		p.Updated = now.UTC().Truncate(time.Second)
+		if err := db.writeProspect(tx, p, &old); err != nil {
+			return err
+		}
+		for _, ev := range events {
 			if _, err := db.appendEvent(tx, id, ev); err != nil {
 				return err
 			}

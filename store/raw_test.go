@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+
+	"warmlead/store/storetest"
 )
 
 type boltTx = bolt.Tx
@@ -12,12 +14,7 @@ type boltTx = bolt.Tx
 // or tampering would, bypassing the store's sealing.
 func flipInValue(t *testing.T, path string, bucket, key []byte) {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	err = b.Update(func(tx *bolt.Tx) error {
+	storetest.Update(t, path, func(tx *bolt.Tx) error {
 		v := append([]byte(nil), tx.Bucket(bucket).Get(key)...)
 		if len(v) == 0 {
 			t.Fatalf("no value at %s/%x", bucket, key)
@@ -25,19 +22,11 @@ func flipInValue(t *testing.T, path string, bucket, key []byte) {
 		v[len(v)/2] ^= 0x40
 		return tx.Bucket(bucket).Put(key, v)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func copyValue(t *testing.T, path string, bucket, from, to []byte) {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	b.Update(func(tx *bolt.Tx) error {
+	storetest.Update(t, path, func(tx *bolt.Tx) error {
 		v := append([]byte(nil), tx.Bucket(bucket).Get(from)...)
 		return tx.Bucket(bucket).Put(to, v)
 	})

@@ -77,17 +77,9 @@ func (db *DB) ApproveReferral(id uint64, email, phone, evidence string, o AddOpt
 	if now.IsZero() {
 		now = time.Now()
 	}
-	var out consent.Prospect
-	err := db.update(func(tx *bolt.Tx) error {
-		var old consent.Prospect
-		if err := db.get(tx, bProspects, u64(id), &old, fmt.Sprintf("prospect %d", id)); err != nil {
-			if errors.Is(err, ErrNotFound) {
-				return noProspect(id)
-			}
-			return err
-		}
+	return db.changeProspect(id, now, func(tx *bolt.Tx, old consent.Prospect) (consent.Prospect, []consent.Event, error) {
 		if old.Source != consent.SourceReferral {
-			return fmt.Errorf("prospect %d is not a referral", id)
+			return old, nil, fmt.Errorf("prospect %d is not a referral", id)
 		}
 		p := old
 		if email != "" {
@@ -97,14 +89,10 @@ func (db *DB) ApproveReferral(id uint64, email, phone, evidence string, o AddOpt
 			p.Phone = phone
 		}
 		if err := p.Normalize(o.Region); err != nil {
-			return err
+			return p, nil, err
 		}
 		if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
-			return err
-		}
-		p.Updated = now.UTC().Truncate(time.Second)
-		if err := db.writeProspect(tx, p, &old); err != nil {
-			return err
+			return p, nil, err
 		}
 		var channels []consent.Channel
 		if p.Email != "" {
@@ -116,20 +104,12 @@ func (db *DB) ApproveReferral(id uint64, email, phone, evidence string, o AddOpt
 		if len(channels) == 0 {
 			channels = []consent.Channel{""} // approved, channels unknown: the policy reads email and phone
 		}
-		for _, ch := range channels {
-			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindReferralApproved, Channel: ch, Introducer: old.Introducer, Evidence: evidence}
-			if _, err := db.appendEvent(tx, id, ev); err != nil {
-				return err
-			}
+		events := make([]consent.Event, len(channels))
+		for i, ch := range channels {
+			events[i] = consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindReferralApproved, Channel: ch, Introducer: old.Introducer, Evidence: evidence}
 		}
-		out = p
-		return nil
+		return p, events, nil
 	})
-	if err != nil {
-		return consent.Prospect{}, err
-	}
-	db.indexPut(out)
-	return out, nil
 }
 
 // DeclineReferral reduces a declined referral to a tombstone and a
@@ -163,12 +143,5 @@ func (db *DB) DeclineReferral(id uint64, evidence, rep string, now time.Time) er
 // there is no such prospect (the same sentence), so the use cases and the
 // GUI tell a missing prospect from a damaged one.
 func (db *DB) prospectOrNone(id uint64) (consent.Prospect, error) {
-	var p consent.Prospect
-	err := db.view(func(tx *bolt.Tx) error {
-		return db.get(tx, bProspects, u64(id), &p, fmt.Sprintf("prospect %d", id))
-	})
-	if errors.Is(err, ErrNotFound) {
-		return p, noProspect(id)
-	}
-	return p, err
+	return db.Prospect(id)
 }

@@ -110,15 +110,8 @@ func rekeyMeta(k []byte) bool {
 // under tmp's key, and returns its path and the new keyring key (nil when
 // the file had no keyring wrap). Called with db.swap held for writing.
 func (db *DB) rekeyInto(tmp *DB, pass []byte, progress func(int, int), audit []AuditEntry) (string, []byte, error) {
-	f, err := os.CreateTemp(filepath.Dir(db.path), compactPrefix(db.path)+"rekey-*")
+	name, dst, err := newCopyFile(filepath.Dir(db.path), compactPrefix(db.path)+"rekey-*")
 	if err != nil {
-		return "", nil, err
-	}
-	name := f.Name()
-	f.Close()
-	dst, err := bolt.Open(name, 0o600, &bolt.Options{NoSync: true, FreelistType: bolt.FreelistMapType})
-	if err != nil {
-		os.Remove(name)
 		return "", nil, err
 	}
 	tmp.bolt = dst
@@ -153,14 +146,7 @@ func (db *DB) rekeyInto(tmp *DB, pass []byte, progress func(int, int), audit []A
 		tmp.gen = db.Generation()
 		err = tmp.update(func(tx *bolt.Tx) error { return tmp.finishRekey(tx, pass, kk, gen, audit) })
 	}
-	if err == nil {
-		err = dst.Sync()
-	}
-	if cerr := dst.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(name)
+	if err := finishCopy(dst, name, err); err != nil {
 		return "", nil, err
 	}
 	return name, kk, nil

@@ -9,17 +9,14 @@ import (
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+
+	"warmlead/store/storetest"
 )
 
 // sealedValues lists every sealed value of the file, bucket and key with it.
 func sealedValues(t *testing.T, path string) (out [][3][]byte) {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	b.View(func(tx *bolt.Tx) error {
+	storetest.View(t, path, func(tx *bolt.Tx) error {
 		for _, name := range [][]byte{bSettings, bProspects, bEvents, bSuppress, bTombstones, bAudit, bRegisters} {
 			tx.Bucket(name).ForEach(func(k, v []byte) error {
 				if len(v) > 0 {
@@ -160,11 +157,7 @@ func TestRekeyFailureLeavesTheFileUsable(t *testing.T) {
 	}
 	addTest(t, db, "Still Here", "Usable AB", "still@usable.example", "")
 	db.Close()
-	db2, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db2.Close()
+	db2 := openLocked(t, path, Options{})
 	if err := db2.UnlockPassphrase([]byte(testPass)); err != nil {
 		t.Fatalf("the old passphrase after a failed rekey: %v", err)
 	}
@@ -180,11 +173,7 @@ func TestRekeyWithANewPassphrase(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	db2, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db2.Close()
+	db2 := openLocked(t, path, Options{})
 	if err := db2.UnlockPassphrase([]byte(testPass)); !errors.Is(err, ErrWrongPassphrase) {
 		t.Fatalf("old passphrase: %v", err)
 	}
@@ -198,11 +187,7 @@ func TestRekeyWithANewPassphrase(t *testing.T) {
 func TestRekeyRefusesAChangedFile(t *testing.T) {
 	path, _ := tamperFixture(t, Options{})
 	putRaw(t, path, bDNC, rawKeys(t, path, bDNC)[0], nil)
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openLocked(t, path, Options{})
 	if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
 		t.Fatal(err) // the dnc bucket is checked by verify, not at unlock
 	}

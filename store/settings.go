@@ -9,13 +9,7 @@ import (
 // Settings reads the sealed settings; defaults fill anything missing.
 func (db *DB) Settings() (consent.Settings, error) {
 	s := consent.DefaultSettings()
-	err := db.view(func(tx *bolt.Tx) error {
-		err := db.get(tx, bSettings, kSettings, &s, "settings")
-		if err == ErrNotFound {
-			return nil
-		}
-		return err
-	})
+	err := db.getIfThere(bSettings, kSettings, &s, "settings")
 	return s, err
 }
 

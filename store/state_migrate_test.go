@@ -1,23 +1,19 @@
 package store
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+
+	"warmlead/store/storetest"
 )
 
 // asSchema2 turns a current file into what the code of schema 2 wrote: no
 // state, no heads.
 func asSchema2(t *testing.T, path string) {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	if err := b.Update(func(tx *bolt.Tx) error {
+	storetest.Update(t, path, func(tx *bolt.Tx) error {
 		m := tx.Bucket(bMeta)
 		if err := m.Delete(mState); err != nil {
 			return err
@@ -26,9 +22,7 @@ func asSchema2(t *testing.T, path string) {
 			return err
 		}
 		return tx.DeleteBucket(bHeads)
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
 }
 
 // A file written before the state gets one at its first unlock, computed
@@ -38,18 +32,7 @@ func TestMigrateGivesAnOlderFileItsState(t *testing.T) {
 	path, ids := tamperFixture(t, Options{})
 	asSchema2(t, path)
 
-	real, batch := migrations[1], migrateBatch
-	defer func() { migrations[1], migrateBatch = real, batch }()
-	migrateBatch = 1
-	steps := 0
-	migrations[1] = func(db *DB, tx *bolt.Tx, from []byte) ([]byte, error) {
-		steps++
-		next, err := real(db, tx, from)
-		if steps == 2 {
-			return nil, errors.New("disk on fire")
-		}
-		return next, err
-	}
+	steps := failSecondStep(t, 1, 1)
 	db, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -65,8 +48,8 @@ func TestMigrateGivesAnOlderFileItsState(t *testing.T) {
 	if uerr != nil || got != "" {
 		t.Fatalf("after the upgrade: unlock %v, verify %s", uerr, got)
 	}
-	if steps != 3 { // prospect 1; prospect 2, failed; prospect 2 again with the digests (3 is erased)
-		t.Errorf("%d steps", steps)
+	if *steps != 3 { // prospect 1; prospect 2, failed; prospect 2 again with the digests (3 is erased)
+		t.Errorf("%d steps", *steps)
 	}
 	db.Close()
 	if v := schemaOf(t, path); v != 3 {
@@ -97,13 +80,8 @@ func TestMigrateSchema1GetsAState(t *testing.T) {
 
 func hasRaw(t *testing.T, path string, bucket, key []byte) bool {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
 	has := false
-	b.View(func(tx *bolt.Tx) error {
+	storetest.View(t, path, func(tx *bolt.Tx) error {
 		has = tx.Bucket(bucket).Get(key) != nil
 		return nil
 	})

@@ -14,17 +14,13 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"warmlead/consent"
+	"warmlead/store/storetest"
 )
 
 func rawKeys(t *testing.T, path string, bucket []byte) [][]byte {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
 	var keys [][]byte
-	b.View(func(tx *bolt.Tx) error {
+	storetest.View(t, path, func(tx *bolt.Tx) error {
 		return tx.Bucket(bucket).ForEach(func(k, _ []byte) error {
 			keys = append(keys, append([]byte(nil), k...))
 			return nil

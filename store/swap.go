@@ -189,21 +189,41 @@ func compactPrefix(path string) string {
 // compactInto copies the live data into a new file in dir and returns its
 // path. Called with db.swap held for writing.
 func (db *DB) compactInto(dir string) (string, error) {
-	f, err := os.CreateTemp(dir, compactPrefix(db.path)+"*")
+	name, dst, err := newCopyFile(dir, compactPrefix(db.path)+"*")
 	if err != nil {
-		return "", err
-	}
-	name := f.Name()
-	f.Close()
-	// The copy is not synced per transaction (it is useless until renamed);
-	// one Sync at the end makes it durable before the rename.
-	dst, err := bolt.Open(name, 0o600, &bolt.Options{NoSync: true, FreelistType: bolt.FreelistMapType})
-	if err != nil {
-		os.Remove(name)
 		return "", err
 	}
 	// The copy reads every page: a damaged one is an error (damage.go).
 	err = guardDamage(func() error { return bolt.Compact(dst, db.bolt, compactTxSize) })
+	if err := finishCopy(dst, name, err); err != nil {
+		return "", err
+	}
+	return name, nil
+}
+
+// newCopyFile creates an empty bbolt file in dir, named after pattern as
+// os.CreateTemp does, for a copy of the database (compaction, rekey). The
+// copy is not synced per transaction (it is useless until renamed):
+// finishCopy syncs it once at the end, before the rename.
+func newCopyFile(dir, pattern string) (string, *bolt.DB, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return "", nil, err
+	}
+	name := f.Name()
+	f.Close()
+	dst, err := bolt.Open(name, 0o600, &bolt.Options{NoSync: true, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		os.Remove(name)
+		return "", nil, err
+	}
+	return name, dst, nil
+}
+
+// finishCopy ends a copy into dst (the file name) that gave err: it syncs
+// and closes dst, and removes the file when anything failed, so no partial
+// copy stays beside the database. It returns the first error.
+func finishCopy(dst *bolt.DB, name string, err error) error {
 	if err == nil {
 		err = dst.Sync()
 	}
@@ -212,9 +232,8 @@ func (db *DB) compactInto(dir string) (string, error) {
 	}
 	if err != nil {
 		os.Remove(name)
-		return "", err
 	}
-	return name, nil
+	return err
 }
 
 // syncDir makes a rename in dir durable. Not every platform can sync a

@@ -13,6 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"warmlead/consent"
+	"warmlead/store/storetest"
 )
 
 // Issue 8, tampering: bytes changed in sealed values, in the meta bucket
@@ -22,13 +23,8 @@ import (
 // rawValue reads the stored bytes at bucket/key, bypassing the store.
 func rawValue(t *testing.T, path string, bucket, key []byte) []byte {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
 	var v []byte
-	b.View(func(tx *bolt.Tx) error {
+	storetest.View(t, path, func(tx *bolt.Tx) error {
 		v = append([]byte(nil), tx.Bucket(bucket).Get(key)...)
 		return nil
 	})
@@ -62,20 +58,12 @@ func flipInFile(t *testing.T, path string, bucket, key []byte, at int) {
 
 func putRaw(t *testing.T, path string, bucket, key, value []byte) {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	err = b.Update(func(tx *bolt.Tx) error {
+	storetest.Update(t, path, func(tx *bolt.Tx) error {
 		if value == nil {
 			return tx.Bucket(bucket).Delete(key)
 		}
 		return tx.Bucket(bucket).Put(key, value)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // tamperFixture: three prospects with consent events, a keyring wrap, a
@@ -261,11 +249,7 @@ func TestTamperedMetaBucket(t *testing.T) {
 		// entry, which does not open this file; the passphrase does.
 		path, ids := tamperFixture(t, o)
 		flipInFile(t, path, bMeta, mDBID, -1)
-		db, err := Open(path, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
+		db := openLocked(t, path, o)
 		if err := db.UnlockKeyring(); !errors.Is(err, ErrNoKeyringKey) && !errors.Is(err, ErrKeyringMismatch) {
 			t.Fatalf("keyring unlock with a changed id: %v", err)
 		}
@@ -279,11 +263,7 @@ func TestTamperedMetaBucket(t *testing.T) {
 	t.Run("passphrase wrap", func(t *testing.T) {
 		path, ids := tamperFixture(t, o)
 		flipInFile(t, path, bMeta, mWrapPass, -1)
-		db, err := Open(path, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
+		db := openLocked(t, path, o)
 		// A damaged wrap and a wrong passphrase cannot be told apart (both
 		// fail authentication); the keyring still opens the data.
 		if err := db.UnlockPassphrase([]byte(testPass)); !errors.Is(err, ErrWrongPassphrase) {
@@ -303,11 +283,7 @@ func TestTamperedMetaBucket(t *testing.T) {
 	t.Run("keyring wrap", func(t *testing.T) {
 		path, ids := tamperFixture(t, o)
 		flipInFile(t, path, bMeta, mWrapKeying, -1)
-		db, err := Open(path, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
+		db := openLocked(t, path, o)
 		if err := db.UnlockKeyring(); !errors.Is(err, ErrKeyringMismatch) {
 			t.Fatalf("damaged keyring wrap: %v", err)
 		}
@@ -334,12 +310,8 @@ func TestTamperedMetaBucket(t *testing.T) {
 	t.Run("plaintext marker added", func(t *testing.T) {
 		path, _ := tamperFixture(t, o)
 		putRaw(t, path, bMeta, mPlaintext, []byte{1})
-		db, err := Open(path, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		err = db.UnlockPassphrase([]byte(testPass))
+		db := openLocked(t, path, o)
+		err := db.UnlockPassphrase([]byte(testPass))
 		var ie *IntegrityError
 		if !errors.As(err, &ie) || ie.Bucket != "meta" || !strings.Contains(err.Error(), "format marker") {
 			t.Fatalf("a forged plaintext marker: %v", err)

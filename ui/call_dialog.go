@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"errors"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -96,16 +96,22 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 	c.status.Importance = widget.DangerImportance
 	c.save = widget.NewButton(lang.L("Log call"), c.onSave)
 	c.save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { c.dlg.Hide() })
 	title := lang.L("Call with {{.Name}} · attempt {{.Attempt}}",
 		map[string]any{"Name": rec.Prospect.Name, "Attempt": i18n.Number(consent.Attempts(rec) + 1)})
 	// The outcomes stand in a column beside what they ask for: in a row,
 	// six of them are wider than the dialog in every language.
-	body := container.NewBorder(widget.NewLabel(consent.FormatPhone(rec.Prospect.Phone)), c.status,
+	number := consent.FormatPhone(rec.Prospect.Phone)
+	if rec.Prospect.PhoneUnread() {
+		// Kept as written by an import: the policy blocks the call until it
+		// is corrected, and the dialog says so instead of logging it.
+		number = rec.Prospect.PhoneRaw
+		d := consent.Decide(rec, consent.ChannelPhone, consent.PurposeFollowUp, time.Now(), g.settings.RetentionMonths)
+		c.status.SetText(i18n.TextOr(d.Message, d.Reason))
+		c.save.Disable()
+	}
+	body := container.NewBorder(widget.NewLabel(number), c.status,
 		container.NewVBox(c.outcome), nil, container.NewVBox(c.reached, c.later))
-	c.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(700, 440), container.NewVScroll(body)), g.win)
-	c.dlg.SetButtons([]fyne.CanvasObject{cancel, c.save})
-	c.dlg.Show()
+	c.dlg = showActionDialog(g, title, fyne.NewSize(700, 440), container.NewVScroll(body), c.save)
 	return c
 }
 
@@ -184,7 +190,7 @@ func (c *callDialog) logCall(l consent.CallLog) {
 	id := c.rec.Prospect.ID
 	var f usecase.FollowUp
 	var followErr error
-	g.background(func() error {
+	saveFromDialog(g, func() error {
 		if _, err := g.uc.Calls.Log(id, l); err != nil {
 			return err
 		}
@@ -192,15 +198,10 @@ func (c *callDialog) logCall(l consent.CallLog) {
 			f, followErr = g.uc.Calls.FollowUp(id, "")
 		}
 		return nil
-	}, func(err error) {
-		if err != nil {
-			c.status.SetText(errorText(err))
-			return
-		}
-		c.dlg.Hide()
+	}, errorText, c.status, c.dlg, func() {
 		switch {
 		case followErr != nil: // the call is logged; only the email could not be written
-			dialog.ShowError(errors.New(errorText(followErr)), g.win)
+			g.showError(followErr)
 		case l.Outcome == consent.OutcomeReached:
 			c.followup = showFollowUp(g, f, c.done)
 		}
@@ -222,10 +223,10 @@ func showFollowUp(g *GUI, f usecase.FollowUp, done func()) *emailPreview {
 		}, func(err error) {
 			switch {
 			case usecase.CodeOf(err) == usecase.CodePrecondition:
-				dialog.ShowError(errors.New(lang.L("No call that reached them is logged any more: log the call in which they agreed, then send the follow-up.")), g.win)
+				g.showProblem(lang.L("No call that reached them is logged any more: log the call in which they agreed, then send the follow-up."))
 				return
 			case err != nil:
-				dialog.ShowError(errors.New(errorText(err)), g.win)
+				g.showError(err)
 				return
 			}
 			if done != nil {

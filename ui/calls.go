@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"errors"
 	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -20,11 +18,13 @@ import (
 // Each row shows the number, the attempts so far and the policy's answer for
 // phone + follow-up; a blocked number cannot be called and says why.
 type callsScreen struct {
-	g     *GUI
-	list  *widget.List
-	rows  []callRow
-	root  *fyne.Container
-	empty fyne.CanvasObject
+	g      *GUI
+	list   *widget.List
+	all    []callRow // the call list
+	rows   []callRow // what the search and filter show
+	filter *listFilter
+	root   *fyne.Container
+	empty  fyne.CanvasObject
 }
 
 type callRow struct {
@@ -39,6 +39,7 @@ func newCallsScreen(g *GUI) *callsScreen {
 	c.empty = emptyState(theme.MediaRecordIcon(), lang.L("No one to call yet"),
 		lang.L("Prospects with a phone number appear here, call-backs first. Add a business card or a cold-call prospect with a number."))
 	c.list = widget.NewList(func() int { return len(c.rows) }, c.newRow, c.updateRow)
+	c.filter = newListFilter([]string{lang.L("Everyone"), lang.L("Call-backs"), lang.L("Callable now")}, c.applyFilter)
 	return c
 }
 
@@ -89,7 +90,7 @@ func (c *callsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 }
 
 func (c *callsScreen) content() fyne.CanvasObject {
-	return container.NewBorder(heading(lang.L("Calls")), nil, nil, nil, c.root)
+	return container.NewBorder(container.NewVBox(heading(lang.L("Calls")), c.filter.bar), nil, nil, nil, c.root)
 }
 
 func (c *callsScreen) refresh() {
@@ -108,16 +109,31 @@ func (c *callsScreen) refresh() {
 			c.root.Refresh()
 			return
 		}
-		c.rows = rows
-		if len(rows) == 0 {
-			c.root.Objects = []fyne.CanvasObject{c.empty}
-		} else {
-			c.root.Objects = []fyne.CanvasObject{c.list}
-		}
-		c.root.Refresh()
-		c.list.Refresh()
+		c.all = rows
+		c.applyFilter()
+		showRows(c.root, len(rows), c.empty, c.list, c.list)
 	})
 }
+
+// applyFilter shows the rows the search and the filter keep.
+func (c *callsScreen) applyFilter() {
+	c.rows = c.rows[:0]
+	for _, r := range c.all {
+		ok, _ := callable(r.decision)
+		switch c.filter.choice() {
+		case 1:
+			ok = !r.callback.IsZero()
+		case 0:
+			ok = true
+		}
+		if ok && c.filter.matches(r.rec.Prospect.Name, r.rec.Prospect.Company) {
+			c.rows = append(c.rows, r)
+		}
+	}
+	c.list.Refresh()
+}
+
+func (c *callsScreen) searchEntry() *widget.Entry { return c.filter.search }
 
 // onCall hands the number to the desktop's phone handler (a softphone or
 // Teams) and opens the log, so the outcome is recorded while it is fresh.
@@ -154,7 +170,7 @@ func (c *callsScreen) withRecord(row callRow, then func(consent.Record)) {
 		return err
 	}, func(err error) {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), c.g.win)
+			c.g.showError(err)
 			return
 		}
 		then(rec)

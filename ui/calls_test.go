@@ -120,11 +120,7 @@ func TestReplyEvidenceRefusesNonMail(t *testing.T) {
 
 func TestDroppedReplyOpensEvidenceDialog(t *testing.T) {
 	g := openMain(t, consent.Prospect{Name: "Rita Reply", Email: "rita@reply.example", Source: consent.SourceCard})
-	g.shell.show("prospects")
-	g.wait()
-	d := g.shell.prospects.detail
-	d.show(1)
-	g.wait()
+	showDetail(g, 1)
 	path := filepath.Join(t.TempDir(), "reply.eml")
 	os.WriteFile(path, []byte("From: Rita <rita@reply.example>\r\nSubject: Re: call\r\nDate: Mon, 23 Nov 2026 10:00:00 +0100\r\n\r\nYes, send it.\r\n"), 0o600)
 	g.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})

@@ -34,12 +34,21 @@ type cardEntry struct {
 	dupText                                   *widget.Label
 	mergeBtn, keepBtn                         *widget.Button
 	dupBox                                    *fyne.Container
-	save                                      *widget.Button
+	save, scan                                *widget.Button
 	counter                                   *widget.Label
 	dlg                                       *dialog.CustomDialog
+	form                                      *widget.Form
+	marks                                     map[*quickEntry]*widget.Icon // "hard to read": shown by the photo review
+	markRows                                  map[*quickEntry]*fyne.Container
 	dupID                                     uint64 // the prospect the current card may duplicate
 	decision                                  string // "", decisionMerge or decisionKeep
 	done                                      func()
+
+	// store saves a card off the UI goroutine (merge: into dupID); saved
+	// follows on the UI goroutine. The quick entry adds or merges; the
+	// photo review saves through the scan use case.
+	store func(uc *usecase.App, p consent.Prospect, agreed string, mergeInto uint64, keepBoth bool) (merged bool, err error)
+	saved func(p consent.Prospect, merged bool)
 }
 
 // The rep's answer to a possible duplicate.
@@ -72,7 +81,37 @@ func (e *quickEntry) TypedShortcut(s fyne.Shortcut) {
 }
 
 func showCardEntry(g *GUI, done func()) *cardEntry {
-	c := &cardEntry{g: g, done: done}
+	c := newCardEntry(g)
+	c.done = done
+	c.store, c.saved = addOrMerge, c.onAdded
+	hint := widget.NewLabel(lang.L("Enter or Ctrl+S saves the card and starts the next one."))
+	c.save = widget.NewButtonWithIcon(lang.L("Save card"), theme.DocumentSaveIcon(), c.onSave)
+	c.save.Importance = widget.HighImportance
+	c.counter = widget.NewLabel(cardsCounter(g.cardsThisSession))
+	closeBtn := widget.NewButton(lang.L("Done"), func() { c.dlg.Hide() })
+	// A stack of cards may come as photos: the scan reads them (scan.go).
+	c.scan = widget.NewButtonWithIcon(lang.L("Scan card photos…"), theme.MediaPhotoIcon(), func() {
+		c.dlg.Hide()
+		startScan(g, done)
+	})
+	body := container.NewVBox(c.form, c.dupBox, c.status, container.NewHBox(hint, layoutSpacer(), c.counter))
+	c.dlg = dialog.NewCustomWithoutButtons(lang.L("Add business cards"), container.NewGridWrap(fyne.NewSize(600, 480), body), g.win)
+	c.dlg.SetButtons([]fyne.CanvasObject{closeBtn, c.scan, c.save})
+	c.dlg.SetOnClosed(func() {
+		if c.done != nil {
+			c.done()
+		}
+	})
+	c.dlg.Show()
+	c.focusFirst()
+	return c
+}
+
+// newCardEntry builds the business-card form, its checks and its duplicate
+// question, without a dialog: the quick-entry dialog and the card-photo
+// review (scan_review.go) show it, each with its own store and saved.
+func newCardEntry(g *GUI) *cardEntry {
+	c := &cardEntry{g: g}
 	mk := func(ph string) *quickEntry {
 		e := newQuickEntry(c.onSave)
 		e.SetPlaceHolder(ph)
@@ -99,30 +138,23 @@ func showCardEntry(g *GUI, done func()) *cardEntry {
 	c.keepBtn = widget.NewButton(lang.L("Keep both"), func() { c.decide(decisionKeep) })
 	c.dupBox = container.NewVBox(c.dupText, container.NewHBox(c.mergeBtn, c.keepBtn))
 	c.dupBox.Hide()
-	c.counter = widget.NewLabel(cardsCounter(g.cardsThisSession))
-	form := widget.NewForm(
+	c.marks, c.markRows = map[*quickEntry]*widget.Icon{}, map[*quickEntry]*fyne.Container{}
+	field := func(e *quickEntry, under ...fyne.CanvasObject) fyne.CanvasObject {
+		m := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
+		m.Hide()
+		row := container.NewBorder(nil, nil, nil, m, e)
+		c.marks[e], c.markRows[e] = m, row
+		return container.NewVBox(append([]fyne.CanvasObject{row}, under...)...)
+	}
+	c.form = widget.NewForm(
 		widget.NewFormItem(lang.L("Event"), c.event),
-		widget.NewFormItem(lang.L("Name"), c.name),
-		widget.NewFormItem(lang.L("Company"), c.company),
-		widget.NewFormItem(lang.L("Title"), c.title),
-		widget.NewFormItem(lang.L("Email"), container.NewVBox(c.email, c.emailErr)),
-		widget.NewFormItem(lang.L("Phone"), container.NewVBox(c.phone, c.phoneErr)),
+		widget.NewFormItem(lang.L("Name"), field(c.name)),
+		widget.NewFormItem(lang.L("Company"), field(c.company)),
+		widget.NewFormItem(lang.L("Title"), field(c.title)),
+		widget.NewFormItem(lang.L("Email"), field(c.email, c.emailErr)),
+		widget.NewFormItem(lang.L("Phone"), field(c.phone, c.phoneErr)),
 		widget.NewFormItem(lang.L("Source"), c.source),
 		widget.NewFormItem(lang.L("Agreed next step"), c.agreed))
-	hint := widget.NewLabel(lang.L("Enter or Ctrl+S saves the card and starts the next one."))
-	c.save = widget.NewButtonWithIcon(lang.L("Save card"), theme.DocumentSaveIcon(), c.onSave)
-	c.save.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.L("Done"), func() { c.dlg.Hide() })
-	body := container.NewVBox(form, c.dupBox, c.status, container.NewHBox(hint, layoutSpacer(), c.counter))
-	c.dlg = dialog.NewCustomWithoutButtons(lang.L("Add business cards"), container.NewGridWrap(fyne.NewSize(600, 480), body), g.win)
-	c.dlg.SetButtons([]fyne.CanvasObject{closeBtn, c.save})
-	c.dlg.SetOnClosed(func() {
-		if c.done != nil {
-			c.done()
-		}
-	})
-	c.dlg.Show()
-	c.focusFirst()
 	return c
 }
 
@@ -266,17 +298,16 @@ func (c *cardEntry) onSave() {
 		return
 	}
 	agreed := strings.TrimSpace(c.agreed.Text)
-	merge := c.dupID != 0 && c.decision == decisionMerge
+	var mergeInto uint64 // the prospect the card is merged into, if the rep chose so
+	if c.decision == decisionMerge {
+		mergeInto = c.dupID
+	}
 	keepBoth := c.decision == decisionKeep
-	uc := g.uc
+	store, uc := c.store, g.uc
 	merged := false
 	g.background(func() error {
-		if merge {
-			var err error
-			merged, err = uc.Prospects.Merge(p, agreed)
-			return err
-		}
-		_, err := uc.Prospects.Add(p, usecase.AddOptions{KeepBoth: keepBoth, Agreed: agreed})
+		var err error
+		merged, err = store(uc, p, agreed, mergeInto, keepBoth)
 		return err
 	}, func(err error) {
 		switch usecase.CodeOf(err) {
@@ -287,22 +318,53 @@ func (c *cardEntry) onSave() {
 			c.onContactChanged() // show the merge / keep both choice
 			c.status.SetText(lang.L("Possible duplicate: choose merge or keep both."))
 		case "":
-			g.cardsThisSession++
-			g.lastEvent = c.event.Text
-			c.counter.SetText(cardsCounter(g.cardsThisSession))
-			if merged { // else the card matched no one after all and was added
-				c.status.SetText(lang.L("{{.Name}} merged into the existing prospect.", map[string]any{"Name": p.Name}))
-			} else {
-				c.status.SetText(lang.L("{{.Name}} saved.", map[string]any{"Name": p.Name}))
-			}
-			c.status.Importance = widget.SuccessImportance
-			c.clear()
+			c.saved(p, merged)
 		default:
 			c.status.SetText(asSentence(errorText(err)))
 			c.status.Importance = widget.DangerImportance
 		}
 		c.status.Refresh()
 	})
+}
+
+// setMark shows or hides the "hard to read" mark beside a field; its row
+// is laid out again, as a mark shown later takes room beside the entry.
+func (c *cardEntry) setMark(e *quickEntry, on bool) {
+	if on {
+		c.marks[e].Show()
+	} else {
+		c.marks[e].Hide()
+	}
+	c.markRows[e].Refresh()
+}
+
+// addOrMerge is the quick entry's store: the form's use cases.
+func addOrMerge(uc *usecase.App, p consent.Prospect, agreed string, mergeInto uint64, keepBoth bool) (bool, error) {
+	if mergeInto != 0 {
+		return uc.Prospects.Merge(p, agreed)
+	}
+	_, err := uc.Prospects.Add(p, usecase.AddOptions{KeepBoth: keepBoth, Agreed: agreed})
+	return false, err
+}
+
+// onAdded counts the card, says so and clears the form for the next one.
+func (c *cardEntry) onAdded(p consent.Prospect, merged bool) {
+	g := c.g
+	g.cardsThisSession++
+	g.lastEvent = c.event.Text
+	c.counter.SetText(cardsCounter(g.cardsThisSession))
+	c.sayStored(p, merged)
+	c.clear()
+}
+
+// sayStored tells the rep the card is in.
+func (c *cardEntry) sayStored(p consent.Prospect, merged bool) {
+	if merged { // else the card matched no one after all and was added
+		c.status.SetText(lang.L("{{.Name}} merged into the existing prospect.", map[string]any{"Name": p.Name}))
+	} else {
+		c.status.SetText(lang.L("{{.Name}} saved.", map[string]any{"Name": p.Name}))
+	}
+	c.status.Importance = widget.SuccessImportance
 }
 
 // clear empties the card fields but keeps event and source for the next card.

@@ -70,11 +70,8 @@ func showConsentDialog(g *GUI, p consent.Prospect, done func()) *consentDialog {
 	note.Wrapping = fyne.TextWrapWord
 	d.save = widget.NewButton(lang.L("Record"), d.onSave)
 	d.save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { d.dlg.Hide() })
-	d.dlg = dialog.NewCustomWithoutButtons(lang.L("Consent of {{.Name}}", map[string]any{"Name": p.Name}),
-		container.NewGridWrap(fyne.NewSize(580, 470), container.NewVBox(form, note, d.status)), g.win)
-	d.dlg.SetButtons([]fyne.CanvasObject{cancel, d.save})
-	d.dlg.Show()
+	d.dlg = showActionDialog(g, lang.L("Consent of {{.Name}}", map[string]any{"Name": p.Name}),
+		fyne.NewSize(580, 470), container.NewVBox(form, note, d.status), d.save)
 	return d
 }
 
@@ -185,6 +182,17 @@ func saveFromDialog(g *GUI, save func() error, problem func(error) string, statu
 	})
 }
 
+// evidenceProblem is the problem text of a dialog whose save needs
+// evidence: missing when there is none, else the error's own text.
+func evidenceProblem(missing string) func(error) string {
+	return func(err error) string {
+		if errors.Is(err, consent.ErrNoEvidence) {
+			return missing
+		}
+		return errorText(err)
+	}
+}
+
 // objectionDialog records "do not contact me", which blocks every channel
 // for every purpose.
 type objectionDialog struct {
@@ -208,11 +216,8 @@ func showObjectionDialog(g *GUI, p consent.Prospect, done func()) *objectionDial
 	note.Wrapping = fyne.TextWrapWord
 	o.save = widget.NewButton(lang.L("Record objection"), o.onSave)
 	o.save.Importance = widget.DangerImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { o.dlg.Hide() })
-	o.dlg = dialog.NewCustomWithoutButtons(lang.L("Do not contact {{.Name}}?", map[string]any{"Name": p.Name}),
-		container.NewGridWrap(fyne.NewSize(500, 230), container.NewVBox(note, o.evidence, o.status)), g.win)
-	o.dlg.SetButtons([]fyne.CanvasObject{cancel, o.save})
-	o.dlg.Show()
+	o.dlg = showActionDialog(g, lang.L("Do not contact {{.Name}}?", map[string]any{"Name": p.Name}),
+		fyne.NewSize(500, 230), container.NewVBox(note, o.evidence, o.status), o.save)
 	return o
 }
 
@@ -223,10 +228,5 @@ func (o *objectionDialog) onSave() {
 	saveFromDialog(g, func() error {
 		_, err := g.uc.Consents.Object(o.p.ID, text)
 		return err
-	}, func(err error) string {
-		if errors.Is(err, consent.ErrNoEvidence) {
-			return lang.L("Add what the person said or wrote as evidence.")
-		}
-		return errorText(err)
-	}, o.status, o.dlg, o.done)
+	}, evidenceProblem(lang.L("Add what the person said or wrote as evidence.")), o.status, o.dlg, o.done)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,39 +16,20 @@ import (
 // returns it unlocked, on the main window.
 func openMain(t *testing.T, ps ...consent.Prospect) *GUI {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "w.db")
-	createDB(t, path, false)
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.UnlockPassphrase([]byte(pass))
+	db, path := createUnlockedDB(t)
 	for _, p := range ps {
 		if _, err := db.AddProspect(p, store.AddOptions{Rep: "Rita Rep", Region: "NL"}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	db.Close()
-	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
-	g.Start()
-	g.wait()
-	test.Type(g.unlock.pass, pass)
-	test.Tap(g.unlock.button)
-	g.wait()
-	if g.shell == nil {
-		t.Fatal("not unlocked")
-	}
-	return g
+	return startUnlocked(t, newTestGUI(t, usecase.Config{DB: path, NoKeyring: true}))
 }
 
 func TestConsentPanelGrantAndObjection(t *testing.T) {
 	i18n.Use("en")
 	g := openMain(t, consent.Prospect{Name: "Carla Card", Email: "carla@firm.example", Phone: "+31 20 555 0101", Source: consent.SourceCard})
-	g.shell.show("prospects")
-	g.wait()
-	d := g.shell.prospects.detail
-	d.show(1)
-	g.wait()
+	d := showDetail(g, 1)
 	c := d.consents
 	if c.buttons[consent.ChannelEmail].Disabled() || !strings.HasPrefix(c.reasons[consent.ChannelEmail].Text, "Allowed") {
 		t.Fatalf("card follow-up by email should be allowed: %q", c.reasons[consent.ChannelEmail].Text)

@@ -2,16 +2,13 @@ package ui
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"warmlead/store/storetest"
-
 	"warmlead/consent"
 	"warmlead/store"
+	"warmlead/store/storetest"
 	"warmlead/ui/i18n"
-	"warmlead/ui/usecase"
 )
 
 // damageLedgerPage overwrites the type of the page holding prospect id's
@@ -28,13 +25,7 @@ func damageLedgerPage(t *testing.T, path string, id uint64) {
 // the rep's language (not a crash of the app), the others open as before,
 // and the Today screen lists what is due, saying how many it left out.
 func TestDamagedLedgerOpensAsAMessage(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "w.db")
-	createDB(t, path, false)
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.UnlockPassphrase([]byte(pass))
+	db, path := createUnlockedDB(t)
 	for range 100 {
 		p, err := db.AddProspect(consent.Prospect{Name: "Listed Person", Company: "Pages BV", Source: consent.SourceList}, store.AddOptions{Rep: "Rita Rep", Region: "NL"})
 		if err != nil {
@@ -49,11 +40,7 @@ func TestDamagedLedgerOpensAsAMessage(t *testing.T) {
 	db.Close()
 	damageLedgerPage(t, path, 50)
 
-	pf := filepath.Join(filepath.Dir(path), "pass")
-	os.WriteFile(pf, []byte(pass+"\n"), 0o600)
-	g := newTestGUI(t, usecase.Config{DB: path, PasswordFile: pf, NoKeyring: true})
-	g.Start()
-	g.wait()
+	g := startWithPassphraseFile(t, path)
 	if g.shell == nil {
 		t.Fatal("not unlocked")
 	}
@@ -63,11 +50,7 @@ func TestDamagedLedgerOpensAsAMessage(t *testing.T) {
 		t.Fatalf("Today says %q", s)
 	}
 
-	g.shell.show("prospects")
-	g.wait()
-	d := g.shell.prospects.detail
-	d.show(50)
-	g.wait()
+	d := showDetail(g, 50)
 	if d.name.Text != "Cannot show this prospect" || !strings.Contains(d.status.Text, "integrity check") {
 		t.Fatalf("the damaged prospect shows %q: %q", d.name.Text, d.status.Text)
 	}

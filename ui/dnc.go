@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"path/filepath"
 	"strings"
 
@@ -62,7 +61,7 @@ func runDNCImport(g *GUI, path, name string, done func()) {
 	}, func(err error) {
 		progress.Hide()
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), g.win)
+			g.showError(err)
 			return
 		}
 		reg := res.Register

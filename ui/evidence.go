@@ -37,11 +37,8 @@ func showReplyDialog(g *GUI, p consent.Prospect, done func()) *replyDialog {
 	choose := widget.NewButton(lang.L("Choose .eml file…"), r.onChoose)
 	r.save = widget.NewButton(lang.L("Attach as evidence"), r.onSave)
 	r.save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { r.dlg.Hide() })
-	r.dlg = dialog.NewCustomWithoutButtons(lang.L("Reply from {{.Name}}", map[string]any{"Name": p.Name}), container.NewGridWrap(fyne.NewSize(620, 420),
-		container.NewBorder(container.NewHBox(choose), r.status, nil, nil, r.text)), g.win)
-	r.dlg.SetButtons([]fyne.CanvasObject{cancel, r.save})
-	r.dlg.Show()
+	r.dlg = showActionDialog(g, lang.L("Reply from {{.Name}}", map[string]any{"Name": p.Name}), fyne.NewSize(620, 420),
+		container.NewBorder(container.NewHBox(choose), r.status, nil, nil, r.text), r.save)
 	return r
 }
 
@@ -64,12 +61,7 @@ func (r *replyDialog) onSave() {
 	saveFromDialog(g, func() error {
 		_, err := g.uc.Consents.AttachReply(r.p.ID, text)
 		return err
-	}, func(err error) string {
-		if errors.Is(err, consent.ErrNoEvidence) {
-			return lang.L("Paste the reply or choose its .eml file first.")
-		}
-		return errorText(err)
-	}, r.status, r.dlg, r.done)
+	}, evidenceProblem(lang.L("Paste the reply or choose its .eml file first.")), r.status, r.dlg, r.done)
 }
 
 // loadEML parses a dropped or chosen email file; anything that is not an

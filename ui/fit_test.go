@@ -102,9 +102,7 @@ func openInLanguage(t *testing.T, code string) *GUI {
 	g.Start()
 	g.wait()
 	checkFits(t, g, "unlock")
-	test.Type(g.unlock.pass, pass)
-	test.Tap(g.unlock.button)
-	g.wait()
+	enterPassphrase(g)
 	if g.shell == nil {
 		t.Fatal("not unlocked")
 	}

@@ -55,6 +55,7 @@ type GUI struct {
 	// Remembered while the app runs, for the next stack of business cards.
 	lastEvent        string
 	cardsThisSession int
+	scan             *scanSession // the card photos under review (scan.go), in memory only
 
 	// The screen on show; tests drive these handles.
 	setup   *setupScreen
@@ -166,7 +167,7 @@ func (g *GUI) rep() string {
 	return g.settings.Rep
 }
 
-func (g *GUI) region() string { return consent.RegionForLanguage(g.settings.Lang) }
+func (g *GUI) region() string { return g.settings.PhoneRegion() }
 
 // touch records user activity for the idle lock.
 func (g *GUI) touch() { g.lastActivity.Store(time.Now().UnixNano()) }
@@ -242,7 +243,7 @@ func (g *GUI) lock(why string) {
 	}
 	g.stopIdleWatch()
 	g.db.Lock()
-	g.shell = nil
+	g.shell, g.scan = nil, nil // the photos leave memory; the batch's marks stay sealed
 	g.win.SetMainMenu(nil)
 	g.win.SetOnDropped(nil)
 	g.showUnlock(why)

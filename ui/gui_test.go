@@ -173,15 +173,9 @@ func TestUnlockWrongThenRightPassphrase(t *testing.T) {
 }
 
 func TestPassphraseFileUnlocksWithoutAsking(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "w.db")
+	path := filepath.Join(t.TempDir(), "w.db")
 	createDB(t, path, false)
-	pf := filepath.Join(dir, "pass")
-	os.WriteFile(pf, []byte(pass+"\n"), 0o600)
-	g := newTestGUI(t, usecase.Config{DB: path, PasswordFile: pf, NoKeyring: true})
-	g.Start()
-	g.wait()
-	if g.shell == nil {
+	if g := startWithPassphraseFile(t, path); g.shell == nil {
 		t.Fatal("passphrase file did not unlock")
 	}
 }
@@ -207,14 +201,7 @@ func TestSecondInstanceIsToldDatabaseInUse(t *testing.T) {
 }
 
 func TestNavigationAddProspectAndLock(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "w.db")
-	createDB(t, path, false)
-	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
-	g.Start()
-	g.wait()
-	test.Type(g.unlock.pass, pass)
-	test.Tap(g.unlock.button)
-	g.wait()
+	g, _ := newUnlockedGUI(t)
 	s := g.shell
 	for i, sec := range sectionList {
 		s.nav.Select(i)
@@ -269,14 +256,7 @@ func TestIdleLock(t *testing.T) {
 	createDB(t, path, false, "Idle Ida")
 	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
 	g.idleCheck = 5 * time.Millisecond
-	g.Start()
-	g.wait()
-	test.Type(g.unlock.pass, pass)
-	test.Tap(g.unlock.button)
-	g.wait()
-	if g.shell == nil {
-		t.Fatal("not unlocked")
-	}
+	startUnlocked(t, g)
 	// Typing into a field counts as activity, even without a handler.
 	f := showProspectForm(g, nil, nil)
 	g.win.Canvas().Focus(f.name)
@@ -303,14 +283,7 @@ func TestIdleLock(t *testing.T) {
 }
 
 func TestSettingsSave(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "w.db")
-	createDB(t, path, false)
-	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
-	g.Start()
-	g.wait()
-	test.Type(g.unlock.pass, pass)
-	test.Tap(g.unlock.button)
-	g.wait()
+	g, _ := newUnlockedGUI(t)
 	g.shell.show("settings")
 	st := g.shell.settings
 	st.retention.SetText("zero")

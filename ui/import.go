@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,6 +36,7 @@ func chooseVCards(g *GUI, done func()) {
 	hint := widget.NewLabel(lang.L("You can also drop several .vcf files onto the window."))
 	hint.Wrapping = fyne.TextWrapWord
 	var pick *dialog.CustomDialog
+	csvFile := chooseCSVButton(g, func() { pick.Hide() }, done) // import_csv.go
 	file.OnTapped = func() {
 		pick.Hide()
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -58,7 +58,7 @@ func chooseVCards(g *GUI, done func()) {
 			askEventAndImport(g, vcfFilesIn(l.Path()), done)
 		}, g.win)
 	}
-	pick = dialog.NewCustom(lang.L("Import vCards"), lang.L("Cancel"), container.NewVBox(file, folder, hint), g.win)
+	pick = dialog.NewCustom(lang.L("Import vCards"), lang.L("Cancel"), container.NewVBox(file, folder, csvFile, hint), g.win)
 	pick.Show()
 }
 
@@ -78,8 +78,16 @@ func (g *GUI) onDropped(_ fyne.Position, uris []fyne.URI) {
 	if g.shell == nil {
 		return
 	}
+	if photos := droppedPhotos(uris); len(photos) > 0 { // card photos: scan.go
+		readCardPhotos(g, photos, g.shell.prospects.refresh)
+		return
+	}
 	var paths []string
 	for _, u := range uris {
+		if strings.EqualFold(u.Extension(), ".csv") && len(uris) == 1 { // import_csv.go
+			showCSVImport(g, u.Path(), func() { g.shell.prospects.refresh() })
+			return
+		}
 		if strings.EqualFold(u.Extension(), ".vcf") || strings.EqualFold(u.Extension(), ".vcard") {
 			paths = append(paths, u.Path())
 		}
@@ -103,33 +111,37 @@ func (g *GUI) onDropped(_ fyne.Position, uris []fyne.URI) {
 	askEventAndImport(g, paths, func() { g.shell.prospects.refresh() })
 }
 
-// askEventAndImport asks for the event the cards come from, then imports.
-func askEventAndImport(g *GUI, paths []string, done func()) {
+// askEventAndImport asks where the cards come from (and their event, a
+// list's vendor, the country of their numbers), then imports.
+func askEventAndImport(g *GUI, paths []string, done func()) *importOriginDialog {
 	if len(paths) == 0 {
 		dialog.ShowInformation(lang.L("Nothing to import"), lang.L("No .vcf files were found there."), g.win)
-		return
+		return nil
 	}
-	event := widget.NewEntry()
-	event.SetText(g.lastEvent)
-	event.SetPlaceHolder(lang.L("Trade fair or meeting (optional)"))
 	title := lang.N("Import {{.Count}} file", len(paths), map[string]any{"Count": i18n.Number(len(paths))})
-	items := []*widget.FormItem{widget.NewFormItem(lang.L("Event"), event)}
-	dialog.ShowForm(title, lang.L("Import"), lang.L("Cancel"), items, func(ok bool) {
-		if ok {
-			g.lastEvent = strings.TrimSpace(event.Text)
-			runImport(g, paths, g.lastEvent, done)
+	return showImportOrigin(g, title, lang.L("Import"), func(o importOrigin) {
+		if o.Event != "" {
+			g.lastEvent = o.Event
 		}
-	}, g.win)
+		runImportFrom(g, paths, o, done)
+	})
 }
 
+// runImport imports business cards collected at event.
 func runImport(g *GUI, paths []string, event string, done func()) *importer {
+	return runImportFrom(g, paths, importOrigin{Source: consent.SourceCard, Event: event}, done)
+}
+
+// runImportFrom imports the files as the rep said they come from.
+func runImportFrom(g *GUI, paths []string, o importOrigin, done func()) *importer {
 	im := &importer{g: g, progress: widget.NewProgressBar(), done: done}
 	im.dlg = dialog.NewCustomWithoutButtons(lang.L("Importing business cards…"), container.NewGridWrap(fyne.NewSize(360, 40), im.progress), g.win)
 	im.dlg.Show()
 	uc := g.uc
 	g.background(func() error {
 		var err error
-		im.result, err = uc.Imports.Import(paths, usecase.ImportOptions{Source: consent.SourceCard, Event: event,
+		im.result, err = uc.Imports.Import(paths, usecase.ImportOptions{Source: o.Source, Event: o.Event,
+			ListVendor: o.ListVendor, Country: o.Country,
 			Progress: func(done, total int) {
 				g.ui(func() { im.progress.SetValue(float64(done) / float64(max(total, 1))) })
 			}})
@@ -137,7 +149,7 @@ func runImport(g *GUI, paths []string, event string, done func()) *importer {
 	}, func(err error) {
 		im.dlg.Hide()
 		if err != nil {
-			dialog.ShowError(errors.New(lang.L("Nothing was imported: {{.Error}}", map[string]any{"Error": errorText(err)})), g.win)
+			g.showProblem(lang.L("Nothing was imported: {{.Error}}", map[string]any{"Error": errorText(err)}))
 			return
 		}
 		showImportResult(g, im.result.Summary, im.result.Warnings)
@@ -152,14 +164,16 @@ func runImport(g *GUI, paths []string, event string, done func()) *importer {
 // suppressed, and every card imported with something cut or dropped, each
 // with its file and card number.
 func showImportResult(g *GUI, s store.ImportSummary, warnings []store.ImportProblem) {
-	summary := widget.NewLabelWithStyle(importSummaryText(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	counts := usecase.ImportResult{Summary: s, Warnings: warnings}.Counts()
+	summary := widget.NewLabelWithStyle(importSummaryText(s)+"\n"+i18n.Text(counts.Message()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	summary.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(summary, nil, nil, nil)
 	lines := make([]string, 0, len(s.Problems)+len(warnings)+1)
 	for _, p := range s.Problems {
 		lines = append(lines, importProblemText(p))
 	}
 	if len(warnings) > 0 {
-		lines = append(lines, lang.L("Imported, but shortened:"))
+		lines = append(lines, lang.L("Imported with a field dropped or kept as written:"))
 		for _, w := range warnings {
 			lines = append(lines, importProblemText(w))
 		}

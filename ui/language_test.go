@@ -202,16 +202,7 @@ func TestErrorTextTranslatesStoreErrors(t *testing.T) {
 // unlockOn starts a GUI on app a and unlocks it with the passphrase.
 func unlockOn(t *testing.T, a fyne.App, cfg usecase.Config) *GUI {
 	t.Helper()
-	g := newTestGUIOn(t, a, cfg)
-	g.Start()
-	g.wait()
-	test.Type(g.unlock.pass, pass)
-	test.Tap(g.unlock.button)
-	g.wait()
-	if g.shell == nil {
-		t.Fatal("not unlocked")
-	}
-	return g
+	return startUnlocked(t, newTestGUIOn(t, a, cfg))
 }
 
 // screenShows reports whether any label, button, choice or text drawn under

@@ -39,9 +39,7 @@ func TestOlderCopyOffersOpenAnyway(t *testing.T) {
 	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true, StateDir: state})
 	g.Start()
 	g.wait()
-	test.Type(g.unlock.pass, pass)
-	test.Tap(g.unlock.button)
-	g.wait()
+	enterPassphrase(g)
 	if g.older == nil || g.shell != nil || !strings.Contains(g.older.text.Text, "older copy") {
 		t.Fatalf("an older copy was not explained (older screen %v, main window %v)", g.older != nil, g.shell != nil)
 	}
@@ -61,11 +59,7 @@ func TestErasedProspectScreen(t *testing.T) {
 	if err := g.uc.Rights.Erase(1, "asked by email"); err != nil {
 		t.Fatal(err)
 	}
-	g.shell.show("prospects")
-	g.wait()
-	d := g.shell.prospects.detail
-	d.show(1)
-	g.wait()
+	d := showDetail(g, 1)
 	if d.name.Text != "This prospect was erased" || !strings.Contains(d.status.Text, "asked by email") || !strings.Contains(d.status.Text, "Rita Rep") {
 		t.Fatalf("erased prospect screen: %q / %q", d.name.Text, d.status.Text)
 	}

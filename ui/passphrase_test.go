@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -49,14 +48,7 @@ func TestSetupRefusesTriviallyWeakPassphrases(t *testing.T) {
 // The Settings dialog refuses the same passphrases with the same reason,
 // and the old passphrase keeps opening the database.
 func TestSettingsRefusesTriviallyWeakPassphrase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "w.db")
-	createDB(t, path, false)
-	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
-	g.Start()
-	g.wait()
-	test.Type(g.unlock.pass, pass)
-	test.Tap(g.unlock.button)
-	g.wait()
+	g, path := newUnlockedGUI(t)
 	g.shell.show("settings")
 	g.shell.settings.onChangePassphrase()
 	form := g.win.Canvas().Overlays().Top()

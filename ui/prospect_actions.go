@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -58,7 +57,7 @@ func (d *prospectDetail) exportTo(rec consent.Record, vcf bool) {
 			return err
 		}, func(err error) {
 			if err != nil {
-				dialog.ShowError(errors.New(errorText(err)), g.win)
+				g.showError(err)
 				return
 			}
 			d.show(rec.Prospect.ID)
@@ -99,7 +98,7 @@ func (d *prospectDetail) previewInformed(title string, mail consent.Email, sent 
 			return err
 		}, func(err error) {
 			if err != nil {
-				dialog.ShowError(errors.New(errorText(err)), g.win)
+				g.showError(err)
 				return
 			}
 			d.show(id)
@@ -139,7 +138,7 @@ func (d *prospectDetail) eraseFor(p consent.Prospect, why string) {
 			return
 		}
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), g.win)
+			g.showError(err)
 			return
 		}
 		d.id = 0
@@ -192,7 +191,7 @@ func (d *prospectDetail) onSummaryPDF() {
 		return g.uc.Documents.Summary(id, documentLang(), "from the prospect screen", path)
 	}, nil, func(w usecase.Written, err error) {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), g.win)
+			g.showError(err)
 			return
 		}
 		n := lang.N("{{.Count}} page", w.Pages, map[string]any{"Count": i18n.Number(w.Pages)})

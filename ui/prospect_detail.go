@@ -23,6 +23,7 @@ type prospectDetail struct {
 	rec         consent.Record
 	name        *widget.Label
 	fields      *widget.Form
+	formBox     *fyne.Container // holds fields: each prospect gets a new form
 	timeline    *widget.List
 	events      []consent.Event
 	edit        *widget.Button
@@ -45,6 +46,7 @@ func newProspectDetail(g *GUI) *prospectDetail {
 	d := &prospectDetail{g: g}
 	d.name = heading("")
 	d.fields = widget.NewForm()
+	d.formBox = container.NewStack(d.fields)
 	d.status = widget.NewLabel("")
 	d.status.Wrapping = fyne.TextWrapWord
 	d.edit = widget.NewButtonWithIcon(lang.L("Correct details"), theme.DocumentCreateIcon(), d.onEdit)
@@ -70,7 +72,7 @@ func newProspectDetail(g *GUI) *prospectDetail {
 		})
 	// Two columns: three would make the detail wider than its share of
 	// the window in German, squeezing the list to a sliver.
-	details := container.NewVScroll(container.NewVBox(d.fields, d.status,
+	details := container.NewVScroll(container.NewVBox(d.formBox, d.status,
 		container.NewGridWithColumns(2, d.edit, d.summary, d.export, d.notice, d.messages.first, d.messages.connect, d.messages.reply, d.erase)))
 	d.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Contact"), theme.MailSendIcon(), d.consents.root),
@@ -106,8 +108,7 @@ func (d *prospectDetail) load(id uint64, then func()) {
 				// The status says when, why and by whom (the tombstone).
 				d.name.SetText(lang.L("This prospect was erased"))
 			}
-			d.fields.Items = nil
-			d.fields.Refresh()
+			d.setFields(nil)
 			d.status.SetText(errorText(err))
 			d.events = nil
 			d.timeline.Refresh()
@@ -128,20 +129,23 @@ func (d *prospectDetail) load(id uint64, then func()) {
 
 func (d *prospectDetail) fill(p consent.Prospect, evs []consent.Event) {
 	d.name.SetText(p.Name)
-	d.fields.Items = nil
+	var items []*widget.FormItem
 	add := func(label, value string) {
 		if value == "" {
 			return
 		}
 		l := widget.NewLabel(value)
 		l.Wrapping = fyne.TextWrapWord
-		d.fields.Append(label, l)
+		items = append(items, widget.NewFormItem(label, l))
 	}
 	add(lang.L("Company"), p.Company)
 	add(lang.L("Job title"), p.Title)
 	add(lang.L("Email"), p.Email)
 	if p.Phone != "" {
 		add(lang.L("Phone"), consent.FormatPhone(p.Phone))
+	}
+	if p.PhoneUnread() {
+		items = append(items, widget.NewFormItem(lang.L("Phone"), phoneFlag(p)))
 	}
 	add(lang.L("Source"), i18n.Source(p.Source))
 	add(lang.L("Event"), p.Event)
@@ -158,10 +162,20 @@ func (d *prospectDetail) fill(p consent.Prospect, evs []consent.Event) {
 	if end := consent.RetentionEnds(d.rec, d.g.settings.RetentionMonths); !end.IsZero() {
 		add(lang.L("Kept until"), i18n.Date(end))
 	}
-	d.fields.Refresh()
+	d.setFields(items)
 	d.status.SetText("")
 	d.events = evs
 	d.timeline.Refresh()
+}
+
+// setFields shows items in a new form. Reusing one form is what kept the
+// previous prospect's company on screen: Form only adds rendered rows for
+// new items and keeps the ones it drew before, so after Items = nil and
+// Append the first row was still the old prospect's value.
+func (d *prospectDetail) setFields(items []*widget.FormItem) {
+	d.fields = widget.NewForm(items...)
+	d.formBox.Objects = []fyne.CanvasObject{d.fields}
+	d.formBox.Refresh()
 }
 
 func (d *prospectDetail) onEdit() {
@@ -228,6 +242,8 @@ func eventLine(ev consent.Event) string {
 		return lang.L("Informed: {{.Note}} ({{.Rep}})", data)
 	case consent.KindReplyAttached:
 		return lang.L("Reply attached as evidence by {{.Rep}}", data)
+	case consent.KindCardImage:
+		return lang.L("Card photo kept as evidence of the source ({{.Rep}})", data)
 	case consent.KindCallLogged:
 		if ev.Agreed != "" {
 			return lang.L("Call: {{.Outcome}}, agreed: {{.Agreed}} ({{.Rep}})", data)
@@ -255,6 +271,8 @@ func eventLine(ev consent.Event) string {
 		return lang.L("The person agreed to the introduction ({{.Rep}})", data)
 	case consent.KindReferralDeclined:
 		return lang.L("The person declined the introduction ({{.Rep}})", data)
+	case consent.KindMerged:
+		return lang.L("Merged with a duplicate record of this person; both histories are kept ({{.Rep}})", data)
 	case consent.KindReactivated:
 		return lang.L("Asked to stay in touch ({{.Rep}})", data)
 	}

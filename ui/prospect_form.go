@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -62,6 +63,9 @@ func showProspectForm(g *GUI, old *consent.Prospect, done func(consent.Prospect)
 		f.title.SetText(old.Title)
 		f.email.SetText(old.Email)
 		f.phone.SetText(consent.FormatPhone(old.Phone)) // read back as E.164, so no change unless edited
+		if old.PhoneUnread() {
+			f.phone.SetText(old.PhoneRaw) // kept as written: shown to be corrected
+		}
 		f.event.SetText(old.Event)
 		f.source.SetSelected(i18n.Source(old.Source))
 		f.source.Disable() // where data came from is history, not a detail to correct
@@ -77,11 +81,7 @@ func showProspectForm(g *GUI, old *consent.Prospect, done func(consent.Prospect)
 		widget.NewFormItem(lang.L("Event"), f.event), widget.NewFormItem(lang.L("Email language"), f.lang))
 	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
-	body := container.NewVBox(form, f.status)
-	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(540, 460), body), g.win)
-	f.dlg.SetButtons([]fyne.CanvasObject{cancel, f.save})
-	f.dlg.Show()
+	f.dlg = showActionDialog(g, title, fyne.NewSize(540, 460), container.NewVBox(form, f.status), f.save)
 	g.win.Canvas().Focus(f.name)
 	return f
 }
@@ -129,6 +129,9 @@ func (f *prospectForm) onSave() {
 	p := consent.Prospect{Name: f.name.Text, Company: f.company.Text, Title: f.title.Text, Email: f.email.Text,
 		Phone: f.phone.Text, Event: f.event.Text, Source: f.sourceValue(), Lang: f.langValue()}
 	if f.old != nil {
+		if f.old.PhoneUnread() && strings.TrimSpace(p.Phone) == f.old.PhoneRaw {
+			p.Phone = "" // not corrected yet: the other fields still save
+		}
 		f.saveEdit(p)
 		return
 	}
@@ -177,16 +180,11 @@ func (f *prospectForm) saveEdit(p consent.Prospect) {
 	uc := g.uc
 	id := f.old.ID
 	var out consent.Prospect
-	g.background(func() error {
+	saveFromDialog(g, func() error {
 		var err error
 		out, err = uc.Prospects.Correct(id, p)
 		return err
-	}, func(err error) {
-		if err != nil {
-			f.status.SetText(formError(err))
-			return
-		}
-		f.dlg.Hide()
+	}, formError, f.status, f.dlg, func() {
 		if f.done != nil {
 			f.done(out)
 		}

@@ -43,13 +43,6 @@ func (m *prospectMessages) set(r consent.Record) {
 	showIf(m.reply, src == consent.SourceSocial)
 }
 
-func showIf(o fyne.CanvasObject, show bool) {
-	if show {
-		o.Show()
-	} else {
-		o.Hide()
-	}
-}
 
 func (m *prospectMessages) onFirst() {
 	d, g := m.d, m.d.g

@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"errors"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,122 +16,137 @@ import (
 	"warmlead/ui/i18n"
 )
 
-// prospectsScreen lists prospects (virtualised), searches as the rep types,
-// sorts and filters, and shows the selected one's details beside the list.
-// Every query runs in the store off the UI goroutine (store.DB.List); the
-// rows read only the visible prospects from the cache.
+// prospectsScreen lists prospects as a table (virtualised), searches as
+// the rep types, sorts by any column both ways and filters, and shows the
+// selected one's details beside it. Every query runs in the store off the
+// UI goroutine (Index.List, then Index.Sort for the orders the store does
+// not keep ready); the cells read only the visible prospects from memory.
+// Selection and keys: prospects_select.go; the bulk bar: prospects_bulk.go.
 type prospectsScreen struct {
-	g       *GUI
-	search  *widget.Entry
-	order   *widget.Select // store.ListOrder by index
-	source  *widget.Select // "All sources", then consent.Sources
-	state   *widget.Select // store.ConsentFilter by index
-	add     *widget.Button
-	importV *widget.Button
-	exportV *widget.Button
-	count   *widget.Label
-	list    *widget.List
-	detail  *prospectDetail
-	empty   fyne.CanvasObject
-	main    fyne.CanvasObject
-	root    *fyne.Container
-	results []uint64        // ids in the chosen order; rows read the visible ones from the cache
-	shown   store.ListOrder // the order of results, for the rows' second line
-	gen     atomic.Uint64   // newest query; older results are dropped
+	g         *GUI
+	search    *widget.Entry
+	order     *widget.Select // the sort column, by index into prospectColumns
+	source    *widget.Select // "All sources", then consent.Sources
+	state     *widget.Select // store.ConsentFilter by index
+	add       *widget.Button
+	importV   *widget.Button
+	exportV   *widget.Button
+	count     *widget.Label
+	list      *prospectTable
+	noHits    *fyne.Container // over the table when nothing matches
+	noHitsMsg *widget.Label
+	noHitsBtn *widget.Button
+	bulk      *bulkBar
+	detail    *prospectDetail
+	empty     fyne.CanvasObject
+	main      fyne.CanvasObject
+	root      *fyne.Container
+	results   []uint64      // ids in the chosen order; cells read the visible ones from the cache
+	gen       atomic.Uint64 // newest query; older results are dropped
+
+	sortCol   int // into prospectColumns
+	sortDesc  bool
+	widths    []float32
+	syncing   bool // the Sort by choice follows a header click
+	scrollTop bool // the next result starts at the top (the sort or a filter changed)
+	selected  map[uint64]struct{}
+	anchor    int // the row a Shift-click extends from; -1: none
+	cursor    int // the row the arrow keys move from
+	mods      func() fyne.KeyModifier
+	cached    tableRow // the row read last (prospects_table.go)
 }
 
 // consentStates label the store's consent filters, in their order.
 var consentStates = []string{"Any consent state", "Has a consent", "Consent pending or none", "Objected or withdrawn", "On a do-not-call register"}
 
 func newProspectsScreen(g *GUI) *prospectsScreen {
-	p := &prospectsScreen{g: g}
+	p := &prospectsScreen{g: g, selected: map[uint64]struct{}{}, anchor: -1}
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder(lang.L("Search name, company, email, phone or event"))
-	p.search.OnChanged = func(string) { p.run() }
-	p.order = widget.NewSelect([]string{lang.L("Name"), lang.L("Company"), lang.L("Last contact")}, nil)
-	p.order.SetSelectedIndex(0)
-	p.order.OnChanged = p.onFilterChanged
+	p.search.OnChanged = func(string) { p.scrollTop = true; p.run() }
+	p.list = newProspectTable(p)
+	p.loadTablePrefs()
+	titles := make([]string, len(prospectColumns))
+	for i, c := range prospectColumns {
+		titles[i] = c.title()
+	}
+	p.order = widget.NewSelect(titles, nil)
+	p.order.SetSelectedIndex(p.sortCol)
+	p.order.OnChanged = p.onOrderChanged
 	p.source = widget.NewSelect(append([]string{lang.L("All sources")}, vocabLabels(consent.Sources, i18n.Source)...), nil)
 	p.source.SetSelectedIndex(0)
+	for i, src := range consent.Sources {
+		if string(src) == g.app.Preferences().String(prefListSource) {
+			p.source.SetSelectedIndex(i + 1)
+		}
+	}
 	p.source.OnChanged = p.onFilterChanged
 	states := make([]string, len(consentStates))
 	for i, s := range consentStates {
 		states[i] = lang.L(s)
 	}
 	p.state = widget.NewSelect(states, nil)
-	p.state.SetSelectedIndex(0)
+	p.state.SetSelectedIndex(min(max(g.app.Preferences().Int(prefListConsent), 0), len(states)-1))
 	p.state.OnChanged = p.onFilterChanged
 	p.add = widget.NewButtonWithIcon(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
 	p.add.Importance = widget.HighImportance
 	p.importV = widget.NewButtonWithIcon(lang.L("Import vCards…"), theme.FolderOpenIcon(), p.onImport)
 	p.exportV = widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), p.onExport)
 	p.count = widget.NewLabel("")
-	p.list = widget.NewList(func() int { return len(p.results) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("")
-			sub.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(name, sub)
-		}, p.updateRow)
-	p.list.OnSelected = p.onSelected
+	p.noHitsMsg = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	p.noHitsMsg.Wrapping = fyne.TextWrapWord
+	p.noHitsBtn = widget.NewButtonWithIcon("", theme.ContentClearIcon(), p.onClearNoHits)
+	p.noHits = container.NewVBox(layoutSpacer(), p.noHitsMsg, container.NewCenter(p.noHitsBtn), layoutSpacer())
+	p.noHits.Hide()
+	p.bulk = newBulkBar(p)
 	p.detail = newProspectDetail(g)
 	p.empty = emptyState(theme.AccountIcon(), lang.L("No prospects yet"),
 		lang.L("Add a business card or import a vCard file. Every prospect you add starts a consent record."))
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.count, p.exportV, p.importV, p.add), p.search)
 	filters := container.NewGridWithColumns(3,
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Sort by")), nil, p.order), p.source, p.state)
-	split := container.NewHSplit(p.list, p.detail.content())
-	split.Offset = 0.38
-	p.main = container.NewBorder(container.NewVBox(top, filters), nil, nil, nil, split)
+	split := container.NewHSplit(container.NewStack(p.list, p.noHits), p.detail.content())
+	split.Offset = 0.7
+	p.main = container.NewBorder(container.NewVBox(top, filters, p.bulk.root), nil, nil, nil, split)
 	p.root = container.NewStack()
 	return p
 }
 
-// updateRow shows a prospect as name, then company with the source, or
-// with the last contact when the list is sorted by it.
-func (p *prospectsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	if i >= len(p.results) {
-		return
-	}
-	id := p.results[i]
-	pr, _ := p.g.db.Index().Cached(id)
-	second := i18n.Source(pr.Source)
-	if p.shown == store.OrderLastContact {
-		second = lang.L("Never contacted")
-		if at, ok := p.g.db.Index().LastContact(id); ok {
-			second = lang.L("Last contact {{.Date}}", map[string]any{"Date": i18n.Date(at)})
-		}
-	}
-	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(pr.Name)
-	box.Objects[1].(*widget.Label).SetText(joinNonEmpty(" · ", pr.Company, second))
-}
-
 func (p *prospectsScreen) content() fyne.CanvasObject { return p.root }
+
+func (p *prospectsScreen) searchEntry() *widget.Entry { return p.search }
+
+func (p *prospectsScreen) now() time.Time { return time.Now() }
 
 func (p *prospectsScreen) refresh() {
 	if p.g.db.Index().Count() == 0 {
 		add := widget.NewButtonWithIcon(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
 		add.Importance = widget.HighImportance
 		imp := widget.NewButtonWithIcon(lang.L("Import vCards…"), theme.FolderOpenIcon(), p.onImport)
-		p.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(heading(lang.L("Prospects")), layoutSpacer(), imp, add), nil, nil, nil, p.empty)}
+		scan := widget.NewButtonWithIcon(lang.L("Scan card photos…"), theme.MediaPhotoIcon(), p.onScan)
+		p.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(heading(lang.L("Prospects")), layoutSpacer(), imp, scan, add), nil, nil, nil, p.empty)}
 		p.root.Refresh()
 		return
 	}
 	p.root.Objects = []fyne.CanvasObject{p.main}
 	p.root.Refresh()
-	// Read the ledgers for sorting by last contact and the consent filters
+	// Read the ledgers for the consent, last contact and next step columns
 	// now, while the rep looks at the list, rather than on first use. Not
 	// through g.background: closing the app should not wait for it (a
-	// lock stops it).
-	go func(db *store.DB) { _ = db.Index().PrepareFacets() }(p.g.db)
+	// lock stops it). The table shows them once read.
+	db := p.g.db
+	go func() {
+		if db.Index().ReadFacts() == nil {
+			p.g.ui(func() { p.list.Refresh() })
+		}
+	}()
 	p.run()
 }
 
 // query is what the header asks for.
 func (p *prospectsScreen) query() store.ListQuery {
-	q := store.ListQuery{Text: p.search.Text, Order: store.ListOrder(max(p.order.SelectedIndex(), 0)),
+	order, _ := p.storeOrder()
+	q := store.ListQuery{Text: p.search.Text, Order: order,
 		Consent: store.ConsentFilter(max(p.state.SelectedIndex(), 0))}
 	if i := p.source.SelectedIndex(); i > 0 {
 		q.Source = consent.Sources[i-1]
@@ -140,9 +155,15 @@ func (p *prospectsScreen) query() store.ListQuery {
 }
 
 // onFilterChanged says the list is being sorted: the first sort by last
-// contact or consent filter after unlocking may read every ledger.
+// contact or consent filter after unlocking may read every ledger. The
+// filters are remembered for the next start.
 func (p *prospectsScreen) onFilterChanged(string) {
+	pr := p.g.app.Preferences()
+	q := p.query()
+	pr.SetString(prefListSource, string(q.Source))
+	pr.SetInt(prefListConsent, int(q.Consent))
 	p.count.SetText(lang.L("Sorting…"))
+	p.scrollTop = true
 	p.run()
 }
 
@@ -152,11 +173,15 @@ func (p *prospectsScreen) run() {
 	p.g.touch()
 	gen := p.gen.Add(1)
 	q := p.query()
+	_, resort := p.storeOrder()
+	col, desc := prospectColumns[p.sortCol].sort, p.sortDesc
 	var res []uint64
 	db := p.g.db
 	p.g.background(func() error {
 		var err error
-		res, err = db.Index().List(q, nil)
+		if res, err = db.Index().List(q, nil); err == nil && resort {
+			err = db.Index().Sort(res, col, desc, time.Now())
+		}
 		return err
 	}, func(err error) {
 		if p.gen.Load() != gen {
@@ -166,24 +191,55 @@ func (p *prospectsScreen) run() {
 			p.count.SetText(errorText(err))
 			return
 		}
-		p.results, p.shown = res, q.Order
+		p.results = res
 		p.count.SetText(lang.L("{{.Shown}} of {{.Total}}", map[string]any{"Shown": i18n.Number(len(res)), "Total": i18n.Number(db.Index().Count())}))
-		p.list.UnselectAll()
+		// A new list drops the selection (one refresh below, not two).
+		p.selected, p.anchor, p.cursor = map[uint64]struct{}{}, -1, 0
+		p.bulk.update(0)
+		p.showNoHits(q)
+		if p.scrollTop {
+			p.scrollTop = false
+			p.list.ScrollToTop()
+		}
 		p.list.Refresh()
 	})
 }
 
-func (p *prospectsScreen) onSelected(i widget.ListItemID) {
-	p.g.touch()
-	if i < 0 || i >= len(p.results) {
+// showNoHits says so when a search or the filters leave nobody, with the
+// way back.
+func (p *prospectsScreen) showNoHits(q store.ListQuery) {
+	switch {
+	case len(p.results) > 0:
+		p.noHits.Hide()
+		return
+	case q.Text != "":
+		p.noHitsMsg.SetText(lang.L("No prospect matches “{{.Text}}”", map[string]any{"Text": q.Text}))
+		p.noHitsBtn.SetText(lang.L("Clear search"))
+	default:
+		p.noHitsMsg.SetText(lang.L("No prospect matches these filters"))
+		p.noHitsBtn.SetText(lang.L("Clear filters"))
+	}
+	p.noHits.Show()
+}
+
+// onClearNoHits clears the search, or the filters when there is none.
+func (p *prospectsScreen) onClearNoHits() {
+	if p.search.Text != "" {
+		p.search.SetText("")
 		return
 	}
-	p.detail.show(p.results[i])
+	p.source.SetSelectedIndex(0)
+	p.state.SetSelectedIndex(0)
 }
 
 func (p *prospectsScreen) onAdd() {
 	p.g.touch()
 	showCardEntry(p.g, p.refresh)
+}
+
+func (p *prospectsScreen) onScan() {
+	p.g.touch()
+	startScan(p.g, p.refresh)
 }
 
 func (p *prospectsScreen) onImport() {
@@ -242,7 +298,7 @@ func (p *prospectsScreen) onExport() {
 func (p *prospectsScreen) exported(n int) func(error) {
 	return func(err error) {
 		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), p.g.win)
+			p.g.showError(err)
 			return
 		}
 		dialog.ShowInformation(lang.L("Exported"), lang.N("{{.Count}} prospect written as vCard 4.0.", n,

@@ -16,11 +16,7 @@ func TestProspectDialogsFitInEveryLanguage(t *testing.T) {
 	for _, code := range i18n.Languages {
 		t.Run(code, func(t *testing.T) {
 			g := openInLanguage(t, code)
-			g.shell.show("prospects")
-			g.wait()
-			d := g.shell.prospects.detail
-			d.show(1)
-			g.wait()
+			d := showDetail(g, 1)
 			p := d.rec.Prospect
 			fits(t, g, "consent dialog", showConsentDialog(g, p, nil).dlg)
 			fits(t, g, "objection dialog", showObjectionDialog(g, p, nil).dlg)

@@ -13,17 +13,21 @@ import (
 	"warmlead/ui/i18n"
 )
 
-// listed is the prospects list as the rep reads it: each row's name and
-// second line, in order, drawn by the list's own row function.
+// listed is the prospects table as the rep reads it: each row's name,
+// then company and source, in order, drawn by the table's own cells.
 func listed(p *prospectsScreen) []string {
 	var rows []string
 	for i := range p.results {
-		o := p.list.CreateItem()
-		p.updateRow(i, o)
-		box := o.(*fyne.Container)
-		rows = append(rows, box.Objects[0].(*widget.Label).Text+" / "+box.Objects[1].(*widget.Label).Text)
+		rows = append(rows, cellText(p, i, 0)+" / "+joinNonEmpty(" · ", cellText(p, i, 1), cellText(p, i, 5)))
 	}
 	return rows
+}
+
+// cellText is what the table's cell at row i, column col shows.
+func cellText(p *prospectsScreen, i, col int) string {
+	o := p.list.CreateCell()
+	p.updateCell(widget.TableCellID{Row: i, Col: col}, o)
+	return o.(*fyne.Container).Objects[1].(*widget.Label).Text
 }
 
 func names(rows []string) string {
@@ -85,7 +89,7 @@ func TestProspectsListSortsAndFilters(t *testing.T) {
 		t.Fatalf("cards without consent: %s", got)
 	}
 
-	// Last contact, newest first; the second line says when.
+	// Last contact, newest first; its column says when.
 	for id, ago := range map[uint64]time.Duration{4: time.Hour, 2: 48 * time.Hour} {
 		if _, err := g.db.AppendEvent(id, consent.Event{Rep: "Rita Rep", Kind: consent.KindCallLogged,
 			Outcome: consent.OutcomeNoAnswer, Time: time.Now().Add(-ago)}); err != nil {
@@ -100,8 +104,8 @@ func TestProspectsListSortsAndFilters(t *testing.T) {
 	if names(rows) != "Dirk,Bram,Anna,Cora" {
 		t.Fatalf("by last contact: %q", rows)
 	}
-	if want := "Last contact " + i18n.Date(time.Now().Add(-time.Hour)); !strings.HasSuffix(rows[0], want) || !strings.HasSuffix(rows[3], "Never contacted") {
-		t.Errorf("last contact lines: %q", rows)
+	if got, want := cellText(p, 0, 7), i18n.Date(time.Now().Add(-time.Hour)); got != want || cellText(p, 3, 7) != "Never" {
+		t.Errorf("last contact cells: %q (want %q), %q", got, want, cellText(p, 3, 7))
 	}
 
 	// Typing searches within the order and filters, off the UI goroutine.
@@ -130,7 +134,7 @@ func TestProspectScreensInDutch(t *testing.T) {
 	if p.count.Text != "1 van 1" || p.search.PlaceHolder != "Naam, bedrijf, e-mail, telefoon…" {
 		t.Fatalf("header: %q, %q", p.count.Text, p.search.PlaceHolder)
 	}
-	if p.order.Options[2] != "Laatste contact" || p.source.Options[1] != "Visitekaartje" {
+	if p.order.Options[7] != "Laatste contact" || p.source.Options[1] != "Visitekaartje" {
 		t.Errorf("selectors: %q %q", p.order.Options, p.source.Options)
 	}
 	p.detail.show(1)

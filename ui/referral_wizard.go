@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -58,10 +57,7 @@ func showReferralWizard(g *GUI, done func()) *referralWizard {
 		widget.NewFormItem(lang.L("Email language"), w.lang))
 	w.create = widget.NewButton(lang.L("3. Write the introduction"), w.onCreate)
 	w.create.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { w.dlg.Hide() })
-	w.dlg = dialog.NewCustomWithoutButtons(lang.L("New referral"), container.NewGridWrap(fyne.NewSize(600, 440), container.NewVBox(form, note, w.status)), g.win)
-	w.dlg.SetButtons([]fyne.CanvasObject{cancel, w.create})
-	w.dlg.Show()
+	w.dlg = showActionDialog(g, lang.L("New referral"), fyne.NewSize(600, 440), container.NewVBox(form, note, w.status), w.create)
 	return w
 }
 
@@ -96,16 +92,11 @@ func (w *referralWizard) onCreate() {
 		Lang:  languageCode(w.lang.Selected), // the referred person's language, for the emails to them
 		Topic: w.topic.Text}
 	var ref usecase.Referral
-	g.background(func() error {
+	saveFromDialog(g, func() error {
 		var err error
 		ref, err = g.uc.Referrals.Refer(n)
 		return err
-	}, func(err error) {
-		if err != nil {
-			w.status.SetText(errorText(err))
-			return
-		}
-		w.dlg.Hide()
+	}, errorText, w.status, w.dlg, func() {
 		w.created = ref.Referred
 		who := map[string]any{"Name": intro.Name}
 		w.preview = showEmailPreview(g, lang.L("Introduction for {{.Name}} to send", who), ref.Mail, func() {})
@@ -154,10 +145,8 @@ func showReferralOutcome(g *GUI, p consent.Prospect, done func()) *referralOutco
 	note.Wrapping = fyne.TextWrapWord
 	o.save = widget.NewButton(lang.L("Save answer"), func() { o.onSave(done) })
 	o.save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("Cancel"), func() { o.dlg.Hide() })
-	o.dlg = dialog.NewCustomWithoutButtons(lang.L("Answer from {{.Name}}", map[string]any{"Name": p.Name}), container.NewGridWrap(fyne.NewSize(560, 420), container.NewVBox(form, note, o.status)), g.win)
-	o.dlg.SetButtons([]fyne.CanvasObject{cancel, o.save})
-	o.dlg.Show()
+	o.dlg = showActionDialog(g, lang.L("Answer from {{.Name}}", map[string]any{"Name": p.Name}), fyne.NewSize(560, 420),
+		container.NewVBox(form, note, o.status), o.save)
 	return o
 }
 
@@ -184,10 +173,5 @@ func (o *referralOutcome) onSave(done func()) {
 		o.status.SetText(lang.L("Choose whether they approved or declined."))
 		return
 	}
-	saveFromDialog(g, save, func(err error) string {
-		if errors.Is(err, consent.ErrNoEvidence) {
-			return lang.L("Paste their reply: an approval without proof does not count.")
-		}
-		return errorText(err)
-	}, o.status, o.dlg, done)
+	saveFromDialog(g, save, evidenceProblem(lang.L("Paste their reply: an approval without proof does not count.")), o.status, o.dlg, done)
 }

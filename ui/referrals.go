@@ -127,13 +127,7 @@ func (r *referralsScreen) refresh() {
 		}
 		r.rows = list.Rows
 		r.thanks.SetText(thanksLine(list.Introducers))
-		if len(list.Rows) == 0 {
-			r.root.Objects = []fyne.CanvasObject{r.empty}
-		} else {
-			r.root.Objects = []fyne.CanvasObject{r.list}
-		}
-		r.root.Refresh()
-		r.list.Refresh()
+		showRows(r.root, len(list.Rows), r.empty, r.list, r.list)
 	})
 }
 

@@ -24,11 +24,7 @@ func hasLabelText(o fyne.CanvasObject, s string) bool {
 // is gone, and the tombstone and the audit entry keep the reason.
 func TestEraseFromTheProspectScreen(t *testing.T) {
 	g := openMain(t, consent.Prospect{Name: "Erik Erase", Email: "erik@erase.example", Source: consent.SourceCard})
-	g.shell.show("prospects")
-	g.wait()
-	d := g.shell.prospects.detail
-	d.show(1)
-	g.wait()
+	d := showDetail(g, 1)
 	p := d.rec.Prospect
 	d.eraseFor(p, "")
 	g.wait()

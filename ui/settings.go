@@ -18,22 +18,22 @@ import (
 // settingsScreen edits what setup asked, plus retention and idle lock, and
 // the security of the database (passphrase, keyring).
 type settingsScreen struct {
-	g                            *GUI
-	rep, company, privacy, prefs *widget.Entry
-	lang                         *widget.Select
-	retention, idle              *widget.Entry
-	save                         *widget.Button
-	status                       *widget.Label
-	keyringInfo                  *widget.Label
-	forget                       *widget.Button
-	registers                    *widget.Label
-	importDNC                    *widget.Button
+	g *GUI
+	profileFields
+	country         *countrySelect // where national phone numbers are read
+	retention, idle *widget.Entry
+	save            *widget.Button
+	status          *widget.Label
+	keyringInfo     *widget.Label
+	forget          *widget.Button
+	registers       *widget.Label
+	importDNC       *widget.Button
 }
 
 func newSettingsScreen(g *GUI) *settingsScreen {
 	s := &settingsScreen{g: g}
-	s.rep, s.company, s.privacy, s.prefs = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	s.lang = widget.NewSelect(languageOptions(), nil)
+	s.profileFields = newProfileFields()
+	s.country = newCountrySelect(g.settings.PhoneRegion())
 	s.retention, s.idle = widget.NewEntry(), widget.NewEntry()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
@@ -49,15 +49,11 @@ func newSettingsScreen(g *GUI) *settingsScreen {
 }
 
 func (s *settingsScreen) content() fyne.CanvasObject {
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Your name"), s.rep),
-		widget.NewFormItem(lang.L("Company"), s.company),
-		widget.NewFormItem(lang.L("Privacy statement"), s.privacy),
-		widget.NewFormItem(lang.L("Preferences page"), s.prefs),
-		widget.NewFormItem(lang.L("Language"), s.lang),
+	form := widget.NewForm(s.formItems(
+		widget.NewFormItem(lang.L("Country of phone numbers"), s.country),
 		widget.NewFormItem(lang.L("Keep inactive prospects (months)"), s.retention),
 		widget.NewFormItem(lang.L("Lock after idle (minutes)"), s.idle),
-	)
+	)...)
 	pass := widget.NewButtonWithIcon(lang.L("Change recovery passphrase…"), theme.AccountIcon(), s.onChangePassphrase)
 	restore := widget.NewButtonWithIcon(lang.L("Restore a backup…"), theme.HistoryIcon(), s.onRestore)
 	dbPath := widget.NewLabel(lang.L("Database: {{.Path}}", map[string]any{"Path": s.g.cfg.DB}))
@@ -80,6 +76,7 @@ func (s *settingsScreen) refresh() {
 	s.privacy.SetText(st.PrivacyURL)
 	s.prefs.SetText(st.PreferencesURL)
 	s.lang.SetSelected(languageNames[st.Lang])
+	s.country.SetCode(st.PhoneRegion())
 	s.retention.SetText(strconv.Itoa(st.RetentionMonths))
 	s.idle.SetText(strconv.Itoa(st.IdleLockMinutes))
 	s.status.SetText("")
@@ -101,9 +98,8 @@ func (s *settingsScreen) onSave() {
 	g := s.g
 	g.touch()
 	st := g.settings
-	st.Rep, st.Company = s.rep.Text, s.company.Text
-	st.PrivacyURL, st.PreferencesURL = s.privacy.Text, s.prefs.Text
-	st.Lang = languageCode(s.lang.Selected)
+	s.readInto(&st)
+	st.Country = s.country.Code()
 	var err error
 	if st.RetentionMonths, err = strconv.Atoi(s.retention.Text); err != nil {
 		s.status.SetText(lang.L("Retention must be a whole number of months, e.g. 12."))

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -64,7 +62,7 @@ func (s *settingsScreen) runRekey(pass []byte) {
 	}, func(err error) {
 		dlg.Hide()
 		if err != nil {
-			dialog.ShowError(errors.New(lang.L("The database was not re-encrypted: {{.Error}}", map[string]any{"Error": errorText(err)})), g.win)
+			g.showProblem(lang.L("The database was not re-encrypted: {{.Error}}", map[string]any{"Error": errorText(err)}))
 			return
 		}
 		s.status.SetText(lang.L("Database re-encrypted under a new key. Old copies and the old key open nothing of it; make a new backup."))

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	bolt "go.etcd.io/bbolt"
 
+	"warmlead/store/storetest"
 	"warmlead/ui/usecase"
 )
 
@@ -71,18 +72,11 @@ func TestSettingsRekey(t *testing.T) {
 func TestUnlockWarnsOfRecordsRemovedWithoutTheKey(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "w.db")
 	createDB(t, path, false, "Anna", "Bert")
-	b, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("prospects")).Delete([]byte{0, 0, 0, 0, 0, 0, 0, 2}) })
-	b.Close()
+	storetest.Update(t, path, func(tx *bolt.Tx) error { return tx.Bucket([]byte("prospects")).Delete([]byte{0, 0, 0, 0, 0, 0, 0, 2}) })
 	g := newTestGUI(t, usecase.Config{DB: path, NoKeyring: true})
 	g.Start()
 	g.wait()
-	test.Type(g.unlock.pass, pass)
-	test.Tap(g.unlock.button)
-	g.wait()
+	enterPassphrase(g)
 	top := g.win.Canvas().Overlays().Top()
 	if top == nil || !hasLabelText(top, "without its key") || !hasLabelText(top, "in prospects: 1 record(s) removed") {
 		t.Fatal("no warning naming the removed record")

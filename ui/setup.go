@@ -16,14 +16,13 @@ import (
 // setupScreen is the first start: who the rep is, what every email links
 // to, and the recovery passphrase.
 type setupScreen struct {
-	g                            *GUI
-	rep, company, privacy, prefs *widget.Entry
-	lang                         *widget.Select
-	pass, pass2                  *widget.Entry
-	meter                        *widget.ProgressBar
-	meterText, status            *widget.Label
-	create                       *widget.Button
-	progress                     *widget.ProgressBarInfinite
+	g *GUI
+	profileFields
+	pass, pass2       *widget.Entry
+	meter             *widget.ProgressBar
+	meterText, status *widget.Label
+	create            *widget.Button
+	progress          *widget.ProgressBarInfinite
 }
 
 // languageNames are the pickers' choices: each language in itself, so a
@@ -48,16 +47,11 @@ func languageCode(name string) string {
 }
 
 func (g *GUI) showSetup() {
-	s := &setupScreen{g: g}
-	s.rep = widget.NewEntry()
+	s := &setupScreen{g: g, profileFields: newProfileFields()}
 	s.rep.SetPlaceHolder(lang.L("Your name, as it appears in emails"))
-	s.company = widget.NewEntry()
 	s.company.SetPlaceHolder(lang.L("Your company"))
-	s.privacy = widget.NewEntry()
 	s.privacy.SetPlaceHolder(lang.L("https://yourcompany.com/privacy"))
-	s.prefs = widget.NewEntry()
 	s.prefs.SetPlaceHolder(lang.L("https://yourcompany.com/preferences"))
-	s.lang = widget.NewSelect(languageOptions(), nil)
 	s.lang.SetSelected(languageNames[i18n.Current()]) // the language this screen speaks
 	s.pass = widget.NewPasswordEntry()
 	s.pass2 = widget.NewPasswordEntry()
@@ -82,16 +76,11 @@ func (g *GUI) showSetup() {
 		}
 	}
 
-	form := widget.NewForm(
-		widget.NewFormItem(lang.L("Your name"), s.rep),
-		widget.NewFormItem(lang.L("Company"), s.company),
-		widget.NewFormItem(lang.L("Privacy statement"), s.privacy),
-		widget.NewFormItem(lang.L("Preferences page"), s.prefs),
-		widget.NewFormItem(lang.L("Language"), s.lang),
+	form := widget.NewForm(s.formItems(
 		widget.NewFormItem(lang.L("Recovery passphrase"), s.pass),
 		widget.NewFormItem(lang.L("Repeat passphrase"), s.pass2),
 		widget.NewFormItem(lang.L("Strength"), container.NewBorder(nil, nil, nil, s.meterText, s.meter)),
-	)
+	)...)
 	// Whole sentences per case, so each language can order them its way.
 	text := lang.L("Warmlead keeps your prospects in an encrypted database on this computer. Its key is kept in your system keyring, so Warmlead opens without a prompt; the recovery passphrase opens it on another computer or after a reinstall. Write the passphrase down: nobody can recover it for you.")
 	if g.cfg.NoKeyring {
@@ -124,9 +113,7 @@ func (s *setupScreen) onPassChanged(p string) {
 
 func (s *setupScreen) settings() consent.Settings {
 	st := consent.DefaultSettings()
-	st.Rep, st.Company = s.rep.Text, s.company.Text
-	st.PrivacyURL, st.PreferencesURL = s.privacy.Text, s.prefs.Text
-	st.Lang = languageCode(s.lang.Selected)
+	s.readInto(&st)
 	return st
 }
 
@@ -149,6 +136,11 @@ func (s *setupScreen) onCreate() {
 	if score, word := strength(s.pass.Text); score == 0 {
 		s.fail(word)
 		return
+	}
+	if st.Country == "" {
+		// National numbers are read in the desktop's country; the rep
+		// changes it in Settings (an English screen in the Netherlands).
+		st.Country = usecase.DesktopCountry()
 	}
 	if err := st.Validate(); err != nil {
 		s.fail(validationText(st, err))

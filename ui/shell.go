@@ -97,6 +97,7 @@ func (g *GUI) buildShell(first string) {
 	g.shell = s
 	g.win.SetOnDropped(g.onDropped)
 	g.win.SetMainMenu(s.mainMenu())
+	g.addSearchShortcut()
 	for i, info := range sectionList {
 		if info.id == first {
 			s.nav.Select(i) // OnSelected shows it
@@ -169,11 +170,13 @@ func (s *shell) mainMenu() *fyne.MainMenu {
 	g := s.g
 	addCards := func() { s.show("prospects"); s.prospects.onAdd() }
 	importCards := func() { s.show("prospects"); s.prospects.onImport() }
+	scanCards := func() { s.show("prospects"); s.prospects.onScan() }
 	cards := fyne.NewMenuItem(lang.L("Add business cards…"), addCards)
 	cards.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 	imp := fyne.NewMenuItem(lang.L("Import vCards…"), importCards)
 	imp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	scan := fyne.NewMenuItem(lang.L("Scan card photos…"), scanCards)
 	lock := fyne.NewMenuItem(lang.L("Lock"), func() { g.lock(lang.L("Locked.")) })
 	lock.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
-	return fyne.NewMainMenu(fyne.NewMenu(appName, cards, imp, fyne.NewMenuItemSeparator(), lock))
+	return fyne.NewMainMenu(fyne.NewMenu(appName, cards, imp, scan, fyne.NewMenuItemSeparator(), lock))
 }

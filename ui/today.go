@@ -17,17 +17,20 @@ import (
 // todayScreen lists what is due, most urgent first: Art. 14 notices,
 // retention ending, call-backs, ask-again dates, unanswered referrals.
 type todayScreen struct {
-	g       *GUI
-	greet   *widget.Label
-	summary *widget.Label
-	list    *widget.List
-	items   []usecase.DueItem
-	tasks   map[uint64]usecase.TaskItem // the open task of a call-back row, by prospect
-	note    *widget.Label               // what a task action did
-	ics     *widget.Button              // every open task as one calendar file
-	root    *fyne.Container
-	empty   fyne.CanvasObject
-	body    fyne.CanvasObject
+	g        *GUI
+	greet    *widget.Label
+	summary  *widget.Label
+	list     *widget.List
+	all      []usecase.DueItem // what is due
+	items    []usecase.DueItem // what the search and filter show (today_filter.go)
+	filter   *listFilter
+	tasks    map[uint64]usecase.TaskItem // the open task of a call-back row, by prospect
+	note     *widget.Label               // what a task action did
+	ics      *widget.Button              // every open task as one calendar file
+	lastCall *callDialog                 // the call log Open opened, for tests
+	root     *fyne.Container
+	empty    fyne.CanvasObject
+	body     fyne.CanvasObject
 }
 
 func newTodayScreen(g *GUI) *todayScreen {
@@ -35,6 +38,7 @@ func newTodayScreen(g *GUI) *todayScreen {
 	t.greet = heading(lang.L("Today"))
 	t.summary = widget.NewLabel("")
 	t.initTasks()
+	t.filter = newListFilter(todayKindLabels(), t.applyFilter)
 	t.list = widget.NewList(func() int { return len(t.items) },
 		func() fyne.CanvasObject {
 			when := widget.NewLabel("")
@@ -65,7 +69,7 @@ func newTodayScreen(g *GUI) *todayScreen {
 }
 
 func (t *todayScreen) content() fyne.CanvasObject {
-	return container.NewBorder(container.NewVBox(t.greet, container.NewBorder(nil, nil, nil, t.ics, t.summary), t.note), nil, nil, nil, t.root)
+	return container.NewBorder(container.NewVBox(t.greet, container.NewBorder(nil, nil, nil, t.ics, t.summary), t.note, t.filter.bar), nil, nil, nil, t.root)
 }
 
 func (t *todayScreen) refresh() {
@@ -91,30 +95,30 @@ func (t *todayScreen) refresh() {
 			t.summary.SetText(errorText(err))
 			return
 		}
-		t.items = rows
 		t.setTasks(tasks)
+		t.all = rows
+		t.applyFilter()
 		t.summary.SetText(lang.N("{{.Count}} prospect", count, map[string]any{"Count": i18n.Number(count)}) + " · " +
 			lang.N("{{.Count}} thing due", len(rows), map[string]any{"Count": i18n.Number(len(rows))}) + skippedText(skipped))
-		if len(rows) == 0 {
-			t.root.Objects = []fyne.CanvasObject{t.empty}
-		} else {
-			t.root.Objects = []fyne.CanvasObject{t.body}
-		}
-		t.root.Refresh()
-		t.list.Refresh()
+		showRows(t.root, len(rows), t.empty, t.body, t.list)
 	})
 }
 
-// act is the row's one-click action: the notice opens ready to send;
-// everything else opens the prospect.
+// act is the row's one-click action: the notice opens ready to send, a
+// call-back opens the call log; everything else opens the prospect. The
+// prospects list first drops a search or filter that would hide them.
 func (t *todayScreen) act(row usecase.DueItem) {
 	s := t.g.shell
 	if s == nil {
 		return
 	}
 	s.show("prospects")
+	s.prospects.reveal(row.Prospect)
 	d := s.prospects.detail
 	switch row.Kind {
+	case consent.DueCallBack:
+		d.load(row.Prospect, func() { t.lastCall = showCallDialog(t.g, d.rec, func() { d.show(row.Prospect) }) })
+		return
 	case consent.DueNotice:
 		d.load(row.Prospect, d.onNotice) // the record must be loaded before the notice is written
 		return

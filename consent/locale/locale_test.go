@@ -191,7 +191,7 @@ func TestLabels(t *testing.T) {
 			{"email", "Email"}, {"phone", "Phone"}, {"sms", "SMS"}, {"post", "Post"}}},
 		{"source", locale.Source[string], strs(consent.Sources), []row{
 			{"card", "Business card"}, {"referral", "Referral"}, {"cold-call", "Cold call"}, {"list", "Purchased list"},
-			{"inbound", "Inbound (web form)"}, {"customer", "Customer"}, {"social", "Social network"}}},
+			{"inbound", "Inbound (web form)"}, {"customer", "Customer"}, {"social", "Social network"}, {"address-book", "Address book"}}},
 		{"method", locale.Method[string], strs(consent.Methods), []row{
 			{"web-form", "Web form"}, {"email-reply", "Email reply"}, {"signed", "Signed form"}, {"recorded-call", "Recorded call"},
 			{"verbal-confirmed-by-email", "Said on the phone, confirmed by email"}, {"vendor-proof", "List vendor's proof"}}},

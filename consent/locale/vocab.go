@@ -18,6 +18,7 @@ var (
 	sourceLabels = map[string]string{
 		"card": "Business card", "referral": "Referral", "cold-call": "Cold call", "list": "Purchased list",
 		"inbound": "Inbound (web form)", "customer": "Customer", "social": "Social network",
+		"address-book": "Address book",
 	}
 	methodLabels = map[string]string{
 		"web-form": "Web form", "email-reply": "Email reply", "signed": "Signed form", "recorded-call": "Recorded call",

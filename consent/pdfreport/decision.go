@@ -12,7 +12,7 @@ import (
 var datedRules = map[string]bool{
 	consent.RuleObjection: true, consent.RuleRetentionExpired: true, consent.RuleWithdrawn: true, consent.RuleRefused: true,
 	consent.RuleConsent: true, consent.RuleConsentExpired: true, consent.RuleSourceCard: true, consent.RuleSourceInbound: true,
-	consent.RuleSourceReferralPending: true,
+	consent.RuleSourceReferralPending: true, consent.RuleSourceAddressBook: true,
 }
 
 // decisionSentence is Decide's answer on follow-up by email as a whole
@@ -52,7 +52,7 @@ func (d *doc) decisionSentence(r consent.Record, dec consent.Decision) string {
 		if e := latestConsent(r, consent.PurposeFollowUp, consent.ChannelEmail); e != nil {
 			day = e.Expires
 		}
-	case consent.RuleSourceCard, consent.RuleSourceInbound:
+	case consent.RuleSourceCard, consent.RuleSourceInbound, consent.RuleSourceAddressBook:
 		day = consent.Collected(r)
 	case consent.RuleSourceReferralPending:
 		day = consent.Collected(r)

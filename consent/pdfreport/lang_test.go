@@ -88,7 +88,7 @@ func TestVocabularyComplete(t *testing.T) {
 	kinds := []consent.EventKind{consent.KindCollected, consent.KindInformed, consent.KindConsentGranted, consent.KindConsentRefused,
 		consent.KindConsentWithdrawn, consent.KindObjection, consent.KindCallLogged, consent.KindEmailGenerated,
 		consent.KindReferralRequested, consent.KindReferralApproved, consent.KindReferralDeclined, consent.KindRectified,
-		consent.KindExported, consent.KindReactivated, consent.KindReplyAttached}
+		consent.KindExported, consent.KindReactivated, consent.KindReplyAttached, consent.KindCardImage}
 	var keys []string
 	for _, v := range consent.Sources {
 		keys = append(keys, "source:"+string(v), "basis:"+string(v))

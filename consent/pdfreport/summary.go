@@ -315,9 +315,12 @@ func (d *doc) timeline(r consent.Record) {
 	for i := range r.Events {
 		e := &r.Events[i]
 		var lines []string
-		if e.Evidence != "" {
+		if ev := e.Evidence; ev != "" {
+			if e.Kind == consent.KindCardImage {
+				ev = e.Note // the photo is no text to quote: what was kept
+			}
 			d.italic(sizeSmall)
-			lines = d.pdf.SplitText(d.tf("timeline.evidence", oneLine(e.Evidence, evidenceChars)), d.width-indent)
+			lines = d.pdf.SplitText(d.tf("timeline.evidence", oneLine(ev, evidenceChars)), d.width-indent)
 		}
 		t.keep(rowH + wrapH + float64(len(lines))*evidenceH)
 		hash := e.Hash

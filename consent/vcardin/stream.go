@@ -27,9 +27,15 @@ func toUTF8Stream(b []byte) []byte {
 	return b
 }
 
+// sniffUTF16 recognises UTF-16 without a byte order mark (some Apple and
+// Windows exports): UTF-8 and the 8-bit code pages never hold NUL bytes,
+// while UTF-16 text that is mostly Latin has one in every other byte, after
+// (LE) or before (BE) each character. A file mostly in another script
+// (Cyrillic, CJK) has few NULs; it is recognised when one of the two
+// decodings reads "BEGIN:VCARD" in its first few kilobytes.
 func sniffUTF16(b []byte) (unicode.Endianness, bool) {
-	n := min(len(b), 64) &^ 1
-	if n < 8 {
+	n := min(len(b), sniffBytes) &^ 1
+	if n < 8 || bytes.IndexByte(b[:n], 0) < 0 {
 		return unicode.LittleEndian, false
 	}
 	var evenNUL, oddNUL int
@@ -41,15 +47,23 @@ func sniffUTF16(b []byte) (unicode.Endianness, bool) {
 			oddNUL++
 		}
 	}
-	half := n / 2
+	pairs := n / 2
 	switch {
-	case oddNUL == half && evenNUL == 0:
+	case oddNUL*2 >= pairs && evenNUL*8 < oddNUL:
 		return unicode.LittleEndian, true
-	case evenNUL == half && oddNUL == 0:
+	case evenNUL*2 >= pairs && oddNUL*8 < evenNUL:
 		return unicode.BigEndian, true
+	}
+	for _, e := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		if bytes.Contains(bytes.ToUpper(decodeUTF16(b[:n], e)), []byte("BEGIN:VCARD")) {
+			return e, true
+		}
 	}
 	return unicode.LittleEndian, false
 }
+
+// sniffBytes is how much of a file sniffUTF16 looks at: a few cards.
+const sniffBytes = 4096
 
 func decodeUTF16(b []byte, e unicode.Endianness) []byte {
 	if len(b)%2 == 1 {

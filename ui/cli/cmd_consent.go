@@ -132,15 +132,8 @@ func setupObject(fs *flagSet, e *env) func([]string) error {
 		if len(pos) != 1 {
 			return usagef("usage: warmlead object ID --evidence TEXT | --evidence-file F|-")
 		}
-		id, err := parseID(pos[0])
-		if err != nil {
-			return err
-		}
-		text, err := e.readEvidence(evidence, evidenceFile)
-		if err != nil {
-			return err
-		}
-		uc, err := e.app()
+		text, evErr := e.readEvidence(evidence, evidenceFile)
+		uc, id, err := e.appFor(pos[0], evErr)
 		if err != nil {
 			return err
 		}

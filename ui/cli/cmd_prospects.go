@@ -16,7 +16,7 @@ import (
 
 func init() {
 	register(command{"add", "add a prospect; prints its id (add --from-json FILE|- keeps the data off the command line)", setupAdd})
-	register(command{"list", "list prospects: list [--search Q] [--json]", setupList})
+	register(command{"list", "list prospects: list [--search Q] [--json | --csv [--out F]]", setupList})
 	register(command{"show", "show one prospect and its events: show ID [--json]", setupShow})
 	register(command{"edit", "rectify a field: edit ID --field F --value V (or --from-json FILE|-)", setupEdit})
 	register(command{"audit", "who viewed, exported or erased whose data, and why", setupAudit})
@@ -31,7 +31,7 @@ func setupAdd(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&p.Title, "title", "", "job title")
 	fs.StringVar(&p.Email, "email", "", "email address")
 	fs.StringVar(&p.Phone, "phone", "", "phone number")
-	fs.StringVar(&source, "source", "", "card|referral|cold-call|list|inbound|customer|social")
+	fs.StringVar(&source, "source", "", "card|referral|cold-call|list|inbound|customer|social|address-book")
 	fs.StringVar(&p.Event, "event", "", "event where the card was collected")
 	fs.StringVar(&p.ListVendor, "list-vendor", "", "vendor of a purchased list")
 	fs.StringVar(&p.Lang, "lang", "", "language for emails to this person")
@@ -77,30 +77,29 @@ type prospectJSON struct {
 
 func setupList(fs *flagSet, e *env) func([]string) error {
 	var q string
-	var asJSON bool
 	fs.StringVar(&q, "search", "", "only prospects matching these words")
+	var asJSON, asCSV bool
+	var out string
 	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	fs.BoolVar(&asCSV, "csv", false, "print CSV: name,company,title,email,phone,source,event,list_vendor,lang, then the ledger's read-only columns")
+	fs.StringVar(&out, "out", "", "write the CSV to this file (0600) instead of stdout")
 	return func(pos []string) error {
-		if err := need(pos, 0, "list [--search Q] [--json]"); err != nil {
+		if err := need(pos, 0, "list [--search Q] [--json | --csv [--out F]]"); err != nil {
 			return err
+		}
+		if asJSON && asCSV || out != "" && !asCSV {
+			return usagef("usage: warmlead list [--search Q] [--json | --csv [--out F]]")
 		}
 		db, err := e.open()
 		if err != nil {
 			return err
 		}
-		ps := db.Index().Search(q)
-		if asJSON {
-			if ps == nil {
-				ps = []consent.Prospect{}
-			}
-			return writeJSON(e.stdout, ps)
+		if asCSV {
+			return e.listCSV(db.Index().SearchIDs(q, nil), out)
 		}
-		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tNAME\tCOMPANY\tEMAIL\tPHONE\tSOURCE")
-		for _, p := range ps {
+		return printRows(e.stdout, asJSON, db.Index().Search(q), "ID\tNAME\tCOMPANY\tEMAIL\tPHONE\tSOURCE", func(tw io.Writer, p consent.Prospect) {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.ID, safe(p.Name), safe(p.Company), safe(p.Email), safe(p.Phone), safe(string(p.Source)))
-		}
-		return tw.Flush()
+		})
 	}
 }
 
@@ -174,6 +173,9 @@ func writeProspect(w io.Writer, p consent.Prospect, evs []consent.Event) {
 	if p.Phone != "" {
 		row("phone", consent.FormatPhone(p.Phone))
 	}
+	if p.PhoneUnread() { // kept as written by an import: calls are blocked
+		row("phone", p.PhoneRaw+" (as written, no country code: correct it before calling)")
+	}
 	row("source", string(p.Source))
 	row("event", p.Event)
 	row("list vendor", p.ListVendor)
@@ -240,12 +242,7 @@ func setupEdit(fs *flagSet, e *env) func([]string) error {
 }
 
 func setupAudit(fs *flagSet, e *env) func([]string) error {
-	var asJSON bool
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
-	return func(pos []string) error {
-		if err := need(pos, 0, "audit [--json]"); err != nil {
-			return err
-		}
+	return listing(fs, "audit [--json]", func(asJSON bool) error {
 		db, err := e.open()
 		if err != nil {
 			return err
@@ -254,23 +251,14 @@ func setupAudit(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		if asJSON {
-			if log == nil {
-				log = []store.AuditEntry{}
-			}
-			return writeJSON(e.stdout, log)
-		}
-		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "TIME\tREP\tACTION\tPROSPECT\tDETAIL")
-		for _, a := range log {
+		return printRows(e.stdout, asJSON, log, "TIME\tREP\tACTION\tPROSPECT\tDETAIL", func(tw io.Writer, a store.AuditEntry) {
 			pid := ""
 			if a.Prospect != 0 {
 				pid = fmt.Sprint(a.Prospect)
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Time.Local().Format(time.DateTime), safe(a.Rep), safe(a.Action), pid, safe(a.Detail))
-		}
-		return tw.Flush()
-	}
+		})
+	})
 }
 
 // writeJSON prints v as indented JSON, with what a terminal acts on

@@ -67,15 +67,8 @@ func setupReferral(fs *flagSet, e *env) func([]string) error {
 		if len(pos) != 2 || (pos[0] != "approve" && pos[0] != "decline") {
 			return usagef("usage: warmlead referral approve REFID --evidence TEXT|--evidence-file F [--email E] [--phone P] | warmlead referral decline REFID [--evidence TEXT]")
 		}
-		id, err := parseID(pos[1])
-		if err != nil {
-			return err
-		}
-		text, err := e.readEvidence(evidence, evidenceFile)
-		if err != nil {
-			return err
-		}
-		uc, err := e.app()
+		text, evErr := e.readEvidence(evidence, evidenceFile)
+		uc, id, err := e.appFor(pos[1], evErr)
 		if err != nil {
 			return err
 		}

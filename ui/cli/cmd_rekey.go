@@ -32,11 +32,6 @@ func setupRekey(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		db, err := e.cfg.OpenUnlocked()
-		if err != nil {
-			return err
-		}
-		e.db = db
 		uc, err := e.app()
 		if err != nil {
 			return err

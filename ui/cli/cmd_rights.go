@@ -2,7 +2,7 @@ package cli
 
 import (
 	"fmt"
-	"text/tabwriter"
+	"io"
 	"time"
 
 	"warmlead/ui/usecase"
@@ -87,12 +87,7 @@ func setupNotice(fs *flagSet, e *env) func([]string) error {
 }
 
 func setupDue(fs *flagSet, e *env) func([]string) error {
-	var asJSON bool
-	fs.BoolVar(&asJSON, "json", false, "print JSON")
-	return func(pos []string) error {
-		if err := need(pos, 0, "due [--json]"); err != nil {
-			return err
-		}
+	return listing(fs, "due [--json]", func(asJSON bool) error {
 		uc, err := e.app()
 		if err != nil {
 			return err
@@ -102,21 +97,12 @@ func setupDue(fs *flagSet, e *env) func([]string) error {
 			return err
 		}
 		e.noteUnreadable(skipped)
-		if asJSON {
-			if items == nil {
-				items = []usecase.DueItem{}
-			}
-			return writeJSON(e.stdout, items)
-		}
-		if len(items) == 0 {
+		if !asJSON && len(items) == 0 {
 			fmt.Fprintln(e.stdout, "nothing due")
 			return nil
 		}
-		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "DATE\tID\tNAME\tWHAT\tREASON")
-		for _, d := range items {
+		return printRows(e.stdout, asJSON, items, "DATE\tID\tNAME\tWHAT\tREASON", func(tw io.Writer, d usecase.DueItem) {
 			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", d.Date.Local().Format("2006-01-02"), d.Prospect, safe(d.Name), safe(string(d.Kind)), safe(d.Reason))
-		}
-		return tw.Flush()
-	}
+		})
+	})
 }

@@ -27,10 +27,16 @@ func setupInit(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&s.PreferencesURL, "preferences-url", "", "preferences or unsubscribe URL")
 	fs.StringVar(&s.Lang, "lang", "en", "language: en, nl, nb, sv or de")
 	fs.IntVar(&s.RetentionMonths, "retention-months", s.RetentionMonths, "months to keep an inactive prospect")
+	fs.StringVar(&s.Country, "country", "", "ISO 3166 country national phone numbers are read in (NL, NO, SE, DE, GB...); default: the language's")
 	return func(pos []string) error {
-		if err := need(pos, 0, "init [--password-file F] [--rep NAME] [--company NAME] [--privacy-url URL] [--preferences-url URL] [--lang en|nl|nb|sv|de]"); err != nil {
+		if err := need(pos, 0, "init [--password-file F] [--rep NAME] [--company NAME] [--privacy-url URL] [--preferences-url URL] [--lang en|nl|nb|sv|de] [--country CC]"); err != nil {
 			return err
 		}
+		country, err := consent.ParseCountry(s.Country)
+		if err != nil {
+			return usagef("%v", err)
+		}
+		s.Country = country
 		s.Rep = e.cfg.Rep
 		pass, err := e.newPassphrase()
 		if err != nil {

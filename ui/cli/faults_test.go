@@ -15,6 +15,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"warmlead/store"
+	"warmlead/store/storetest"
 )
 
 // Issue 8: a second instance, the wrong key, a read-only file or folder and
@@ -65,13 +66,8 @@ func TestCLISecondInstanceIsToldLockedQuickly(t *testing.T) {
 // from the file as the store does).
 func dbAccount(t *testing.T, path string) string {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
 	var id []byte
-	b.View(func(tx *bolt.Tx) error {
+	storetest.View(t, path, func(tx *bolt.Tx) error {
 		id = append(id, tx.Bucket([]byte("meta")).Get([]byte("dbid"))...)
 		return nil
 	})
@@ -263,16 +259,7 @@ func TestCLIReadOnlyAndFull(t *testing.T) {
 		defer syscall.Unmount(full, syscall.MNT_DETACH)
 		q := newProcDB(t, full)
 		q.must("add", "--name", "Saved Saskia", "--email", "saskia@kept.example", "--source", "card")
-		f, _ := os.Create(filepath.Join(full, "filler"))
-		chunk := make([]byte, 64<<10)
-		for _, n := range []int{64 << 10, 4 << 10, 512, 1} {
-			for {
-				if _, err := f.Write(chunk[:n]); err != nil {
-					break
-				}
-			}
-		}
-		f.Close()
+		storetest.FillDisk(t, full)
 		code, _, errs := q.run("import", vcf)
 		if code != ExitError {
 			t.Errorf("import on a full disk: exit %d", code)
@@ -304,18 +291,13 @@ func TestCLIDamagedFileIsReportedNotACrash(t *testing.T) {
 	good, _ := os.ReadFile(p.db)
 
 	// The page holding prospect 30, found by its sealed bytes.
-	b, err := bolt.Open(p.db, 0o600, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var sealed []byte
 	var used int64 // the file may be longer than the pages in use
-	b.View(func(tx *bolt.Tx) error {
+	storetest.View(t, p.db, func(tx *bolt.Tx) error {
 		sealed = append(sealed, tx.Bucket([]byte("prospects")).Get([]byte{0, 0, 0, 0, 0, 0, 0, 30})...)
 		used = tx.Size()
 		return nil
 	})
-	b.Close()
 	at := bytes.Index(good, sealed)
 	if len(sealed) == 0 || at < 0 {
 		t.Fatal("prospect 30 not found in the file")

@@ -12,6 +12,16 @@ import (
 // `make fuzz` runs every Fuzz function in the tree briefly; what a longer
 // run finds goes into testdata/fuzz/ as a regression seed.
 
+// refused reports whether the parser refused s; a refusal must be a usage
+// error (exit 2) of one line.
+func refused(t *testing.T, s string, err error) bool {
+	t.Helper()
+	if err != nil && (ExitCode(err) != ExitUsage || strings.ContainsAny(err.Error(), "\r\n")) {
+		t.Fatalf("%q: %v is not a one-line usage error", s, err)
+	}
+	return err != nil
+}
+
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"2026-03-02", " 2031-01-01\n", "2026-02-30", "2026-3-2", "02-03-2026", "", "0000-01-01", "9999-12-31",
 		"2026-03-02T10:00", "+2026-03-02", "2026-03-02\x00", "２０２６-03-02"} {
@@ -19,10 +29,7 @@ func FuzzParseDate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseDate(s)
-		if err != nil {
-			if ExitCode(err) != ExitUsage || strings.ContainsAny(err.Error(), "\r\n") {
-				t.Fatalf("%q: %v is not a one-line usage error", s, err)
-			}
+		if refused(t, s, err) {
 			return
 		}
 		// A date is midnight UTC and reads back as what was written.
@@ -42,10 +49,7 @@ func FuzzParseDateTime(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := parseDateTime(s)
-		if err != nil {
-			if ExitCode(err) != ExitUsage || strings.ContainsAny(err.Error(), "\r\n") {
-				t.Fatalf("%q: %v is not a one-line usage error", s, err)
-			}
+		if refused(t, s, err) {
 			return
 		}
 		if d.Location() != time.Local || d.Second() != 0 || d.Nanosecond() != 0 {
@@ -70,10 +74,7 @@ func FuzzParseID(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		id, err := parseID(s)
-		if err != nil {
-			if ExitCode(err) != ExitUsage || strings.ContainsAny(err.Error(), "\r\n") {
-				t.Fatalf("%q: %v is not a one-line usage error", s, err)
-			}
+		if refused(t, s, err) {
 			return
 		}
 		if n, err := strconv.ParseUint(strings.TrimSpace(s), 10, 64); id == 0 || err != nil || n != id {

@@ -18,12 +18,16 @@ func TestImportOfWhatIsNotAVCardFileExits1(t *testing.T) {
 	p := newProcDB(t, dir)
 	csv := filepath.Join(dir, "contacts.csv")
 	os.WriteFile(csv, []byte("name,email\nJan Jansen,jan@example.nl\n"), 0o600)
+	// A CSV file alone is the CSV import's (issue 18); a text file that is
+	// no table is still "not a vCard".
+	notes := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notes, []byte("no cards here\n"), 0o600)
 	folder := filepath.Join(dir, "cards")
 	os.Mkdir(folder, 0o700)
 	for _, c := range []struct{ path, says string }{
 		{filepath.Join(dir, "missing.vcf"), "missing.vcf: cannot read the file: open "},
 		{folder, "cards: cannot read the file: it is a folder, not a file"},
-		{csv, "contacts.csv: the file holds no vCard"},
+		{notes, "notes.txt: the file holds no vCard"},
 		{"/dev/zero", "zero: cannot read the file: it is a device, pipe or socket"},
 	} {
 		code, out, errs := p.run("import", c.path)
@@ -31,9 +35,10 @@ func TestImportOfWhatIsNotAVCardFileExits1(t *testing.T) {
 			t.Errorf("import %s: exit %d, %q, %q", filepath.Base(c.path), code, out, errs)
 		}
 	}
-	// The readable file's cards are imported all the same.
+	// The readable file's cards are imported all the same, and a CSV file
+	// among vCard files is still said to hold none.
 	good := bigVCF(t, dir, 3, "Good")
-	if code, out, _ := p.run("import", good, csv); code != ExitError || !strings.HasPrefix(out, "imported 3,") {
+	if code, out, errs := p.run("import", good, csv); code != ExitError || !strings.HasPrefix(out, "imported 3,") || !strings.Contains(errs, "contacts.csv: the file holds no vCard") {
 		t.Errorf("import of a good and a bad file: exit %d, %q", code, out)
 	}
 }

@@ -16,23 +16,40 @@ import (
 // poppler-utils is missing (CI has it).
 func pdfToText(t *testing.T, path string) string {
 	t.Helper()
+	return runPDFToText(t, "-layout", path)
+}
+
+// runPDFToText runs pdftotext with args (the PDF last) and returns what it
+// writes to standard output; the test is skipped without poppler-utils.
+func runPDFToText(t *testing.T, args ...string) string {
+	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed")
 	}
-	out, err := exec.Command("pdftotext", "-layout", path, "-").CombinedOutput()
+	out, err := exec.Command("pdftotext", append(args, "-")...).CombinedOutput()
 	if err != nil {
-		t.Fatalf("pdftotext %s: %v\n%s", path, err, out)
+		t.Fatalf("pdftotext %s: %v\n%s", args[len(args)-1], err, out)
 	}
 	return string(out)
 }
 
-func TestReportAndRegisterCommands(t *testing.T) {
+// reportHarness is a database for the document tests: prospect 1, Jørgen
+// Ångström from a business card, who granted the newsletter by email with
+// the words yes, and prospect 2, a referral (name, company) not yet
+// reachable.
+func reportHarness(t *testing.T, name, company, yes string) *harness {
+	t.Helper()
 	h := newHarness(t)
 	h.init()
 	h.must("add", "--name", "Jørgen Ångström", "--company", "Nordlys AS", "--email", "jorgen@nordlys.example", "--phone", "020 555 0100",
 		"--source", "card", "--event", "Vakbeurs Utrecht")
-	h.must("add", "--name", "Łukasz Żółw", "--company", "Żabka Polska", "--source", "referral")
-	h.must("consent", "1", "--purpose", "newsletter", "--channel", "email", "--grant", "--method", "email-reply", "--evidence", "Yes, sign me up. Jørgen")
+	h.must("add", "--name", name, "--company", company, "--source", "referral")
+	h.must("consent", "1", "--purpose", "newsletter", "--channel", "email", "--grant", "--method", "email-reply", "--evidence", yes)
+	return h
+}
+
+func TestReportAndRegisterCommands(t *testing.T) {
+	h := reportHarness(t, "Łukasz Żółw", "Żabka Polska", "Yes, sign me up. Jørgen")
 	h.must("consent", "1", "--purpose", "events", "--channel", "email", "--refuse", "--method", "email-reply", "--evidence", "No events, thanks")
 	reg := filepath.Join(h.dir, "bel-me-niet.txt")
 	os.WriteFile(reg, []byte("020 555 0100\n020 555 0101\n"), 0o600)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -14,14 +13,7 @@ import (
 // breaks too) as single spaces. The test is skipped without poppler-utils.
 func pdfWords(t *testing.T, path string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
-	out, err := exec.Command("pdftotext", path, "-").CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext %s: %v\n%s", path, err, out)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	return strings.Join(strings.Fields(runPDFToText(t, path)), " ")
 }
 
 // today is the day in layout, as the documents write their own date; a
@@ -43,12 +35,7 @@ func containsAny(s string, subs []string) bool {
 // TestReportAndRegisterLang: --lang chooses the document's language over
 // the settings' (the harness sets up the database in Dutch).
 func TestReportAndRegisterLang(t *testing.T) {
-	h := newHarness(t)
-	h.init()
-	h.must("add", "--name", "Jørgen Ångström", "--company", "Nordlys AS", "--email", "jorgen@nordlys.example", "--phone", "020 555 0100",
-		"--source", "card", "--event", "Vakbeurs Utrecht")
-	h.must("add", "--name", "Zoë Schüller", "--company", "Bäckerei Schüller GmbH", "--source", "referral")
-	h.must("consent", "1", "--purpose", "newsletter", "--channel", "email", "--grant", "--method", "email-reply", "--evidence", "Ja, gerne. Jørgen")
+	h := reportHarness(t, "Zoë Schüller", "Bäckerei Schüller GmbH", "Ja, gerne. Jørgen")
 
 	// The summary in German.
 	summary := filepath.Join(h.dir, "zusammenfassung.pdf")

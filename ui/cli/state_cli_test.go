@@ -10,18 +10,15 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"warmlead/store/storetest"
 )
 
 // cutLastEvent deletes the newest event of the prospect's ledger straight
 // in the file, as someone with write access but no key could.
 func cutLastEvent(t *testing.T, path string, id uint64) {
 	t.Helper()
-	b, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	err = b.Update(func(tx *bolt.Tx) error {
+	storetest.Update(t, path, func(tx *bolt.Tx) error {
 		var last []byte
 		tx.Bucket([]byte("events")).ForEach(func(k, _ []byte) error {
 			if len(k) == 16 && k[7] == byte(id) {
@@ -31,9 +28,6 @@ func cutLastEvent(t *testing.T, path string, id uint64) {
 		})
 		return tx.Bucket([]byte("events")).Delete(last)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // Issue 20: the newest event of a ledger cut off in the file (the

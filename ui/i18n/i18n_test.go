@@ -1,9 +1,6 @@
 package i18n
 
 import (
-	"bytes"
-	"log"
-	"os"
 	"testing"
 	"time"
 
@@ -64,12 +61,7 @@ func TestPick(t *testing.T) {
 // dialog buttons in the two languages Fyne does not ship (nl, nb), and a C
 // locale logs no error.
 func TestUseSwitchesLanguage(t *testing.T) {
-	t.Setenv("LC_ALL", "C")
-	t.Setenv("LANGUAGE", "")
-	var logged bytes.Buffer
-	log.SetOutput(&logged)
-	defer log.SetOutput(os.Stderr)
-	defer Use("en")
+	logged := inCLocale(t)
 	want := map[string][2]string{
 		"en": {"Phone", "Cancel"}, "nl": {"Telefoon", "Annuleren"}, "nb": {"Telefon", "Avbryt"},
 		"sv": {"Telefon", "Avbryt"}, "de": {"Telefon", "Abbrechen"}, "fr": {"Phone", "Cancel"},

@@ -1,9 +1,6 @@
 package i18n
 
 import (
-	"bytes"
-	"log"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -84,12 +81,7 @@ var (
 // no field left unfilled, no English code in the middle of a translation,
 // the right plural, and the words a German reader expects.
 func TestReasonsRendered(t *testing.T) {
-	t.Setenv("LC_ALL", "C")
-	t.Setenv("LANGUAGE", "")
-	var logged bytes.Buffer
-	log.SetOutput(&logged)
-	defer log.SetOutput(os.Stderr)
-	defer Use("en")
+	logged := inCLocale(t)
 
 	now := localDay(30)
 	dnc := sampleRecord(consent.SourceCard)

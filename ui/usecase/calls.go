@@ -16,9 +16,7 @@ type Calls struct {
 
 // callStore is what Calls needs of the store (*store.DB in the app).
 type callStore interface {
-	Record(id uint64) (consent.Record, error)
-	Settings() (consent.Settings, error)
-	Commit(c store.Change) ([]consent.Event, error)
+	ledgerWriter
 	ForEachRecord(fn func(consent.Record) error) ([]error, error)
 }
 
@@ -52,6 +50,9 @@ func (c *Calls) Log(id uint64, log consent.CallLog) (LoggedCall, error) {
 		if err := checkCell(pc); err != nil {
 			return LoggedCall{}, err
 		}
+	}
+	if err := c.refuseUnreadPhone(id); err != nil {
+		return LoggedCall{}, err
 	}
 	evs, err := log.Events(c.env.rep(), c.env.now())
 	switch {

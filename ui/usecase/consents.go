@@ -21,9 +21,7 @@ type Consents struct {
 
 // consentStore is what Consents needs of the store (*store.DB in the app).
 type consentStore interface {
-	Record(id uint64) (consent.Record, error)
-	Settings() (consent.Settings, error)
-	Commit(c store.Change) ([]consent.Event, error)
+	ledgerWriter
 	tombstoner
 }
 

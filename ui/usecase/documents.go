@@ -18,11 +18,9 @@ type Documents struct {
 
 // documentStore is what Documents needs of the store (*store.DB in the app).
 type documentStore interface {
-	Record(id uint64) (consent.Record, error)
-	Settings() (consent.Settings, error)
+	ledgerWriter
 	ForEachRecord(fn func(consent.Record) error) ([]error, error)
 	Registers() ([]store.Register, error)
-	Commit(c store.Change) ([]consent.Event, error)
 }
 
 // Document kinds as the audit log names them. The audit entry never holds

@@ -32,7 +32,7 @@ const ProblemUnreadableFile store.ProblemCode = "unreadable-file"
 // PDF, an empty file): said, not taken for "0 cards imported".
 const ProblemNotVCard store.ProblemCode = "not-vcard"
 
-// ProblemEmptyFile: a file with nothing in it (a warning, not a failure).
+// ProblemEmptyFile: a file with nothing in it (a failure: it holds no card).
 const ProblemEmptyFile store.ProblemCode = "empty-file"
 
 var (
@@ -58,10 +58,12 @@ func init() {
 
 // ImportOptions tune Import.
 type ImportOptions struct {
-	Source   consent.Source // where the cards come from; "" is a business card
-	Event    string         // the event where they were collected
-	KeepBoth bool           // never merge: add cards matching a prospect as new ones
-	Progress func(done, total int)
+	Source     consent.Source // where the cards come from; "" is a business card
+	Event      string         // the event where they were collected
+	ListVendor string         // the vendor of a bought list (Source list)
+	Country    string         // ISO 3166 country for national numbers in these files; "" is the setting's
+	KeepBoth   bool           // never merge: add cards matching a prospect as new ones
+	Progress   func(done, total int)
 }
 
 // ImportResult is what an import did: the summary (cards that failed
@@ -80,8 +82,13 @@ func (u *Imports) Import(paths []string, o ImportOptions) (ImportResult, error) 
 	if src == "" {
 		src = consent.SourceCard
 	}
+	region, err := importRegion(u.st, o.Country)
+	if err != nil {
+		return ImportResult{}, err
+	}
 	read := ReadVCards(paths, src, o.Event)
-	sum, err := u.st.ImportProspects(read.Items, store.AddOptions{Rep: u.env.rep(), Region: phoneRegion(u.st),
+	read.keepUnreadPhones(region, o.ListVendor)
+	sum, err := u.st.ImportProspects(read.Items, store.AddOptions{Rep: u.env.rep(), Region: region,
 		AllowDuplicate: o.KeepBoth, Now: u.env.now()}, o.Progress)
 	if err != nil {
 		return ImportResult{}, err
@@ -126,8 +133,9 @@ func ReadVCards(paths []string, source consent.Source, event string) ReadResult 
 		}
 		if len(res.Cards) == 0 && len(res.Failures) == 0 {
 			if !seen.text {
-				// An empty export (no contacts) is a vCard file with none.
-				r.Warnings = append(r.Warnings, store.NewImportProblem(name, 0, ProblemEmptyFile, consent.Msg(tplEmptyFile.Text)))
+				// An empty export (no contacts) holds no card either: said,
+				// and a failure, so a script sees that nothing came in.
+				r.Problems = append(r.Problems, store.NewImportProblem(name, 0, ProblemEmptyFile, consent.Msg(tplEmptyFile.Text)))
 				continue
 			}
 			r.Problems = append(r.Problems, store.NewImportProblem(name, 0, ProblemNotVCard, consent.Msg(tplNotVCard.Text)))

@@ -1,7 +1,6 @@
 package usecase
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"warmlead/consent"
 	"warmlead/consent/vcardin"
+	"warmlead/consent/vcardin/vcardtest"
 	"warmlead/store"
 )
 
@@ -18,21 +18,8 @@ import (
 // emails (imported, shortened).
 func importFixture(t *testing.T, dir string) string {
 	t.Helper()
-	var b strings.Builder
-	b.WriteString("BEGIN:VCARD\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:nothing useful\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Sales team\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Berg\r\nEMAIL:anna@berg.example\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad Email\r\nEMAIL:bad@\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad Phone\r\nTEL:12\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Erik Again\r\nEMAIL:ERIK@gone.example\r\nEND:VCARD\r\n")
-	b.WriteString("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:" + strings.Repeat("x", 5000) + "\r\n")
-	for i := range 60 {
-		fmt.Fprintf(&b, "EMAIL:p%d@many.example\r\n", i)
-	}
-	b.WriteString("END:VCARD\r\n")
 	path := filepath.Join(dir, "a.vcf")
-	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte(vcardtest.ProblemCards()), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -51,7 +38,7 @@ func TestImportProblemsCarryCodesAndValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := res.Summary.Line(); got != "imported 2, merged 0, suppressed 1, failed 6" || calls == 0 {
+	if got := res.Summary.Line(); got != "imported 3, merged 0, suppressed 1, failed 5" || calls == 0 {
 		t.Fatalf("summary %q, %d progress calls", got, calls)
 	}
 	_, openErr := os.Open(missing)
@@ -67,12 +54,13 @@ func TestImportProblemsCarryCodesAndValues(t *testing.T) {
 		{store.ProblemCode(vcardin.CodeGroup), 3, "a.vcf, card 3: card 3 is a contact group, not a person", map[string]any{"Number": 3}},
 		{ProblemUnreadableFile, 0, "missing.vcf: cannot read the file: " + openErr.Error(), map[string]any{"Error": openErr.Error()}},
 		{store.ProblemInvalidEmail, 5, "a.vcf, card 5: its email address is not valid: write it as name@company.com", nil},
-		{store.ProblemInvalidPhone, 6, "a.vcf, card 6: its phone number is not valid: include the country code, e.g. +31 20 555 0100", nil},
 		{store.ProblemSuppressed, 7, "a.vcf, card 7: this person asked to be erased (matched by email): they may not be added or contacted again", nil},
 	}
 	warnings := []want{
 		{store.ProblemCode(vcardin.CodeDropped), 8, "a.vcf, card 8: card 8 had more than 50 emails, phones or names; 10 were dropped", map[string]any{"Number": 8, "Limit": 50, "Dropped": 10}},
 		{store.ProblemCode(vcardin.CodeCut), 8, "a.vcf, card 8: card 8 had a value longer than 4096 bytes; it was cut", map[string]any{"Number": 8, "Limit": 4096}},
+		// A phone that cannot be read no longer loses the card (issue 19).
+		{ProblemPhoneKept, 6, "a.vcf, card 6: its phone number has no country code and does not read in GB: kept as written, and calls are blocked until you correct it", map[string]any{"Country": "GB"}},
 	}
 	check := func(kind string, got []store.ImportProblem, want []want) {
 		t.Helper()
@@ -101,7 +89,7 @@ func TestImportProblemsCarryCodesAndValues(t *testing.T) {
 	}
 	// The same file again merges instead of doubling.
 	again, err := app.Imports.Import([]string{filepath.Join(dir, "a.vcf")}, ImportOptions{})
-	if err != nil || again.Summary.Imported != 0 || again.Summary.Merged != 2 {
+	if err != nil || again.Summary.Imported != 0 || again.Summary.Merged != 3 {
 		t.Fatalf("re-import: %v %s", err, again.Summary.Line())
 	}
 }

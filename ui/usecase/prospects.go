@@ -20,14 +20,12 @@ type Prospects struct {
 
 // prospectStore is what Prospects needs of the store (*store.DB in the app).
 type prospectStore interface {
-	Record(id uint64) (consent.Record, error)
-	Settings() (consent.Settings, error)
+	ledgerWriter
 	Prospect(id uint64) (consent.Prospect, error)
 	Events(id uint64) ([]consent.Event, error)
 	AddProspect(p consent.Prospect, o store.AddOptions) (consent.Prospect, error)
 	ImportProspects(items []store.ImportItem, o store.AddOptions, progress func(done, total int)) (store.ImportSummary, error)
 	EditProspectFields(id uint64, changes []store.FieldChange, o store.AddOptions) (consent.Prospect, error)
-	Commit(c store.Change) ([]consent.Event, error)
 }
 
 var (
@@ -166,7 +164,7 @@ func invalidValue(err error) error {
 }
 
 // phoneRegion is where numbers without a country code are read: the
-// settings' language decides, as it always has.
+// country setting, else the settings' language, as before it existed.
 func phoneRegion(st interface {
 	Settings() (consent.Settings, error)
 }) string {
@@ -174,5 +172,5 @@ func phoneRegion(st interface {
 	if err != nil {
 		return consent.RegionForLanguage("")
 	}
-	return consent.RegionForLanguage(s.Lang)
+	return s.PhoneRegion()
 }

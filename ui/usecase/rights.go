@@ -21,9 +21,7 @@ type Rights struct {
 
 // rightsStore is what Rights needs of the store (*store.DB in the app).
 type rightsStore interface {
-	Record(id uint64) (consent.Record, error)
-	Settings() (consent.Settings, error)
-	Commit(c store.Change) ([]consent.Event, error)
+	ledgerWriter
 	Erase(id uint64, reason, rep string, now time.Time) error
 	tombstoner
 }

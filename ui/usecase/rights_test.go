@@ -38,6 +38,18 @@ func auditLog(t *testing.T, db *store.DB) []store.AuditEntry {
 
 // Export writes the file, the exported event and the audit entry together;
 // for a prospect that does not exist it writes none of them.
+// annaOrMissing is a new app whose database holds Anna, and the id a case
+// acts on: Anna's, or one no prospect has when missing.
+func annaOrMissing(t *testing.T, missing bool) (*App, *store.DB, consent.Prospect, uint64) {
+	t.Helper()
+	app, db := newTestApp(t)
+	p := anna(t, db)
+	if missing {
+		return app, db, p, p.ID + 41
+	}
+	return app, db, p, p.ID
+}
+
 func TestExport(t *testing.T) {
 	cases := []struct {
 		name, format string
@@ -53,12 +65,7 @@ func TestExport(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			app, db := newTestApp(t)
-			p := anna(t, db)
-			id := p.ID
-			if c.missing {
-				id += 41
-			}
+			app, db, p, id := annaOrMissing(t, c.missing)
 			path := filepath.Join(t.TempDir(), "anna.out")
 			var out bytes.Buffer
 			req := ExportRequest{ID: id, Format: c.format, Reason: "access request", Out: &out}
@@ -193,12 +200,7 @@ func TestEraseRequiresAReason(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			app, db := newTestApp(t)
-			p := anna(t, db)
-			id := p.ID
-			if c.missing {
-				id = 77
-			}
+			app, db, p, id := annaOrMissing(t, c.missing)
 			err := app.Rights.Erase(id, c.reason)
 			if CodeOf(err) != c.want {
 				t.Fatalf("erase: %v (%q), want %q", err, CodeOf(err), c.want)

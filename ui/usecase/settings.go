@@ -17,6 +17,7 @@ type Settings struct {
 
 // settingsStore is what Settings needs of the store (*store.DB in the app).
 type settingsStore interface {
+	Settings() (consent.Settings, error)
 	SaveSettings(s consent.Settings) error
 	ChangePassphrase(newPass []byte, audit ...store.AuditEntry) error
 	Rekey(pass []byte, progress func(done, total int), audit ...store.AuditEntry) error

@@ -57,6 +57,9 @@ type App struct {
 	Documents *Documents
 	Settings  *Settings
 	DNC       *DNC
+	Scans     *Scans  // card photos: read, review, save
+	Bulk      *Bulk   // an action on a selection of the list (bulk.go)
+	Merges    *Merges // two prospects found to be one person (merge.go)
 	Tasks     *Tasks
 	Messages  *Messages
 }
@@ -64,8 +67,9 @@ type App struct {
 // New binds the use cases to db, an open database (unlocked before use).
 func New(db *store.DB, env Env) *App {
 	env.db = db.Path()
-	return &App{
-		Prospects: &Prospects{env: env, st: db},
+	prospects := &Prospects{env: env, st: db}
+	app := &App{
+		Prospects: prospects,
 		Imports:   &Imports{env: env, st: db},
 		Consents:  &Consents{env: env, st: db},
 		Calls:     &Calls{env: env, st: db},
@@ -75,7 +79,11 @@ func New(db *store.DB, env Env) *App {
 		Documents: &Documents{env: env, st: db},
 		Settings:  &Settings{env: env, st: db},
 		DNC:       &DNC{env: env, st: db},
+		Scans:     &Scans{env: env, st: db, prospects: prospects},
+		Merges:    &Merges{env: env, st: db},
 		Tasks:     &Tasks{env: env, st: db},
 		Messages:  &Messages{env: env, st: db},
 	}
+	app.Bulk = &Bulk{env: env, st: db, prospects: app.Prospects, consents: app.Consents, rights: app.Rights, documents: app.Documents}
+	return app
 }
