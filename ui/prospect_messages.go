@@ -43,7 +43,6 @@ func (m *prospectMessages) set(r consent.Record) {
 	showIf(m.reply, src == consent.SourceSocial)
 }
 
-
 func (m *prospectMessages) onFirst() {
 	d, g := m.d, m.d.g
 	g.touch()
