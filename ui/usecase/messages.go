@@ -20,9 +20,7 @@ type Messages struct {
 
 // messageStore is what Messages needs of the store (*store.DB in the app).
 type messageStore interface {
-	Record(id uint64) (consent.Record, error)
-	Settings() (consent.Settings, error)
-	Commit(c store.Change) ([]consent.Event, error)
+	ledgerWriter
 }
 
 // ErrUnknownPlatform is the cause of a platform Warmlead does not know.

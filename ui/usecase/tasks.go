@@ -21,9 +21,7 @@ type Tasks struct {
 
 // taskStore is what Tasks needs of the store (*store.DB in the app).
 type taskStore interface {
-	Record(id uint64) (consent.Record, error)
-	Settings() (consent.Settings, error)
-	Commit(c store.Change) ([]consent.Event, error)
+	ledgerWriter
 	DueCandidates(now time.Time, retentionMonths int) ([]uint64, error)
 	ForEachRecordOf(ids []uint64, fn func(consent.Record) error) ([]error, error)
 }
