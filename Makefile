@@ -16,7 +16,7 @@ ARTIFACTS := artifacts
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb x11-utils imagemagick \
 	dbus-x11 gnome-keyring libsecret-tools poppler-utils python3-vobject \
 	libtesseract-dev tesseract-ocr-eng tesseract-ocr-nld tesseract-ocr-nor tesseract-ocr-swe tesseract-ocr-deu \
-	fonts-dejavu-core fonts-dejavu-extra fonts-liberation
+	fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-droid-fallback
 
 # Card photos are read with Tesseract on Linux (the tesseract build tag,
 # cgo); elsewhere the build reads QR codes only. make GOTAGS= builds

@@ -89,7 +89,7 @@ func DueItems(r Record, now time.Time, retentionMonths int) []Due {
 	// means it was made or replaced.
 	for i := len(r.Events) - 1; i >= 0; i-- {
 		if e := &r.Events[i]; e.Kind == KindCallLogged {
-			if !e.Callback.IsZero() {
+			if !e.Callback.IsZero() && taskDone(r.Events, e.Seq) == nil {
 				add(DueCallBack, e.Callback, Msg(tDueCallBack, "Who", f.who, "Day", f.day(e.Callback), "CallDay", f.day(e.Time)))
 			}
 			break

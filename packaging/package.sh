@@ -112,6 +112,9 @@ linux() {
 	local depends
 	depends=$(deb_depends "$r/usr/bin/warmlead")
 	[ -n "$EXTRA_DEPENDS" ] && depends="$depends, $EXTRA_DEPENDS"
+	# The PDFs' fallback fonts for Arabic, Hebrew and CJK names (read from
+	# the system, not embedded: ui/usecase/pdffonts.go).
+	depends="$depends, fonts-dejavu-core, fonts-droid-fallback"
 	mkdir -p "$r/DEBIAN"
 	sed -e "s|@DEB_VERSION@|$VERSION-$BUILD|" -e "s|@ARCH@|$(dpkg --print-architecture)|" \
 		-e "s|@INSTALLED_SIZE@|$(du -sk --exclude=DEBIAN "$r" | cut -f1)|" -e "s|@DEPENDS@|$depends|" \

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,15 +22,17 @@ type callDialog struct {
 	g        *GUI
 	rec      consent.Record
 	outcome  *widget.RadioGroup
-	agreed   *widget.Entry
-	callback *widget.Entry
+	agreed   *escEntry
+	callback *dateField
+	next     *dateField // the agreed next step's day and time, optional
 	consents map[consent.PurposeChannel]*widget.Check
 	reached  *fyne.Container
 	later    *fyne.Container
 	status   *widget.Label
 	save     *widget.Button
 	dlg      *dialog.CustomDialog
-	followup *emailPreview // opened after a reached call, for tests
+	followup *emailPreview         // opened after a reached call, for tests
+	confirm  *dialog.ConfirmDialog // the "do not call me" confirmation, for tests
 	done     func()
 }
 
@@ -57,10 +58,11 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 		labels[i] = i18n.Outcome(o)
 	}
 	c.outcome = widget.NewRadioGroup(labels, func(string) { c.onOutcome() })
-	c.agreed = widget.NewEntry()
+	c.agreed = newEscEntry(g, false)
+	c.agreed.OnChanged = func(string) { c.status.SetText("") }
 	c.agreed.SetPlaceHolder(lang.L("e.g. send product sheet, call again after the summer"))
-	c.callback = widget.NewEntry()
-	c.callback.SetPlaceHolder(lang.L("YYYY-MM-DD HH:MM"))
+	c.callback = newDateField(g, true)
+	c.next = newDateField(g, true)
 	// A form layout: the purposes column is as wide as its longest label,
 	// the channel columns share the rest (equal columns for all would make
 	// every channel as wide as "Product information").
@@ -82,9 +84,12 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 	consentsHint := widget.NewLabel(lang.L("Consents they gave on the phone (confirmed by the follow-up email):"))
 	consentsHint.Wrapping = fyne.TextWrapWord
 	c.reached = container.NewVBox(
-		widget.NewForm(widget.NewFormItem(lang.L("What was agreed"), c.agreed)), consentsHint, grid)
+		widget.NewForm(widget.NewFormItem(lang.L("What was agreed"), c.agreed)),
+		// A form of its own: its label must not narrow the agreed entry.
+		widget.NewForm(widget.NewFormItem(lang.L("Next step on"), c.next.escEntry)),
+		consentsHint, grid)
 	c.reached.Hide()
-	c.later = container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("Call back on"), c.callback)))
+	c.later = container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("Call back on"), c.callback.escEntry)))
 	c.later.Hide()
 	c.status = widget.NewLabel("")
 	c.status.Wrapping = fyne.TextWrapWord
@@ -112,6 +117,8 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 
 func (c *callDialog) onOutcome() {
 	c.g.touch()
+	c.status.SetText("")
+	dangerWhen(c.save, outcomeFromLabel(c.outcome.Selected) == consent.OutcomeDoNotCall)
 	switch outcomeFromLabel(c.outcome.Selected) {
 	case consent.OutcomeReached:
 		c.reached.Show()
@@ -133,6 +140,14 @@ func (c *callDialog) log() (consent.CallLog, string) {
 	}
 	if l.Outcome == consent.OutcomeReached {
 		l.Agreed = c.agreed.Text
+		// A dated next step becomes a task on Today, like a call-back.
+		next, has, ok := c.next.value()
+		if !ok {
+			return l, lang.L("Write the next step's day like {{.Example}}.", map[string]any{"Example": c.next.PlaceHolder})
+		}
+		if has {
+			l.Callback = next
+		}
 		for _, p := range phonePurposes {
 			for _, ch := range consent.Channels {
 				pc := consent.PurposeChannel{Purpose: p, Channel: ch}
@@ -143,22 +158,13 @@ func (c *callDialog) log() (consent.CallLog, string) {
 		}
 	}
 	if l.Outcome == consent.OutcomeCallBack {
-		t, err := parseLocalDateTime(c.callback.Text)
-		if err != nil {
-			return l, lang.L("Write the call-back as YYYY-MM-DD HH:MM.")
+		t, has, ok := c.callback.value()
+		if !has || !ok {
+			return l, lang.L("Write the call-back like {{.Example}}.", map[string]any{"Example": c.callback.PlaceHolder})
 		}
 		l.Callback = t
 	}
 	return l, ""
-}
-
-func parseLocalDateTime(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	t, err := time.ParseInLocation("2006-01-02 15:04", s, time.Local)
-	if err != nil {
-		return time.ParseInLocation("2006-01-02", s, time.Local)
-	}
-	return t, nil
 }
 
 func (c *callDialog) onSave() {
@@ -169,6 +175,18 @@ func (c *callDialog) onSave() {
 		c.status.SetText(problem)
 		return
 	}
+	if l.Outcome == consent.OutcomeDoNotCall { // asked once: it cannot be undone
+		c.confirm = confirmIrreversible(g, lang.L("{{.Name}} does not want to be called?", map[string]any{"Name": c.rec.Prospect.Name}),
+			lang.L("Every channel is blocked for every purpose, for every rep, for good: a later consent cannot undo it."),
+			lang.L("Record do not call"), func() { c.logCall(l) })
+		return
+	}
+	c.logCall(l)
+}
+
+// logCall records l and opens the follow-up after a reached call.
+func (c *callDialog) logCall(l consent.CallLog) {
+	g := c.g
 	id := c.rec.Prospect.ID
 	var f usecase.FollowUp
 	var followErr error

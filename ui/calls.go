@@ -51,7 +51,9 @@ func (c *callsScreen) newRow() fyne.CanvasObject {
 	why.Truncation = fyne.TextTruncateEllipsis
 	call := widget.NewButtonWithIcon(lang.L("Call"), theme.MediaRecordIcon(), nil)
 	logBtn := widget.NewButtonWithIcon(lang.L("Log call"), theme.DocumentCreateIcon(), nil)
-	return container.NewBorder(nil, nil, nil, container.NewHBox(call, logBtn), container.NewVBox(container.NewHBox(name, info), why))
+	// The number, attempts and call-back on a line of their own: beside a
+	// long name they were cut ("call back 2 Dec, 10:0", "0 poging").
+	return container.NewBorder(nil, nil, nil, container.NewHBox(call, logBtn), container.NewVBox(container.NewHBox(name), info, why))
 }
 
 func (c *callsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -65,8 +67,8 @@ func (c *callsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if !row.callback.IsZero() {
 		info += " · " + lang.L("call back {{.When}}", map[string]any{"When": i18n.DayMonthTime(row.callback)})
 	}
-	top.Objects[1].(*widget.Label).SetText(info)
-	why := text.Objects[1].(*widget.Label)
+	text.Objects[1].(*widget.Label).SetText(info)
+	why := text.Objects[2].(*widget.Label)
 	ok, reason := callable(row.decision)
 	why.SetText(reason)
 	if ok {
@@ -140,7 +142,9 @@ func (c *callsScreen) onCall(row callRow) {
 	if ok, _ := callable(row.decision); !ok {
 		return
 	}
-	c.g.app.OpenURL(&url.URL{Scheme: "tel", Opaque: row.rec.Prospect.Phone})
+	// The log opens either way: a rep without a softphone dials by hand.
+	u := &url.URL{Scheme: "tel", Opaque: row.rec.Prospect.Phone}
+	openOrOffer(c.g, u, noProgramText(u), consent.FormatPhone(u.Opaque), nil)
 	c.withRecord(row, func(rec consent.Record) { showCallDialog(c.g, rec, c.refresh) })
 }
 

@@ -19,16 +19,17 @@ import (
 // consentDialog records a grant, refusal or withdrawal. Nothing is
 // pre-selected: consent is the person's act, recorded as they gave it.
 type consentDialog struct {
-	g                 *GUI
-	p                 consent.Prospect
-	purpose, channel  *widget.Select
-	decision          *widget.RadioGroup
-	method            *widget.Select
-	evidence, expires *widget.Entry
-	status            *widget.Label
-	save              *widget.Button
-	dlg               *dialog.CustomDialog
-	done              func()
+	g                *GUI
+	p                consent.Prospect
+	purpose, channel *widget.Select
+	decision         *widget.RadioGroup
+	method           *widget.Select
+	evidence         *escEntry
+	expires          *dateField // the screen's date form, with a calendar
+	status           *widget.Label
+	save             *widget.Button
+	dlg              *dialog.CustomDialog
+	done             func()
 }
 
 // decisionKinds are the radio's choices, in the order of its labels.
@@ -44,19 +45,27 @@ func showConsentDialog(g *GUI, p consent.Prospect, done func()) *consentDialog {
 	d.decision.Horizontal = true
 	d.method = widget.NewSelect(vocabLabels(consent.Methods, i18n.Method), nil)
 	d.method.PlaceHolder = lang.L("How was it given?")
-	d.evidence = widget.NewMultiLineEntry()
+	d.evidence = newEscEntry(g, true) // Escape closes the dialog from the field too
 	d.evidence.SetPlaceHolder(lang.L("Paste the reply, the form submission id, or the call recording reference"))
 	d.evidence.Wrapping = fyne.TextWrapWord
 	d.evidence.SetMinRowsVisible(4)
-	d.expires = widget.NewEntry()
+	d.expires = newDateField(g, false)
 	d.expires.SetPlaceHolder(lang.L("Optional, e.g. {{.Date}}", map[string]any{"Date": i18n.Date(time.Now().AddDate(1, 0, 0))}))
 	d.status = widget.NewLabel("")
 	d.status.Wrapping = fyne.TextWrapWord
 	d.status.Importance = widget.DangerImportance
+	// A complaint goes once the rep changes what it was about.
+	clearStatus := func() { d.status.SetText("") }
+	d.evidence.OnChanged = func(string) { clearStatus() }
+	d.expires.OnChanged = func(string) { clearStatus() }
+	for _, sel := range []*widget.Select{d.purpose, d.channel, d.method} {
+		sel.OnChanged = func(string) { clearStatus() }
+	}
+	d.decision.OnChanged = func(string) { clearStatus() }
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Purpose"), d.purpose), widget.NewFormItem(lang.L("Channel"), d.channel),
 		widget.NewFormItem(lang.L("The person"), d.decision), widget.NewFormItem(lang.L("Method"), d.method),
-		widget.NewFormItem(lang.L("Evidence"), d.evidence), widget.NewFormItem(lang.L("Expires"), d.expires))
+		widget.NewFormItem(lang.L("Evidence"), d.evidence), widget.NewFormItem(lang.L("Expires"), d.expires.escEntry))
 	note := widget.NewLabel(lang.L("A bare verbal yes is not proof: record the call, or confirm the yes by email."))
 	note.Wrapping = fyne.TextWrapWord
 	d.save = widget.NewButton(lang.L("Record"), d.onSave)
@@ -105,7 +114,7 @@ func (d *consentDialog) answer() (consent.Answer, string) {
 		return a, lang.L("Say whether the person granted, refused or withdrew consent.")
 	}
 	if s := strings.TrimSpace(d.expires.Text); s != "" {
-		t, ok := parseDay(s)
+		t, _, ok := d.expires.value()
 		if !ok {
 			return a, lang.L("\"{{.Value}}\" is not a date: write it like {{.Example}}.",
 				map[string]any{"Value": s, "Example": i18n.Date(time.Now().AddDate(1, 0, 0))})
@@ -189,7 +198,7 @@ func evidenceProblem(missing string) func(error) string {
 type objectionDialog struct {
 	g        *GUI
 	p        consent.Prospect
-	evidence *widget.Entry
+	evidence *escEntry
 	status   *widget.Label
 	save     *widget.Button
 	dlg      *dialog.CustomDialog
@@ -197,11 +206,12 @@ type objectionDialog struct {
 }
 
 func showObjectionDialog(g *GUI, p consent.Prospect, done func()) *objectionDialog {
-	o := &objectionDialog{g: g, p: p, done: done, evidence: widget.NewMultiLineEntry(), status: widget.NewLabel("")}
+	o := &objectionDialog{g: g, p: p, done: done, evidence: newEscEntry(g, true), status: widget.NewLabel("")}
 	o.evidence.SetPlaceHolder(lang.L("What did they say or write, and when?"))
 	o.evidence.Wrapping = fyne.TextWrapWord
 	o.evidence.SetMinRowsVisible(3)
 	o.status.Importance = widget.DangerImportance
+	o.evidence.OnChanged = func(string) { o.status.SetText("") }
 	note := widget.NewLabel(lang.L("Every channel will be blocked for every purpose. This cannot be undone by a later consent."))
 	note.Wrapping = fyne.TextWrapWord
 	o.save = widget.NewButton(lang.L("Record objection"), o.onSave)

@@ -88,7 +88,14 @@ func newConsentPanel(g *GUI, onSaved func()) *consentPanel {
 			l.SetText("")
 		}
 	}
-	c.matrix.SetColumnWidth(-1, 190)
+	// The purposes' column as wide as its longest label in this language,
+	// so no header is cut; the channels scroll sideways under their
+	// sticky header when the pane is narrower than the four of them.
+	headW := float32(0)
+	for _, p := range consent.Purposes {
+		headW = max(headW, widget.NewLabelWithStyle(i18n.Purpose(p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}).MinSize().Width)
+	}
+	c.matrix.SetColumnWidth(-1, headW+theme.Padding())
 	for i := range consent.Channels {
 		c.matrix.SetColumnWidth(i, 260)
 	}
@@ -193,6 +200,6 @@ func (c *consentPanel) contactURL(ch consent.Channel) *url.URL {
 func (c *consentPanel) onContact(ch consent.Channel) {
 	c.g.touch()
 	if u := c.contactURL(ch); u != nil {
-		c.g.app.OpenURL(u)
+		openOrOffer(c.g, u, noProgramText(u), u.Opaque, nil)
 	}
 }

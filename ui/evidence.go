@@ -20,7 +20,7 @@ import (
 type replyDialog struct {
 	g      *GUI
 	p      consent.Prospect
-	text   *widget.Entry
+	text   *escEntry
 	status *widget.Label
 	save   *widget.Button
 	dlg    *dialog.CustomDialog
@@ -28,7 +28,7 @@ type replyDialog struct {
 }
 
 func showReplyDialog(g *GUI, p consent.Prospect, done func()) *replyDialog {
-	r := &replyDialog{g: g, p: p, done: done, text: widget.NewMultiLineEntry(), status: widget.NewLabel("")}
+	r := &replyDialog{g: g, p: p, done: done, text: newEscEntry(g, true), status: widget.NewLabel("")}
 	r.text.SetPlaceHolder(lang.L("Paste the reply here, or choose the saved email (.eml)"))
 	r.text.SetMinRowsVisible(10)
 	r.text.Wrapping = fyne.TextWrapWord

@@ -64,6 +64,8 @@ type GUI struct {
 	older   *olderScreen
 	otherDB *otherDBConfirm
 	shell   *shell
+
+	lastOffer *copyOffer // the last "no program to open it" dialog, for tests
 }
 
 // New prepares the GUI; Start picks the first screen.
@@ -76,6 +78,7 @@ func New(a fyne.App, w fyne.Window, cfg usecase.Config) *GUI {
 		// Keys typed outside a focused widget also count as activity.
 		dc.SetOnKeyDown(func(*fyne.KeyEvent) { g.touch() })
 	}
+	g.installKeys() // Escape closes the top dialog (keys.go)
 	return g
 }
 

@@ -322,8 +322,13 @@ func storeOpts(g *GUI) store.AddOptions { return store.AddOptions{Rep: g.rep(), 
 // hasEntryText reports whether an entry under o holds text containing s.
 func hasEntryText(o fyne.CanvasObject, s string) bool {
 	return anyUnder(o, true, false, func(o fyne.CanvasObject) bool {
-		e, ok := o.(*widget.Entry)
-		return ok && strings.Contains(e.Text, s)
+		switch e := o.(type) {
+		case *widget.Entry:
+			return strings.Contains(e.Text, s)
+		case *escEntry: // a dialog's entry (keys.go)
+			return strings.Contains(e.Text, s)
+		}
+		return false
 	})
 }
 

@@ -153,7 +153,7 @@ func TestTodayRowFollowsLanguage(t *testing.T) {
 		if got := left.Objects[0].(*widget.Label).Text; got != date {
 			t.Errorf("%s: date %q, want %q", code, got, date)
 		}
-		if got := row.(*fyne.Container).Objects[2].(*widget.Button).Text; got != action {
+		if got := row.(*fyne.Container).Objects[2].(*fyne.Container).Objects[1].(*widget.Button).Text; got != action {
 			t.Errorf("%s: action %q, want %q", code, got, action)
 		}
 		if reason := row.(*fyne.Container).Objects[0].(*widget.Label).Text; reason == "" {

@@ -5,8 +5,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
@@ -108,14 +110,24 @@ func (d *prospectDetail) onErase() {
 	g := d.g
 	g.touch()
 	p := d.rec.Prospect
-	reason := widget.NewEntry()
+	reason := newEscEntry(g, false)
 	reason.SetPlaceHolder(lang.L("e.g. asked by email on 2 March (no names: the reason is kept)"))
-	items := []*widget.FormItem{widget.NewFormItem(lang.L("Reason"), reason)}
-	dialog.ShowForm(lang.L("Erase {{.Name}}?", map[string]any{"Name": p.Name}), lang.L("Erase for good"), lang.L("Cancel"), items, func(ok bool) {
-		if ok {
-			d.eraseFor(p, strings.TrimSpace(reason.Text))
-		}
-	}, g.win)
+	what := widget.NewLabel(lang.L("Everything about {{.Name}} is deleted and the file compacted; only a suppression hash and a tombstone remain. This cannot be undone.", map[string]any{"Name": p.Name}))
+	what.Wrapping = fyne.TextWrapWord
+	var dlg *dialog.CustomDialog
+	erase := widget.NewButtonWithIcon(lang.L("Erase for good"), theme.DeleteIcon(), func() {
+		dlg.Hide()
+		d.eraseFor(p, strings.TrimSpace(reason.Text))
+	})
+	erase.Importance = widget.DangerImportance // asked once, red, naming what happens
+	reason.OnSubmitted = func(string) { erase.OnTapped() }
+	cancel := widget.NewButton(lang.L("Cancel"), func() { dlg.Hide() })
+	body := container.NewVBox(what, widget.NewForm(widget.NewFormItem(lang.L("Reason"), reason)))
+	dlg = dialog.NewCustomWithoutButtons(lang.L("Erase {{.Name}}?", map[string]any{"Name": p.Name}), container.NewGridWrap(fyne.NewSize(520, 170), body), g.win)
+	dlg.SetButtons([]fyne.CanvasObject{cancel, erase})
+	d.eraseButton = erase
+	dlg.Show()
+	g.win.Canvas().Focus(reason)
 }
 
 func (d *prospectDetail) eraseFor(p consent.Prospect, why string) {

@@ -18,26 +18,28 @@ import (
 // prospectDetail shows one prospect: identity, contact details, where the
 // data came from, and the ledger's timeline. Opening it is audit-logged.
 type prospectDetail struct {
-	g        *GUI
-	id       uint64
-	rec      consent.Record
-	name     *widget.Label
-	fields   *widget.Form
-	formBox  *fyne.Container // holds fields: each prospect gets a new form
-	timeline *widget.List
-	events   []consent.Event
-	edit     *widget.Button
-	export   *widget.Button
-	notice   *widget.Button
-	erase    *widget.Button
-	summary  *widget.Button
-	consents *consentPanel
-	preview  *emailPreview // the last email preview opened, for tests
-	tabs     *container.AppTabs
-	status   *widget.Label
-	root     *fyne.Container
-	body     fyne.CanvasObject
-	none     fyne.CanvasObject
+	g           *GUI
+	id          uint64
+	rec         consent.Record
+	name        *widget.Label
+	fields      *widget.Form
+	formBox     *fyne.Container // holds fields: each prospect gets a new form
+	timeline    *widget.List
+	events      []consent.Event
+	edit        *widget.Button
+	export      *widget.Button
+	notice      *widget.Button
+	erase       *widget.Button
+	summary     *widget.Button
+	consents    *consentPanel
+	messages    *prospectMessages // first email, connection message, reply
+	eraseButton *widget.Button    // the erase dialog's, for tests
+	preview     *emailPreview     // the last email preview opened, for tests
+	tabs        *container.AppTabs
+	status      *widget.Label
+	root        *fyne.Container
+	body        fyne.CanvasObject
+	none        fyne.CanvasObject
 }
 
 func newProspectDetail(g *GUI) *prospectDetail {
@@ -53,6 +55,7 @@ func newProspectDetail(g *GUI) *prospectDetail {
 	d.erase = widget.NewButtonWithIcon(lang.L("Erase…"), theme.DeleteIcon(), d.onErase)
 	d.summary = widget.NewButtonWithIcon(lang.L("Consent summary (PDF)…"), theme.DocumentIcon(), d.onSummaryPDF)
 	d.erase.Importance = widget.DangerImportance
+	d.messages = newProspectMessages(d)
 	d.consents = newConsentPanel(g, func() { d.show(d.id) })
 	d.timeline = widget.NewList(func() int { return len(d.events) },
 		func() fyne.CanvasObject {
@@ -70,7 +73,7 @@ func newProspectDetail(g *GUI) *prospectDetail {
 	// Two columns: three would make the detail wider than its share of
 	// the window in German, squeezing the list to a sliver.
 	details := container.NewVScroll(container.NewVBox(d.formBox, d.status,
-		container.NewGridWithColumns(2, d.edit, d.summary, d.export, d.notice, d.erase)))
+		container.NewGridWithColumns(2, d.edit, d.summary, d.export, d.notice, d.messages.first, d.messages.connect, d.messages.reply, d.erase)))
 	d.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("Contact"), theme.MailSendIcon(), d.consents.root),
 		container.NewTabItemWithIcon(lang.L("Consents"), theme.ConfirmIcon(), d.consents.grid),
@@ -116,6 +119,7 @@ func (d *prospectDetail) load(id uint64, then func()) {
 		d.rec = rec
 		d.fill(rec.Prospect, rec.Events)
 		d.consents.set(rec)
+		d.messages.set(rec)
 		d.root.Refresh()
 		if then != nil {
 			then()

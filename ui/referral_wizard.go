@@ -114,26 +114,31 @@ type referralOutcome struct {
 	g            *GUI
 	p            consent.Prospect
 	answer       *widget.RadioGroup
-	evidence     *widget.Entry
-	email, phone *widget.Entry
+	evidence     *escEntry // Escape closes the dialog from the fields too
+	email, phone *escEntry
 	status       *widget.Label
 	save         *widget.Button
 	dlg          *dialog.CustomDialog
+	confirm      *dialog.ConfirmDialog // the decline's confirmation, for tests
 }
 
 func showReferralOutcome(g *GUI, p consent.Prospect, done func()) *referralOutcome {
 	o := &referralOutcome{g: g, p: p}
-	o.answer = widget.NewRadioGroup([]string{lang.L("Approved"), lang.L("Declined")}, nil)
-	o.answer.Horizontal = true
-	o.evidence = widget.NewMultiLineEntry()
+	o.evidence = newEscEntry(g, true)
 	o.evidence.SetPlaceHolder(lang.L("Paste their reply: it is the proof of consent"))
 	o.evidence.SetMinRowsVisible(4)
-	o.email, o.phone = widget.NewEntry(), widget.NewEntry()
+	o.email, o.phone = newEscEntry(g, false), newEscEntry(g, false)
 	o.email.SetPlaceHolder(lang.L("The email they agreed to share"))
 	o.phone.SetPlaceHolder(lang.L("The phone number they agreed to share"))
 	o.status = widget.NewLabel("")
 	o.status.Wrapping = fyne.TextWrapWord
 	o.status.Importance = widget.DangerImportance
+	o.evidence.OnChanged = func(string) { o.status.SetText("") }
+	o.answer = widget.NewRadioGroup([]string{lang.L("Approved"), lang.L("Declined")}, func(v string) {
+		o.status.SetText("")
+		dangerWhen(o.save, v == o.answer.Options[1]) // a decline cannot be undone
+	})
+	o.answer.Horizontal = true
 	form := widget.NewForm(widget.NewFormItem(lang.L("Their answer"), o.answer), widget.NewFormItem(lang.L("Reply"), o.evidence),
 		widget.NewFormItem(lang.L("Email"), o.email), widget.NewFormItem(lang.L("Phone"), o.phone))
 	note := widget.NewLabel(lang.L("A decline removes the referral: only a tombstone and a suppression hash remain, so the same person is not introduced again."))
@@ -157,8 +162,13 @@ func (o *referralOutcome) onSave(done func()) {
 			_, err := g.uc.Referrals.Approve(id, email, phone, evidence)
 			return err
 		}
-	case o.answer.Options[1]: // declined
-		save = func() error { return g.uc.Referrals.Decline(id, evidence) }
+	case o.answer.Options[1]: // declined: asked once, it cannot be undone
+		o.confirm = confirmIrreversible(g, lang.L("Decline the introduction of {{.Name}}?", map[string]any{"Name": o.p.Name}),
+			lang.L("The referral is removed for good: only a tombstone and a suppression hash remain, so the same person cannot be introduced again."),
+			lang.L("Decline for good"), func() {
+				saveFromDialog(g, func() error { return g.uc.Referrals.Decline(id, evidence) }, errorText, o.status, o.dlg, done)
+			})
+		return
 	default:
 		o.status.SetText(lang.L("Choose whether they approved or declined."))
 		return

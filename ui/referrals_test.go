@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
 	"warmlead/ui/i18n"
@@ -86,7 +87,15 @@ func TestReferralDeclineInTheGUI(t *testing.T) {
 	}
 	o := showReferralOutcome(g, ref, nil)
 	o.answer.SetSelected("Declined")
+	if o.save.Importance != widget.DangerImportance {
+		t.Error("the save button of a decline is not red")
+	}
 	test.Tap(o.save)
+	g.wait()
+	if _, ok := g.db.Index().Cached(ref.ID); !ok || o.confirm == nil {
+		t.Fatal("a decline was saved without asking")
+	}
+	o.confirm.Confirm()
 	g.wait()
 	if _, ok := g.db.Index().Cached(ref.ID); ok {
 		t.Fatal("declined referral still there")
@@ -135,6 +144,11 @@ func TestReferralsInNorwegian(t *testing.T) {
 	}
 	o.answer.SetSelected("Avslått")
 	test.Tap(o.save)
+	g.wait()
+	if o.confirm == nil {
+		t.Fatal("a decline was not confirmed")
+	}
+	o.confirm.Confirm() // asked once, as in English
 	g.wait()
 	if _, ok := g.db.Index().Cached(ref.ID); ok {
 		t.Fatal("a decline chosen in Norwegian did not remove the referral")

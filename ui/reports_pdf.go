@@ -64,7 +64,8 @@ func chosen[T any](s *widget.Select, values []T) (T, bool) {
 type pdfPanel struct {
 	g                       *GUI
 	doc                     *widget.RadioGroup
-	from, to, reason        *widget.Entry
+	from, to                *dateField // in the screen's date form, with a calendar
+	reason                  *widget.Entry
 	source, purpose, status *widget.Select
 	summaries               *widget.Check
 	create, open            *widget.Button
@@ -79,9 +80,7 @@ func newPDFPanel(g *GUI) *pdfPanel {
 	p.doc = widget.NewRadioGroup([]string{lang.L("Team report"), lang.L("Register of processing activities")}, nil)
 	p.doc.Horizontal = true
 	p.doc.SetSelected(p.doc.Options[0])
-	p.from, p.to, p.reason = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	p.from.SetPlaceHolder(lang.L("YYYY-MM-DD"))
-	p.to.SetPlaceHolder(lang.L("YYYY-MM-DD"))
+	p.from, p.to, p.reason = newDateField(g, false), newDateField(g, false), widget.NewEntry()
 	p.reason.SetPlaceHolder(lang.L("why, for the audit log: e.g. quarterly review"))
 	p.source = widget.NewSelect(filterChoices(consent.Sources, i18n.Source), nil)
 	p.purpose = widget.NewSelect(filterChoices(consent.Purposes, i18n.Purpose), nil)
@@ -100,7 +99,7 @@ func newPDFPanel(g *GUI) *pdfPanel {
 	p.open.Hide()
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Document"), p.doc),
-		widget.NewFormItem(lang.L("Collected from"), container.NewGridWithColumns(3, p.from, widget.NewLabel(lang.L("to")), p.to)),
+		widget.NewFormItem(lang.L("Collected from"), container.NewGridWithColumns(3, p.from.escEntry, widget.NewLabel(lang.L("to")), p.to.escEntry)),
 		widget.NewFormItem(lang.L("Source"), p.source), widget.NewFormItem(lang.L("Purpose"), p.purpose),
 		widget.NewFormItem(lang.L("Consent status"), p.status),
 		widget.NewFormItem("", p.summaries), widget.NewFormItem(lang.L("Reason"), p.reason))
@@ -110,15 +109,17 @@ func newPDFPanel(g *GUI) *pdfPanel {
 
 func (p *pdfPanel) filter() (pdfreport.Filter, error) {
 	var f pdfreport.Filter
-	var err error
 	for _, d := range []struct {
-		entry *widget.Entry
+		field *dateField
 		to    *time.Time
 	}{{p.from, &f.From}, {p.to, &f.To}} {
-		if s := strings.TrimSpace(d.entry.Text); s != "" {
-			if *d.to, err = usecase.ParseDate(s); err != nil {
-				return f, errors.New(errorText(err))
-			}
+		t, has, ok := d.field.value()
+		if !ok {
+			return f, errors.New(lang.L("\"{{.Value}}\" is not a date: write it like {{.Example}}.",
+				map[string]any{"Value": strings.TrimSpace(d.field.Text), "Example": d.field.PlaceHolder}))
+		}
+		if has {
+			*d.to = t
 		}
 	}
 	f.Source, _ = chosen(p.source, consent.Sources)

@@ -65,6 +65,8 @@ func (g *GUI) showSetup() {
 	s.progress = widget.NewProgressBarInfinite()
 	s.progress.Hide()
 	s.pass.OnChanged = s.onPassChanged
+	s.pass2.OnChanged = func(string) { s.clearMismatch() }
+	s.pass2.OnSubmitted = func(string) { s.onCreate() } // Enter in the last field creates
 	s.create = widget.NewButtonWithIcon(lang.L("Create my database"), theme.ConfirmIcon(), s.onCreate)
 	s.create.Importance = widget.HighImportance
 	if g.cfg.PasswordFile != "" {
@@ -94,7 +96,16 @@ func (g *GUI) showSetup() {
 	g.win.Canvas().Focus(s.rep)
 }
 
+// clearMismatch takes the "passphrases differ" message away once they
+// match: an error stays only while it is true.
+func (s *setupScreen) clearMismatch() {
+	if s.status.Text == lang.L("The two passphrases differ. Type the same passphrase twice.") && s.pass.Text == s.pass2.Text {
+		s.status.SetText("")
+	}
+}
+
 func (s *setupScreen) onPassChanged(p string) {
+	s.clearMismatch()
 	score, word := strength(p)
 	s.meter.SetValue(float64(score))
 	s.meterText.SetText(word)

@@ -24,7 +24,10 @@ type todayScreen struct {
 	all      []usecase.DueItem // what is due
 	items    []usecase.DueItem // what the search and filter show (today_filter.go)
 	filter   *listFilter
-	lastCall *callDialog // the call log Open opened, for tests
+	tasks    map[uint64]usecase.TaskItem // the open task of a call-back row, by prospect
+	note     *widget.Label               // what a task action did
+	ics      *widget.Button              // every open task as one calendar file
+	lastCall *callDialog                 // the call log Open opened, for tests
 	root     *fyne.Container
 	empty    fyne.CanvasObject
 	body     fyne.CanvasObject
@@ -34,6 +37,7 @@ func newTodayScreen(g *GUI) *todayScreen {
 	t := &todayScreen{g: g}
 	t.greet = heading(lang.L("Today"))
 	t.summary = widget.NewLabel("")
+	t.initTasks()
 	t.filter = newListFilter(todayKindLabels(), t.applyFilter)
 	t.list = widget.NewList(func() int { return len(t.items) },
 		func() fyne.CanvasObject {
@@ -42,16 +46,18 @@ func newTodayScreen(g *GUI) *todayScreen {
 			why := widget.NewLabel("")
 			why.Truncation = fyne.TextTruncateEllipsis
 			open := widget.NewButtonWithIcon(lang.L("Open"), theme.NavigateNextIcon(), nil)
-			return container.NewBorder(nil, nil, container.NewHBox(when, name), open, why)
+			return container.NewBorder(nil, nil, container.NewHBox(when, name), container.NewHBox(newTaskButtons(), open), why)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := t.items[i]
 			c := o.(*fyne.Container)
 			c.Objects[0].(*widget.Label).SetText(i18n.TextOr(row.Message, row.Reason))
 			left := c.Objects[1].(*fyne.Container)
-			left.Objects[0].(*widget.Label).SetText(i18n.Date(row.Date))
+			left.Objects[0].(*widget.Label).SetText(dueWhen(row))
 			left.Objects[1].(*widget.Label).SetText(row.Name)
-			b := c.Objects[2].(*widget.Button)
+			right := c.Objects[2].(*fyne.Container)
+			t.bindTaskButtons(right.Objects[0].(*fyne.Container), row)
+			b := right.Objects[1].(*widget.Button)
 			b.SetText(actionLabel(row.Kind))
 			b.OnTapped = func() { t.act(row) }
 		})
@@ -63,7 +69,7 @@ func newTodayScreen(g *GUI) *todayScreen {
 }
 
 func (t *todayScreen) content() fyne.CanvasObject {
-	return container.NewBorder(container.NewVBox(t.greet, t.summary, t.filter.bar), nil, nil, nil, t.root)
+	return container.NewBorder(container.NewVBox(t.greet, container.NewBorder(nil, nil, nil, t.ics, t.summary), t.note, t.filter.bar), nil, nil, nil, t.root)
 }
 
 func (t *todayScreen) refresh() {
@@ -72,12 +78,16 @@ func (t *todayScreen) refresh() {
 		t.greet.SetText(greeting(time.Now(), firstName(g.rep())))
 	}
 	var rows []usecase.DueItem
+	var tasks []usecase.TaskItem
 	var skipped []error
 	var count int
 	showLoading(t.root, lang.L("Reading deadlines…"))
 	g.background(func() error {
 		var err error
-		rows, skipped, err = g.uc.Deadlines.List()
+		if rows, skipped, err = g.uc.Deadlines.List(); err != nil {
+			return err
+		}
+		tasks, _, err = g.uc.Tasks.List() // the same ledgers: what was skipped is said once
 		count = g.db.Index().Count()
 		return err
 	}, func(err error) {
@@ -85,6 +95,7 @@ func (t *todayScreen) refresh() {
 			t.summary.SetText(errorText(err))
 			return
 		}
+		t.setTasks(tasks)
 		t.all = rows
 		t.applyFilter()
 		t.summary.SetText(lang.N("{{.Count}} prospect", count, map[string]any{"Count": i18n.Number(count)}) + " · " +

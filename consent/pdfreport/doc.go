@@ -96,7 +96,7 @@ func statusColor(s consent.ConsentStatus) rgb {
 // doc wraps one gofpdf document with Warmlead's fonts, running header,
 // footer and the few layout helpers the three documents share.
 type doc struct {
-	pdf    *gofpdf.Fpdf
+	pdf    *pdfw // gofpdf with fallback fonts for scripts the Go fonts lack
 	m      Meta
 	lang   string            // the document's language (see Languages)
 	texts  map[string]string // texts[lang]: every id English has (a test checks)
@@ -114,7 +114,7 @@ func newDoc(m Meta) *doc {
 		m.GeneratedAt = time.Now()
 	}
 	lang := langOf(m)
-	pdf := gofpdf.New("P", "mm", "A4", "")
+	pdf := &pdfw{Fpdf: gofpdf.New("P", "mm", "A4", ""), added: map[string]bool{}}
 	d := &doc{pdf: pdf, m: m, lang: lang, texts: texts[lang], loc: m.GeneratedAt.Location(), now: m.GeneratedAt}
 	pw, ph := pdf.GetPageSize()
 	d.width, d.pageH = pw-marginL-marginR, ph
@@ -124,7 +124,7 @@ func newDoc(m Meta) *doc {
 	// the characters printed: every digit of the total also appears in
 	// some page number, printed in the same font, so none is missing.
 	pdf.AliasNbPages(aliasNb)
-	addFonts(pdf)
+	addFonts(pdf.Fpdf)
 	pdf.SetMargins(marginL, marginT, marginR)
 	pdf.SetAutoPageBreak(true, marginB)
 	pdf.SetCompression(false) // finish deflates the pages, faster

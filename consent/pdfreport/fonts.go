@@ -66,8 +66,12 @@ func coverage(ttf []byte) *[1 << 16 / 64]uint64 {
 	return &set
 }
 
-// hasGlyph tells whether the fonts can draw r.
-func hasGlyph(r rune) bool {
+// hasGlyph tells whether the fonts can draw r: the Go fonts, or a
+// fallback font (fallback.go).
+func hasGlyph(r rune) bool { return goHas(r) || fallbackFor(r) != nil }
+
+// goHas tells whether the Go fonts can draw r.
+func goHas(r rune) bool {
 	if r >= 0x20 && r < 0x7f {
 		return true
 	}

@@ -161,7 +161,7 @@ func TestTeamReport300SpansPagesWithRepeatedHeader(t *testing.T) {
 	for _, r := range []consent.Record{recs[0], recs[1], recs[150], recs[299]} {
 		mustContain(t, "team report", text, r.Prospect.Name)
 	}
-	mustContain(t, "team report", text, "Łukasz Żółw 2", "Żabka Polska sp. z o.o.", "yes: source-inbound", "no: source-referral-pending", "no: source-cold-call-not-reached")
+	mustContain(t, "team report", text, "Łukasz Żółw 2", "Żabka Polska sp. z o.o.", "yes: asked us", "no: introduction unanswered", "no: not reached yet")
 	if len(calls) != 300 || calls[len(calls)-1] != 300 {
 		t.Errorf("progress called %d times, last %v", len(calls), calls[len(calls)-1:])
 	}

@@ -219,9 +219,9 @@ func (d *doc) team(sel []consent.Record, of int, f Filter, withSummaries bool, p
 			informed = txt(d.date(at))
 		}
 		dec := consent.Decide(r, consent.ChannelEmail, consent.PurposeFollowUp, d.now, d.m.Settings.RetentionMonths)
-		follow := cell{s: d.tf("followup.cell", d.t("no"), dec.Rule), c: colBad, wrap: true}
+		follow := cell{s: d.tf("followup.cell", d.t("no"), d.why(dec.Rule)), c: colBad, wrap: true}
 		if dec.Allowed {
-			follow = cell{s: d.tf("followup.cell", d.t("yes"), dec.Rule), c: colGood, wrap: true}
+			follow = cell{s: d.tf("followup.cell", d.t("yes"), d.why(dec.Rule)), c: colGood, wrap: true}
 		}
 		t.row(
 			colored(strconv.FormatUint(r.Prospect.ID, 10), colMuted),

@@ -94,12 +94,10 @@ func Plural(n int, one, many string) string {
 }
 
 func setupFollowup(fs *flagSet, e *env) func([]string) error {
-	var lang, out string
-	var preview bool
-	fs.StringVar(&lang, "lang", "", "en, nl, nb, sv or de (default: the prospect's, else the settings')")
-	fs.StringVar(&out, "out", "", "write an .eml file instead of printing the text")
-	fs.BoolVar(&preview, "preview", false, "only show the email; record nothing")
+	var fl emailFlags
+	fl.define(fs)
 	return func(pos []string) error {
+		lang, out, preview := fl.lang, fl.out, fl.preview
 		if len(pos) != 1 {
 			return usagef("usage: warmlead followup ID [--lang L] [--out FILE.eml]")
 		}

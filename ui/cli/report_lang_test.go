@@ -63,7 +63,7 @@ func TestReportAndRegisterLang(t *testing.T) {
 	h.must("report", "--out", team, "--source", "referral", "--lang", "DE")
 	text = pdfWords(t, team)
 	for _, want := range []string{"Einwilligungsbericht", "1 von 2 Interessenten", "Herkunft Empfehlung", "Zoë Schüller", "Bäckerei Schüller GmbH",
-		"Empfehlung", "nein: source-referral-pending", "Nachfass-E-Mail"} {
+		"Empfehlung", "nein: Vorstellung unbeantwortet", "Nachfass-E-Mail"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("German team report lacks %q", want)
 		}

@@ -53,6 +53,7 @@ type Written struct {
 // meta is what every document says about its making: who and when, from
 // the settings, in lang (en, nl, nb, sv or de; "" is the settings').
 func (d *Documents) meta(lang string) (pdfreport.Meta, error) {
+	loadPDFFonts() // every document starts here
 	st, err := d.st.Settings()
 	if err != nil {
 		return pdfreport.Meta{}, err

@@ -60,6 +60,8 @@ type App struct {
 	Scans     *Scans  // card photos: read, review, save
 	Bulk      *Bulk   // an action on a selection of the list (bulk.go)
 	Merges    *Merges // two prospects found to be one person (merge.go)
+	Tasks     *Tasks
+	Messages  *Messages
 }
 
 // New binds the use cases to db, an open database (unlocked before use).
@@ -79,6 +81,8 @@ func New(db *store.DB, env Env) *App {
 		DNC:       &DNC{env: env, st: db},
 		Scans:     &Scans{env: env, st: db, prospects: prospects},
 		Merges:    &Merges{env: env, st: db},
+		Tasks:     &Tasks{env: env, st: db},
+		Messages:  &Messages{env: env, st: db},
 	}
 	app.Bulk = &Bulk{env: env, st: db, prospects: app.Prospects, consents: app.Consents, rights: app.Rights, documents: app.Documents}
 	return app
