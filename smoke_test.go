@@ -51,6 +51,9 @@ func TestSmokeRealWindow(t *testing.T) {
 		{"init", "--rep", "Rita Jansen", "--company", "Acme BV", "--privacy-url", "https://acme.example/privacy", "--lang", "nl"},
 		{"add", "--name", "Jørgen Ångström", "--company", "Nordlys AS", "--email", "jorgen@nordlys.example", "--source", "card", "--event", "Nor-Shipping"},
 		{"add", "--name", "Łukasz Żółw", "--company", "Polmar", "--source", "referral"},
+		{"add", "--name", "Carla Cold", "--company", "Koud BV", "--phone", "+31 20 555 0101", "--source", "cold-call"},
+		// A call-back tomorrow at 10:30: Today shows it as a task with its time.
+		{"call", "3", "--outcome", "call-back", "--callback", time.Now().AddDate(0, 0, 1).Format("2006-01-02") + " 10:30"},
 	} {
 		cmd := exec.Command(bin, args...)
 		cmd.Env = env
@@ -63,6 +66,9 @@ func TestSmokeRealWindow(t *testing.T) {
 	waitWindow(t, "Warmlead")
 	time.Sleep(2 * time.Second) // let it unlock and draw
 	shot(t, filepath.Join(artifacts, "main.png"))
+	if err := exec.Command("cp", filepath.Join(artifacts, "main.png"), filepath.Join(artifacts, "today-task.png")).Run(); err != nil {
+		t.Fatal(err)
+	}
 
 	// 3. A second instance is told the database is in use, fast.
 	start := time.Now()
