@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-
 )
 
 // TestScreensOfTheDailyDriver renders, at 1366x800 with the app's own
