@@ -36,7 +36,7 @@ func importDNC(g *GUI, done func()) {
 		}
 		path := r.URI().Path()
 		r.Close()
-		name := widget.NewEntry()
+		name := newEscEntry(g, false)
 		name.SetText(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
 		dialog.ShowForm(lang.L("Import do-not-call register"), lang.L("Import"), lang.L("Cancel"),
 			[]*widget.FormItem{widget.NewFormItem(lang.L("Register name"), name)}, func(ok bool) {

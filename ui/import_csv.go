@@ -31,8 +31,8 @@ type csvMapping struct {
 	selects []*widget.Select // one per column, in column order
 	source  *widget.Select
 	sources []csvSource
-	vendor  *widget.Entry
-	event   *widget.Entry
+	vendor  *escEntry
+	event   *escEntry
 	preview *widget.Table
 	rows    [][]string    // the preview's cells, header first
 	notes   *widget.Label // why previewed rows will not import
@@ -83,7 +83,7 @@ func newCSVMapping(g *GUI, f *usecase.CSVFile, done func()) *csvMapping {
 		sample.Truncation = fyne.TextTruncateEllipsis
 		grid.Add(container.New(shareLayout{0.28, 0.47, 0.25}, head, sel, sample))
 	}
-	s.vendor, s.event = widget.NewEntry(), widget.NewEntry()
+	s.vendor, s.event = newEscEntry(g, false), newEscEntry(g, false)
 	s.vendor.SetPlaceHolder(lang.L("Who sold or rented the list"))
 	s.event.SetPlaceHolder(lang.L("Trade fair or meeting (optional)"))
 	s.event.SetText(g.lastEvent)

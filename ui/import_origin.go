@@ -46,8 +46,8 @@ var importOriginLabels = map[consent.Source]string{
 type importOriginDialog struct {
 	g         *GUI
 	source    *widget.RadioGroup
-	event     *widget.Entry
-	vendor    *widget.Entry
+	event     *escEntry
+	vendor    *escEntry
 	country   *countrySelect
 	eventRow  *widget.Form // shown for cards
 	vendorRow *widget.Form // shown for a bought list
@@ -70,9 +70,9 @@ func showImportOrigin(g *GUI, title, action string, done func(importOrigin)) *im
 	}
 	d.question = widget.NewLabelWithStyle(lang.L("Where do these contacts come from?"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.source = widget.NewRadioGroup(labels, func(string) { d.onSource() })
-	d.event = widget.NewEntry()
+	d.event = newEscEntry(g, false)
 	d.event.SetPlaceHolder(lang.L("Trade fair or meeting (optional)"))
-	d.vendor = widget.NewEntry()
+	d.vendor = newEscEntry(g, false)
 	d.vendor.SetPlaceHolder(lang.L("Who sold or rented you the list"))
 	d.vendor.OnChanged = func(string) { d.check() }
 	d.country = newCountrySelect(g.region())

@@ -53,6 +53,14 @@ func newEscEntry(g *GUI, multiLine bool) *escEntry {
 	return e
 }
 
+// newEscPassword is a password entry for dialogs, Escape closing them.
+func newEscPassword(g *GUI) *escEntry {
+	e := newEscEntry(g, false)
+	e.Password = true // the entry adds its reveal button when it draws
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	return e
+}
+
 func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape && e.g != nil {
 		e.g.win.Canvas().Unfocus()

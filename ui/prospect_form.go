@@ -22,8 +22,8 @@ import (
 type prospectForm struct {
 	g                                  *GUI
 	old                                *consent.Prospect
-	name, company, title, email, phone *widget.Entry
-	event                              *widget.Entry
+	name, company, title, email, phone *escEntry // Escape closes the form's dialog from any field
+	event                              *escEntry
 	source                             *widget.Select
 	lang                               *widget.Select // language of emails to them: "" (the settings') first, then i18n.Languages
 	status                             *widget.Label
@@ -34,8 +34,8 @@ type prospectForm struct {
 
 func showProspectForm(g *GUI, old *consent.Prospect, done func(consent.Prospect)) *prospectForm {
 	f := &prospectForm{g: g, old: old, done: done}
-	f.name, f.company, f.title = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.email, f.phone, f.event = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.name, f.company, f.title = newEscEntry(g, false), newEscEntry(g, false), newEscEntry(g, false)
+	f.email, f.phone, f.event = newEscEntry(g, false), newEscEntry(g, false), newEscEntry(g, false)
 	f.email.SetPlaceHolder(lang.L("name@company.com"))
 	f.phone.SetPlaceHolder(lang.L("+31 20 555 0100")) // an example in the rep's country
 	f.email.Validator = func(s string) error { return errorOrNil(emailProblem(s)) }

@@ -37,7 +37,7 @@ type bulkBar struct {
 
 	// The open dialogs' fields (tests fill them).
 	consentForm *bulkConsentForm
-	eraseWhy    *widget.Entry
+	eraseWhy    *escEntry
 	composed    []usecase.BulkNotice
 	merging     *mergeDialog
 }

@@ -23,7 +23,7 @@ type bulkConsentForm struct {
 	purpose  *widget.Select
 	channel  *widget.Select
 	method   *widget.Select
-	evidence *widget.Entry
+	evidence *escEntry
 	status   *widget.Label
 }
 
@@ -38,7 +38,7 @@ func (b *bulkBar) onConsent() {
 		purpose:  widget.NewSelect(vocabLabels(consent.Purposes, i18n.Purpose), nil),
 		channel:  widget.NewSelect(vocabLabels(consent.Channels, i18n.Channel), nil),
 		method:   widget.NewSelect(vocabLabels(bulkMethods, i18n.Method), nil),
-		evidence: widget.NewMultiLineEntry(),
+		evidence: newEscEntry(g, true),
 		status:   widget.NewLabel(""),
 	}
 	f.purpose.SetSelectedIndex(0)
@@ -186,7 +186,7 @@ func (b *bulkBar) onErase() {
 	g := b.p.g
 	g.touch()
 	ids := b.ids()
-	b.eraseWhy = widget.NewEntry()
+	b.eraseWhy = newEscEntry(g, false)
 	b.eraseWhy.SetPlaceHolder(lang.L("Why (kept in the tombstone; no names)"))
 	msg := widget.NewLabel(lang.N("Erase {{.Count}} person for good? Their details and ledgers are deleted; only suppression hashes remain.", len(ids),
 		map[string]any{"Count": i18n.Number(len(ids))}))

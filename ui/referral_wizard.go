@@ -21,8 +21,8 @@ type referralWizard struct {
 	customers     []consent.Prospect
 	introducer    *widget.Select
 	showAll       *widget.Check
-	name, company *widget.Entry
-	topic         *widget.Entry
+	name, company *escEntry // Escape closes the wizard from any field
+	topic         *escEntry
 	lang          *widget.Select
 	status        *widget.Label
 	create        *widget.Button
@@ -38,7 +38,7 @@ func showReferralWizard(g *GUI, done func()) *referralWizard {
 	w.introducer.PlaceHolder = lang.L("Choose the customer who introduces you")
 	w.showAll = widget.NewCheck(lang.L("Show all prospects, not only customers"), func(bool) { w.fillIntroducers() })
 	w.fillIntroducers()
-	w.name, w.company, w.topic = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	w.name, w.company, w.topic = newEscEntry(g, false), newEscEntry(g, false), newEscEntry(g, false)
 	w.name.SetPlaceHolder(lang.L("Name of the person they suggest"))
 	w.company.SetPlaceHolder(lang.L("Their company"))
 	w.topic.SetPlaceHolder(lang.L("What it is about, e.g. warehouse software (optional)"))

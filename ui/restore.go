@@ -29,7 +29,7 @@ func (s *settingsScreen) onRestore() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		pass := widget.NewPasswordEntry()
+		pass := newEscPassword(g)
 		pass.SetPlaceHolder(lang.L("Empty: the system keyring"))
 		items := []*widget.FormItem{widget.NewFormItem(lang.L("Recovery passphrase of the backup"), pass)}
 		dialog.ShowForm(lang.L("Restore this backup?"), lang.L("Restore"), lang.L("Cancel"), items, func(ok bool) {

@@ -154,7 +154,7 @@ func validationText(st consent.Settings, err error) string {
 func (s *settingsScreen) onChangePassphrase() {
 	g := s.g
 	g.touch()
-	p1, p2 := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	p1, p2 := newEscPassword(g), newEscPassword(g)
 	meter := widget.NewLabel(" ")
 	p1.OnChanged = func(v string) { _, w := strength(v); meter.SetText(w) }
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("New passphrase"), p1), widget.NewFormItem(lang.L("Repeat"), p2),

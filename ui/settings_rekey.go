@@ -17,7 +17,7 @@ import (
 func (s *settingsScreen) onRekey() {
 	g := s.g
 	g.touch()
-	p1, p2 := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	p1, p2 := newEscPassword(g), newEscPassword(g)
 	meter := widget.NewLabel(" ")
 	p1.OnChanged = func(v string) { _, w := strength(v); meter.SetText(w) }
 	explain := widget.NewLabel(lang.L("Re-encrypts every record under a new key. Use it when an old copy of the file and its passphrase may be in other hands (a lost laptop, a colleague who knew the passphrase). Type the recovery passphrase to keep, or a new one."))

@@ -23,6 +23,10 @@ func overlayWidgets(g *GUI) (entries []*widget.Entry, buttons map[string]*widget
 			if w.Password {
 				entries = append(entries, w)
 			}
+		case *escEntry: // a dialog's field, Escape closing the dialog
+			if w.Password {
+				entries = append(entries, &w.Entry)
+			}
 		case *widget.Button:
 			buttons[w.Text] = w
 		}
