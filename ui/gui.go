@@ -219,6 +219,8 @@ func focusSignature(o fyne.Focusable) string {
 		e = v
 	case *quickEntry:
 		e = &v.Entry
+	case *escEntry:
+		e = &v.Entry
 	default:
 		return fmt.Sprintf("%p", o)
 	}

@@ -58,6 +58,8 @@ func TestSettingsRefusesTriviallyWeakPassphrase(t *testing.T) {
 		switch w := o.(type) {
 		case *widget.Entry:
 			entries = append(entries, w)
+		case *escEntry:
+			entries = append(entries, &w.Entry)
 		case *widget.Button:
 			if w.Text == "Change" {
 				change = w
