@@ -176,12 +176,14 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "  consent|object|referral --evidence-file F|-  the proof from a file, a pipe or standard input")
 	fmt.Fprintln(w, "\nCommands:")
 	names := make([]string, 0, len(commands))
+	width := 0 // the longest name, so every summary starts in one column
 	for n := range commands {
 		names = append(names, n)
+		width = max(width, len(n))
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-*s %s\n", width, n, commands[n].summary)
 	}
 }
 
