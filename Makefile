@@ -66,11 +66,15 @@ lint:
 unit:
 	go test -race -count=1 . ./consent/... ./store/... ./ui/usecase/... ./ui/cli/... ./ui/i18n/... ./assets/... ./tools/... ./cardscan/...
 
-# The card reader on generated photos with Tesseract (about a minute);
-# without the race detector, which would make the image loops ten times
-# slower. Skips, saying so, where Tesseract is not built in.
+# The card reader on generated photos with Tesseract, then end to end: the
+# scan command built with it (scan --json, scan --save, list --json) and
+# the GUI review (Fyne driver) on generated folders, scored against the
+# truth (about a minute and a half); without the race detector, which would
+# make the image loops ten times slower. Skips, saying so, where Tesseract
+# is not built in.
 ocr-test:
-	go test -count=1 -tags "$(GOTAGS)" -v -run 'TestReadGeneratedCards|TestReaderWithoutOCR' ./cardscan/
+	go test -count=1 -tags "$(GOTAGS)" -v -run 'TestReadGeneratedCards|TestReaderWithoutOCR|TestScanGeneratedFolderEndToEnd' ./cardscan/ ./ui/cli/
+	go test -count=1 -tags "ci $(GOTAGS)" -v -run 'TestScanReviewGeneratedFolder' ./ui/
 
 # Fyne test driver: no display needed.
 ui-test:
