@@ -21,7 +21,7 @@ import (
 // and the prospects saved scored against the cards' truth with the floors
 // of the scan command's test. make ocr-test runs it.
 func TestScanReviewGeneratedFolder(t *testing.T) {
-	const n = 12
+	const n = 20
 	if r, err := cardscan.NewReader(cardscan.Options{}); err != nil {
 		t.Skipf("Tesseract cannot start (install tesseract-ocr-eng, -nld, -nor, -swe and -deu): %v", err)
 	} else {
