@@ -93,7 +93,7 @@ keyring-test:
 # The real binary in a real window under Xvfb; screenshots go to artifacts/.
 smoke-test:
 	mkdir -p $(ARTIFACTS)
-	xvfb-run -a -s "-screen 0 1280x800x24" go test -count=1 -tags smoke -run Smoke -v -timeout 10m .
+	WARMLEAD_BUILD_TAGS="$(GOTAGS)" xvfb-run -a -s "-screen 0 1280x800x24" go test -count=1 -tags smoke -run Smoke -v -timeout 10m .
 
 # Each parser briefly. The budget is a count of executions, not a duration:
 # Go 1.26's fuzz coordinator can report a spurious "context deadline

@@ -49,7 +49,9 @@ func mendDomain(domain, stem, cc string) string {
 	if !ok {
 		return domain
 	}
-	if stem != "" && label != stem && len(stem) > 4 && levenshtein.ComputeDistance(label, stem) <= 2 {
+	// not when one is the other with letters added at the end: the stem
+	// kept a legal form the OCR spelt oddly ("veluweinstallatiesbv")
+	if len(stem) > 4 && !strings.HasPrefix(stem, label) && !strings.HasPrefix(label, stem) && levenshtein.ComputeDistance(label, stem) <= 2 {
 		label = stem
 	}
 	if i := strings.LastIndexByte(rest, '.'); cc != "" {

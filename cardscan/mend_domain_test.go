@@ -10,9 +10,10 @@ func TestMendDomain(t *testing.T) {
 		{"kempenbouw.ni", "kempenbouw", "nl", "kempenbouw.nl"},
 		{"vattemlogistik.se", "vatternlogistik", "se", "vatternlogistik.se"},
 		{"nordsee.co.uk", "nordsea", "uk", "nordsea.co.uk"},
-		{"acme.com", "acne", "nl", "acme.com"},               // a short stem proves nothing
-		{"bolgedata.no", "fjordkraft", "no", "bolgedata.no"}, // another name altogether
-		{"firm.de", "", "at", "firm.de"},                     // two letters off
+		{"veluweinstallaties.nl", "veluweinstallatiesbv", "nl", "veluweinstallaties.nl"}, // a legal form left on the stem
+		{"acme.com", "acne", "nl", "acme.com"},                                           // a short stem proves nothing
+		{"bolgedata.no", "fjordkraft", "no", "bolgedata.no"},                             // another name altogether
+		{"firm.de", "", "at", "firm.de"},                                                 // two letters off
 	} {
 		if got := mendDomain(c.domain, c.stem, c.cc); got != c.want {
 			t.Errorf("mendDomain(%q, %q, %q) = %q, want %q", c.domain, c.stem, c.cc, got, c.want)
