@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -11,8 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 
-	"warmlead/cardscan"
 	"warmlead/cardscan/cardgen"
+	"warmlead/cardscan/cardscantest"
 )
 
 // The "done when" of issue 19 in the GUI: a folder of generated card
@@ -22,18 +21,8 @@ import (
 // of the scan command's test. make ocr-test runs it.
 func TestScanReviewGeneratedFolder(t *testing.T) {
 	const n = 20
-	if r, err := cardscan.NewReader(cardscan.Options{}); err != nil {
-		t.Skipf("Tesseract cannot start (install tesseract-ocr-eng, -nld, -nor, -swe and -deu): %v", err)
-	} else {
-		r.Close()
-	}
 	dir := t.TempDir()
-	truths, err := cardgen.WriteFolder(dir, n, 4)
-	if errors.Is(err, cardgen.ErrNoFonts) {
-		t.Skip(err)
-	} else if err != nil {
-		t.Fatal(err)
-	}
+	truths := cardscantest.GeneratedFolder(t, dir, n, 4)
 	g := openMain(t)
 	s, err := g.db.Settings()
 	if err != nil {

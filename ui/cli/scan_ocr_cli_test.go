@@ -4,7 +4,6 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -12,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"warmlead/cardscan"
 	"warmlead/cardscan/cardgen"
+	"warmlead/cardscan/cardscantest"
 )
 
 // The "done when" of issue 19 on the command line: the real binary, built
@@ -23,19 +22,9 @@ import (
 // little under the issue's targets. make ocr-test runs it.
 func TestScanGeneratedFolderEndToEnd(t *testing.T) {
 	const n = 20
-	if r, err := cardscan.NewReader(cardscan.Options{}); err != nil {
-		t.Skipf("Tesseract cannot start (install tesseract-ocr-eng, -nld, -nor, -swe and -deu): %v", err)
-	} else {
-		r.Close()
-	}
 	dir := t.TempDir()
 	photos := filepath.Join(dir, "photos")
-	truths, err := cardgen.WriteFolder(photos, n, 3)
-	if errors.Is(err, cardgen.ErrNoFonts) {
-		t.Skip(err)
-	} else if err != nil {
-		t.Fatal(err)
-	}
+	truths := cardscantest.GeneratedFolder(t, photos, n, 3)
 	p := newProcDBFor(t, dir, warmleadBinaryTags(t, "tesseract"))
 	p.must("settings", "--country", "NL") // the country the generated cards' national numbers are in
 	byFile := map[string]cardgen.Truth{}
