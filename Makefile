@@ -66,11 +66,15 @@ lint:
 unit:
 	go test -race -count=1 . ./consent/... ./store/... ./ui/usecase/... ./ui/cli/... ./ui/i18n/... ./assets/... ./tools/... ./cardscan/...
 
-# The card reader on generated photos with Tesseract (about a minute);
-# without the race detector, which would make the image loops ten times
-# slower. Skips, saying so, where Tesseract is not built in.
+# The card reader on generated photos with Tesseract, then end to end: the
+# scan command built with it (scan --json, scan --save, list --json) and
+# the GUI review (Fyne driver) on generated folders, scored against the
+# truth (about a minute and a half); without the race detector, which would
+# make the image loops ten times slower. Skips, saying so, where Tesseract
+# is not built in.
 ocr-test:
-	go test -count=1 -tags "$(GOTAGS)" -v -run 'TestReadGeneratedCards|TestReaderWithoutOCR' ./cardscan/
+	go test -count=1 -tags "$(GOTAGS)" -v -run 'TestReadGeneratedCards|TestReaderWithoutOCR|TestScanGeneratedFolderEndToEnd' ./cardscan/ ./ui/cli/
+	go test -count=1 -tags "ci $(GOTAGS)" -v -run 'TestScanReviewGeneratedFolder' ./ui/
 
 # Fyne test driver: no display needed.
 ui-test:
@@ -89,7 +93,7 @@ keyring-test:
 # The real binary in a real window under Xvfb; screenshots go to artifacts/.
 smoke-test:
 	mkdir -p $(ARTIFACTS)
-	xvfb-run -a -s "-screen 0 1280x800x24" go test -count=1 -tags smoke -run Smoke -v -timeout 10m .
+	WARMLEAD_BUILD_TAGS="$(GOTAGS)" xvfb-run -a -s "-screen 0 1280x800x24" go test -count=1 -tags smoke -run Smoke -v -timeout 10m .
 
 # Each parser briefly. The budget is a count of executions, not a duration:
 # Go 1.26's fuzz coordinator can report a spurious "context deadline

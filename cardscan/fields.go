@@ -68,6 +68,10 @@ func extract(words []Word, country string) (Card, textBoxes) {
 	}
 	var boxes textBoxes
 	boxes.Company, boxes.CompConf = pickCompany(&c, lines, domain)
+	if c.Email.Value == "" {
+		c.Email = findLostAt(lines, domainLabels(c))
+		local, _, _ = strings.Cut(c.Email.Value, "@")
+	}
 	boxes.Name, boxes.Title, boxes.NameConf, boxes.TitleConf = pickNameTitle(&c, lines, local)
 	pickAddress(&c, lines)
 	return c, boxes

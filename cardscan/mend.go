@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/agnivade/levenshtein"
+	"github.com/nyaruka/phonenumbers"
 )
 
 // mendEmail corrects an email the OCR misread by a letter or two, from
@@ -21,19 +22,61 @@ func mendEmail(c *Card) {
 	if l := nearest(local, localParts(c.Name.Value)); l != "" {
 		local, mended = l, true
 	}
-	if host := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(c.Web.Value, "https://"), "http://"), "www."); host != "" {
-		host = strings.SplitN(host, "/", 2)[0]
-		if host != domain && levenshtein.ComputeDistance(host, domain) <= 2 {
-			domain, mended = host, true
+	host := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(c.Web.Value, "https://"), "http://"), "www.")
+	host = strings.SplitN(host, "/", 2)[0]
+	if host != "" && host != domain && levenshtein.ComputeDistance(host, domain) <= 2 {
+		domain, mended = host, true
+	}
+	// The web address is small type too, and often misread the same way
+	// ("fiallbologistik" in both): the company, large type, and the
+	// country of the phone number have the last word.
+	if d := mendDomain(domain, companyStem(c.Company.Value), phoneTLD(c.Phone.Value)); d != domain {
+		if host == domain {
+			c.Web = Field{strings.Replace(c.Web.Value, host, d, 1), c.Web.Confidence * 0.8}
 		}
-	} else if co := companyStem(c.Company.Value); co != "" {
-		label, rest, _ := strings.Cut(domain, ".")
-		if label != co && levenshtein.ComputeDistance(label, co) <= 2 {
-			domain, mended = co+"."+rest, true
-		}
+		domain, mended = d, true
 	}
 	if mended {
 		c.Email = Field{local + "@" + domain, c.Email.Confidence * 0.8}
+	}
+}
+
+// mendDomain corrects a domain's first label to the company's stem when
+// they are two edits apart or less, and its last label to the phone's
+// country domain when one letter apart ("kempenbouw.ni" on a +31 card).
+func mendDomain(domain, stem, cc string) string {
+	label, rest, ok := strings.Cut(domain, ".")
+	if !ok {
+		return domain
+	}
+	// not when one is the other with letters added at the end: the stem
+	// kept a legal form the OCR spelt oddly ("veluweinstallatiesbv")
+	if len(stem) > 4 && !strings.HasPrefix(stem, label) && !strings.HasPrefix(label, stem) && levenshtein.ComputeDistance(label, stem) <= 2 {
+		label = stem
+	}
+	if i := strings.LastIndexByte(rest, '.'); cc != "" {
+		tld := rest[i+1:]
+		if tld != cc && len(tld) == len(cc) && levenshtein.ComputeDistance(tld, cc) == 1 {
+			rest = rest[:i+1] + cc
+		}
+	}
+	return label + "." + rest
+}
+
+// phoneTLD is the country domain of an E.164 number's country ("nl" for
+// +31..., "uk" for +44...), or "".
+func phoneTLD(e164 string) string {
+	n, err := phonenumbers.Parse(e164, "")
+	if err != nil {
+		return ""
+	}
+	switch r := strings.ToLower(phonenumbers.GetRegionCodeForNumber(n)); r {
+	case "gb":
+		return "uk"
+	case "zz":
+		return ""
+	default:
+		return r
 	}
 }
 

@@ -16,47 +16,71 @@ import (
 )
 
 // The tests of issue 8 that kill, lock out or starve a process run the real
-// binary: the main package, built once per test process (a few seconds
-// with a warm build cache) into a folder every user may read, because
-// TestCLIReadOnlyAndFull runs it as an unprivileged user.
-var built struct {
+// binary: the main package, built once per test process and build tags (a
+// few seconds with a warm build cache) into a folder every user may read,
+// because TestCLIReadOnlyAndFull runs it as an unprivileged user.
+type builtBinary struct {
 	once sync.Once
 	dir  string
 	path string
 	err  error
 }
 
+var built struct {
+	mu   sync.Mutex
+	tags map[string]*builtBinary // by the -tags value, "" for none
+}
+
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if built.dir != "" {
-		os.RemoveAll(built.dir)
+	for _, b := range built.tags {
+		if b.dir != "" {
+			os.RemoveAll(b.dir)
+		}
 	}
 	os.Exit(code)
 }
 
 func warmleadBinary(t *testing.T) string {
 	t.Helper()
-	built.once.Do(func() {
+	return warmleadBinaryTags(t, "")
+}
+
+// warmleadBinaryTags is the binary built with these build tags (-tags
+// "tesseract" for the one that reads card photos).
+func warmleadBinaryTags(t *testing.T, tags string) string {
+	t.Helper()
+	built.mu.Lock()
+	if built.tags == nil {
+		built.tags = map[string]*builtBinary{}
+	}
+	b := built.tags[tags]
+	if b == nil {
+		b = &builtBinary{}
+		built.tags[tags] = b
+	}
+	built.mu.Unlock()
+	b.once.Do(func() {
 		gobin, err := exec.LookPath("go")
 		if err != nil {
-			built.err = fmt.Errorf("no go command to build the binary with: %w", err)
+			b.err = fmt.Errorf("no go command to build the binary with: %w", err)
 			return
 		}
-		if built.dir, built.err = os.MkdirTemp("", "warmlead-bin-"); built.err != nil {
+		if b.dir, b.err = os.MkdirTemp("", "warmlead-bin-"); b.err != nil {
 			return
 		}
-		os.Chmod(built.dir, 0o755)
-		built.path = filepath.Join(built.dir, "warmlead")
-		cmd := exec.Command(gobin, "build", "-o", built.path, "warmlead")
+		os.Chmod(b.dir, 0o755)
+		b.path = filepath.Join(b.dir, "warmlead")
+		cmd := exec.Command(gobin, "build", "-tags", tags, "-o", b.path, "warmlead")
 		cmd.Dir = filepath.Join("..", "..") // the module root
 		if out, err := cmd.CombinedOutput(); err != nil {
-			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+			b.err = fmt.Errorf("go build -tags %q: %v\n%s", tags, err, out)
 		}
 	})
-	if built.err != nil {
-		t.Fatalf("building the warmlead binary: %v", built.err)
+	if b.err != nil {
+		t.Fatalf("building the warmlead binary: %v", b.err)
 	}
-	return built.path
+	return b.path
 }
 
 // proc runs the binary against one database, with the passphrase in a file
@@ -77,7 +101,13 @@ const procPass = "tulip windmill canal"
 // in the file, so each costs milliseconds, not a quarter second).
 func newProcDB(t *testing.T, dir string) *proc {
 	t.Helper()
-	p := &proc{t: t, bin: warmleadBinary(t), dir: dir, db: filepath.Join(dir, "warmlead.db"), pass: filepath.Join(dir, "pass")}
+	return newProcDBFor(t, dir, warmleadBinary(t))
+}
+
+// newProcDBFor is newProcDB for the binary bin (warmleadBinaryTags').
+func newProcDBFor(t *testing.T, dir, bin string) *proc {
+	t.Helper()
+	p := &proc{t: t, bin: bin, dir: dir, db: filepath.Join(dir, "warmlead.db"), pass: filepath.Join(dir, "pass")}
 	if err := os.WriteFile(p.pass, []byte(procPass+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
