@@ -102,6 +102,9 @@ func (db *DB) eraseTx(tx *bolt.Tx, p consent.Prospect, t Tombstone, a AuditEntry
 	if err := db.suppress(tx, p.Email, p.Phone, t.Time); err != nil {
 		return err
 	}
+	if err := db.suppressRawPhone(tx, p.PhoneRaw, t.Time); err != nil {
+		return err
+	}
 	if err := db.suppressHistory(tx, key, t.Time); err != nil { // the addresses they had before (history.go)
 		return err
 	}
@@ -212,6 +215,29 @@ func (db *DB) suppress(tx *bolt.Tx, email, phone string, now time.Time) error {
 		}
 	}
 	return nil
+}
+
+// suppressRawPhone writes the suppression entry of a phone an import kept
+// as written (no country code, so no E.164 form): the same card imported
+// again after the erasure, with no email, is still refused.
+func (db *DB) suppressRawPhone(tx *bolt.Tx, raw string, now time.Time) error {
+	key := rawPhoneKey(raw)
+	if key == "" || tx.Bucket(bSuppress).Get(db.suppressKey("phone-raw", key)) != nil {
+		return nil
+	}
+	return db.put(tx, bSuppress, db.suppressKey("phone-raw", key), suppression{Time: now})
+}
+
+// rawPhoneKey is a phone kept as written reduced to its digits, so that
+// "(0)20 555 0100" and "020-5550100" are one number; "" when it has none.
+func rawPhoneKey(raw string) string {
+	var b strings.Builder
+	for _, r := range raw {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // normalizeContact brings an email and phone into the form the suppression

@@ -318,6 +318,9 @@ func (db *DB) checkSuppressedPerson(tx *bolt.Tx, p consent.Prospect) error {
 	if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
 		return err
 	}
+	if key := rawPhoneKey(p.PhoneRaw); key != "" && tx.Bucket(bSuppress).Get(db.suppressKey("phone-raw", key)) != nil {
+		return &SuppressedError{Field: "phone"}
+	}
 	if tx.Bucket(bSuppress).Get(db.suppressKey("name", nameCompanyKey(p.Name, p.Company))) != nil {
 		return &SuppressedError{Field: fieldDeclined}
 	}
