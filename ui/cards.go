@@ -64,6 +64,9 @@ type quickEntry struct {
 	onSave func()
 }
 
+// textEntry is the entry underneath (see escEntry.textEntry).
+func (e *quickEntry) textEntry() *widget.Entry { return &e.Entry }
+
 func newQuickEntry(onSave func()) *quickEntry {
 	e := &quickEntry{onSave: onSave}
 	e.ExtendBaseWidget(e)

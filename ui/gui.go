@@ -217,10 +217,8 @@ func focusSignature(o fyne.Focusable) string {
 		return ""
 	case *widget.Entry:
 		e = v
-	case *quickEntry:
-		e = &v.Entry
-	case *escEntry:
-		e = &v.Entry
+	case interface{ textEntry() *widget.Entry }: // the app's own entries (quickEntry, escEntry)
+		e = v.textEntry()
 	default:
 		return fmt.Sprintf("%p", o)
 	}

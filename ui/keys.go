@@ -61,6 +61,10 @@ func newEscPassword(g *GUI) *escEntry {
 	return e
 }
 
+// textEntry is the entry underneath, for what reads every text field alike
+// (the idle lock's activity check).
+func (e *escEntry) textEntry() *widget.Entry { return &e.Entry }
+
 func (e *escEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape && e.g != nil {
 		e.g.win.Canvas().Unfocus()

@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -38,15 +37,5 @@ func TestScanReviewShot(t *testing.T) {
 	readCardPhotos(g, uris, nil)
 	g.wait()
 	g.scan.review.card.event.SetText("Nor-Shipping 2026")
-	out, _ := filepath.Abs("../artifacts/scan-review.png")
-	os.MkdirAll(filepath.Dir(out), 0o755)
-	w, err := os.Create(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
-	if err := png.Encode(w, g.win.Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
-	t.Log("wrote", out)
+	keepShot(t, g, "scan-review.png") // shots_test.go
 }
