@@ -68,6 +68,15 @@ func putRaw(t *testing.T, path string, bucket, key, value []byte) {
 
 // tamperFixture: three prospects with consent events, a keyring wrap, a
 // do-not-call register, an audit entry and a tombstone.
+// wantSafeSofie: the untouched prospect of tamperFixture still reads back
+// whole after a tampering elsewhere in the file.
+func wantSafeSofie(t *testing.T, db *DB, id uint64, when string) {
+	t.Helper()
+	if p, err := db.Prospect(id); err != nil || p.Name != "Safe Sofie" {
+		t.Fatalf("data %s: %q, %v", when, p.Name, err)
+	}
+}
+
 func tamperFixture(t *testing.T, o Options) (path string, ids []uint64) {
 	t.Helper()
 	db, path := newTestDB(t, o)
@@ -256,9 +265,7 @@ func TestTamperedMetaBucket(t *testing.T) {
 		if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
 			t.Fatal(err)
 		}
-		if p, err := db.Prospect(ids[1]); err != nil || p.Name != "Safe Sofie" {
-			t.Fatalf("data after a changed id: %v", err)
-		}
+		wantSafeSofie(t, db, ids[1], "after a changed id")
 	})
 	t.Run("passphrase wrap", func(t *testing.T) {
 		path, ids := tamperFixture(t, o)
@@ -272,9 +279,7 @@ func TestTamperedMetaBucket(t *testing.T) {
 		if err := db.UnlockKeyring(); err != nil {
 			t.Fatal(err)
 		}
-		if p, err := db.Prospect(ids[1]); err != nil || p.Name != "Safe Sofie" {
-			t.Fatalf("data after a damaged passphrase wrap: %v", err)
-		}
+		wantSafeSofie(t, db, ids[1], "after a damaged passphrase wrap")
 		// Setting a new passphrase repairs it.
 		if err := db.ChangePassphrase([]byte("a repaired passphrase")); err != nil {
 			t.Fatal(err)
@@ -290,9 +295,7 @@ func TestTamperedMetaBucket(t *testing.T) {
 		if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
 			t.Fatal(err)
 		}
-		if p, err := db.Prospect(ids[1]); err != nil || p.Name != "Safe Sofie" {
-			t.Fatalf("data after a damaged keyring wrap: %v", err)
-		}
+		wantSafeSofie(t, db, ids[1], "after a damaged keyring wrap")
 	})
 	t.Run("wrapped key swapped in from another database", func(t *testing.T) {
 		path, _ := tamperFixture(t, o)
@@ -330,9 +333,7 @@ func TestTamperedMetaBucket(t *testing.T) {
 	t.Run("plaintext marker of a real plaintext database still works", func(t *testing.T) {
 		path, ids := tamperFixture(t, plainOpts)
 		db := unlockedAfterTamper(t, path, Options{})
-		if p, err := db.Prospect(ids[1]); err != nil || p.Name != "Safe Sofie" {
-			t.Fatalf("plaintext database: %v", err)
-		}
+		wantSafeSofie(t, db, ids[1], "in a plaintext database")
 		raw, _ := os.ReadFile(path)
 		if !bytes.Contains(raw, []byte("Safe Sofie")) {
 			t.Fatal("the plaintext database is not plaintext")
