@@ -44,6 +44,9 @@ func TestLabelTablesTranslated(t *testing.T) {
 	for _, k := range sepLabels {
 		keys = append(keys, k)
 	}
+	for _, k := range csvFieldLabels {
+		keys = append(keys, k)
+	}
 	for _, k := range fieldLabels {
 		keys = append(keys, k)
 	}

@@ -38,12 +38,10 @@ func setupFirstEmail(fs *flagSet, e *env) func([]string) error {
 				return mail, time.Now(), err
 			},
 			sent: func(uc *usecase.App, id uint64, mail consent.Email) error {
-				if _, err := uc.Messages.FirstEmailSent(id, mail); err != nil {
-					return err
-				}
-				e.noteNoAddress(mail, "add one before you send it")
-				return nil
+				_, err := uc.Messages.FirstEmailSent(id, mail)
+				return err
 			},
+			noAddress: "add one before you send it",
 		})
 	}
 }

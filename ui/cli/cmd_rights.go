@@ -70,12 +70,10 @@ func setupNotice(fs *flagSet, e *env) func([]string) error {
 				return mail, time.Now(), err
 			},
 			sent: func(uc *usecase.App, id uint64, mail consent.Email) error {
-				if _, err := uc.Rights.NoticeSent(id, mail); err != nil {
-					return err
-				}
-				e.noteNoAddress(mail, "deliver the notice by post or through the introducer")
-				return nil
+				_, err := uc.Rights.NoticeSent(id, mail)
+				return err
 			},
+			noAddress: "deliver the notice by post or through the introducer",
 		})
 	}
 }

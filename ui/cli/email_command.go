@@ -19,6 +19,9 @@ type oneEmail struct {
 	// sent records the email as sent, after it was written; it may say on
 	// stderr what that changed.
 	sent func(uc *usecase.App, id uint64, mail consent.Email) error
+	// noAddress, when set, is what to do about an email recorded for
+	// someone with no address on file (said on stderr after sent).
+	noAddress string
 }
 
 // runEmail runs one of those commands on its positional arguments.
@@ -40,13 +43,11 @@ func (e *env) runEmail(pos []string, fl emailFlags, c oneEmail) error {
 	if fl.preview {
 		return nil
 	}
-	return c.sent(uc, id, mail)
-}
-
-// noteNoAddress tells on stderr that an email was recorded for someone
-// with no address on file, and what to do.
-func (e *env) noteNoAddress(mail consent.Email, what string) {
-	if mail.To == "" {
-		fmt.Fprintln(e.stderr, "note: no email address on file; "+what)
+	if err := c.sent(uc, id, mail); err != nil {
+		return err
 	}
+	if mail.To == "" && c.noAddress != "" {
+		fmt.Fprintln(e.stderr, "note: no email address on file; "+c.noAddress)
+	}
+	return nil
 }
