@@ -64,7 +64,7 @@ func (g *demoGen) dayTime(day int) time.Time {
 func (g *demoGen) people(n int) []demoPerson {
 	totalWeight := 0
 	for _, c := range demoCountries {
-		totalWeight += c.weight
+		totalWeight += c.Weight
 	}
 	// Eighteen months of collecting, about 150 prospects a day at most.
 	days := min(540, max(1, n/150))
@@ -73,11 +73,11 @@ func (g *demoGen) people(n int) []demoPerson {
 		w := g.rng.IntN(totalWeight)
 		c := &demoCountries[0]
 		for j := range demoCountries {
-			if w < demoCountries[j].weight {
+			if w < demoCountries[j].Weight {
 				c = &demoCountries[j]
 				break
 			}
-			w -= demoCountries[j].weight
+			w -= demoCountries[j].Weight
 		}
 		out[i] = g.person(c)
 		out[i].day = g.rng.IntN(days)
@@ -98,7 +98,7 @@ func (g *demoGen) people(n int) []demoPerson {
 }
 
 func (g *demoGen) person(c *demoCountry) demoPerson {
-	first, last := g.pick(c.first), g.pick(c.last)
+	first, last := g.pick(c.First), g.pick(c.Last)
 	if f, ok := strings.CutPrefix(first, "F:"); ok {
 		first = f
 		for _, suf := range []string{"ski", "cki", "dzki"} {
@@ -107,7 +107,7 @@ func (g *demoGen) person(c *demoCountry) demoPerson {
 			}
 		}
 	}
-	company := g.pick(c.coPrefix) + " " + g.pick(c.coSector) + " " + g.pick(c.coForm)
+	company := g.pick(c.CoPrefix) + " " + g.pick(c.CoSector) + " " + g.pick(c.CoForm)
 	w, src := g.rng.IntN(100), consent.SourceCard
 	for _, s := range demoSources {
 		if w < s.weight {
@@ -116,14 +116,14 @@ func (g *demoGen) person(c *demoCountry) demoPerson {
 		}
 		w -= s.weight
 	}
-	p := consent.Prospect{Name: first + " " + last, Company: company, Title: g.pick(c.titles), Source: src, Lang: c.lang}
+	p := consent.Prospect{Name: first + " " + last, Company: company, Title: g.pick(c.Titles), Source: src, Lang: c.Lang}
 	d := demoPerson{source: src, country: c}
 	email := g.email(first, last, company)
 	phone := g.phone(c)
 	switch src {
 	case consent.SourceCard:
 		p.Email, p.Phone = email, phone
-		p.Event = g.pick(c.fairs) + " " + strconv.Itoa(g.today.Year()-g.rng.IntN(2))
+		p.Event = g.pick(c.Fairs) + " " + strconv.Itoa(g.today.Year()-g.rng.IntN(2))
 		if g.chance(20) {
 			p.Phone = ""
 		}
@@ -201,14 +201,14 @@ func demoSlug(s, sep string) string {
 // start with 0, in a scrambled order (7919 is prime and divides no factor
 // of 9,000,000, so the walk never repeats).
 func (g *demoGen) phone(c *demoCountry) string {
-	prefix := g.pick(c.fixed)
+	prefix := g.pick(c.Fixed)
 	if g.chance(67) {
-		prefix = g.pick(c.mobile)
+		prefix = g.pick(c.Mobile)
 	}
-	key := c.code + prefix
+	key := c.Code + prefix
 	seq := g.phoneSeq[key]
 	g.phoneSeq[key] = seq + 1
-	return c.cc + prefix + strconv.FormatUint(1_000_000+(seq*7919+1_234_567)%9_000_000, 10)
+	return c.CC + prefix + strconv.FormatUint(1_000_000+(seq*7919+1_234_567)%9_000_000, 10)
 }
 
 // demoPairs are the consents people are asked for, commonest first.
@@ -251,7 +251,7 @@ func (g *demoGen) ledger(d *demoPerson, id uint64, collected time.Time) []consen
 		add(consent.Event{Kind: consent.KindReferralApproved, Channel: consent.ChannelEmail, Evidence: "reply: \"yes, happy to talk\""})
 	}
 	if p.Email != "" && d.source != consent.SourceCustomer && g.chance(85) && len(evs) < k {
-		add(consent.Event{Kind: consent.KindInformed, Note: "Art. 14 notice (" + d.country.lang + ")", Evidence: "Subject: how we got your details"})
+		add(consent.Event{Kind: consent.KindInformed, Note: "Art. 14 notice (" + d.country.Lang + ")", Evidence: "Subject: how we got your details"})
 	}
 	for len(evs) < k {
 		switch w := g.rng.IntN(100); {
@@ -296,7 +296,7 @@ func (g *demoGen) ledger(d *demoPerson, id uint64, collected time.Time) []consen
 			add(consent.Event{Kind: consent.KindConsentWithdrawn, Purpose: pc.Purpose, Channel: pc.Channel,
 				Method: consent.MethodEmailReply, Evidence: "unsubscribe link in the newsletter"})
 		case w < 90 && p.Email != "":
-			add(consent.Event{Kind: consent.KindEmailGenerated, Note: "follow-up email (" + d.country.lang + ")"})
+			add(consent.Event{Kind: consent.KindEmailGenerated, Note: "follow-up email (" + d.country.Lang + ")"})
 		case p.Email != "":
 			add(consent.Event{Kind: consent.KindReplyAttached, Note: "reply to the follow-up", Evidence: "\"thanks, send me the prices\""})
 		default:
