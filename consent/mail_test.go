@@ -25,12 +25,19 @@ func nordicEmail() Email {
 	}
 }
 
-func TestWriteReadEMLRoundTrip(t *testing.T) {
-	e := nordicEmail()
+// emlOf is e written as an .eml dated mailDate.
+func emlOf(tb testing.TB, e Email) *bytes.Buffer {
+	tb.Helper()
 	var buf bytes.Buffer
 	if err := WriteEML(&buf, e, mailDate); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return &buf
+}
+
+func TestWriteReadEMLRoundTrip(t *testing.T) {
+	e := nordicEmail()
+	buf := emlOf(t, e)
 	ev, err := ReadEML(bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		t.Fatalf("ReadEML: %v\n%s", err, buf.String())
@@ -50,11 +57,7 @@ func TestWriteReadEMLRoundTrip(t *testing.T) {
 }
 
 func TestWriteEMLHeaders(t *testing.T) {
-	var buf bytes.Buffer
-	if err := WriteEML(&buf, nordicEmail(), mailDate); err != nil {
-		t.Fatal(err)
-	}
-	raw := buf.String()
+	raw := emlOf(t, nordicEmail()).String()
 	// Every line 7-bit; body lines within quoted-printable's 76 characters,
 	// header lines within RFC 5322's hard 998. (go-message's encoded words
 	// are at most 75 characters but cannot fold, so "Subject: " plus one
@@ -120,10 +123,7 @@ func TestWriteEMLHeaders(t *testing.T) {
 func TestWriteEMLOptionalFrom(t *testing.T) {
 	e := nordicEmail()
 	e.From = ""
-	var buf bytes.Buffer
-	if err := WriteEML(&buf, e, mailDate); err != nil {
-		t.Fatal(err)
-	}
+	buf := emlOf(t, e)
 	if strings.Contains(buf.String(), "\r\nFrom:") || strings.HasPrefix(buf.String(), "From:") {
 		t.Error("an empty From must be left out")
 	}
@@ -139,11 +139,7 @@ func TestWriteEMLOptionalFrom(t *testing.T) {
 func TestWriteEMLSubjectInjection(t *testing.T) {
 	e := nordicEmail()
 	e.Subject = "Hello\r\nBcc: victim@example.com"
-	var buf bytes.Buffer
-	if err := WriteEML(&buf, e, mailDate); err != nil {
-		t.Fatal(err)
-	}
-	m, err := mail.ReadMessage(&buf)
+	m, err := mail.ReadMessage(emlOf(t, e))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,11 +236,7 @@ func TestReadEMLSizeCap(t *testing.T) {
 }
 
 func FuzzReadEML(f *testing.F) {
-	var buf bytes.Buffer
-	if err := WriteEML(&buf, nordicEmail(), mailDate); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(buf.Bytes())
+	f.Add(emlOf(f, nordicEmail()).Bytes())
 	f.Add([]byte(latin1Reply))
 	f.Add([]byte(multipartReply))
 	f.Add([]byte("From: a@b.c\n\n"))

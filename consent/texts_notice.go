@@ -1,13 +1,14 @@
 package consent
 
-import "fmt"
+import "strings"
 
 // The Art. 14 notice in every language Warmlead writes. Each language is
 // written as a native writer would put it (the law's local name: GDPR, AVG,
 // personvernregelverket, dataskyddsförordningen, DSGVO; the local supervisory
 // authority where a language has one country), not translated word for word,
-// so sentences differ in shape and the source sentences are functions. The
-// texts hold no links: the only URLs in a notice are the two from the
+// so sentences differ in shape: the source sentences name their facts by
+// place ({date}, {rep}), each language in its own order. The texts hold no
+// links: the only URLs in a notice are the two from the
 // settings, so nothing in it can track the reader.
 
 // noticeLang holds one language's texts. Strings with %s take the company
@@ -32,29 +33,52 @@ type noticeLang struct {
 	privacy, prefs         string
 	regards                string
 	capitalise             bool // a full sentence after a colon starts with a capital
-	source                 func(Source, sourceArgs) string
+	// Where the data comes from, by source: {date} the day, {rep} the rep
+	// (or us when none is set), {event} and {vendor} as recorded.
+	us           string
+	sources      map[Source]string
+	sourceVendor string // a purchased list whose vendor is known
+	sourceEvent  string // a business card given at a named event
+	sourceOther  string // a source with no sentence of its own
 }
 
-// orUs puts the rep's name in a source sentence, or "us" when there is none.
-func orUs(rep, us string) string {
-	if rep == "" {
-		return us
+// source is the sentence that says where the data comes from.
+func (t *noticeLang) source(s Source, a sourceArgs) string {
+	tpl, ok := t.sources[s]
+	switch {
+	case !ok:
+		tpl = t.sourceOther
+	case s == SourceList && a.vendor != "":
+		tpl = t.sourceVendor
+	case s == SourceCard && a.event != "":
+		tpl = t.sourceEvent
 	}
-	return rep
+	rep := a.rep
+	if rep == "" {
+		rep = t.us
+	}
+	// One pass: a value that holds a placeholder is not expanded again.
+	return strings.NewReplacer("{date}", a.date, "{rep}", rep, "{event}", a.event, "{vendor}", a.vendor).Replace(tpl)
 }
 
 var noticeTexts = map[string]*noticeLang{
 	"en": {
-		code: "en", subject: "How %s uses your personal data", subjectUs: "How we use your personal data",
-		greet: "Dear %s,", greetAnon: "Hello,",
-		intro:     "I am writing to tell you which personal data %s holds about you, where it comes from and what your rights are under the GDPR.",
-		introUs:   "I am writing to tell you which personal data we hold about you, where it comes from and what your rights are under the GDPR.",
-		and:       "and",
-		fields:    [5]string{"your name", "your company", "your job title", "your email address", "your phone number"},
-		log:       "a record of our contacts with you",
-		holdLabel: "What we hold: ", fromLabel: "Where it comes from: ", whyLabel: "Why: ", howLongLabel: "How long: ",
-		why:   "to contact you, business to business, about the services of %s.",
-		whyUs: "to contact you, business to business, about our services.",
+		code:         "en",
+		subject:      "How %s uses your personal data",
+		subjectUs:    "How we use your personal data",
+		greet:        "Dear %s,",
+		greetAnon:    "Hello,",
+		intro:        "I am writing to tell you which personal data %s holds about you, where it comes from and what your rights are under the GDPR.",
+		introUs:      "I am writing to tell you which personal data we hold about you, where it comes from and what your rights are under the GDPR.",
+		and:          "and",
+		fields:       [5]string{"your name", "your company", "your job title", "your email address", "your phone number"},
+		log:          "a record of our contacts with you",
+		holdLabel:    "What we hold: ",
+		fromLabel:    "Where it comes from: ",
+		whyLabel:     "Why: ",
+		howLongLabel: "How long: ",
+		why:          "to contact you, business to business, about the services of %s.",
+		whyUs:        "to contact you, business to business, about our services.",
 		basis: [noticeBasisCount]string{
 			basisPending:    "We will only do so if you agree to it.",
 			basisLegitimate: "We do so on the basis of our legitimate interest (Art. 6(1)(f) GDPR); you can object at any time.",
@@ -72,45 +96,40 @@ var noticeTexts = map[string]*noticeLang{
 			"a complaint to a data protection supervisory authority",
 		},
 		exercise: "To use any of these rights, simply reply to this email.",
-		privacy:  "Our privacy statement: ", prefs: "Your preferences, or unsubscribe: ",
-		regards: "Kind regards,",
-		source: func(s Source, a sourceArgs) string {
-			switch s {
-			case SourceReferral:
-				return "you were referred to us by one of our customers on " + a.date
-			case SourceList:
-				if a.vendor != "" {
-					return fmt.Sprintf("your details were on a purchased list from %s, which we received on %s", a.vendor, a.date)
-				}
-				return "your details were on a purchased list, which we received on " + a.date
-			case SourceCard:
-				if a.event != "" {
-					return fmt.Sprintf("a business card you gave %s at %s on %s", orUs(a.rep, "us"), a.event, a.date)
-				}
-				return fmt.Sprintf("a business card you gave %s on %s", orUs(a.rep, "us"), a.date)
-			case SourceSocial:
-				return "your public profile on LinkedIn or a similar social network, found on " + a.date
-			case SourceColdCall:
-				return fmt.Sprintf("a phone call with %s on %s", orUs(a.rep, "us"), a.date)
-			case SourceInbound:
-				return "you contacted us yourself on " + a.date
-			case SourceCustomer:
-				return "your contract with us, since " + a.date
-			}
-			return "a business contact on " + a.date
+		privacy:  "Our privacy statement: ",
+		prefs:    "Your preferences, or unsubscribe: ",
+		regards:  "Kind regards,",
+		us:       "us",
+		sources: map[Source]string{
+			SourceReferral: "you were referred to us by one of our customers on {date}",
+			SourceList:     "your details were on a purchased list, which we received on {date}",
+			SourceCard:     "a business card you gave {rep} on {date}",
+			SourceSocial:   "your public profile on LinkedIn or a similar social network, found on {date}",
+			SourceColdCall: "a phone call with {rep} on {date}",
+			SourceInbound:  "you contacted us yourself on {date}",
+			SourceCustomer: "your contract with us, since {date}",
 		},
+		sourceVendor: "your details were on a purchased list from {vendor}, which we received on {date}",
+		sourceEvent:  "a business card you gave {rep} at {event} on {date}",
+		sourceOther:  "a business contact on {date}",
 	},
 	"nl": {
-		code: "nl", subject: "Hoe %s met uw persoonsgegevens omgaat", subjectUs: "Hoe wij met uw persoonsgegevens omgaan",
-		greet: "Beste %s,", greetAnon: "Goedendag,",
-		intro:     "Met deze e-mail laat ik u weten welke persoonsgegevens %s van u bewaart, waar ze vandaan komen en welke rechten u hebt onder de AVG.",
-		introUs:   "Met deze e-mail laat ik u weten welke persoonsgegevens wij van u bewaren, waar ze vandaan komen en welke rechten u hebt onder de AVG.",
-		and:       "en",
-		fields:    [5]string{"uw naam", "uw bedrijf", "uw functie", "uw e-mailadres", "uw telefoonnummer"},
-		log:       "een overzicht van ons contact met u",
-		holdLabel: "Wat wij bewaren: ", fromLabel: "Waar ze vandaan komen: ", whyLabel: "Waarom: ", howLongLabel: "Hoe lang: ",
-		why:   "om zakelijk contact met u op te nemen over de diensten van %s.",
-		whyUs: "om zakelijk contact met u op te nemen over onze diensten.",
+		code:         "nl",
+		subject:      "Hoe %s met uw persoonsgegevens omgaat",
+		subjectUs:    "Hoe wij met uw persoonsgegevens omgaan",
+		greet:        "Beste %s,",
+		greetAnon:    "Goedendag,",
+		intro:        "Met deze e-mail laat ik u weten welke persoonsgegevens %s van u bewaart, waar ze vandaan komen en welke rechten u hebt onder de AVG.",
+		introUs:      "Met deze e-mail laat ik u weten welke persoonsgegevens wij van u bewaren, waar ze vandaan komen en welke rechten u hebt onder de AVG.",
+		and:          "en",
+		fields:       [5]string{"uw naam", "uw bedrijf", "uw functie", "uw e-mailadres", "uw telefoonnummer"},
+		log:          "een overzicht van ons contact met u",
+		holdLabel:    "Wat wij bewaren: ",
+		fromLabel:    "Waar ze vandaan komen: ",
+		whyLabel:     "Waarom: ",
+		howLongLabel: "Hoe lang: ",
+		why:          "om zakelijk contact met u op te nemen over de diensten van %s.",
+		whyUs:        "om zakelijk contact met u op te nemen over onze diensten.",
 		basis: [noticeBasisCount]string{
 			basisPending:    "Dat doen wij alleen als u daarmee instemt.",
 			basisLegitimate: "Wij doen dat op grond van ons gerechtvaardigd belang (art. 6 lid 1 sub f AVG); u kunt daar altijd bezwaar tegen maken.",
@@ -128,45 +147,40 @@ var noticeTexts = map[string]*noticeLang{
 			"een klacht indienen bij de toezichthouder, in Nederland de Autoriteit Persoonsgegevens",
 		},
 		exercise: "Wilt u een van deze rechten gebruiken? Beantwoord dan gewoon deze e-mail.",
-		privacy:  "Onze privacyverklaring: ", prefs: "Uw voorkeuren of afmelden: ",
-		regards: "Met vriendelijke groet,",
-		source: func(s Source, a sourceArgs) string {
-			switch s {
-			case SourceReferral:
-				return "een van onze klanten heeft u op " + a.date + " bij ons aanbevolen"
-			case SourceList:
-				if a.vendor != "" {
-					return fmt.Sprintf("uw gegevens stonden op een gekochte lijst van %s, die wij op %s ontvingen", a.vendor, a.date)
-				}
-				return "uw gegevens stonden op een gekochte adressenlijst, die wij op " + a.date + " ontvingen"
-			case SourceCard:
-				if a.event != "" {
-					return fmt.Sprintf("het visitekaartje dat u %s gaf tijdens %s, op %s", orUs(a.rep, "ons"), a.event, a.date)
-				}
-				return fmt.Sprintf("het visitekaartje dat u %s gaf op %s", orUs(a.rep, "ons"), a.date)
-			case SourceSocial:
-				return "uw openbare profiel op LinkedIn of een vergelijkbaar sociaal netwerk, gevonden op " + a.date
-			case SourceColdCall:
-				return fmt.Sprintf("een telefoongesprek met %s op %s", orUs(a.rep, "ons"), a.date)
-			case SourceInbound:
-				return "u nam op " + a.date + " zelf contact met ons op"
-			case SourceCustomer:
-				return "uw overeenkomst met ons, sinds " + a.date
-			}
-			return "een zakelijk contact op " + a.date
+		privacy:  "Onze privacyverklaring: ",
+		prefs:    "Uw voorkeuren of afmelden: ",
+		regards:  "Met vriendelijke groet,",
+		us:       "ons",
+		sources: map[Source]string{
+			SourceReferral: "een van onze klanten heeft u op {date} bij ons aanbevolen",
+			SourceList:     "uw gegevens stonden op een gekochte adressenlijst, die wij op {date} ontvingen",
+			SourceCard:     "het visitekaartje dat u {rep} gaf op {date}",
+			SourceSocial:   "uw openbare profiel op LinkedIn of een vergelijkbaar sociaal netwerk, gevonden op {date}",
+			SourceColdCall: "een telefoongesprek met {rep} op {date}",
+			SourceInbound:  "u nam op {date} zelf contact met ons op",
+			SourceCustomer: "uw overeenkomst met ons, sinds {date}",
 		},
+		sourceVendor: "uw gegevens stonden op een gekochte lijst van {vendor}, die wij op {date} ontvingen",
+		sourceEvent:  "het visitekaartje dat u {rep} gaf tijdens {event}, op {date}",
+		sourceOther:  "een zakelijk contact op {date}",
 	},
 	"nb": {
-		code: "nb", subject: "Slik behandler %s personopplysningene dine", subjectUs: "Slik behandler vi personopplysningene dine",
-		greet: "Hei %s,", greetAnon: "Hei,",
-		intro:     "Jeg skriver for å fortelle hvilke personopplysninger %s har om deg, hvor de kommer fra, og hvilke rettigheter du har etter personvernregelverket (GDPR).",
-		introUs:   "Jeg skriver for å fortelle hvilke personopplysninger vi har om deg, hvor de kommer fra, og hvilke rettigheter du har etter personvernregelverket (GDPR).",
-		and:       "og",
-		fields:    [5]string{"navnet ditt", "bedriften din", "stillingstittelen din", "e-postadressen din", "telefonnummeret ditt"},
-		log:       "en oversikt over kontakten vår med deg",
-		holdLabel: "Hva vi lagrer: ", fromLabel: "Hvor de kommer fra: ", whyLabel: "Hvorfor: ", howLongLabel: "Hvor lenge: ",
-		why:   "for å kontakte deg i jobbsammenheng om tjenestene til %s.",
-		whyUs: "for å kontakte deg i jobbsammenheng om tjenestene våre.",
+		code:         "nb",
+		subject:      "Slik behandler %s personopplysningene dine",
+		subjectUs:    "Slik behandler vi personopplysningene dine",
+		greet:        "Hei %s,",
+		greetAnon:    "Hei,",
+		intro:        "Jeg skriver for å fortelle hvilke personopplysninger %s har om deg, hvor de kommer fra, og hvilke rettigheter du har etter personvernregelverket (GDPR).",
+		introUs:      "Jeg skriver for å fortelle hvilke personopplysninger vi har om deg, hvor de kommer fra, og hvilke rettigheter du har etter personvernregelverket (GDPR).",
+		and:          "og",
+		fields:       [5]string{"navnet ditt", "bedriften din", "stillingstittelen din", "e-postadressen din", "telefonnummeret ditt"},
+		log:          "en oversikt over kontakten vår med deg",
+		holdLabel:    "Hva vi lagrer: ",
+		fromLabel:    "Hvor de kommer fra: ",
+		whyLabel:     "Hvorfor: ",
+		howLongLabel: "Hvor lenge: ",
+		why:          "for å kontakte deg i jobbsammenheng om tjenestene til %s.",
+		whyUs:        "for å kontakte deg i jobbsammenheng om tjenestene våre.",
 		basis: [noticeBasisCount]string{
 			basisPending:    "Det gjør vi bare hvis du sier ja til det.",
 			basisLegitimate: "Vi gjør det på grunnlag av vår berettigede interesse (personvernforordningen art. 6 nr. 1 bokstav f); du kan når som helst protestere.",
@@ -184,45 +198,40 @@ var noticeTexts = map[string]*noticeLang{
 			"klage til Datatilsynet",
 		},
 		exercise: "Vil du bruke noen av disse rettighetene, svarer du bare på denne e-posten.",
-		privacy:  "Personvernerklæringen vår: ", prefs: "Innstillingene dine, eller avmelding: ",
-		regards: "Vennlig hilsen",
-		source: func(s Source, a sourceArgs) string {
-			switch s {
-			case SourceReferral:
-				return "en av kundene våre anbefalte deg til oss den " + a.date
-			case SourceList:
-				if a.vendor != "" {
-					return fmt.Sprintf("opplysningene dine sto på en kjøpt liste fra %s, som vi mottok den %s", a.vendor, a.date)
-				}
-				return "opplysningene dine sto på en kjøpt adresseliste, som vi mottok den " + a.date
-			case SourceCard:
-				if a.event != "" {
-					return fmt.Sprintf("visittkortet du ga %s på %s den %s", orUs(a.rep, "oss"), a.event, a.date)
-				}
-				return fmt.Sprintf("visittkortet du ga %s den %s", orUs(a.rep, "oss"), a.date)
-			case SourceSocial:
-				return "den offentlige profilen din på LinkedIn eller et lignende sosialt nettverk, funnet den " + a.date
-			case SourceColdCall:
-				return fmt.Sprintf("en telefonsamtale med %s den %s", orUs(a.rep, "oss"), a.date)
-			case SourceInbound:
-				return "du tok selv kontakt med oss den " + a.date
-			case SourceCustomer:
-				return "avtalen din med oss, siden " + a.date
-			}
-			return "en forretningskontakt den " + a.date
+		privacy:  "Personvernerklæringen vår: ",
+		prefs:    "Innstillingene dine, eller avmelding: ",
+		regards:  "Vennlig hilsen",
+		us:       "oss",
+		sources: map[Source]string{
+			SourceReferral: "en av kundene våre anbefalte deg til oss den {date}",
+			SourceList:     "opplysningene dine sto på en kjøpt adresseliste, som vi mottok den {date}",
+			SourceCard:     "visittkortet du ga {rep} den {date}",
+			SourceSocial:   "den offentlige profilen din på LinkedIn eller et lignende sosialt nettverk, funnet den {date}",
+			SourceColdCall: "en telefonsamtale med {rep} den {date}",
+			SourceInbound:  "du tok selv kontakt med oss den {date}",
+			SourceCustomer: "avtalen din med oss, siden {date}",
 		},
+		sourceVendor: "opplysningene dine sto på en kjøpt liste fra {vendor}, som vi mottok den {date}",
+		sourceEvent:  "visittkortet du ga {rep} på {event} den {date}",
+		sourceOther:  "en forretningskontakt den {date}",
 	},
 	"sv": {
-		code: "sv", subject: "Så behandlar %s dina personuppgifter", subjectUs: "Så behandlar vi dina personuppgifter",
-		greet: "Hej %s,", greetAnon: "Hej,",
-		intro:     "Jag skriver för att berätta vilka personuppgifter %s har om dig, var de kommer ifrån och vilka rättigheter du har enligt dataskyddsförordningen (GDPR).",
-		introUs:   "Jag skriver för att berätta vilka personuppgifter vi har om dig, var de kommer ifrån och vilka rättigheter du har enligt dataskyddsförordningen (GDPR).",
-		and:       "och",
-		fields:    [5]string{"ditt namn", "ditt företag", "din titel", "din e-postadress", "ditt telefonnummer"},
-		log:       "en logg över våra kontakter med dig",
-		holdLabel: "Vad vi sparar: ", fromLabel: "Var de kommer ifrån: ", whyLabel: "Varför: ", howLongLabel: "Hur länge: ",
-		why:   "för att kontakta dig i affärssyfte om tjänster från %s.",
-		whyUs: "för att kontakta dig i affärssyfte om våra tjänster.",
+		code:         "sv",
+		subject:      "Så behandlar %s dina personuppgifter",
+		subjectUs:    "Så behandlar vi dina personuppgifter",
+		greet:        "Hej %s,",
+		greetAnon:    "Hej,",
+		intro:        "Jag skriver för att berätta vilka personuppgifter %s har om dig, var de kommer ifrån och vilka rättigheter du har enligt dataskyddsförordningen (GDPR).",
+		introUs:      "Jag skriver för att berätta vilka personuppgifter vi har om dig, var de kommer ifrån och vilka rättigheter du har enligt dataskyddsförordningen (GDPR).",
+		and:          "och",
+		fields:       [5]string{"ditt namn", "ditt företag", "din titel", "din e-postadress", "ditt telefonnummer"},
+		log:          "en logg över våra kontakter med dig",
+		holdLabel:    "Vad vi sparar: ",
+		fromLabel:    "Var de kommer ifrån: ",
+		whyLabel:     "Varför: ",
+		howLongLabel: "Hur länge: ",
+		why:          "för att kontakta dig i affärssyfte om tjänster från %s.",
+		whyUs:        "för att kontakta dig i affärssyfte om våra tjänster.",
 		basis: [noticeBasisCount]string{
 			basisPending:    "Det gör vi bara om du själv vill det.",
 			basisLegitimate: "Vi gör det med stöd av vårt berättigade intresse (artikel 6.1 f i dataskyddsförordningen); du kan när som helst invända.",
@@ -240,45 +249,41 @@ var noticeTexts = map[string]*noticeLang{
 			"klagomål till Integritetsskyddsmyndigheten (IMY)",
 		},
 		exercise: "Om du vill använda någon av dessa rättigheter räcker det att du svarar på det här mejlet.",
-		privacy:  "Vår integritetspolicy: ", prefs: "Dina inställningar, eller avregistrering: ",
-		regards: "Vänliga hälsningar",
-		source: func(s Source, a sourceArgs) string {
-			switch s {
-			case SourceReferral:
-				return "en av våra kunder rekommenderade dig till oss den " + a.date
-			case SourceList:
-				if a.vendor != "" {
-					return fmt.Sprintf("dina uppgifter fanns på en köpt lista från %s, som vi fick den %s", a.vendor, a.date)
-				}
-				return "dina uppgifter fanns på en köpt adresslista, som vi fick den " + a.date
-			case SourceCard:
-				if a.event != "" {
-					return fmt.Sprintf("visitkortet du gav %s på %s den %s", orUs(a.rep, "oss"), a.event, a.date)
-				}
-				return fmt.Sprintf("visitkortet du gav %s den %s", orUs(a.rep, "oss"), a.date)
-			case SourceSocial:
-				return "din offentliga profil på LinkedIn eller ett liknande socialt nätverk, hittad den " + a.date
-			case SourceColdCall:
-				return fmt.Sprintf("ett telefonsamtal med %s den %s", orUs(a.rep, "oss"), a.date)
-			case SourceInbound:
-				return "du kontaktade oss själv den " + a.date
-			case SourceCustomer:
-				return "ditt avtal med oss, sedan " + a.date
-			}
-			return "en affärskontakt den " + a.date
+		privacy:  "Vår integritetspolicy: ",
+		prefs:    "Dina inställningar, eller avregistrering: ",
+		regards:  "Vänliga hälsningar",
+		us:       "oss",
+		sources: map[Source]string{
+			SourceReferral: "en av våra kunder rekommenderade dig till oss den {date}",
+			SourceList:     "dina uppgifter fanns på en köpt adresslista, som vi fick den {date}",
+			SourceCard:     "visitkortet du gav {rep} den {date}",
+			SourceSocial:   "din offentliga profil på LinkedIn eller ett liknande socialt nätverk, hittad den {date}",
+			SourceColdCall: "ett telefonsamtal med {rep} den {date}",
+			SourceInbound:  "du kontaktade oss själv den {date}",
+			SourceCustomer: "ditt avtal med oss, sedan {date}",
 		},
+		sourceVendor: "dina uppgifter fanns på en köpt lista från {vendor}, som vi fick den {date}",
+		sourceEvent:  "visitkortet du gav {rep} på {event} den {date}",
+		sourceOther:  "en affärskontakt den {date}",
 	},
 	"de": {
-		code: "de", subject: "Wie %s Ihre personenbezogenen Daten verarbeitet", subjectUs: "Wie wir Ihre personenbezogenen Daten verarbeiten",
-		greet: "Guten Tag %s,", greetAnon: "Guten Tag,", greetFullName: true,
-		intro:     "mit dieser E-Mail informiere ich Sie darüber, welche personenbezogenen Daten %s über Sie gespeichert hat, woher sie stammen und welche Rechte Sie nach der DSGVO haben.",
-		introUs:   "mit dieser E-Mail informiere ich Sie darüber, welche personenbezogenen Daten wir über Sie gespeichert haben, woher sie stammen und welche Rechte Sie nach der DSGVO haben.",
-		and:       "und",
-		fields:    [5]string{"Ihren Namen", "Ihr Unternehmen", "Ihre Position", "Ihre E-Mail-Adresse", "Ihre Telefonnummer"},
-		log:       "ein Protokoll unserer Kontakte mit Ihnen",
-		holdLabel: "Was wir speichern: ", fromLabel: "Woher sie stammen: ", whyLabel: "Warum: ", howLongLabel: "Wie lange: ",
-		why:   "um Sie geschäftlich zu den Leistungen von %s zu kontaktieren.",
-		whyUs: "um Sie geschäftlich zu unseren Leistungen zu kontaktieren.",
+		code:          "de",
+		subject:       "Wie %s Ihre personenbezogenen Daten verarbeitet",
+		subjectUs:     "Wie wir Ihre personenbezogenen Daten verarbeiten",
+		greet:         "Guten Tag %s,",
+		greetAnon:     "Guten Tag,",
+		greetFullName: true,
+		intro:         "mit dieser E-Mail informiere ich Sie darüber, welche personenbezogenen Daten %s über Sie gespeichert hat, woher sie stammen und welche Rechte Sie nach der DSGVO haben.",
+		introUs:       "mit dieser E-Mail informiere ich Sie darüber, welche personenbezogenen Daten wir über Sie gespeichert haben, woher sie stammen und welche Rechte Sie nach der DSGVO haben.",
+		and:           "und",
+		fields:        [5]string{"Ihren Namen", "Ihr Unternehmen", "Ihre Position", "Ihre E-Mail-Adresse", "Ihre Telefonnummer"},
+		log:           "ein Protokoll unserer Kontakte mit Ihnen",
+		holdLabel:     "Was wir speichern: ",
+		fromLabel:     "Woher sie stammen: ",
+		whyLabel:      "Warum: ",
+		howLongLabel:  "Wie lange: ",
+		why:           "um Sie geschäftlich zu den Leistungen von %s zu kontaktieren.",
+		whyUs:         "um Sie geschäftlich zu unseren Leistungen zu kontaktieren.",
 		basis: [noticeBasisCount]string{
 			basisPending:    "Das tun wir nur, wenn Sie damit einverstanden sind.",
 			basisLegitimate: "Rechtsgrundlage ist unser berechtigtes Interesse (Art. 6 Abs. 1 lit. f DSGVO); Sie können jederzeit widersprechen.",
@@ -295,34 +300,23 @@ var noticeTexts = map[string]*noticeLang{
 			"Widerspruch: Sie können uns bitten, Sie nicht mehr zu kontaktieren",
 			"Beschwerde bei einer Datenschutz-Aufsichtsbehörde",
 		},
-		exercise: "Um eines dieser Rechte auszuüben, antworten Sie einfach auf diese E-Mail.",
-		privacy:  "Unsere Datenschutzerklärung: ", prefs: "Ihre Einstellungen oder Abmeldung: ",
+		exercise:   "Um eines dieser Rechte auszuüben, antworten Sie einfach auf diese E-Mail.",
+		privacy:    "Unsere Datenschutzerklärung: ",
+		prefs:      "Ihre Einstellungen oder Abmeldung: ",
 		regards:    "Mit freundlichen Grüßen",
 		capitalise: true,
-		source: func(s Source, a sourceArgs) string {
-			switch s {
-			case SourceReferral:
-				return "einer unserer Kunden hat Sie uns am " + a.date + " empfohlen"
-			case SourceList:
-				if a.vendor != "" {
-					return fmt.Sprintf("Ihre Daten standen auf einer gekauften Liste von %s, die wir am %s erhalten haben", a.vendor, a.date)
-				}
-				return "Ihre Daten standen auf einer gekauften Adressliste, die wir am " + a.date + " erhalten haben"
-			case SourceCard:
-				if a.event != "" {
-					return fmt.Sprintf("Sie haben %s bei %s am %s Ihre Visitenkarte gegeben", orUs(a.rep, "uns"), a.event, a.date)
-				}
-				return fmt.Sprintf("Sie haben %s am %s Ihre Visitenkarte gegeben", orUs(a.rep, "uns"), a.date)
-			case SourceSocial:
-				return "wir haben am " + a.date + " Ihr öffentliches Profil auf LinkedIn oder einem ähnlichen sozialen Netzwerk gefunden"
-			case SourceColdCall:
-				return fmt.Sprintf("Sie haben am %s mit %s telefoniert", a.date, orUs(a.rep, "uns"))
-			case SourceInbound:
-				return "Sie haben am " + a.date + " selbst Kontakt mit uns aufgenommen"
-			case SourceCustomer:
-				return "Sie sind seit dem " + a.date + " unser Kunde"
-			}
-			return "wir haben Sie am " + a.date + " geschäftlich kennengelernt"
+		us:         "uns",
+		sources: map[Source]string{
+			SourceReferral: "einer unserer Kunden hat Sie uns am {date} empfohlen",
+			SourceList:     "Ihre Daten standen auf einer gekauften Adressliste, die wir am {date} erhalten haben",
+			SourceCard:     "Sie haben {rep} am {date} Ihre Visitenkarte gegeben",
+			SourceSocial:   "wir haben am {date} Ihr öffentliches Profil auf LinkedIn oder einem ähnlichen sozialen Netzwerk gefunden",
+			SourceColdCall: "Sie haben am {date} mit {rep} telefoniert",
+			SourceInbound:  "Sie haben am {date} selbst Kontakt mit uns aufgenommen",
+			SourceCustomer: "Sie sind seit dem {date} unser Kunde",
 		},
+		sourceVendor: "Ihre Daten standen auf einer gekauften Liste von {vendor}, die wir am {date} erhalten haben",
+		sourceEvent:  "Sie haben {rep} bei {event} am {date} Ihre Visitenkarte gegeben",
+		sourceOther:  "wir haben Sie am {date} geschäftlich kennengelernt",
 	},
 }

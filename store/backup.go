@@ -92,10 +92,7 @@ const replacedSuffix = ".replaced-"
 // RestoreWith is Restore with its options; see RestoreOptions.
 func RestoreWith(target, src string, opts Options, ro RestoreOptions) (RestoreReport, error) {
 	var report RestoreReport
-	if ro.Now.IsZero() {
-		ro.Now = time.Now()
-	}
-	ro.Now = ro.Now.UTC().Truncate(time.Second)
+	ro.Now = stamp(ro.Now)
 	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
 		return report, err
 	}

@@ -88,16 +88,7 @@ func fixture100k(b *testing.B) string {
 // openBench opens and unlocks the shared database; the caller closes it.
 func openBench(b *testing.B) *DB {
 	b.Helper()
-	path := fixture100k(b)
-	db, err := Open(path, Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := db.UnlockPassphrase([]byte(benchPass)); err != nil {
-		db.Close()
-		b.Fatal(err)
-	}
-	return db
+	return openWith(b, fixture100k(b), Options{}, benchPass)
 }
 
 // BenchmarkUnlockLoad100k: open the file, unlock (FastKDF) and decrypt all

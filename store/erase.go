@@ -56,10 +56,7 @@ func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
 	if _, err := db.key(); err != nil {
 		return err
 	}
-	if now.IsZero() {
-		now = time.Now()
-	}
-	now = now.UTC().Truncate(time.Second)
+	now = stamp(now)
 	// The marker goes down before the erasure: killed anywhere after this,
 	// the next unlock compacts (see finishErasures). Where no file can be
 	// made beside the database (a read-only folder) the erasure still

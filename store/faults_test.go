@@ -79,17 +79,8 @@ func TestFileSizeLimitKeepsSavedData(t *testing.T) {
 	want := takeSnapshot(t, db)
 	st, _ := os.Stat(path)
 
-	var old syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-		t.Skipf("no RLIMIT_FSIZE here: %v", err)
-	}
-	lim := old
-	lim.Cur = uint64(st.Size())
-	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
-		t.Skipf("cannot lower RLIMIT_FSIZE: %v", err)
-	}
 	func() {
-		defer syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old)
+		defer storetest.LimitFileSize(t, st.Size())()
 		writeFailures(t, db, path, "file too large", false)
 	}()
 	db.Close()

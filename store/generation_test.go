@@ -67,13 +67,19 @@ func TestOlderCopyIsDetectedAtUnlock(t *testing.T) {
 
 func reopen(t *testing.T, path string, o Options) *DB {
 	t.Helper()
+	return openWith(t, path, o, testPass)
+}
+
+// openWith opens and unlocks the file at path with pass; the caller closes it.
+func openWith(tb testing.TB, path string, o Options, pass string) *DB {
+	tb.Helper()
 	db, err := Open(path, o)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
+	if err := db.UnlockPassphrase([]byte(pass)); err != nil {
 		db.Close()
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return db
 }

@@ -6,10 +6,7 @@ import (
 	"os"
 	"testing"
 
-	bolt "go.etcd.io/bbolt"
-
 	"warmlead/consent"
-	"warmlead/store/storetest"
 )
 
 // Issue 20, "suppression has no gaps": the addresses a person had before a
@@ -56,13 +53,7 @@ func TestErasureSuppressesRectifiedContactDetails(t *testing.T) {
 	want := join(u64(keep.ID), db.suppressKey("email", "kim@kept.example"))
 	db.Close()
 
-	var hist [][]byte
-	storetest.View(t, path, func(tx *bolt.Tx) error {
-		return tx.Bucket(bIdxHistory).ForEach(func(k, v []byte) error {
-			hist = append(hist, append([]byte(nil), k...))
-			return nil
-		})
-	})
+	hist := rawKeys(t, path, bIdxHistory)
 	if len(hist) != 1 || !bytes.Equal(hist[0], want) {
 		t.Fatalf("history after the erasure: %x", hist)
 	}

@@ -116,11 +116,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 	if _, err := db.key(); err != nil {
 		return sum, err
 	}
-	now := o.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	now = now.UTC().Truncate(time.Second)
+	now := stamp(o.Now)
 	var changed []consent.Prospect
 	err := db.update(func(tx *bolt.Tx) error {
 		sum, changed = ImportSummary{}, nil // bbolt may not retry, but stay safe

@@ -24,10 +24,7 @@ func (db *DB) MergeProspects(keep, drop uint64, merged consent.Prospect, rep str
 	if _, err := db.key(); err != nil {
 		return consent.Prospect{}, err
 	}
-	if now.IsZero() {
-		now = time.Now()
-	}
-	now = now.UTC().Truncate(time.Second)
+	now = stamp(now)
 	var out consent.Prospect
 	err := db.update(func(tx *bolt.Tx) error {
 		var old, gone consent.Prospect

@@ -37,11 +37,7 @@ func (db *DB) AddProspects(ps []consent.Prospect, o AddOptions) ([]consent.Prosp
 	if _, err := db.key(); err != nil {
 		return nil, err
 	}
-	now := o.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	now = now.UTC().Truncate(time.Second)
+	now := stamp(o.Now)
 	out := make([]consent.Prospect, len(ps))
 	for i, p := range ps {
 		if err := p.Normalize(o.Region); err != nil {

@@ -24,11 +24,7 @@ func (db *DB) Refer(introducer uint64, p consent.Prospect, topic string, o AddOp
 	}
 	p.Source, p.Introducer = consent.SourceReferral, introducer
 	p.Email, p.Phone = "", "" // not stored before the person agrees
-	now := o.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	now = now.UTC().Truncate(time.Second)
+	now := stamp(o.Now)
 	p.Created, p.Updated = now, now
 	err := db.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bProspects).Get(u64(introducer)) == nil {

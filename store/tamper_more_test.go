@@ -68,6 +68,38 @@ func putRaw(t *testing.T, path string, bucket, key, value []byte) {
 
 // tamperFixture: three prospects with consent events, a keyring wrap, a
 // do-not-call register, an audit entry and a tombstone.
+// wantSafeSofie: the untouched prospect of tamperFixture still reads back
+// whole after a tampering elsewhere in the file.
+func wantSafeSofie(t *testing.T, db *DB, id uint64, when string) {
+	t.Helper()
+	if p, err := db.Prospect(id); err != nil || p.Name != "Safe Sofie" {
+		t.Fatalf("data %s: %q, %v", when, p.Name, err)
+	}
+}
+
+// unlockAfterFlip damages the meta value key of a tamperFixture file (what
+// says how): the unlock broken must fail as want says, and the other one
+// must still open the untouched data. It returns the unlocked database.
+func unlockAfterFlip(t *testing.T, o Options, key []byte, what string, broken func(*DB) error, want func(error) bool, other func(*DB) error) *DB {
+	t.Helper()
+	path, ids := tamperFixture(t, o)
+	flipInFile(t, path, bMeta, key, -1)
+	db := openLocked(t, path, o)
+	if err := broken(db); !want(err) {
+		t.Fatalf("unlock after %s: %v", what, err)
+	}
+	if err := other(db); err != nil {
+		t.Fatalf("the other unlock after %s: %v", what, err)
+	}
+	wantSafeSofie(t, db, ids[1], "after "+what)
+	return db
+}
+
+// isErr is errors.Is against target, as a test of an error.
+func isErr(target error) func(error) bool {
+	return func(err error) bool { return errors.Is(err, target) }
+}
+
 func tamperFixture(t *testing.T, o Options) (path string, ids []uint64) {
 	t.Helper()
 	db, path := newTestDB(t, o)
@@ -247,52 +279,21 @@ func TestTamperedMetaBucket(t *testing.T) {
 		}
 		// Another id of the right length only points at another keyring
 		// entry, which does not open this file; the passphrase does.
-		path, ids := tamperFixture(t, o)
-		flipInFile(t, path, bMeta, mDBID, -1)
-		db := openLocked(t, path, o)
-		if err := db.UnlockKeyring(); !errors.Is(err, ErrNoKeyringKey) && !errors.Is(err, ErrKeyringMismatch) {
-			t.Fatalf("keyring unlock with a changed id: %v", err)
-		}
-		if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
-			t.Fatal(err)
-		}
-		if p, err := db.Prospect(ids[1]); err != nil || p.Name != "Safe Sofie" {
-			t.Fatalf("data after a changed id: %v", err)
-		}
+		unlockAfterFlip(t, o, mDBID, "a changed id", (*DB).UnlockKeyring, func(err error) bool {
+			return errors.Is(err, ErrNoKeyringKey) || errors.Is(err, ErrKeyringMismatch)
+		}, unlockTestPass)
 	})
 	t.Run("passphrase wrap", func(t *testing.T) {
-		path, ids := tamperFixture(t, o)
-		flipInFile(t, path, bMeta, mWrapPass, -1)
-		db := openLocked(t, path, o)
 		// A damaged wrap and a wrong passphrase cannot be told apart (both
 		// fail authentication); the keyring still opens the data.
-		if err := db.UnlockPassphrase([]byte(testPass)); !errors.Is(err, ErrWrongPassphrase) {
-			t.Fatalf("damaged passphrase wrap: %v", err)
-		}
-		if err := db.UnlockKeyring(); err != nil {
-			t.Fatal(err)
-		}
-		if p, err := db.Prospect(ids[1]); err != nil || p.Name != "Safe Sofie" {
-			t.Fatalf("data after a damaged passphrase wrap: %v", err)
-		}
+		db := unlockAfterFlip(t, o, mWrapPass, "a damaged passphrase wrap", unlockTestPass, isErr(ErrWrongPassphrase), (*DB).UnlockKeyring)
 		// Setting a new passphrase repairs it.
 		if err := db.ChangePassphrase([]byte("a repaired passphrase")); err != nil {
 			t.Fatal(err)
 		}
 	})
 	t.Run("keyring wrap", func(t *testing.T) {
-		path, ids := tamperFixture(t, o)
-		flipInFile(t, path, bMeta, mWrapKeying, -1)
-		db := openLocked(t, path, o)
-		if err := db.UnlockKeyring(); !errors.Is(err, ErrKeyringMismatch) {
-			t.Fatalf("damaged keyring wrap: %v", err)
-		}
-		if err := db.UnlockPassphrase([]byte(testPass)); err != nil {
-			t.Fatal(err)
-		}
-		if p, err := db.Prospect(ids[1]); err != nil || p.Name != "Safe Sofie" {
-			t.Fatalf("data after a damaged keyring wrap: %v", err)
-		}
+		unlockAfterFlip(t, o, mWrapKeying, "a damaged keyring wrap", (*DB).UnlockKeyring, isErr(ErrKeyringMismatch), unlockTestPass)
 	})
 	t.Run("wrapped key swapped in from another database", func(t *testing.T) {
 		path, _ := tamperFixture(t, o)
@@ -330,9 +331,7 @@ func TestTamperedMetaBucket(t *testing.T) {
 	t.Run("plaintext marker of a real plaintext database still works", func(t *testing.T) {
 		path, ids := tamperFixture(t, plainOpts)
 		db := unlockedAfterTamper(t, path, Options{})
-		if p, err := db.Prospect(ids[1]); err != nil || p.Name != "Safe Sofie" {
-			t.Fatalf("plaintext database: %v", err)
-		}
+		wantSafeSofie(t, db, ids[1], "in a plaintext database")
 		raw, _ := os.ReadFile(path)
 		if !bytes.Contains(raw, []byte("Safe Sofie")) {
 			t.Fatal("the plaintext database is not plaintext")

@@ -241,14 +241,12 @@ func (s *csvMapping) onImport() {
 	s.run = runCSVImport(s.g, s.file, o, s.done)
 }
 
+// sepLabels name the separators a CSV file may use (keys of lang.L).
+var sepLabels = map[rune]string{',': "commas", ';': "semicolons", '\t': "tabs", '|': "vertical bars"}
+
 func sepLabel(r rune) string {
-	switch r {
-	case ';':
-		return lang.L("semicolons")
-	case '\t':
-		return lang.L("tabs")
-	case '|':
-		return lang.L("vertical bars")
+	if key, ok := sepLabels[r]; ok {
+		return lang.L(key)
 	}
 	return lang.L("commas")
 }

@@ -20,40 +20,32 @@ import (
 // previewRows is how many rows the mapping screen reads through the mapping.
 const previewRows = 5
 
+// csvFieldLabels name the fields a CSV column can be mapped to (keys of
+// lang.L); a consent column is named by its purpose and channel.
+var csvFieldLabels = map[csvin.Field]string{
+	csvin.Name:        "Name",
+	csvin.FirstName:   "First name",
+	csvin.MiddleName:  "Middle name",
+	csvin.LastName:    "Last name",
+	csvin.Company:     "Company",
+	csvin.Title:       "Job title",
+	csvin.Email:       "Email",
+	csvin.Phone:       "Phone",
+	csvin.Source:      "Source",
+	csvin.Event:       "Event",
+	csvin.ListVendor:  "List vendor",
+	csvin.Lang:        "Language",
+	csvin.ConsentTime: "Consent given at",
+	csvin.ConfirmTime: "Double opt-in confirmed at",
+}
+
 // fieldLabel is a field as the mapping screen names it.
 func fieldLabel(f csvin.Field) string {
 	if c, ok := f.Consent(); ok {
 		return lang.L("Consent: {{.Purpose}} ({{.Channel}})", map[string]any{"Purpose": i18n.Purpose(c.Purpose), "Channel": i18n.Channel(c.Channel)})
 	}
-	switch f {
-	case csvin.Name:
-		return lang.L("Name")
-	case csvin.FirstName:
-		return lang.L("First name")
-	case csvin.MiddleName:
-		return lang.L("Middle name")
-	case csvin.LastName:
-		return lang.L("Last name")
-	case csvin.Company:
-		return lang.L("Company")
-	case csvin.Title:
-		return lang.L("Job title")
-	case csvin.Email:
-		return lang.L("Email")
-	case csvin.Phone:
-		return lang.L("Phone")
-	case csvin.Source:
-		return lang.L("Source")
-	case csvin.Event:
-		return lang.L("Event")
-	case csvin.ListVendor:
-		return lang.L("List vendor")
-	case csvin.Lang:
-		return lang.L("Language")
-	case csvin.ConsentTime:
-		return lang.L("Consent given at")
-	case csvin.ConfirmTime:
-		return lang.L("Double opt-in confirmed at")
+	if key, ok := csvFieldLabels[f]; ok {
+		return lang.L(key)
 	}
 	return lang.L("Ignore")
 }

@@ -125,12 +125,7 @@ func TestIrreversibleActionsAskOnce(t *testing.T) {
 	g := openMain(t, consent.Prospect{Name: "Carla Cold", Company: "Koud BV", Phone: "+31 20 555 0101", Email: "carla@koud.example", Source: consent.SourceColdCall})
 	rec, _ := g.db.Record(1)
 	cd := showCallDialog(g, rec, nil)
-	cd.outcome.SetSelected("Do not call me")
-	if cd.save.Importance != widget.DangerImportance {
-		t.Error("the save button of a do-not-call outcome is not red")
-	}
-	test.Tap(cd.save)
-	g.wait()
+	chooseIrreversible(t, g, cd.outcome, "Do not call me", cd.save, "a do-not-call outcome")
 	if cd.confirm == nil {
 		t.Fatal("no confirmation for do not call")
 	}

@@ -97,16 +97,7 @@ func (m *mergeDialog) merge() {
 			m.plan.Take[f] = m.plan.Keep
 		}
 	}
-	var merged consent.Prospect
-	g.background(func() error {
-		var err error
-		merged, err = g.uc.Merges.Merge(m.plan)
-		return err
-	}, func(err error) {
-		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), g.win)
-			return
-		}
+	fetchThen(g, func() (consent.Prospect, error) { return g.uc.Merges.Merge(m.plan) }, func(merged consent.Prospect) {
 		if m.done != nil {
 			m.done()
 		}

@@ -212,6 +212,24 @@ func settingsLang(code string) string {
 	return "en"
 }
 
+// eventLines are the lines of the kinds whose line depends on nothing but
+// the event's values (eventLine writes the others); keys of lang.L.
+var eventLines = map[consent.EventKind]string{
+	consent.KindObjection:         "Objected: do not contact me. Recorded by {{.Rep}}",
+	consent.KindInformed:          "Informed: {{.Note}} ({{.Rep}})",
+	consent.KindReplyAttached:     "Reply attached as evidence by {{.Rep}}",
+	consent.KindCardImage:         "Card photo kept as evidence of the source ({{.Rep}})",
+	consent.KindEmailGenerated:    "Email: {{.Note}} ({{.Rep}})",
+	consent.KindExported:          "Data exported ({{.Note}}) by {{.Rep}}",
+	consent.KindConsentRefused:    "Consent refused: {{.Scope}} ({{.Rep}})",
+	consent.KindConsentWithdrawn:  "Consent withdrawn: {{.Scope}} ({{.Rep}})",
+	consent.KindReferralRequested: "Referred by a customer; waiting for the person's answer ({{.Rep}})",
+	consent.KindReferralApproved:  "The person agreed to the introduction ({{.Rep}})",
+	consent.KindReferralDeclined:  "The person declined the introduction ({{.Rep}})",
+	consent.KindMerged:            "Merged with a duplicate record of this person; both histories are kept ({{.Rep}})",
+	consent.KindReactivated:       "Asked to stay in touch ({{.Rep}})",
+}
+
 // fieldLabels name the fields a rectification event records.
 var fieldLabels = map[string]string{"name": "Name", "company": "Company", "title": "Job title", "email": "Email",
 	"phone": "Phone", "lang": "Email language", "event": "Event"}
@@ -236,23 +254,11 @@ func eventLine(ev consent.Event) string {
 		}
 		data["Field"] = field
 		return lang.L("{{.Field}} corrected by {{.Rep}}", data)
-	case consent.KindObjection:
-		return lang.L("Objected: do not contact me. Recorded by {{.Rep}}", data)
-	case consent.KindInformed:
-		return lang.L("Informed: {{.Note}} ({{.Rep}})", data)
-	case consent.KindReplyAttached:
-		return lang.L("Reply attached as evidence by {{.Rep}}", data)
-	case consent.KindCardImage:
-		return lang.L("Card photo kept as evidence of the source ({{.Rep}})", data)
 	case consent.KindCallLogged:
 		if ev.Agreed != "" {
 			return lang.L("Call: {{.Outcome}}, agreed: {{.Agreed}} ({{.Rep}})", data)
 		}
 		return lang.L("Call: {{.Outcome}} ({{.Rep}})", data)
-	case consent.KindEmailGenerated:
-		return lang.L("Email: {{.Note}} ({{.Rep}})", data)
-	case consent.KindExported:
-		return lang.L("Data exported ({{.Note}}) by {{.Rep}}", data)
 	case consent.KindConsentGranted:
 		switch {
 		case ev.Pending:
@@ -261,20 +267,9 @@ func eventLine(ev consent.Event) string {
 			return lang.L("Consent granted: {{.Scope}}, {{.Method}} ({{.Rep}})", data)
 		}
 		return lang.L("Consent granted: {{.Scope}} ({{.Rep}})", data)
-	case consent.KindConsentRefused:
-		return lang.L("Consent refused: {{.Scope}} ({{.Rep}})", data)
-	case consent.KindConsentWithdrawn:
-		return lang.L("Consent withdrawn: {{.Scope}} ({{.Rep}})", data)
-	case consent.KindReferralRequested:
-		return lang.L("Referred by a customer; waiting for the person's answer ({{.Rep}})", data)
-	case consent.KindReferralApproved:
-		return lang.L("The person agreed to the introduction ({{.Rep}})", data)
-	case consent.KindReferralDeclined:
-		return lang.L("The person declined the introduction ({{.Rep}})", data)
-	case consent.KindMerged:
-		return lang.L("Merged with a duplicate record of this person; both histories are kept ({{.Rep}})", data)
-	case consent.KindReactivated:
-		return lang.L("Asked to stay in touch ({{.Rep}})", data)
+	}
+	if key, ok := eventLines[ev.Kind]; ok {
+		return lang.L(key, data)
 	}
 	return string(ev.Kind) + " (" + ev.Rep + ")"
 }

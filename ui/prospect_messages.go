@@ -47,16 +47,7 @@ func (m *prospectMessages) onFirst() {
 	d, g := m.d, m.d.g
 	g.touch()
 	id, name := d.rec.Prospect.ID, d.rec.Prospect.Name
-	var mail consent.Email
-	g.background(func() error {
-		var err error
-		mail, err = g.uc.Messages.FirstEmail(id, "")
-		return err
-	}, func(err error) {
-		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), g.win)
-			return
-		}
+	fetchThen(g, func() (consent.Email, error) { return g.uc.Messages.FirstEmail(id, "") }, func(mail consent.Email) {
 		// It informs the person, as the notice does: the same preview.
 		d.previewInformed(lang.L("First email to {{.Name}}", map[string]any{"Name": name}), mail, func(id uint64, mail consent.Email) (consent.Event, error) {
 			evs, err := g.uc.Messages.FirstEmailSent(id, mail)
@@ -86,16 +77,7 @@ func (m *prospectMessages) onConnect() {
 func (m *prospectMessages) writeConnection(platform string) {
 	d, g := m.d, m.d.g
 	id, name := d.rec.Prospect.ID, d.rec.Prospect.Name
-	var msg consent.Email
-	g.background(func() error {
-		var err error
-		msg, err = g.uc.Messages.ConnectionMessage(id, platform, "")
-		return err
-	}, func(err error) {
-		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), g.win)
-			return
-		}
+	fetchThen(g, func() (consent.Email, error) { return g.uc.Messages.ConnectionMessage(id, platform, "") }, func(msg consent.Email) {
 		p := showEmailPreview(g, lang.L("Message to {{.Name}} on {{.Platform}}", map[string]any{"Name": name, "Platform": platform}), msg, func() {
 			g.background(func() error {
 				_, err := g.uc.Messages.ConnectionMessageSent(id, platform, msg)

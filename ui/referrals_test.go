@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
 	"warmlead/ui/i18n"
@@ -86,12 +85,7 @@ func TestReferralDeclineInTheGUI(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := showReferralOutcome(g, ref, nil)
-	o.answer.SetSelected("Declined")
-	if o.save.Importance != widget.DangerImportance {
-		t.Error("the save button of a decline is not red")
-	}
-	test.Tap(o.save)
-	g.wait()
+	chooseIrreversible(t, g, o.answer, "Declined", o.save, "a decline")
 	if _, ok := g.db.Index().Cached(ref.ID); !ok || o.confirm == nil {
 		t.Fatal("a decline was saved without asking")
 	}

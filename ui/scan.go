@@ -61,16 +61,7 @@ var photoExtensions = []string{".jpg", ".jpeg", ".png", ".heic", ".heif", ".JPG"
 func startScan(g *GUI, done func()) {
 	g.touch()
 	uc := g.uc
-	var pending usecase.BatchStatus
-	g.background(func() error {
-		var err error
-		pending, err = uc.Scans.Pending()
-		return err
-	}, func(err error) {
-		if err != nil {
-			dialog.ShowError(errors.New(errorText(err)), g.win)
-			return
-		}
+	fetchThen(g, func() (usecase.BatchStatus, error) { return uc.Scans.Pending() }, func(pending usecase.BatchStatus) {
 		chooseCardPhotos(g, pending, done)
 	})
 }

@@ -154,24 +154,15 @@ func validationText(st consent.Settings, err error) string {
 func (s *settingsScreen) onChangePassphrase() {
 	g := s.g
 	g.touch()
-	p1, p2 := newEscPassword(g), newEscPassword(g)
-	meter := widget.NewLabel(" ")
-	p1.OnChanged = func(v string) { _, w := strength(v); meter.SetText(w) }
-	items := []*widget.FormItem{widget.NewFormItem(lang.L("New passphrase"), p1), widget.NewFormItem(lang.L("Repeat"), p2),
-		widget.NewFormItem(lang.L("Strength"), meter)}
-	dialog.ShowForm(lang.L("Change recovery passphrase"), lang.L("Change"), lang.L("Cancel"), items, func(ok bool) {
+	pp := newPassphrasePair(g)
+	dialog.ShowForm(lang.L("Change recovery passphrase"), lang.L("Change"), lang.L("Cancel"), pp.items(lang.L("New passphrase")), func(ok bool) {
 		if !ok {
 			return
 		}
-		if p1.Text != p2.Text {
-			dialog.ShowInformation(lang.L("Passphrase not changed"), lang.L("The two passphrases differ."), g.win)
+		pass, ok := pp.accepted(g, lang.L("Passphrase not changed"))
+		if !ok {
 			return
 		}
-		if score, word := strength(p1.Text); score == 0 { // the store's refusal would be in English
-			dialog.ShowInformation(lang.L("Passphrase not changed"), word, g.win)
-			return
-		}
-		pass := []byte(p1.Text)
 		g.background(func() error { return g.uc.Settings.ChangePassphrase(pass) }, func(err error) {
 			if err != nil {
 				dialog.ShowInformation(lang.L("Passphrase not changed"), errorText(err), g.win)

@@ -17,26 +17,18 @@ import (
 func (s *settingsScreen) onRekey() {
 	g := s.g
 	g.touch()
-	p1, p2 := newEscPassword(g), newEscPassword(g)
-	meter := widget.NewLabel(" ")
-	p1.OnChanged = func(v string) { _, w := strength(v); meter.SetText(w) }
+	pp := newPassphrasePair(g)
 	explain := widget.NewLabel(lang.L("Re-encrypts every record under a new key. Use it when an old copy of the file and its passphrase may be in other hands (a lost laptop, a colleague who knew the passphrase). Type the recovery passphrase to keep, or a new one."))
 	explain.Wrapping = fyne.TextWrapWord
-	items := []*widget.FormItem{widget.NewFormItem("", explain), widget.NewFormItem(lang.L("Recovery passphrase"), p1),
-		widget.NewFormItem(lang.L("Repeat"), p2), widget.NewFormItem(lang.L("Strength"), meter)}
+	items := append([]*widget.FormItem{widget.NewFormItem("", explain)}, pp.items(lang.L("Recovery passphrase"))...)
 	form := dialog.NewForm(lang.L("Re-encrypt database"), lang.L("Continue"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
-		if p1.Text != p2.Text {
-			dialog.ShowInformation(lang.L("Database not re-encrypted"), lang.L("The two passphrases differ."), g.win)
+		pass, ok := pp.accepted(g, lang.L("Database not re-encrypted"))
+		if !ok {
 			return
 		}
-		if score, word := strength(p1.Text); score == 0 {
-			dialog.ShowInformation(lang.L("Database not re-encrypted"), word, g.win)
-			return
-		}
-		pass := []byte(p1.Text)
 		dialog.ShowConfirm(lang.L("Re-encrypt database?"),
 			lang.L("Warmlead copies the whole database under a new key and then replaces it; this can take a minute. Old backups keep their old key: make a new backup afterwards."),
 			func(ok bool) {

@@ -3,8 +3,8 @@ package vcardin
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"testing"
+	"warmlead/consent/vcardin/vcardtest"
 
 	"github.com/emersion/go-vcard"
 )
@@ -44,19 +44,7 @@ func BenchmarkRawDecode10k(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		dec := vcard.NewDecoder(bytes.NewReader(data))
-		n := 0
-		for {
-			c, err := dec.Decode()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			_ = c.PreferredValue(vcard.FieldEmail)
-			n++
-		}
+		n := vcardtest.RawDecode(b, data, func(c vcard.Card) { _ = c.PreferredValue(vcard.FieldEmail) })
 		if n != 10_000 {
 			b.Fatalf("%d cards", n)
 		}

@@ -114,19 +114,32 @@ func parse(in io.Reader) (*run, error) {
 	return r, sc.Err()
 }
 
-// duration formats nanoseconds with three significant digits.
-func duration(ns float64) string {
-	switch a := math.Abs(ns); {
-	case a >= 1e9:
-		return sig(ns/1e9) + " s"
-	case a >= 1e6:
-		return sig(ns/1e6) + " ms"
-	case a >= 1e3:
-		return sig(ns/1e3) + " µs"
-	default:
-		return sig(ns) + " ns"
-	}
+// A unit step: values of at least min are divided by div and get suffix.
+type step struct {
+	min, div float64
+	suffix   string
 }
+
+var (
+	durationSteps = []step{{1e9, 1e9, " s"}, {1e6, 1e6, " ms"}, {1e3, 1e3, " µs"}, {0, 1, " ns"}}
+	countSteps    = []step{{1e9, 1e9, "G"}, {1e6, 1e6, "M"}, {1e4, 1e3, "k"}, {0, 1, ""}}
+)
+
+// scaled is v in the first of steps it reaches, with three significant
+// digits; the last step (min 0) takes the rest, NaN included.
+func scaled(v float64, steps []step) string {
+	a := math.Abs(v)
+	for _, s := range steps[:len(steps)-1] {
+		if a >= s.min {
+			return sig(v/s.div) + s.suffix
+		}
+	}
+	last := steps[len(steps)-1]
+	return sig(v/last.div) + last.suffix
+}
+
+// duration formats nanoseconds with three significant digits.
+func duration(ns float64) string { return scaled(ns, durationSteps) }
 
 // sig is v with three significant digits, no exponent.
 func sig(v float64) string {
@@ -148,18 +161,10 @@ func sig(v float64) string {
 // count formats a large number with k, M or G, and a small whole number
 // as it is.
 func count(v float64) string {
-	switch a := math.Abs(v); {
-	case a < 1e4 && v == math.Trunc(v):
+	if math.Abs(v) < 1e4 && v == math.Trunc(v) {
 		return strconv.FormatFloat(v, 'f', 0, 64)
-	case a >= 1e9:
-		return sig(v/1e9) + "G"
-	case a >= 1e6:
-		return sig(v/1e6) + "M"
-	case a >= 1e4:
-		return sig(v/1e3) + "k"
-	default:
-		return sig(v)
 	}
+	return scaled(v, countSteps)
 }
 
 // metric formats one custom figure: units ending in -ns are durations, B/op

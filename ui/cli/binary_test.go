@@ -176,11 +176,30 @@ func (p *proc) run(args ...string) (int, string, string) {
 
 func (p *proc) must(args ...string) string {
 	p.t.Helper()
-	code, out, errs := p.run(args...)
+	return mustExit0(p.t, p.run, args)
+}
+
+// mustExit0 runs args through run (in process or the binary) and returns
+// the stdout of a run that has to succeed.
+func mustExit0(t testing.TB, run func(...string) (int, string, string), args []string) string {
+	t.Helper()
+	code, out, errs := run(args...)
 	if code != 0 {
-		p.t.Fatalf("warmlead %s: exit %d: %s", strings.Join(args, " "), code, errs)
+		t.Fatalf("warmlead %s: exit %d: %s", strings.Join(args, " "), code, errs)
 	}
 	return out
+}
+
+// start starts the binary; done closes when it has ended.
+func (p *proc) start(args ...string) (cmd *exec.Cmd, out, errb *bytes.Buffer, done <-chan struct{}) {
+	p.t.Helper()
+	cmd, out, errb = p.cmd(args...)
+	if err := cmd.Start(); err != nil {
+		p.t.Fatal(err)
+	}
+	ended := make(chan struct{})
+	go func() { cmd.Wait(); close(ended) }()
+	return cmd, out, errb, ended
 }
 
 // open opens the database in-process, for checks the CLI does not print.

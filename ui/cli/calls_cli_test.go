@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"net/mail"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,14 +32,7 @@ func TestCallAndFollowupHeadless(t *testing.T) {
 	if c, line := h.canContact("1", "email", "product-info"); c != ExitBlocked {
 		t.Fatalf("a pending phone yes must not count yet: %q", line)
 	}
-	eml := filepath.Join(h.dir, "followup.eml")
-	h.must("followup", "1", "--out", eml)
-	f, _ := os.Open(eml)
-	defer f.Close()
-	msg, err := mail.ReadMessage(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	msg := h.mustEML("followup.eml", "followup", "1")
 	if to, err := mail.ParseAddress(msg.Header.Get("To")); err != nil || to.Address != "koos@koud.example" || msg.Header.Get("Subject") == "" {
 		t.Fatalf("follow-up .eml headers: %v", msg.Header)
 	}

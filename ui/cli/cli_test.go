@@ -42,11 +42,7 @@ func (h *harness) run(args ...string) (code int, stdout, stderr string) {
 // must runs a command that has to succeed and returns its stdout.
 func (h *harness) must(args ...string) string {
 	h.t.Helper()
-	code, out, errs := h.run(args...)
-	if code != 0 {
-		h.t.Fatalf("warmlead %s: exit %d: %s", strings.Join(args, " "), code, errs)
-	}
-	return out
+	return mustExit0(h.t, h.run, args)
 }
 
 func (h *harness) init() {

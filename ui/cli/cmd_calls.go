@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"warmlead/consent"
+	"warmlead/ui/usecase"
 )
 
 func init() {
@@ -97,30 +98,22 @@ func setupFollowup(fs *flagSet, e *env) func([]string) error {
 	var fl emailFlags
 	fl.define(fs)
 	return func(pos []string) error {
-		lang, out, preview := fl.lang, fl.out, fl.preview
-		if len(pos) != 1 {
-			return usagef("usage: warmlead followup ID [--lang L] [--out FILE.eml]")
-		}
-		uc, id, err := e.appFor(pos[0], langFlag(lang))
-		if err != nil {
-			return err
-		}
-		f, err := uc.Calls.FollowUp(id, lang)
-		if err != nil {
-			return err
-		}
-		if err := e.writeEmail(out, f.Mail, f.Time); err != nil {
-			return err
-		}
-		if preview {
-			return nil
-		}
-		if _, err := uc.Calls.MarkSent(f); err != nil {
-			return err
-		}
-		if n := len(f.Pending); n > 0 {
-			fmt.Fprintf(e.stderr, "recorded as sent: %s now granted with this email as evidence\n", Plural(n, "consent", "consents"))
-		}
-		return nil
+		var f usecase.FollowUp
+		return e.runEmail(pos, fl, oneEmail{
+			usage: "usage: warmlead followup ID [--lang L] [--out FILE.eml]",
+			make: func(uc *usecase.App, id uint64, lang string) (_ consent.Email, _ time.Time, err error) {
+				f, err = uc.Calls.FollowUp(id, lang)
+				return f.Mail, f.Time, err
+			},
+			sent: func(uc *usecase.App, _ uint64, _ consent.Email) error {
+				if _, err := uc.Calls.MarkSent(f); err != nil {
+					return err
+				}
+				if n := len(f.Pending); n > 0 {
+					fmt.Fprintf(e.stderr, "recorded as sent: %s now granted with this email as evidence\n", Plural(n, "consent", "consents"))
+				}
+				return nil
+			},
+		})
 	}
 }

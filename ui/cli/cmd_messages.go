@@ -31,31 +31,18 @@ func setupFirstEmail(fs *flagSet, e *env) func([]string) error {
 	var f emailFlags
 	f.define(fs)
 	return func(pos []string) error {
-		lang, out, preview := f.lang, f.out, f.preview
-		if len(pos) != 1 {
-			return usagef("usage: warmlead first-email ID [--lang L] [--out FILE.eml] [--preview]")
-		}
-		uc, id, err := e.appFor(pos[0], langFlag(lang))
-		if err != nil {
-			return err
-		}
-		mail, err := uc.Messages.FirstEmail(id, lang)
-		if err != nil {
-			return err
-		}
-		if err := e.writeEmail(out, mail, time.Now()); err != nil {
-			return err
-		}
-		if preview {
-			return nil
-		}
-		if _, err := uc.Messages.FirstEmailSent(id, mail); err != nil {
-			return err
-		}
-		if mail.To == "" {
-			fmt.Fprintln(e.stderr, "note: no email address on file; add one before you send it")
-		}
-		return nil
+		return e.runEmail(pos, f, oneEmail{
+			usage: "usage: warmlead first-email ID [--lang L] [--out FILE.eml] [--preview]",
+			make: func(uc *usecase.App, id uint64, lang string) (consent.Email, time.Time, error) {
+				mail, err := uc.Messages.FirstEmail(id, lang)
+				return mail, time.Now(), err
+			},
+			sent: func(uc *usecase.App, id uint64, mail consent.Email) error {
+				_, err := uc.Messages.FirstEmailSent(id, mail)
+				return err
+			},
+			noAddress: "add one before you send it",
+		})
 	}
 }
 

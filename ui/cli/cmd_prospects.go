@@ -36,10 +36,9 @@ func setupAdd(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&p.ListVendor, "list-vendor", "", "vendor of a purchased list")
 	fs.StringVar(&p.Lang, "lang", "", "language for emails to this person")
 	fs.BoolVar(&keepBoth, "keep-both", false, "add even if email or phone match an existing prospect")
-	var fromJSON string
-	fs.StringVar(&fromJSON, "from-json", "", fromJSONHelp)
+	fromJSON := fromJSONFlag(fs)
 	return func(pos []string) error {
-		if err := e.fromJSON(fromJSON, map[string]*string{"name": &p.Name, "company": &p.Company, "title": &p.Title,
+		if err := e.fromJSON(*fromJSON, map[string]*string{"name": &p.Name, "company": &p.Company, "title": &p.Title,
 			"email": &p.Email, "phone": &p.Phone, "source": &source, "event": &p.Event, "list_vendor": &p.ListVendor, "lang": &p.Lang}); err != nil {
 			return err
 		}
@@ -220,10 +219,9 @@ func setupEdit(fs *flagSet, e *env) func([]string) error {
 	var field, value string
 	fs.StringVar(&field, "field", "", "name, company, title, email, phone, lang or event")
 	fs.StringVar(&value, "value", "", "the corrected value")
-	var fromJSON string
-	fs.StringVar(&fromJSON, "from-json", "", fromJSONHelp)
+	fromJSON := fromJSONFlag(fs)
 	return func(pos []string) error {
-		if err := e.fromJSON(fromJSON, map[string]*string{"field": &field, "value": &value}); err != nil {
+		if err := e.fromJSON(*fromJSON, map[string]*string{"field": &field, "value": &value}); err != nil {
 			return err
 		}
 		if len(pos) != 1 || field == "" {

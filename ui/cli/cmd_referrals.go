@@ -19,10 +19,9 @@ func setupRefer(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&company, "company", "", "their company")
 	fs.StringVar(&lang, "lang", "", "language of the introduction email")
 	fs.StringVar(&topic, "topic", "", "what the introduction is about")
-	var fromJSON string
-	fs.StringVar(&fromJSON, "from-json", "", fromJSONHelp)
+	fromJSON := fromJSONFlag(fs)
 	return func(pos []string) error {
-		if err := e.fromJSON(fromJSON, map[string]*string{"introducer": &introducer, "name": &name, "company": &company, "lang": &lang, "topic": &topic}); err != nil {
+		if err := e.fromJSON(*fromJSON, map[string]*string{"introducer": &introducer, "name": &name, "company": &company, "lang": &lang, "topic": &topic}); err != nil {
 			return err
 		}
 		if len(pos) != 0 || introducer == "" || name == "" {
@@ -58,10 +57,9 @@ func setupReferral(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&evidenceFile, "evidence-file", "", "the reply as a file (.eml or text), or - for standard input")
 	fs.StringVar(&email, "email", "", "the email address they agreed to share")
 	fs.StringVar(&phone, "phone", "", "the phone number they agreed to share")
-	var fromJSON string
-	fs.StringVar(&fromJSON, "from-json", "", fromJSONHelp)
+	fromJSON := fromJSONFlag(fs)
 	return func(pos []string) error {
-		if err := e.fromJSON(fromJSON, map[string]*string{"evidence": &evidence, "email": &email, "phone": &phone}); err != nil {
+		if err := e.fromJSON(*fromJSON, map[string]*string{"evidence": &evidence, "email": &email, "phone": &phone}); err != nil {
 			return err
 		}
 		if len(pos) != 2 || (pos[0] != "approve" && pos[0] != "decline") {

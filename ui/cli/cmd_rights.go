@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"warmlead/consent"
 	"warmlead/ui/usecase"
 )
 
@@ -62,27 +63,18 @@ func setupNotice(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&lang, "lang", "", "en, nl, nb, sv or de (default: the prospect's, else the settings')")
 	fs.StringVar(&out, "out", "", "write an .eml file instead of printing the text")
 	return func(pos []string) error {
-		if len(pos) != 1 {
-			return usagef("usage: warmlead notice ID [--lang L] [--out FILE.eml]")
-		}
-		uc, id, err := e.appFor(pos[0], langFlag(lang))
-		if err != nil {
-			return err
-		}
-		_, mail, err := uc.Rights.Notice(id, lang)
-		if err != nil {
-			return err
-		}
-		if err := e.writeEmail(out, mail, time.Now()); err != nil {
-			return err
-		}
-		if _, err := uc.Rights.NoticeSent(id, mail); err != nil {
-			return err
-		}
-		if mail.To == "" {
-			fmt.Fprintln(e.stderr, "note: no email address on file; deliver the notice by post or through the introducer")
-		}
-		return nil
+		return e.runEmail(pos, emailFlags{lang: lang, out: out}, oneEmail{ // notice has no --preview: it always records the notice
+			usage: "usage: warmlead notice ID [--lang L] [--out FILE.eml]",
+			make: func(uc *usecase.App, id uint64, lang string) (consent.Email, time.Time, error) {
+				_, mail, err := uc.Rights.Notice(id, lang)
+				return mail, time.Now(), err
+			},
+			sent: func(uc *usecase.App, id uint64, mail consent.Email) error {
+				_, err := uc.Rights.NoticeSent(id, mail)
+				return err
+			},
+			noAddress: "deliver the notice by post or through the introducer",
+		})
 	}
 }
 

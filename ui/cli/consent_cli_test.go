@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"net/mail"
 	"os"
 	"path/filepath"
 	"strings"
@@ -153,16 +152,8 @@ func TestNoticeAndDue(t *testing.T) {
 	if !strings.Contains(due, "Referred Rosa") || !strings.Contains(due, "notice") {
 		t.Fatalf("due before notice:\n%s", due)
 	}
-	eml := filepath.Join(h.dir, "notice.eml")
-	h.must("notice", "1", "--out", eml)
-	f, err := os.Open(eml)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	msg, err := mail.ReadMessage(f)
-	if err != nil || msg.Header.Get("To") == "" || msg.Header.Get("Subject") == "" {
-		t.Fatalf("notice .eml does not parse: %v", err)
+	if msg := h.mustEML("notice.eml", "notice", "1"); msg.Header.Get("To") == "" || msg.Header.Get("Subject") == "" {
+		t.Fatalf("notice .eml headers: %v", msg.Header)
 	}
 	if due := h.must("due", "--json"); strings.Contains(due, `"kind": "notice"`) {
 		t.Fatalf("notice still due after sending:\n%s", due)

@@ -36,11 +36,8 @@ func TestCrashDuringEraseIsFinishedAtNextUnlock(t *testing.T) {
 	const rounds = 15
 	var erased, kept int
 	for round := range rounds {
-		copyFile(t, pristine, p.db)
-		p.forgetSeen()
 		os.Remove(filepath.Join(p.dir, ".warmlead-erase-pending-warmlead.db"))
-		p.killAt(aim(rng, startup, full), "erase", id, "--reason", "asked by phone")
-		p.checkAfterKill(round) // also unlocks, which finishes the erasure
+		p.killFromPristine(round, pristine, aim(rng, startup, full), "erase", id, "--reason", "asked by phone")
 		leftovers, _ := filepath.Glob(filepath.Join(p.dir, ".warmlead-*"))
 		if len(leftovers) > 0 {
 			t.Fatalf("round %d: left beside the database after the next unlock: %v", round, leftovers)

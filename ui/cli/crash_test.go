@@ -24,12 +24,7 @@ import (
 // have succeeded.
 func (p *proc) killAt(d time.Duration, args ...string) (killed bool) {
 	p.t.Helper()
-	cmd, _, errb := p.cmd(args...)
-	if err := cmd.Start(); err != nil {
-		p.t.Fatal(err)
-	}
-	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
+	cmd, _, errb, done := p.start(args...)
 	select {
 	case <-done:
 	case <-time.After(d):
@@ -43,6 +38,19 @@ func (p *proc) killAt(d time.Duration, args ...string) (killed bool) {
 		p.t.Fatalf("warmlead %s: exit %d: %s", strings.Join(args, " "), code, errb)
 	}
 	return false
+}
+
+// killFromPristine is one round from a pristine copy: the database is put
+// back to pristine, the binary runs args and is killed after at, and the
+// file must open and verify afterwards (which unlocks it, finishing an
+// erasure). It tells whether the kill landed.
+func (p *proc) killFromPristine(round int, pristine string, at time.Duration, args ...string) (killed bool) {
+	p.t.Helper()
+	copyFile(p.t, pristine, p.db)
+	p.forgetSeen()
+	killed = p.killAt(at, args...)
+	p.checkAfterKill(round)
+	return killed
 }
 
 // checkAfterKill: the file opens, verify passes.
@@ -118,11 +126,8 @@ func TestCrashDuringImportIsAllOrNothing(t *testing.T) {
 	const rounds = 20
 	var whole, none int
 	for round := range rounds {
-		copyFile(t, pristine, p.db)
-		p.forgetSeen()
 		at := aim(rng, startup, full)
-		killed := p.killAt(at, "import", vcf)
-		p.checkAfterKill(round)
+		killed := p.killFromPristine(round, pristine, at, "import", vcf)
 		db := p.open()
 		count := db.Index().Count()
 		recs, problems, err := db.Records()

@@ -226,18 +226,10 @@ func TestCLIReadOnlyAndFull(t *testing.T) {
 		if st.Size() > 1<<20 {
 			t.Fatalf("the compacted file is %d bytes: room to spare, the limit would not bite", st.Size())
 		}
-		var old syscall.Rlimit
-		if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &old); err != nil {
-			t.Skipf("no RLIMIT_FSIZE: %v", err)
-		}
-		lim := old
-		lim.Cur = uint64(st.Size())
-		if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
-			t.Skipf("cannot lower RLIMIT_FSIZE: %v", err)
-		}
+		restore := storetest.LimitFileSize(t, st.Size())
 		cmd, _, errb := p.cmd("import", vcf)
 		err := cmd.Start()
-		syscall.Setrlimit(syscall.RLIMIT_FSIZE, &old)
+		restore()
 		if err != nil {
 			t.Fatal(err)
 		}

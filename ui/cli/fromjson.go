@@ -18,6 +18,13 @@ import (
 
 const fromJSONHelp = "read the values as a JSON object from this file, or - for standard input (keeps them off the command line)"
 
+// fromJSONFlag defines --from-json on fs; e.fromJSON reads what it names.
+func fromJSONFlag(fs *flagSet) *string {
+	var path string
+	fs.StringVar(&path, "from-json", "", fromJSONHelp)
+	return &path
+}
+
 // fromJSON fills fields (JSON key → the flag's variable) from the object
 // in path. A key that is not a field, a value that is not a string or a
 // number, and a field also given as a flag are usage errors.

@@ -3,14 +3,12 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"path/filepath"
 	"testing"
 
-	"github.com/emersion/go-vcard"
-
 	"warmlead/consent"
 	"warmlead/consent/vcardin"
+	"warmlead/consent/vcardin/vcardtest"
 	"warmlead/store"
 )
 
@@ -66,19 +64,7 @@ func benchRawDecode(b *testing.B, n int) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		dec := vcard.NewDecoder(bytes.NewReader(data))
-		count := 0
-		for {
-			_, err := dec.Decode()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			count++
-		}
-		if count != n {
+		if count := vcardtest.RawDecode(b, data, nil); count != n {
 			b.Fatalf("decoded %d", count)
 		}
 	}

@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"net/mail"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -17,15 +14,8 @@ func TestFirstEmailAndConnectionHeadless(t *testing.T) {
 	if out := h.must("first-email", "1", "--lang", "en", "--preview"); !strings.Contains(out, "Subject: Following up our meeting at Nor-Shipping: Acme BV") {
 		t.Fatalf("preview: %s", out)
 	}
-	eml := filepath.Join(h.dir, "first.eml")
-	h.must("first-email", "1", "--out", eml)
-	f, err := os.Open(eml)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if msg, err := mail.ReadMessage(f); err != nil || msg.Header.Get("To") == "" {
-		t.Fatalf(".eml: %v", err)
+	if msg := h.mustEML("first.eml", "first-email", "1"); msg.Header.Get("To") == "" {
+		t.Fatalf(".eml headers: %v", msg.Header)
 	}
 	if show := h.must("show", "1"); !strings.Contains(show, "email-generated") || !strings.Contains(show, "informed") {
 		t.Errorf("show lacks the first email:\n%s", show)

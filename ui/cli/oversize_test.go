@@ -35,12 +35,7 @@ func keyringHarness(t *testing.T) *harness {
 // no /proc.
 func (p *proc) peakRSS(args ...string) (code int, out, errs string, rss int64) {
 	p.t.Helper()
-	cmd, o, e := p.cmd(args...)
-	if err := cmd.Start(); err != nil {
-		p.t.Fatal(err)
-	}
-	done := make(chan struct{})
-	go func() { cmd.Wait(); close(done) }()
+	cmd, o, e, done := p.start(args...)
 	status := fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)
 	for running := true; running; {
 		select {

@@ -1,6 +1,7 @@
 package usecase
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -26,4 +27,15 @@ func newTestApp(t *testing.T) (*App, *store.DB) {
 	}
 	t.Cleanup(func() { db.Close() })
 	return New(db, Env{Rep: func() string { return "Rita Rep" }, Now: func() time.Time { return testNow }}), db
+}
+
+// writeInDir writes body to dir/name (readable by the owner only, as an
+// import file with personal data should be) and returns its path.
+func writeInDir(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -1,8 +1,6 @@
 package usecase
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,11 +9,7 @@ import (
 
 func writeVCF(t *testing.T, name, body string) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeInDir(t, t.TempDir(), name, body)
 }
 
 func vcardWithPhone(name, email, phone string) string {

@@ -1,7 +1,6 @@
 package usecase
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,11 +11,7 @@ import (
 
 func writeCSV(t *testing.T, name, text string) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeInDir(t, t.TempDir(), name, text)
 }
 
 // A web form's export: ticked purposes become web-form grants with the row

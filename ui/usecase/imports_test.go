@@ -18,11 +18,7 @@ import (
 // emails (imported, shortened).
 func importFixture(t *testing.T, dir string) string {
 	t.Helper()
-	path := filepath.Join(dir, "a.vcf")
-	if err := os.WriteFile(path, []byte(vcardtest.ProblemCards()), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeInDir(t, dir, "a.vcf", vcardtest.ProblemCards())
 }
 
 // Import problems carry a code and their values, and their English is the

@@ -29,28 +29,24 @@ type mergeStore interface {
 // the CSV name them.
 var MergeFields = []string{"name", "company", "title", "email", "phone", "source", "event", "list_vendor", "lang"}
 
+// mergeFieldOf reaches each of MergeFields in a prospect.
+var mergeFieldOf = map[string]func(*consent.Prospect) *string{
+	"name":        func(p *consent.Prospect) *string { return &p.Name },
+	"company":     func(p *consent.Prospect) *string { return &p.Company },
+	"title":       func(p *consent.Prospect) *string { return &p.Title },
+	"email":       func(p *consent.Prospect) *string { return &p.Email },
+	"phone":       func(p *consent.Prospect) *string { return &p.Phone },
+	"source":      func(p *consent.Prospect) *string { return (*string)(&p.Source) },
+	"event":       func(p *consent.Prospect) *string { return &p.Event },
+	"list_vendor": func(p *consent.Prospect) *string { return &p.ListVendor },
+	"lang":        func(p *consent.Prospect) *string { return &p.Lang },
+}
+
 // MergeField reaches a field of a prospect by its name (MergeFields); nil
 // for another name.
 func MergeField(p *consent.Prospect, name string) *string {
-	switch name {
-	case "name":
-		return &p.Name
-	case "company":
-		return &p.Company
-	case "title":
-		return &p.Title
-	case "email":
-		return &p.Email
-	case "phone":
-		return &p.Phone
-	case "source":
-		return (*string)(&p.Source)
-	case "event":
-		return &p.Event
-	case "list_vendor":
-		return &p.ListVendor
-	case "lang":
-		return &p.Lang
+	if f, ok := mergeFieldOf[name]; ok {
+		return f(p)
 	}
 	return nil
 }
