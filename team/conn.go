@@ -32,7 +32,7 @@ func (u unreachable) Error() string {
 	case errors.As(u.cause, &dns):
 		return ErrUnreachable.Error() + ": host not found"
 	case pgconn.Timeout(u.cause) || errors.Is(u.cause, context.DeadlineExceeded):
-		return ErrUnreachable.Error() + fmt.Sprintf(": no answer within %d s", int(ConnectTimeout/time.Second))
+		return ErrUnreachable.Error() + ": no answer in time"
 	case errors.As(u.cause, &op):
 		return ErrUnreachable.Error() + ": " + op.Err.Error()
 	case strings.Contains(u.cause.Error(), "tls"), strings.Contains(u.cause.Error(), "x509"):

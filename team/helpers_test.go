@@ -107,3 +107,14 @@ func freeClosedPort(t testing.TB) string {
 	l.Close()
 	return port
 }
+
+// rawAdmin is the cluster's superuser, to count rows past every policy.
+func (f *fixture) rawAdmin(t testing.TB) *pgx.Conn {
+	t.Helper()
+	conn, err := pgx.Connect(testCtx(t), f.pg.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close(context.Background()) })
+	return conn
+}
