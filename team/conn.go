@@ -213,6 +213,16 @@ func (c *Client) start(ctx context.Context) error {
 // meanwhile is ErrRevoked; anything else stays the server's refusal.
 func (c *Client) revokedErr(ctx context.Context, err error) error {
 	var pg *pgconn.PgError
+	if errors.As(err, &pg) && pg.Code == pgAdminShutdown && ctx.Err() == nil {
+		// The session was ended by the server: a revocation ends the
+		// member's sessions, so a fresh login tells which it was.
+		pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+		defer cancel()
+		if perr := classify(c.pool.Ping(pctx)); errors.Is(perr, ErrRevoked) {
+			return ErrRevoked
+		}
+		return classify(err)
+	}
 	if !errors.As(err, &pg) || pg.Code != pgInsufficientPrivilege {
 		return classify(err)
 	}

@@ -143,6 +143,10 @@ func (c *Client) members(ctx context.Context) ([]Member, error) {
 
 // synced: see api.go (Synced).
 func (c *Client) synced(ctx context.Context) error {
-	_, err := c.pool.Exec(ctx, "UPDATE "+c.n.schema+".members SET last_sync = now() WHERE login = current_user")
+	// No row updated: the policy shut this login out (revoked meanwhile).
+	tag, err := c.pool.Exec(ctx, "UPDATE "+c.n.schema+".members SET last_sync = now() WHERE login = current_user")
+	if err == nil && tag.RowsAffected() == 0 {
+		return ErrRevoked
+	}
 	return c.revokedErr(ctx, err)
 }
