@@ -91,7 +91,11 @@ func TestTeamBlockOrder(t *testing.T) {
 		rule string
 		tpl  string
 	}{
-		{"local erasure first", func() Record { r := withTeam(rec(SourceCard), teamBlock(TeamObjection, 3)); r.Suppressed = true; return r }(), RuleErased, tErased},
+		{"local erasure first", func() Record {
+			r := withTeam(rec(SourceCard), teamBlock(TeamObjection, 3))
+			r.Suppressed = true
+			return r
+		}(), RuleErased, tErased},
 		{"team erasure beats a local grant", withTeam(rec(SourceCard, grant(1, PurposeFollowUp, ChannelEmail)), teamBlock(TeamErasure, 9)), RuleErased, tTeamErased},
 		{"local objection keeps its sentence", withTeam(rec(SourceCard, Event{Time: day(2), Kind: KindObjection}), teamBlock(TeamObjection, 3)), RuleObjection, tObjection.byRep},
 		{"team objection beats a local grant", withTeam(rec(SourceCard, grant(1, PurposeFollowUp, ChannelEmail)), teamBlock(TeamObjection, 3)), RuleObjection, tTeamObjection},
