@@ -78,7 +78,7 @@ type Record struct {
 	Suppressed bool
 	// TeamBlocks are the team's blocks matching this person (team.go):
 	// empty outside a team.
-	TeamBlocks []TeamBlock
+	TeamBlocks []TeamBlock `json:",omitempty"`
 }
 
 // Decision is the policy's answer. Rule is a stable machine name; Reason is a

@@ -1,7 +1,9 @@
 package store
 
 import (
-	"fmt"
+	"bytes"
+	"cmp"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -67,9 +69,10 @@ func (db *DB) ApplyTeamBlocks(bs []TeamBlockIn, cursor int64) ([]TeamMatch, erro
 	return out, err
 }
 
-// TeamMatchesErased are the local prospects any stored erasure block
-// names: after a backup restore they are back, and the next sync erases
-// them again.
+// TeamMatchesErased are the local prospects any held erasure block names:
+// after a backup restore they are back, and the next sync erases them
+// again. The erasure hashes have an index of their own in the team bucket
+// (erasureKey), so a team with many register blocks walks none of them.
 func (db *DB) TeamMatchesErased() ([]TeamMatch, error) {
 	var out []TeamMatch
 	err := db.view(func(tx *bolt.Tx) error {
@@ -78,46 +81,52 @@ func (db *DB) TeamMatchesErased() ([]TeamMatch, error) {
 			return nil
 		}
 		erasures := map[string]consent.TeamBlock{}
-		err := tx.Bucket(bTeamBlocks).ForEach(func(h, v []byte) error {
-			var list []teamBlockEntry
-			if err := db.decode(bTeamBlocks, h, v, &list, "a team block"); err != nil {
+		c := tx.Bucket(bTeam).Cursor()
+		for key, v := c.Seek(erasurePrefix); key != nil && bytes.HasPrefix(key, erasurePrefix); key, v = c.Next() {
+			var b consent.TeamBlock
+			if err := db.decode(bTeam, key, v, &b, "a team erasure"); err != nil {
 				return err
 			}
-			for _, e := range list {
-				if e.Block.Kind == consent.TeamErasure {
-					erasures[string(h)] = e.Block
-				}
-			}
-			return nil
-		})
-		if err != nil || len(erasures) == 0 {
-			return err
+			erasures[string(key[len(erasurePrefix):])] = b
 		}
+		if len(erasures) == 0 {
+			return nil
+		}
+		var err error
 		out, err = db.teamMatches(tx, k, erasures)
 		return err
 	})
 	return out, err
 }
 
+var erasurePrefix = []byte("erasure\x00")
+
 // teamMatches walks the prospects for those with a hash in erasures. A
 // block holds hashes only, so there is no index to look them up by; the
-// walk runs only when a sync brought erasures.
+// decrypted prospects of the read model are walked, not the file.
 func (db *DB) teamMatches(tx *bolt.Tx, k team.Keys, erasures map[string]consent.TeamBlock) ([]TeamMatch, error) {
 	var out []TeamMatch
-	err := tx.Bucket(bProspects).ForEach(func(key, v []byte) error {
-		var p consent.Prospect
-		if err := db.decode(bProspects, key, v, &p, fmt.Sprintf("prospect %d", getU64(key))); err != nil {
-			return nil // a damaged record: verify names it; it cannot match
+	db.mu.RLock()
+	var ps []consent.Prospect
+	if db.index != nil {
+		for _, e := range db.index.byID {
+			ps = append(ps, e.p)
+		}
+	}
+	db.mu.RUnlock()
+	for _, p := range ps {
+		if tx.Bucket(bProspects).Get(u64(p.ID)) == nil {
+			continue
 		}
 		for _, h := range teamHashes(k, p) {
 			if b, ok := erasures[string(h.hash)]; ok && h.matches(b.Kind) {
-				out = append(out, TeamMatch{ID: getU64(key), Block: b})
+				out = append(out, TeamMatch{ID: p.ID, Block: b})
 				break
 			}
 		}
-		return nil
-	})
-	return out, err
+	}
+	slices.SortFunc(out, func(a, b TeamMatch) int { return cmp.Compare(a.ID, b.ID) })
+	return out, nil
 }
 
 func (db *DB) addTeamBlock(tx *bolt.Tx, h []byte, e teamBlockEntry) error {
@@ -128,6 +137,11 @@ func (db *DB) addTeamBlock(tx *bolt.Tx, h []byte, e teamBlockEntry) error {
 	for _, old := range list {
 		if old.Key == e.Key && old.Member == e.Member {
 			return nil
+		}
+	}
+	if e.Block.Kind == consent.TeamErasure {
+		if err := db.put(tx, bTeam, join(erasurePrefix, h), e.Block); err != nil {
+			return err
 		}
 	}
 	return db.put(tx, bTeamBlocks, h, append(list, e))

@@ -113,3 +113,19 @@ func (db *DB) TeamMarks() (map[uint64]TeamMark, error) {
 	})
 	return out, err
 }
+
+// QueueTeamBlocks queues blocks recorded here for the next push (a
+// do-not-call register the manager publishes), in one transaction.
+func (db *DB) QueueTeamBlocks(es []TeamOutboxEntry) error {
+	return db.update(func(tx *bolt.Tx) error {
+		if _, ok := db.teamKeys(tx); !ok {
+			return ErrNoTeam
+		}
+		for _, e := range es {
+			if err := db.queueTeam(tx, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
