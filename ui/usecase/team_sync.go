@@ -180,7 +180,7 @@ func snapshotOf(r consent.Record) ([]byte, store.TeamMark) {
 	return snap, m
 }
 
-func recordAD(id uint64) []byte          { return fmt.Appendf(nil, "record/%d", id) }
+func recordAD(id uint64) []byte            { return fmt.Appendf(nil, "record/%d", id) }
 func eventAD(id uint64, seq uint64) []byte { return fmt.Appendf(nil, "event/%d/%d", id, seq) }
 
 // blockOf is the company-wide block an event makes, if any.
