@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -30,7 +31,9 @@ func setupTeam(fs *flagSet, e *env) func([]string) error {
 	var manager, asJSON bool
 	fs.StringVar(&server, "server", "", "create: the PostgreSQL URL of a role that may create roles (no password in it)")
 	fs.StringVar(&name, "name", "", "create: the team's name")
-	fs.StringVar(&rep, "rep", "", "invite, revoke: the member's name")
+	// --rep is a global flag (who acts); after `team invite|revoke` it
+	// names the member instead, and the one acting stays the global's.
+	acting := e.cfg.Rep
 	fs.BoolVar(&manager, "manager", false, "invite: the new member is a manager too")
 	fs.StringVar(&out, "out", "", "invite: the invitation file to write (0600)")
 	fs.StringVar(&code, "code", "", "join: the invitation's one-time code")
@@ -39,6 +42,11 @@ func setupTeam(fs *flagSet, e *env) func([]string) error {
 		if len(pos) == 0 {
 			return usagef(teamUsage)
 		}
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "rep" {
+				rep, e.cfg.Rep = e.cfg.Rep, acting
+			}
+		})
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
 		ctx, cancel := context.WithTimeout(ctx, teamTimeout)
