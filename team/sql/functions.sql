@@ -111,9 +111,12 @@ BEGIN
 	PERFORM add_member(member, login_name, verifier, is_manager, pub);
 END $$;
 
--- Revocation: the login can no longer log in (no password, NOLOGIN), its
--- open sessions end where the server lets us, and every policy shuts it out
--- at once through active(). Returns false for an unknown member.
+-- Revocation: the login can no longer log in (NOLOGIN), its open sessions
+-- end where the server lets us, and every policy shuts it out at once
+-- through active(). The password stays on purpose: the laptop then hears
+-- "role … is not permitted to log in", which only a revocation causes, and
+-- not a bare password failure it could not tell from a wrong server.
+-- Returns false for an unknown member.
 CREATE FUNCTION {{S}}.revoke(member text) RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = {{S}}, pg_temp AS $$
 DECLARE
@@ -130,7 +133,7 @@ BEGIN
 		RAISE invalid_parameter_value USING MESSAGE = 'a manager cannot revoke themselves';
 	END IF;
 	UPDATE members SET revoked = now() WHERE login = l;
-	EXECUTE format('ALTER ROLE %I NOLOGIN PASSWORD NULL', l);
+	EXECUTE format('ALTER ROLE %I NOLOGIN', l);
 	BEGIN
 		PERFORM pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = l;
 	EXCEPTION WHEN insufficient_privilege THEN
