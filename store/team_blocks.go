@@ -59,12 +59,8 @@ func (db *DB) ApplyTeamBlocks(bs []TeamBlockIn, cursor int64) ([]TeamMatch, erro
 		if err := db.put(tx, bTeam, []byte(CursorBlocks), cursor); err != nil {
 			return err
 		}
-		if len(erasures) == 0 {
-			return nil
-		}
-		var err error
-		out, err = db.teamMatches(tx, k, erasures)
-		return err
+		out = db.teamMatches(tx, k, erasures)
+		return nil
 	})
 	return out, err
 }
@@ -89,12 +85,8 @@ func (db *DB) TeamMatchesErased() ([]TeamMatch, error) {
 			}
 			erasures[string(key[len(erasurePrefix):])] = b
 		}
-		if len(erasures) == 0 {
-			return nil
-		}
-		var err error
-		out, err = db.teamMatches(tx, k, erasures)
-		return err
+		out = db.teamMatches(tx, k, erasures)
+		return nil
 	})
 	return out, err
 }
@@ -104,8 +96,11 @@ var erasurePrefix = []byte("erasure\x00")
 // teamMatches walks the prospects for those with a hash in erasures. A
 // block holds hashes only, so there is no index to look them up by; the
 // decrypted prospects of the read model are walked, not the file.
-func (db *DB) teamMatches(tx *bolt.Tx, k team.Keys, erasures map[string]consent.TeamBlock) ([]TeamMatch, error) {
+func (db *DB) teamMatches(tx *bolt.Tx, k team.Keys, erasures map[string]consent.TeamBlock) []TeamMatch {
 	var out []TeamMatch
+	if len(erasures) == 0 {
+		return nil
+	}
 	db.mu.RLock()
 	var ps []consent.Prospect
 	if db.index != nil {
@@ -126,7 +121,7 @@ func (db *DB) teamMatches(tx *bolt.Tx, k team.Keys, erasures map[string]consent.
 		}
 	}
 	slices.SortFunc(out, func(a, b TeamMatch) int { return cmp.Compare(a.ID, b.ID) })
-	return out, nil
+	return out
 }
 
 func (db *DB) addTeamBlock(tx *bolt.Tx, h []byte, e teamBlockEntry) error {

@@ -54,9 +54,11 @@ func (db *DB) OpenMirror() (*DB, error) {
 	return m, nil
 }
 
-// Keys of the mirror's own team bucket.
-func mirrorMapKey(member string, id uint64) []byte {
-	return join([]byte("map\x00"), []byte(member), []byte{0}, u64(id))
+// Keys of the mirror's own team bucket. The member's name is blinded in
+// the key (a rep's name is personal data too); it is kept sealed under
+// mirrorRepKey.
+func (db *DB) mirrorMapKey(member string, id uint64) []byte {
+	return join([]byte("map\x00"), db.blind("member", member), u64(id))
 }
 func mirrorRepKey(mid uint64) []byte { return join([]byte("rep\x00"), u64(mid)) }
 
@@ -73,7 +75,7 @@ func (db *DB) PutMirrorRecord(member string, memberID uint64, p consent.Prospect
 	var out consent.Prospect
 	err := db.update(func(tx *bolt.Tx) error {
 		var me mirrorEntry
-		mk := mirrorMapKey(member, memberID)
+		mk := db.mirrorMapKey(member, memberID)
 		var old *consent.Prospect
 		if tx.Bucket(bTeam).Get(mk) != nil {
 			if err := db.get(tx, bTeam, mk, &me, "a mirror entry"); err != nil {
@@ -122,7 +124,7 @@ func (db *DB) PutMirrorRecord(member string, memberID uint64, p consent.Prospect
 func (db *DB) RemoveMirrorRecord(member string, memberID uint64) error {
 	var mid uint64
 	err := db.update(func(tx *bolt.Tx) error {
-		mk := mirrorMapKey(member, memberID)
+		mk := db.mirrorMapKey(member, memberID)
 		if tx.Bucket(bTeam).Get(mk) == nil {
 			return nil
 		}
