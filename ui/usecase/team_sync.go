@@ -15,7 +15,7 @@ import (
 
 // pullChunk is how many pulled blocks go into one local transaction: a
 // first pull of 100,000 blocks keeps its progress if cut off.
-const pullChunk = 5000
+const pullChunk = 25_000
 
 // Sync pushes what is pending, pulls the team's blocks (erasing local
 // copies the team erased), checks the ledger anchors and, for the manager,
