@@ -25,7 +25,7 @@ type createDialog struct {
 func (s *teamScreen) onCreate() {
 	s.g.touch()
 	d := &createDialog{g: s, server: newEscEntry(s.g, false), name: newEscEntry(s.g, false), admin: newEscPassword(s.g)}
-	d.server.SetPlaceHolder("postgres://admin@db.example.com:5432/warmlead")
+	d.server.SetPlaceHolder(examplePostgresURL)
 	d.name.SetPlaceHolder(lang.L("e.g. Acme sales"))
 	d.admin.SetPlaceHolder(lang.L("the admin's password, if the server asks for one"))
 	d.admin.OnSubmitted = func(string) { d.onCreate() }
@@ -40,6 +40,10 @@ func (s *teamScreen) onCreate() {
 	s.lastCreate = d
 	s.g.win.Canvas().Focus(d.server)
 }
+
+// examplePostgresURL shows how a server address is written (the same in
+// every language).
+const examplePostgresURL = "postgres://admin@db.example.com:5432/warmlead"
 
 // adminURL is the server address with the admin password put in for the
 // one call; "" and a sentence when the address is not a PostgreSQL URL.
