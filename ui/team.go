@@ -95,6 +95,7 @@ func newTeamScreen(g *GUI) *teamScreen {
 	s.blocks = widget.NewLabel("")
 	s.result = widget.NewLabel("")
 	s.result.Wrapping = fyne.TextWrapWord
+	s.result.Hide()
 	s.sync = widget.NewButtonWithIcon(lang.L("Sync now"), theme.ViewRefreshIcon(), s.onSync)
 	s.sync.Importance = widget.HighImportance
 	s.invite = widget.NewButtonWithIcon(lang.L("Invite…"), theme.ContentAddIcon(), s.onInvite)
@@ -146,12 +147,7 @@ func (s *teamScreen) showSolo() {
 
 func (s *teamScreen) showMember(info usecase.TeamInfo) {
 	s.title.SetText(info.Team)
-	data := map[string]any{"Member": info.Member, "Server": info.Server, "Day": i18n.Date(info.Joined)}
-	if info.Manager {
-		s.who.SetText(lang.L("You are {{.Member}}, the team's manager, on {{.Server}} since {{.Day}}.", data))
-	} else {
-		s.who.SetText(lang.L("You are {{.Member}}, a rep of the team, on {{.Server}} since {{.Day}}.", data))
-	}
+	s.who.SetText(whoText(info))
 	s.cols = memberColumns(info.Manager)
 	actions := []fyne.CanvasObject{s.sync}
 	if info.Manager {
@@ -162,6 +158,28 @@ func (s *teamScreen) showMember(info usecase.TeamInfo) {
 	s.root.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, s.members)}
 	s.root.Refresh()
 	s.members.Refresh()
+}
+
+// whoText says as whom this database is in the team, a whole sentence per
+// role (and without a day when the join's is unknown).
+func whoText(info usecase.TeamInfo) string {
+	data := map[string]any{"Member": info.Member, "Server": info.Server, "Day": i18n.Date(info.Joined)}
+	switch {
+	case info.Manager && info.Joined.IsZero():
+		return lang.L("You are {{.Member}}, the team's manager, on {{.Server}}.", data)
+	case info.Manager:
+		return lang.L("You are {{.Member}}, the team's manager, on {{.Server}} since {{.Day}}.", data)
+	case info.Joined.IsZero():
+		return lang.L("You are {{.Member}}, a rep of the team, on {{.Server}}.", data)
+	}
+	return lang.L("You are {{.Member}}, a rep of the team, on {{.Server}} since {{.Day}}.", data)
+}
+
+// setResult shows what the last action did ("" hides the line).
+func (s *teamScreen) setResult(text string) {
+	s.result.SetText(text)
+	s.result.Hidden = text == ""
+	s.result.Refresh()
 }
 
 // setStatus shows a status answer.
@@ -225,7 +243,7 @@ func (s *teamScreen) onSync() {
 		s.sync.Enable()
 		g.afterSync(res, err)
 		if err == nil {
-			s.result.SetText(syncResultText(res))
+			s.setResult(syncResultText(res))
 		}
 	})
 }

@@ -130,7 +130,7 @@ func (d *inviteDialog) fail(text string) {
 // showCode shows the one-time code large, once: it is not kept anywhere.
 func (d *inviteDialog) showCode(name, out, code string) {
 	g := d.s.g
-	d.code = widget.NewLabelWithStyle(code, fyne.TextAlignCenter, fyne.TextStyle{Bold: true, Monospace: true})
+	d.code = widget.NewLabelWithStyle(code, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
 	d.code.SizeName = theme.SizeNameHeadingText
 	d.code.Selectable = true
 	d.copyBtn = widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), func() {
@@ -210,7 +210,7 @@ func (d *revokeDialog) revoke(name string) {
 			g.showProblem(teamErrorText(err))
 			return
 		}
-		d.s.result.SetText(lang.L("{{.Name}}'s access was revoked; the team key was rotated for the remaining members.", map[string]any{"Name": name}))
+		d.s.setResult(lang.L("{{.Name}}'s access was revoked; the team key was rotated for the remaining members.", map[string]any{"Name": name}))
 		d.s.refresh()
 	})
 }

@@ -93,7 +93,7 @@ func (g *GUI) afterSync(res usecase.SyncResult, err error) {
 		}
 	}
 	if err != nil && s.team != nil {
-		s.team.result.SetText(teamErrorText(err))
+		s.team.setResult(teamErrorText(err))
 	}
 	g.refreshTeamStatus()
 }
