@@ -76,6 +76,9 @@ type Record struct {
 	// Suppressed marks an erased person, or data that matches a suppression
 	// entry (a re-import or a new referral of someone who was erased).
 	Suppressed bool
+	// TeamBlocks are the team's blocks matching this person (team.go):
+	// empty outside a team.
+	TeamBlocks []TeamBlock `json:",omitempty"`
 }
 
 // Decision is the policy's answer. Rule is a stable machine name; Reason is a
@@ -98,6 +101,10 @@ func Decide(r Record, ch Channel, p Purpose, now time.Time, retentionMonths int)
 	if r.Suppressed {
 		return block(RuleErased, Msg(tErased))
 	}
+	// 1b. Erased through the team: another member erased this person.
+	if b := r.teamBlock(TeamErasure); b != nil {
+		return block(RuleErased, Msg(tTeamErased, "Rep", b.Rep, "Day", f.day(b.Time)))
+	}
 
 	// 2. Global objection ("do not contact me"), on any channel and purpose.
 	if e := objection(r.Events); e != nil {
@@ -106,6 +113,11 @@ func Decide(r Record, ch Channel, p Purpose, now time.Time, retentionMonths int)
 			t = tObjectionOnCall
 		}
 		return block(RuleObjection, t.msg(e, "Who", f.who, "Day", f.day(e.Time)))
+	}
+	// 2b. An objection, a "do not call me" or a declined introduction
+	// recorded by another member of the team (team.go).
+	if d, ok := teamBlocked(r, f); ok {
+		return d
 	}
 
 	// 3. Retention over: the data is kept too long to be used.
@@ -126,7 +138,11 @@ func Decide(r Record, ch Channel, p Purpose, now time.Time, retentionMonths int)
 	// and channel. Pending grants are skipped: a verbal yes is not proof
 	// until its confirming email is stored (section 2).
 	var expired *Event
-	if e := latestConsent(r.Events, p, ch); e != nil {
+	e := latestConsent(r.Events, p, ch)
+	if b := teamWithdrawn(r, e, p, ch); b != nil {
+		return block(RuleWithdrawn, Msg(tTeamWithdrawn, "Who", f.who, "Purpose", p, "Channel", ch, "Rep", b.Rep, "Day", f.day(b.Time)))
+	}
+	if e != nil {
 		switch e.Kind {
 		case KindConsentWithdrawn:
 			return block(RuleWithdrawn, tWithdrawn.msg(e, "Who", f.who, "Purpose", p, "Channel", ch, "Day", f.day(e.Time)))
@@ -146,14 +162,14 @@ func Decide(r Record, ch Channel, p Purpose, now time.Time, retentionMonths int)
 
 	// 6. Do-not-call register: only a phone consent for this purpose (step
 	// 5) gets past it.
-	if ch == ChannelPhone && r.DNC != nil {
-		named, imported := r.DNC.Register != "", !r.DNC.Imported.IsZero()
+	if hit := r.dncHit(); ch == ChannelPhone && hit != nil {
+		named, imported := hit.Register != "", !hit.Imported.IsZero()
 		kv := []any{"Phone", f.phone()}
 		if named {
-			kv = append(kv, "Register", r.DNC.Register)
+			kv = append(kv, "Register", hit.Register)
 		}
 		if imported {
-			kv = append(kv, "Imported", f.day(r.DNC.Imported))
+			kv = append(kv, "Imported", f.day(hit.Imported))
 		}
 		return block(RuleDoNotCall, Msg(tDoNotCall[[2]bool{named, imported}], kv...))
 	}

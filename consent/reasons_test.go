@@ -98,6 +98,7 @@ func reasonSamples(t *testing.T) []Message {
 		rec(SourceColdCall, call(1, OutcomeReached)),
 		unreadPhone(rec(SourceAddressBook)),
 	}
+	rare = append(rare, teamRecords()...)
 	for _, r := range rare {
 		decide(r, defaultNow, 12)
 	}

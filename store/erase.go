@@ -49,6 +49,19 @@ var ErrReasonRequired = errors.New("say why the person is erased (e.g. \"asked t
 // When only the compaction fails the erasure stands (the data is no longer
 // readable through Warmlead) and the error says so; Compact can be retried.
 func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
+	return db.erase(id, reason, rep, now, consent.TeamErasure)
+}
+
+// EraseFromTeam is Erase for an erasure the team asked for (a pulled
+// erasure block): the team already has the block, so only the server's
+// copy of this prospect is queued for removal.
+func (db *DB) EraseFromTeam(id uint64, reason, rep string, now time.Time) error {
+	return db.erase(id, reason, rep, now, "")
+}
+
+// erase is Erase; teamKind is the block queued for the team when linked
+// (team_outbox.go): an erasure, a declined introduction, or "" for none.
+func (db *DB) erase(id uint64, reason, rep string, now time.Time, teamKind string) error {
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
 		return ErrReasonRequired
@@ -80,7 +93,10 @@ func (db *DB) Erase(id uint64, reason, rep string, now time.Time) error {
 		}
 		p.ID = id
 		t := Tombstone{ID: id, Time: now, Reason: reason, Rep: rep}
-		return db.eraseTx(tx, p, t, AuditEntry{Time: now, Rep: rep, Action: "erased", Prospect: id, Detail: reason})
+		if err := db.eraseTx(tx, p, t, AuditEntry{Time: now, Rep: rep, Action: "erased", Prospect: id, Detail: reason}); err != nil {
+			return err
+		}
+		return db.teamOutboxErase(tx, p, teamKind, rep, now)
 	})
 	if err != nil {
 		return err

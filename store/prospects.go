@@ -308,7 +308,7 @@ func (db *DB) checkSuppressed(tx *bolt.Tx, email, phone string) error {
 	if phone != "" && b.Get(db.suppressKey("phone", phone)) != nil {
 		return &SuppressedError{Field: "phone"}
 	}
-	return nil
+	return db.checkTeamSuppressed(tx, consent.Prospect{Email: email, Phone: phone}) // team_blocks.go
 }
 
 // checkSuppressedPerson is checkSuppressed for a new prospect, which is
@@ -324,7 +324,7 @@ func (db *DB) checkSuppressedPerson(tx *bolt.Tx, p consent.Prospect) error {
 	if tx.Bucket(bSuppress).Get(db.suppressKey("name", nameCompanyKey(p.Name, p.Company))) != nil {
 		return &SuppressedError{Field: fieldDeclined}
 	}
-	return nil
+	return db.checkTeamSuppressed(tx, p)
 }
 
 func (db *DB) suppressKey(kind, v string) []byte {

@@ -6,6 +6,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"warmlead/consent"
+	"warmlead/team"
 )
 
 // noProspect is the error for an id with no prospect: the message the CLI
@@ -24,6 +25,7 @@ type recordFiller struct {
 	regs map[[regHashLen]byte]Register
 	idx  *blinder
 	sup  *blinder
+	team team.Keys // the team's blind-index key; nil Index outside a team
 }
 
 func (db *DB) newRecordFiller(tx *bolt.Tx) (*recordFiller, error) {
@@ -41,7 +43,8 @@ func (db *DB) newRecordFiller(tx *bolt.Tx) (*recordFiller, error) {
 	if err != nil && !errIntegrity(err) {
 		return nil, err
 	}
-	return &recordFiller{db: db, tx: tx, regs: regs, idx: idx[0], sup: sup[0]}, nil
+	k, _ := db.teamKeys(tx)
+	return &recordFiller{db: db, tx: tx, regs: regs, idx: idx[0], sup: sup[0], team: k}, nil
 }
 
 // fill sets r.DNC and r.Suppressed from r.Prospect's (normalised) contact
@@ -57,6 +60,10 @@ func (f *recordFiller) fill(r *consent.Record) {
 	s := f.tx.Bucket(bSuppress)
 	r.Suppressed = (p.Email != "" && s.Get(f.sup.blind("email", p.Email)) != nil) ||
 		(p.Phone != "" && s.Get(f.sup.blind("phone", p.Phone)) != nil)
+	r.TeamBlocks = nil
+	if f.team.Index != nil {
+		r.TeamBlocks = f.db.teamBlocksFor(f.tx, f.team, p) // team_blocks.go
+	}
 }
 
 // Records reads every prospect with its ledger, do-not-call hit and

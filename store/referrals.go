@@ -136,7 +136,7 @@ func (db *DB) DeclineReferral(id uint64, evidence, rep string, now time.Time) er
 	if strings.TrimSpace(evidence) != "" {
 		reason += " (reply received)"
 	}
-	return db.Erase(id, reason, rep, now)
+	return db.erase(id, reason, rep, now, consent.TeamDeclined)
 }
 
 // prospectOrNone is Prospect with an error that errors.Is ErrNotFound when

@@ -19,6 +19,9 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // ErrNotBuilt is returned by the contract's placeholders until the server
@@ -56,14 +59,14 @@ type Keys struct {
 
 // Blind is the blind index of one normalised value of a kind ("email",
 // "phone" (E.164), "phone-raw" (digits), "name" (name+company key)).
-func (k Keys) Blind(kind, normalized string) []byte { panic(ErrNotBuilt) }
+func (k Keys) Blind(kind, normalized string) []byte { return k.blind(kind, normalized) }
 
 // SealNote seals plaintext under the current epoch; ad binds it to its row
 // (e.g. the block's idempotency key). The epoch travels in the result.
-func (k Keys) SealNote(plaintext, ad []byte) []byte { panic(ErrNotBuilt) }
+func (k Keys) SealNote(plaintext, ad []byte) []byte { return k.sealNote(plaintext, ad) }
 
 // OpenNote opens what SealNote sealed under any epoch the member holds.
-func (k Keys) OpenNote(sealed, ad []byte) ([]byte, error) { return nil, ErrNotBuilt }
+func (k Keys) OpenNote(sealed, ad []byte) ([]byte, error) { return k.openNote(sealed, ad) }
 
 // Credentials are what a laptop needs to log in. They live sealed in the
 // local database (whose key is in the OS keyring or behind the passphrase),
@@ -91,12 +94,12 @@ type Invitation struct {
 // code); the code is returned for the manager to pass on apart from the
 // file (it is printed as the last word of stdout's last line).
 func WriteInvitation(inv Invitation) (file []byte, code string, err error) {
-	return nil, "", ErrNotBuilt
+	return writeInvitation(inv)
 }
 
 // ReadInvitation opens an invitation file with its code (ErrBadCode).
 func ReadInvitation(file []byte, code string) (Invitation, error) {
-	return Invitation{}, ErrNotBuilt
+	return readInvitation(file, code)
 }
 
 // Create makes a team on the server reached by adminURL (a role that may
@@ -105,7 +108,7 @@ func ReadInvitation(file []byte, code string) (Invitation, error) {
 // the team keys, and the manager's own login. It returns the manager's
 // invitation (kept sealed in the manager's database, never written out).
 func Create(ctx context.Context, adminURL, teamName, managerName string) (Invitation, error) {
-	return Invitation{}, ErrNotBuilt
+	return create(ctx, adminURL, teamName, managerName)
 }
 
 // Connect logs in with c: at most 10 s to connect (ErrUnreachable), TLS
@@ -113,23 +116,29 @@ func Create(ctx context.Context, adminURL, teamName, managerName string) (Invita
 // manager revoked. It refreshes the member's Keys from the server (new
 // epochs sealed to the member since the last connect).
 func Connect(ctx context.Context, c Credentials, k Keys) (*Client, error) {
-	return nil, ErrNotBuilt
+	return connect(ctx, c, k)
 }
 
 // Client is one member's session with the server.
-type Client struct{ _ struct{} }
+type Client struct {
+	pool *pgxpool.Pool
+	cfg  *pgx.ConnConfig // for Listen's own connection
+	cred Credentials
+	keys Keys
+	n    names
+}
 
 // Keys are the member's team keys, as refreshed at Connect.
-func (c *Client) Keys() Keys { return Keys{} }
+func (c *Client) Keys() Keys { return c.keys.clone() }
 
 // Close ends the session.
-func (c *Client) Close() {}
+func (c *Client) Close() { c.pool.Close() }
 
 // Invite adds a member (manager only): a new login and its password, the
 // member's key pair (public half on the server). The result goes through
 // WriteInvitation.
 func (c *Client) Invite(ctx context.Context, member string, manager bool) (Invitation, error) {
-	return Invitation{}, ErrNotBuilt
+	return c.invite(ctx, member, manager)
 }
 
 // Revoke shuts a member out (manager only): the login can no longer log in
@@ -137,7 +146,7 @@ func (c *Client) Invite(ctx context.Context, member string, manager bool) (Invit
 // answers ErrRevoked), and a new Seal epoch is sealed to each remaining
 // member. It returns the rotated Keys.
 func (c *Client) Revoke(ctx context.Context, member string) (Keys, error) {
-	return Keys{}, ErrNotBuilt
+	return c.revoke(ctx, member)
 }
 
 // BlockKind says what a block forbids.
@@ -178,6 +187,10 @@ type Record struct {
 	Since    time.Time // when the member collected the person
 	Head     []byte    // hash of the member's last event of this prospect
 	Seq      uint64    // that event's seq: the ledger's length
+	// Consents is how many consent-granted events the ledger holds (added
+	// after the contract: the server cannot read the sealed events, and the
+	// Team screen counts consents per rep from this).
+	Consents int
 }
 
 // Event is one sealed ledger event of a member's prospect.
@@ -206,18 +219,18 @@ type Batch struct {
 
 // Push writes b (see Batch). The caller marks its outbox sent only after
 // Push returns nil; a push cut off mid-way is simply sent again.
-func (c *Client) Push(ctx context.Context, b Batch) error { return ErrNotBuilt }
+func (c *Client) Push(ctx context.Context, b Batch) error { return c.push(ctx, b) }
 
 // PullBlocks streams the team's blocks after seq `since` in order and
 // returns the last seq seen (the caller's next cursor).
 func (c *Client) PullBlocks(ctx context.Context, since int64, fn func(Block) error) (int64, error) {
-	return since, ErrNotBuilt
+	return c.pullBlocks(ctx, since, fn)
 }
 
 // Heads gives this member's records as the server holds them (prospect ->
 // head hash and seq): the anchor that shows a rolled-back or truncated
 // local ledger, or a record removed without an erasure.
-func (c *Client) Heads(ctx context.Context) (map[uint64]Record, error) { return nil, ErrNotBuilt }
+func (c *Client) Heads(ctx context.Context) (map[uint64]Record, error) { return c.heads(ctx) }
 
 // Sighting says another member already has a person: who and since when,
 // nothing else.
@@ -228,7 +241,7 @@ type Sighting struct {
 
 // Seen tells which other members hold a record with any of these hashes.
 func (c *Client) Seen(ctx context.Context, hashes [][]byte) ([]Sighting, error) {
-	return nil, ErrNotBuilt
+	return c.seen(ctx, hashes)
 }
 
 // MirrorChange is one change for the manager's mirror, in server order.
@@ -241,7 +254,7 @@ type MirrorChange struct {
 
 // PullMirror (manager only) streams every member's changes after `since`.
 func (c *Client) PullMirror(ctx context.Context, since int64, fn func(MirrorChange) error) (int64, error) {
-	return since, ErrNotBuilt
+	return c.pullMirror(ctx, since, fn)
 }
 
 // Member is one row of the team's members, for `team status` and the Team
@@ -257,13 +270,13 @@ type Member struct {
 }
 
 // Members lists the team (every member may read it).
-func (c *Client) Members(ctx context.Context) ([]Member, error) { return nil, ErrNotBuilt }
+func (c *Client) Members(ctx context.Context) ([]Member, error) { return c.members(ctx) }
 
 // Synced records that this member finished a sync now (Member.LastSync).
-func (c *Client) Synced(ctx context.Context) error { return ErrNotBuilt }
+func (c *Client) Synced(ctx context.Context) error { return c.synced(ctx) }
 
 // Listen waits for the team's notifications (LISTEN/NOTIFY on the team's
 // channel: a block, a record or a member change) and calls fn for each,
 // until ctx ends or the connection breaks (then it returns the error; the
 // caller reconnects with a back-off).
-func (c *Client) Listen(ctx context.Context, fn func()) error { return ErrNotBuilt }
+func (c *Client) Listen(ctx context.Context, fn func()) error { return c.listen(ctx, fn) }

@@ -12,8 +12,9 @@ import (
 
 // DNC imports do-not-call registers and answers whether a number is on one.
 type DNC struct {
-	env Env
-	st  dncStore
+	env  Env
+	st   dncStore
+	team *Team // publishes the manager's registers to the team (team_live.go)
 }
 
 // dncStore is what DNC needs of the store (*store.DB in the app).
@@ -58,5 +59,8 @@ func (u *DNC) Import(path, name string) (DNCResult, error) {
 	}
 	res.Bad = parsed.Bad
 	res.Register, err = u.st.ImportDNC(name, parsed.Numbers, u.env.now())
+	if err == nil && u.team != nil {
+		err = u.team.publishRegister(name, parsed.Numbers)
+	}
 	return res, err
 }

@@ -9,16 +9,13 @@ package usecase
 // implementation (team.go and its neighbours).
 
 import (
-	"context"
-	"errors"
+	"sync"
 	"time"
 
 	"warmlead/consent"
+	"warmlead/store"
 	"warmlead/team"
 )
-
-// errTeamNotBuilt marks the contract's placeholders (never shipped).
-var errTeamNotBuilt = errors.New("team use cases not built yet")
 
 // TeamInfo says which team this database belongs to, as whom.
 type TeamInfo struct {
@@ -70,66 +67,39 @@ type TeamRow struct {
 type Team struct {
 	env Env
 	st  teamStore
+
+	// mu serialises syncs (Live's and a "Sync now") and guards the mirror,
+	// which one process opens once (its file is locked while open).
+	mu     sync.Mutex
+	mirror *store.DB
+	mapp   *App
 }
 
-// teamStore is the part of the store the Team family needs (the
-// implementation widens it).
+// teamStore is the part of the store the Team family needs (*store.DB).
 type teamStore interface {
 	Path() string
+	Settings() (consent.Settings, error)
+	TeamLink() (store.TeamLink, bool, error)
+	SetTeamLink(l store.TeamLink, a store.AuditEntry) error
+	LeaveTeam(a store.AuditEntry) error
+	TeamCursor(name string) int64
+	SetTeamCursors(kv map[string]int64) error
+	TeamOutbox() ([]store.TeamOutboxEntry, error)
+	QueueTeamBlocks(es []store.TeamOutboxEntry) error
+	TeamPushed(sent []uint64, marks map[uint64]store.TeamMark) error
+	TeamMarks() (map[uint64]store.TeamMark, error)
+	TeamBlockCount() int
+	TeamHashesOf(p consent.Prospect) [][]byte
+	ApplyTeamBlocks(bs []store.TeamBlockIn, cursor int64) ([]store.TeamMatch, error)
+	TeamMatchesErased() ([]store.TeamMatch, error)
+	EraseFromTeam(id uint64, reason, rep string, now time.Time) error
+	ForEachRecord(fn func(consent.Record) error) ([]error, error)
+	Events(id uint64) ([]consent.Event, error)
+	Tombstone(id uint64) (store.Tombstone, error)
+	OpenMirror() (*store.DB, error)
+	MirrorPath() string
 }
 
-// Info tells whether this database is in a team, and as whom.
-func (t *Team) Info() (TeamInfo, bool) { return TeamInfo{}, false }
-
-// Create makes a new team on server (the manager's PostgreSQL URL) and
-// joins this database to it as the manager.
-func (t *Team) Create(ctx context.Context, server, name string) (TeamInfo, error) {
-	return TeamInfo{}, errTeamNotBuilt
-}
-
-// Invite writes an invitation file for a new member to out and returns its
-// one-time code (manager only).
-func (t *Team) Invite(ctx context.Context, member string, manager bool, out string) (code string, err error) {
-	return "", errTeamNotBuilt
-}
-
-// Join links this database to the team of an invitation file.
-func (t *Team) Join(ctx context.Context, file, code string) (TeamInfo, error) {
-	return TeamInfo{}, errTeamNotBuilt
-}
-
-// Revoke shuts a member out and rotates the team key (manager only).
-func (t *Team) Revoke(ctx context.Context, member string) error { return errTeamNotBuilt }
-
-// Sync pushes what is pending, pulls the team's blocks (erasing local
-// copies the team erased), checks the ledger anchors and, for the manager,
-// updates the team mirror. A revoked member's sync locks and removes the
-// team data from this database and answers the revoked error.
-func (t *Team) Sync(ctx context.Context) (SyncResult, error) { return SyncResult{}, errTeamNotBuilt }
-
-// Status reports the team; offline it still answers with the local figures
-// (Online false).
-func (t *Team) Status(ctx context.Context) (TeamStatus, error) { return TeamStatus{}, errTeamNotBuilt }
-
-// Live keeps an online window in step: a sync at once, then LISTEN and a
-// sync at each notification (a change reaches an online rep in under 2 s),
-// reconnecting with a back-off while offline. done is called after each
-// sync attempt (from Live's goroutine: the window hops to its UI bridge).
-// It returns when ctx ends.
-func (t *Team) Live(ctx context.Context, done func(SyncResult, error)) {}
-
-// Seen tells which other members already have this person ("also a
-// prospect of Rita Jansen since 2 Mar"): nothing more of their data. An
-// offline or solo database answers nil.
-func (t *Team) Seen(ctx context.Context, p consent.Prospect) ([]team.Sighting, error) {
-	return nil, nil
-}
-
-// MirrorApp is the manager's team scope: the use cases over the team
-// mirror (a second encrypted database beside this one), for the team's
-// list, report, register and insight. Only reads are meant through it.
-func (t *Team) MirrorApp() (*App, error) { return nil, errTeamNotBuilt }
-
-// Rows is the team scope's list: the mirror's prospects matching query
-// (empty: all) with their rep, rep "" meaning every member.
-func (t *Team) Rows(query, rep string) ([]TeamRow, error) { return nil, errTeamNotBuilt }
+// The Team family's methods: Info, Create, Invite, Join, Revoke, Status,
+// Seen (team.go), Sync (team_sync.go), Live, MirrorApp, Rows and Close
+// (team_live.go).

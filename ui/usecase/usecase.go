@@ -86,6 +86,7 @@ func New(db *store.DB, env Env) *App {
 		Messages:  &Messages{env: env, st: db},
 		Team:      &Team{env: env, st: db},
 	}
+	app.DNC.team = app.Team // a manager's register import is published to the team
 	app.Bulk = &Bulk{env: env, st: db, prospects: app.Prospects, consents: app.Consents, rights: app.Rights, documents: app.Documents}
 	return app
 }
