@@ -4,6 +4,7 @@ package ui
 
 import (
 	"context"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -90,7 +91,8 @@ func (f *fakeTeam) joinAs(call string, manager bool) (usecase.TeamInfo, error) {
 }
 
 func (f *fakeTeam) Create(_ context.Context, server, name string) (usecase.TeamInfo, error) {
-	return f.joinAs("create "+server+" "+name, true)
+	// The admin's login as the team package would read it, during the call.
+	return f.joinAs("create "+server+" "+name+" as "+os.Getenv("PGUSER")+":"+os.Getenv("PGPASSWORD"), true)
 }
 
 func (f *fakeTeam) Join(_ context.Context, file, code string) (usecase.TeamInfo, error) {

@@ -5,6 +5,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -36,10 +37,12 @@ func TestTeamScreenSolo(t *testing.T) {
 	}
 }
 
-// Create checks the address and the name before the slow part, keeps the
-// admin password out of what it shows, and turns the screen into the
-// manager's once created.
+// Create checks the address and the name before the slow part, passes
+// the admin's login for that call only (never in the URL), keeps the
+// password out of what it shows, and turns the screen into the manager's.
 func TestTeamCreateDialogValidation(t *testing.T) {
+	t.Setenv("PGPASSWORD", "")
+	os.Unsetenv("PGPASSWORD")
 	g := openMain(t)
 	f := useFakeTeam(t, g, &fakeTeam{})
 	g.shell.show("team")
@@ -47,15 +50,13 @@ func TestTeamCreateDialogValidation(t *testing.T) {
 	s := g.shell.team
 	s.onCreate()
 	d := s.lastCreate
-	for _, c := range []struct{ server, name, password, want string }{
-		{"", "Acme sales", "", "Enter the PostgreSQL server's address"},
-		{"https://db.example.com", "Acme sales", "", "is a PostgreSQL URL"},
-		{"postgres://db.example.com/warmlead", "Acme sales", "s3cret pass", "Put the admin's user name"},
-		{"postgres://admin@db.example.com/warmlead", " ", "", "Enter the team's name"},
+	for _, c := range []struct{ server, name, want string }{
+		{"", "Acme sales", "Enter the PostgreSQL server's address"},
+		{"https://db.example.com", "Acme sales", "is a PostgreSQL URL"},
+		{"postgres://db.example.com/warmlead", " ", "Enter the team's name"},
 	} {
 		d.server.SetText(c.server)
 		d.name.SetText(c.name)
-		d.admin.SetText(c.password)
 		test.Tap(d.create)
 		g.wait()
 		if !strings.Contains(d.status.Text, c.want) {
@@ -66,11 +67,9 @@ func TestTeamCreateDialogValidation(t *testing.T) {
 		t.Fatalf("invalid input reached Create %d times", n)
 	}
 
-	// The server refuses, quoting the address: the password is not shown.
-	f.set(func(f *fakeTeam) {
-		f.err = errors.New("connect postgres://admin:s3cret%20pass@db.example.com/warmlead: refused (s3cret pass)")
-	})
-	d.server.SetText("postgres://admin@db.example.com/warmlead")
+	// The server refuses, quoting the password: it is not shown.
+	f.set(func(f *fakeTeam) { f.err = errors.New("connect postgres://admin:s3cret%20pass@db.example.com/warmlead: refused (s3cret pass)") })
+	d.server.SetText("postgres://admin:typed-in-url@db.example.com/warmlead")
 	d.name.SetText("Acme sales")
 	d.admin.SetText("s3cret pass")
 	test.Tap(d.create)
@@ -82,8 +81,11 @@ func TestTeamCreateDialogValidation(t *testing.T) {
 	test.Tap(d.create)
 	g.wait()
 	calls := f.called("create")
-	if len(calls) != 2 || calls[1] != "create postgres://admin:s3cret%20pass@db.example.com/warmlead Acme sales" {
-		t.Fatalf("Create got %q", calls)
+	if len(calls) != 2 || calls[1] != "create postgres://db.example.com/warmlead Acme sales as admin:s3cret pass" {
+		t.Fatalf("Create got %q (the login goes beside the URL, never in it)", calls)
+	}
+	if _, set := os.LookupEnv("PGPASSWORD"); set {
+		t.Fatal("the admin password stayed in the environment after Create")
 	}
 	if g.win.Canvas().Overlays().Top() != nil || d.admin.Text != "" {
 		t.Fatal("the create dialog stayed open, or kept the password")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,102 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
-
-// createDialog asks for the team's PostgreSQL server and name, and the
-// admin's password (used for this one call, never stored).
-type createDialog struct {
-	g                   *teamScreen
-	server, name, admin *escEntry
-	status              *widget.Label
-	create              *widget.Button
-	dlg                 *dialog.CustomDialog
-}
-
-func (s *teamScreen) onCreate() {
-	s.g.touch()
-	d := &createDialog{g: s, server: newEscEntry(s.g, false), name: newEscEntry(s.g, false), admin: newEscPassword(s.g)}
-	d.server.SetPlaceHolder(examplePostgresURL)
-	d.name.SetPlaceHolder(lang.L("e.g. Acme sales"))
-	d.admin.SetPlaceHolder(lang.L("the admin's password, if the server asks for one"))
-	d.admin.OnSubmitted = func(string) { d.onCreate() }
-	d.status = errorLabel()
-	d.create = widget.NewButtonWithIcon(lang.L("Create team"), theme.ConfirmIcon(), d.onCreate)
-	d.create.Importance = widget.HighImportance
-	hint := widget.NewLabel(lang.L("You become the team's manager: you invite the reps and see every rep's prospects. The admin is a PostgreSQL role that may create roles and schemas; its password is used for this step only and never kept."))
-	hint.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm(widget.NewFormItem(lang.L("Server"), d.server), widget.NewFormItem(lang.L("Team name"), d.name),
-		widget.NewFormItem(lang.L("Admin password"), d.admin))
-	d.dlg = showActionDialog(s.g, lang.L("Create a team"), fyne.NewSize(560, 300), container.NewVBox(hint, form, d.status), d.create)
-	s.lastCreate = d
-	s.g.win.Canvas().Focus(d.server)
-}
-
-// examplePostgresURL shows how a server address is written (the same in
-// every language).
-const examplePostgresURL = "postgres://admin@db.example.com:5432/warmlead"
-
-// adminURL is the server address with the admin password put in for the
-// one call; "" and a sentence when the address is not a PostgreSQL URL.
-func adminURL(server, password string) (string, string) {
-	u, err := url.Parse(strings.TrimSpace(server))
-	switch {
-	case strings.TrimSpace(server) == "":
-		return "", lang.L("Enter the PostgreSQL server's address, like postgres://admin@db.example.com:5432/warmlead.")
-	case err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || (u.Host == "" && u.Query().Get("host") == ""):
-		return "", lang.L("The server's address is a PostgreSQL URL, like postgres://admin@db.example.com:5432/warmlead.")
-	case password == "":
-		return u.String(), ""
-	case u.User.Username() == "":
-		return "", lang.L("Put the admin's user name in the address, like postgres://admin@db.example.com/warmlead.")
-	}
-	u.User = url.UserPassword(u.User.Username(), password)
-	return u.String(), ""
-}
-
-func (d *createDialog) onCreate() {
-	g := d.g.g
-	g.touch()
-	name := strings.TrimSpace(d.name.Text)
-	server, problem := adminURL(d.server.Text, d.admin.Text)
-	if problem == "" && name == "" {
-		problem = lang.L("Enter the team's name.")
-	}
-	if problem != "" {
-		d.status.SetText(problem)
-		d.status.Show()
-		return
-	}
-	password := d.admin.Text
-	d.status.SetText(lang.L("Creating the team…"))
-	d.status.Show()
-	d.create.Disable()
-	tm := teamOf(g)
-	g.background(func() error {
-		ctx, cancel := teamCtx()
-		defer cancel()
-		_, err := tm.Create(ctx, server, name)
-		return err
-	}, func(err error) {
-		d.create.Enable()
-		if err != nil {
-			d.status.SetText(redact(teamErrorText(err), password))
-			return
-		}
-		d.admin.SetText("")
-		d.dlg.Hide()
-		d.g.joined()
-	})
-}
-
-// redact keeps a password out of a sentence shown on screen (an error
-// that quotes the address it failed on).
-func redact(text, secret string) string {
-	if secret == "" {
-		return text
-	}
-	escaped := url.UserPassword("", secret).String()[1:] // ":" + the password as a URL writes it
-	return strings.NewReplacer(escaped, "•••", secret, "•••").Replace(text)
-}
 
 // joinDialog asks for the invitation file and its one-time code.
 type joinDialog struct {
