@@ -91,7 +91,7 @@ func (g *GUI) buildShell(first string) {
 	s.who = widget.NewLabel("")
 	s.who.Wrapping = fyne.TextWrapWord
 	s.updateWho()
-	s.teamLine = newTeamLine()
+	s.teamLine = g.newTeamLine()
 
 	brand := widget.NewLabelWithStyle(appName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	brand.SizeName = theme.SizeNameSubHeadingText

@@ -27,6 +27,7 @@ type teamWindow struct {
 	live    *teamLive
 	name    string // the team's name when Live started: the revoked dialog names it
 	revoked bool   // the revoked dialog was shown
+	line    string // the status line's text, kept for a rebuilt shell (a language change)
 }
 
 // startTeamLive starts Live when the database is in a team; a second call
@@ -152,17 +153,18 @@ func (g *GUI) onRevoked() {
 	dialog.ShowInformation(lang.L("Removed from the team"), msg, g.win)
 }
 
-// newTeamLine is the sidebar's team status line, hidden until there is a
-// state to show.
-func newTeamLine() *widget.Label {
-	l := widget.NewLabel("")
+// newTeamLine is the sidebar's team status line: the last state shown,
+// hidden until there is one.
+func (g *GUI) newTeamLine() *widget.Label {
+	l := widget.NewLabel(g.team.line)
 	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
+	l.Hidden = g.team.line == ""
 	return l
 }
 
 // setTeamLine shows text on the sidebar's team line ("" hides it).
 func (s *shell) setTeamLine(text string) {
+	s.g.team.line = text
 	if text == "" {
 		s.teamLine.Hide()
 		return
