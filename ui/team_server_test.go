@@ -125,3 +125,53 @@ func memberNames(s *teamScreen) string {
 	}
 	return strings.Join(names, ",")
 }
+
+// A rep's window joins through the dialog and runs Live; when the manager
+// revokes the rep, the window says why the team's data left this laptop.
+func TestRepWindowIsToldOfRevocation(t *testing.T) {
+	c := teamtest.Start(t)
+	mgrDB, _ := createUnlockedDB(t)
+	t.Cleanup(func() { mgrDB.Close() })
+	mgr := usecase.New(mgrDB, usecase.Env{Rep: func() string { return "Mona Manager" }})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	server, admin, problem := serverAddress(c.URL, "")
+	if problem != "" {
+		t.Fatal(problem)
+	}
+	if err := withAdminLogin(admin, "", func() error { _, err := mgr.Team.Create(ctx, server, "Acme sales"); return err }); err != nil {
+		t.Fatal("create:", err)
+	}
+	file := filepath.Join(t.TempDir(), "rita.json")
+	code, err := mgr.Team.Invite(ctx, "Rita Rep", false, file)
+	if err != nil {
+		t.Fatal("invite:", err)
+	}
+
+	g := openMain(t)
+	g.shell.show("team")
+	g.wait()
+	s := g.shell.team
+	s.onJoin()
+	j := s.lastJoin
+	j.setFile(file)
+	j.code.SetText(code)
+	test.Tap(j.join)
+	g.wait()
+	if !hasText(s.root, "a rep of the team") || g.team.live == nil {
+		t.Fatalf("not joined: %q", j.status.Text)
+	}
+	waitFor(t, g, func() bool { return strings.HasPrefix(g.shell.teamLine.Text, "Synced") })
+
+	if err := mgr.Team.Revoke(ctx, "Rita Rep"); err != nil {
+		t.Fatal("revoke:", err)
+	}
+	if g.team.live == nil { // Live may already have met the revocation
+		t.Log("Live ended before the revoke returned")
+	}
+	test.Tap(s.sync) // at the latest the next sync meets it
+	waitFor(t, g, func() bool { return topDialogHas(g, "revoked your access to Acme sales") })
+	if _, in := g.inTeam(); in || g.shell.teamLine.Visible() || !shows(s.root, s.join) {
+		t.Fatal("after revocation the window still shows the team")
+	}
+}

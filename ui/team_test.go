@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
+	"warmlead/consent"
 	"warmlead/team"
 	"warmlead/ui/usecase"
 )
@@ -287,7 +288,7 @@ func TestTeamScopeOnToday(t *testing.T) {
 // Live's syncs reach the window through the bridge: the status line, and
 // a revoked member's dialog saying why the team data went.
 func TestTeamLiveUpdatesAndRevocation(t *testing.T) {
-	g := openMain(t)
+	g := openMain(t, consent.Prospect{Name: "Anna Berg", Email: "anna@zeta.example", Source: consent.SourceCard})
 	f := managerTeam(t)
 	f.status.Online, f.status.Pending = false, 14
 	useFakeTeam(t, g, f)
@@ -298,8 +299,14 @@ func TestTeamLiveUpdatesAndRevocation(t *testing.T) {
 		f.status.Online, f.status.Pending, f.status.LastSync = true, 0, time.Now().Add(-2*time.Minute)
 		f.sync = usecase.SyncResult{When: time.Now(), Pulled: 1, Erased: 1}
 	})
+	g.shell.show("prospects")
+	g.wait()
+	before := g.shell.prospects.gen.Load()
 	f.notify <- struct{}{}
 	waitFor(t, g, func() bool { return g.shell.teamLine.Text == "Synced 2 min ago" })
+	if g.shell.prospects.gen.Load() == before {
+		t.Fatal("a sync that erased a prospect did not refresh the list on show")
+	}
 
 	f.set(func(f *fakeTeam) { f.syncErr, f.in = fmt.Errorf("sync: %w", team.ErrRevoked), false })
 	f.notify <- struct{}{}
