@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -76,8 +77,11 @@ func (d *inviteDialog) onPick() {
 		if err != nil || w == nil {
 			return
 		}
-		d.setOut(w.URI().Path())
 		w.Close() // unwritten: the file stays as it was (guardSaves)
+		// Space on the Save as… button also reaches the dialog's name
+		// field: a name never starts or ends with a blank here.
+		path := w.URI().Path()
+		d.setOut(filepath.Join(filepath.Dir(path), strings.TrimSpace(filepath.Base(path))))
 	}, g.win)
 	save.SetFileName(invitationFileName(d.name.Text))
 	save.Show()
