@@ -46,6 +46,17 @@ func teamCtx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), teamCallTimeout)
 }
 
+// teamCall runs one call to the team's use cases off the UI goroutine,
+// bounded by teamCallTimeout, then done on the UI goroutine.
+func (g *GUI) teamCall(work func(ctx context.Context, tm teamUseCases) error, done func(error)) {
+	tm := teamOf(g)
+	g.background(func() error {
+		ctx, cancel := teamCtx()
+		defer cancel()
+		return work(ctx, tm)
+	}, done)
+}
+
 // inTeam tells whether the open database belongs to a team, and as whom.
 func (g *GUI) inTeam() (usecase.TeamInfo, bool) {
 	if g.uc == nil {
@@ -118,21 +129,7 @@ func (s *teamScreen) refresh() {
 		return
 	}
 	s.showMember(info)
-	tm := teamOf(s.g)
-	var st usecase.TeamStatus
-	s.g.background(func() error {
-		ctx, cancel := teamCtx()
-		defer cancel()
-		var err error
-		st, err = tm.Status(ctx)
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.state.SetText(teamErrorText(err))
-			return
-		}
-		s.setStatus(st)
-	})
+	s.g.refreshTeamStatus()
 }
 
 func (s *teamScreen) showSolo() {
@@ -231,12 +228,8 @@ func (s *teamScreen) onSync() {
 	g.touch()
 	s.sync.Disable()
 	s.state.SetText(lang.L("Syncing…"))
-	tm := teamOf(g)
 	var res usecase.SyncResult
-	g.background(func() error {
-		ctx, cancel := teamCtx()
-		defer cancel()
-		var err error
+	g.teamCall(func(ctx context.Context, tm teamUseCases) (err error) {
 		res, err = tm.Sync(ctx)
 		return err
 	}, func(err error) {

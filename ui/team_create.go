@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"net/url"
 	"os"
 	"strings"
@@ -89,10 +90,7 @@ func (d *createDialog) onCreate() {
 	d.status.SetText(lang.L("Creating the team…"))
 	d.status.Show()
 	d.create.Disable()
-	tm := teamOf(g)
-	g.background(func() error {
-		ctx, cancel := teamCtx()
-		defer cancel()
+	g.teamCall(func(ctx context.Context, tm teamUseCases) error {
 		return withAdminLogin(user, password, func() error {
 			_, err := tm.Create(ctx, server, name)
 			return err

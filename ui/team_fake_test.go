@@ -195,3 +195,36 @@ func managerTeam(t *testing.T) *fakeTeam {
 			{Name: "Bo Berg", Prospects: 80, Consents: 12},
 		}}}
 }
+
+// set chooses the scope as a click on Mine or Team would.
+func (s *scopeSwitch) set(team bool) {
+	if team {
+		s.radio.SetSelected(s.radio.Options[1])
+	} else {
+		s.radio.SetSelected(s.radio.Options[0])
+	}
+}
+
+// showTeam shows the Team section and returns it once its status is in.
+func showTeam(g *GUI) *teamScreen {
+	g.shell.show("team")
+	g.wait()
+	return g.shell.team
+}
+
+// managerOn opens section on a manager's database of managerTeam and
+// switches it to the team scope once the test has seen the switch.
+func managerOn(t *testing.T, section string, scope func(s *shell) *scopeSwitch) (*GUI, *fakeTeam) {
+	t.Helper()
+	g := openMain(t)
+	f := useFakeTeam(t, g, managerTeam(t))
+	g.shell.show(section)
+	g.wait()
+	sw := scope(g.shell)
+	if !sw.bar.Visible() {
+		t.Fatalf("%s has no Mine / Team switch for the manager", section)
+	}
+	sw.set(true)
+	g.wait()
+	return g, f
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 
@@ -106,12 +107,9 @@ func (d *inviteDialog) onInvite() {
 	}
 	d.status.Hide()
 	d.invite.Disable()
-	tm, manager, out := teamOf(g), d.manager.Checked, d.out
+	manager, out := d.manager.Checked, d.out
 	var code string
-	g.background(func() error {
-		ctx, cancel := teamCtx()
-		defer cancel()
-		var err error
+	g.teamCall(func(ctx context.Context, tm teamUseCases) (err error) {
 		code, err = tm.Invite(ctx, name, manager, out)
 		return err
 	}, func(err error) {
@@ -204,12 +202,7 @@ func revokeText(name string) string {
 
 func (d *revokeDialog) revoke(name string) {
 	g := d.s.g
-	tm := teamOf(g)
-	g.background(func() error {
-		ctx, cancel := teamCtx()
-		defer cancel()
-		return tm.Revoke(ctx, name)
-	}, func(err error) {
+	g.teamCall(func(ctx context.Context, tm teamUseCases) error { return tm.Revoke(ctx, name) }, func(err error) {
 		if err != nil {
 			g.showProblem(teamErrorText(err))
 			return

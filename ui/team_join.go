@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -61,13 +62,7 @@ func (d *joinDialog) onJoin() {
 	d.status.SetText(lang.L("Joining the team…"))
 	d.status.Show()
 	d.join.Disable()
-	tm, file := teamOf(g), d.file
-	g.background(func() error {
-		ctx, cancel := teamCtx()
-		defer cancel()
-		_, err := tm.Join(ctx, file, code)
-		return err
-	}, func(err error) {
+	joinTeam(g, d.file, code, func(err error) {
 		d.join.Enable()
 		if err != nil {
 			d.status.SetText(teamErrorText(err))
@@ -76,6 +71,15 @@ func (d *joinDialog) onJoin() {
 		d.dlg.Hide()
 		d.g.joined()
 	})
+}
+
+// joinTeam joins the invitation's team off the UI goroutine (the join
+// dialog and setup).
+func joinTeam(g *GUI, file, code string, done func(error)) {
+	g.teamCall(func(ctx context.Context, tm teamUseCases) error {
+		_, err := tm.Join(ctx, file, code)
+		return err
+	}, done)
 }
 
 // joined shows the team after a create or a join, and starts Live.
@@ -141,13 +145,7 @@ func (g *GUI) joinAfterSetup(file, code string) {
 	}
 	s.show("team")
 	s.team.state.SetText(lang.L("Joining the team…"))
-	tm := teamOf(g)
-	g.background(func() error {
-		ctx, cancel := teamCtx()
-		defer cancel()
-		_, err := tm.Join(ctx, file, code)
-		return err
-	}, func(err error) {
+	joinTeam(g, file, code, func(err error) {
 		if err != nil {
 			s.team.refresh()
 			dialog.ShowInformation(lang.L("Not joined yet"), lang.L("Your database is ready, but joining the team failed: {{.Error}} Try again with Join a team….",

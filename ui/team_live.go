@@ -108,12 +108,8 @@ func (g *GUI) refreshTeamStatus() {
 		}
 		return
 	}
-	tm := teamOf(g)
 	var st usecase.TeamStatus
-	g.background(func() error {
-		ctx, cancel := teamCtx()
-		defer cancel()
-		var err error
+	g.teamCall(func(ctx context.Context, tm teamUseCases) (err error) {
 		st, err = tm.Status(ctx)
 		return err
 	}, func(err error) {
@@ -124,6 +120,9 @@ func (g *GUI) refreshTeamStatus() {
 			g.onRevoked()
 		case err != nil:
 			s.setTeamLine(teamErrorText(err))
+			if s.team != nil {
+				s.team.state.SetText(teamErrorText(err))
+			}
 		case s.team != nil:
 			s.team.setStatus(st) // sets the line too
 		default:

@@ -58,11 +58,6 @@ func (s *scopeSwitch) team() bool {
 	return s.radio.Selected == s.radio.Options[1] && s.g.isTeamManager()
 }
 
-// set chooses the scope (keyboard shortcuts and tests).
-func (s *scopeSwitch) set(team bool) {
-	s.radio.SetSelected(s.radio.Options[map[bool]int{false: 0, true: 1}[team]])
-}
-
 // wrap puts the switch above a screen body for a manager; anyone else sees
 // the body alone.
 func (s *scopeSwitch) wrap(body fyne.CanvasObject) fyne.CanvasObject {

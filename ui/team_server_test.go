@@ -26,9 +26,7 @@ func TestTeamScreensOnARealServer(t *testing.T) {
 	c := teamtest.Start(t)
 	t.Setenv("PGUSER", "")
 	g := openMain(t)
-	g.shell.show("team")
-	g.wait()
-	s := g.shell.team
+	s := showTeam(g)
 
 	s.onCreate()
 	d := s.lastCreate
@@ -149,9 +147,7 @@ func TestRepWindowIsToldOfRevocation(t *testing.T) {
 	}
 
 	g := openMain(t)
-	g.shell.show("team")
-	g.wait()
-	s := g.shell.team
+	s := showTeam(g)
 	s.onJoin()
 	j := s.lastJoin
 	j.setFile(file)

@@ -24,9 +24,7 @@ import (
 // and Join; the sidebar lists it.
 func TestTeamScreenSolo(t *testing.T) {
 	g := openMain(t)
-	g.shell.show("team")
-	g.wait()
-	s := g.shell.team
+	s := showTeam(g)
 	if !hasText(s.root, "every rep's Warmlead honours it") || !shows(s.root, s.create) || !shows(s.root, s.join) {
 		t.Fatal("the solo Team screen does not explain the team or offer Create and Join")
 	}
@@ -46,9 +44,7 @@ func TestTeamCreateDialogValidation(t *testing.T) {
 	os.Unsetenv("PGPASSWORD")
 	g := openMain(t)
 	f := useFakeTeam(t, g, &fakeTeam{})
-	g.shell.show("team")
-	g.wait()
-	s := g.shell.team
+	s := showTeam(g)
 	s.onCreate()
 	d := s.lastCreate
 	for _, c := range []struct{ server, name, want string }{
@@ -69,7 +65,9 @@ func TestTeamCreateDialogValidation(t *testing.T) {
 	}
 
 	// The server refuses, quoting the password: it is not shown.
-	f.set(func(f *fakeTeam) { f.err = errors.New("connect postgres://admin:s3cret%20pass@db.example.com/warmlead: refused (s3cret pass)") })
+	f.set(func(f *fakeTeam) {
+		f.err = errors.New("connect postgres://admin:s3cret%20pass@db.example.com/warmlead: refused (s3cret pass)")
+	})
 	d.server.SetText("postgres://admin:typed-in-url@db.example.com/warmlead")
 	d.name.SetText("Acme sales")
 	d.admin.SetText("s3cret pass")
@@ -101,9 +99,7 @@ func TestTeamCreateDialogValidation(t *testing.T) {
 func TestTeamJoinDialogValidation(t *testing.T) {
 	g := openMain(t)
 	f := useFakeTeam(t, g, &fakeTeam{})
-	g.shell.show("team")
-	g.wait()
-	s := g.shell.team
+	s := showTeam(g)
 	s.onJoin()
 	d := s.lastJoin
 	d.code.SetText("K7Q2-M9X4-P3R8-T6V1-W2Y5")
@@ -141,9 +137,7 @@ func TestTeamJoinDialogValidation(t *testing.T) {
 func TestTeamInviteShowsTheCode(t *testing.T) {
 	g := openMain(t)
 	f := useFakeTeam(t, g, managerTeam(t))
-	g.shell.show("team")
-	g.wait()
-	s := g.shell.team
+	s := showTeam(g)
 	if !shows(s.root, s.invite) || !shows(s.root, s.revoke) || !hasText(s.root, "12 company-wide blocks") {
 		t.Fatal("the manager's screen lacks Invite, Revoke or the blocks count")
 	}
@@ -182,9 +176,7 @@ func TestTeamInviteShowsTheCode(t *testing.T) {
 func TestTeamRevokeConfirmation(t *testing.T) {
 	g := openMain(t)
 	f := useFakeTeam(t, g, managerTeam(t))
-	g.shell.show("team")
-	g.wait()
-	s := g.shell.team
+	s := showTeam(g)
 	s.onRevoke()
 	d := s.lastRevoke
 	if got := strings.Join(d.member.Options, ","); got != "Rita Jansen,Bo Berg" {
@@ -222,16 +214,8 @@ func TestTeamRevokeConfirmation(t *testing.T) {
 // The manager's Prospects switch to the team scope: the mirror's rows with
 // a Rep column and a rep filter. A rep has no switch.
 func TestTeamScopeSwitchOnProspects(t *testing.T) {
-	g := openMain(t)
-	f := useFakeTeam(t, g, managerTeam(t))
-	g.shell.show("prospects")
-	g.wait()
+	g, f := managerOn(t, "prospects", func(s *shell) *scopeSwitch { return s.prospects.scope })
 	p := g.shell.prospects
-	if !p.scope.bar.Visible() {
-		t.Fatal("the manager has no Mine / Team switch")
-	}
-	p.scope.set(true)
-	g.wait()
 	tp := p.team
 	if len(tp.rows) != 2 || tp.count.Text != "2 prospects" || !hasText(p.root, "from the team mirror") {
 		t.Fatalf("team scope shows %d rows, %q", len(tp.rows), tp.count.Text)
@@ -267,16 +251,8 @@ func TestTeamScopeSwitchOnProspects(t *testing.T) {
 
 // Today's team scope lists the mirror's deadlines, read-only.
 func TestTeamScopeOnToday(t *testing.T) {
-	g := openMain(t)
-	useFakeTeam(t, g, managerTeam(t))
-	g.shell.show("today")
-	g.wait()
+	g, _ := managerOn(t, "today", func(s *shell) *scopeSwitch { return s.today.scope })
 	td := g.shell.today
-	if !td.scope.bar.Visible() {
-		t.Fatal("Today has no Mine / Team switch for the manager")
-	}
-	td.scope.set(true)
-	g.wait()
 	if len(td.all) == 0 || td.all[0].Name != "Lars Holm" {
 		t.Fatalf("team Today shows %+v", td.all)
 	}
@@ -432,9 +408,7 @@ func TestTeamScreenShot(t *testing.T) {
 	useFakeTeam(t, g, f)
 	g.app.Settings().SetTheme(theme.DefaultTheme())
 	g.win.Resize(fyne.NewSize(1366, 800))
-	g.shell.show("team")
-	g.wait()
-	s := g.shell.team
+	s := showTeam(g)
 	if len(s.status.Members) != 3 || s.state.Text != "Synced 2 min ago" {
 		t.Fatalf("the screen shows %d members, %q", len(s.status.Members), s.state.Text)
 	}
@@ -447,4 +421,20 @@ func TestTeamScreenShot(t *testing.T) {
 		t.Fatal("the team scope shows no rows")
 	}
 	keepShot(t, g, "team-prospects.png")
+}
+
+// Reports offers the manager the team scope, and the team scope's use
+// cases are the mirror's: the team report covers every rep.
+func TestTeamScopeOnReports(t *testing.T) {
+	g, f := managerOn(t, "reports", func(s *shell) *scopeSwitch { return s.reports.pdf.scope })
+	if !g.shell.reports.pdf.scope.team() {
+		t.Fatal("the reports' switch did not choose the team")
+	}
+	uc, err := scopeApp(g, true)
+	if err != nil || uc != f.mirror {
+		t.Fatalf("the team scope reads %p (%v), not the mirror %p", uc, err, f.mirror)
+	}
+	if mine, _ := scopeApp(g, false); mine != g.uc {
+		t.Fatal("Mine does not read this database")
+	}
 }
