@@ -27,6 +27,9 @@ func setupDNC(fs *flagSet, e *env) func([]string) error {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "register %q: %d numbers imported, %d lines skipped\n", res.Register.Name, res.Register.Numbers, len(res.Bad))
+		if info, linked := uc.Team.Info(); linked && info.Manager {
+			fmt.Fprintf(e.stdout, "published to the team %q: every rep gets it at their next sync\n", safe(info.Team))
+		}
 		return nil
 	}
 }

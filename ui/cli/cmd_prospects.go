@@ -16,7 +16,7 @@ import (
 
 func init() {
 	register(command{"add", "add a prospect; prints its id (add --from-json FILE|- keeps the data off the command line)", setupAdd})
-	register(command{"list", "list prospects: list [--search Q] [--json | --csv [--out F]]", setupList})
+	register(command{"list", "list prospects: list [--search Q] [--json | --csv [--out F]]; a team's manager: list --team [--member NAME] [--json]", setupList})
 	register(command{"show", "show one prospect and its events: show ID [--json]", setupShow})
 	register(command{"edit", "rectify a field: edit ID --field F --value V (or --from-json FILE|-)", setupEdit})
 	register(command{"audit", "who viewed, exported or erased whose data, and why", setupAudit})
@@ -83,12 +83,19 @@ func setupList(fs *flagSet, e *env) func([]string) error {
 	fs.BoolVar(&asJSON, "json", false, "print JSON")
 	fs.BoolVar(&asCSV, "csv", false, "print CSV: name,company,title,email,phone,source,event,list_vendor,lang, then the ledger's read-only columns")
 	fs.StringVar(&out, "out", "", "write the CSV to this file (0600) instead of stdout")
+	var teamScope bool
+	var rep string
+	fs.BoolVar(&teamScope, "team", false, "the manager's team scope: every rep's prospects, with their rep (as of the last team sync)")
+	fs.StringVar(&rep, "member", "", "with --team: only the prospects of this member")
 	return func(pos []string) error {
 		if err := need(pos, 0, "list [--search Q] [--json | --csv [--out F]]"); err != nil {
 			return err
 		}
-		if asJSON && asCSV || out != "" && !asCSV {
-			return usagef("usage: warmlead list [--search Q] [--json | --csv [--out F]]")
+		if asJSON && asCSV || out != "" && !asCSV || teamScope && asCSV {
+			return usagef("usage: warmlead list [--search Q] [--json | --csv [--out F]], or list --team [--search Q] [--member NAME] [--json]")
+		}
+		if teamScope {
+			return e.listTeam(q, rep, asJSON) // cmd_team_list.go
 		}
 		db, err := e.open()
 		if err != nil {

@@ -48,7 +48,8 @@ func parseDocLang(lang string) (string, error) {
 
 func setupReport(fs *flagSet, e *env) func([]string) error {
 	var out, prospect, from, to, source, purpose, status, reason, lang string
-	var summaries bool
+	var summaries, teamScope bool
+	fs.BoolVar(&teamScope, "team", false, "a team's manager: the report over every rep's prospects (the team mirror, as of the last sync)")
 	fs.StringVar(&out, "out", "", "the PDF file to write")
 	fs.StringVar(&prospect, "prospect", "", "one prospect's consent summary instead of the team report")
 	fs.StringVar(&from, "from", "", "team report: prospects collected on or after YYYY-MM-DD")
@@ -60,7 +61,7 @@ func setupReport(fs *flagSet, e *env) func([]string) error {
 	fs.StringVar(&reason, "reason", "", "why the document is made (audit log); no personal names")
 	fs.StringVar(&lang, "lang", "", langFlagHelp)
 	return func(pos []string) error {
-		const usage = "usage: warmlead report --out F.pdf [--prospect ID] [--from DATE --to DATE] [--source S] [--purpose P] [--status S] [--summaries] [--lang L] [--reason TEXT]"
+		const usage = "usage: warmlead report --out F.pdf [--team | --prospect ID] [--from DATE --to DATE] [--source S] [--purpose P] [--status S] [--summaries] [--lang L] [--reason TEXT]"
 		if len(pos) != 0 || out == "" {
 			return usagef(usage)
 		}
@@ -69,6 +70,9 @@ func setupReport(fs *flagSet, e *env) func([]string) error {
 			return err
 		}
 		if prospect != "" {
+			if teamScope {
+				return usagef("--team makes the team report; --prospect is one person's summary")
+			}
 			if from != "" || to != "" || source != "" || purpose != "" || status != "" || summaries {
 				return usagef("--prospect makes one person's summary; --from, --to, --source, --purpose, --status and --summaries are for the team report")
 			}
@@ -82,7 +86,7 @@ func setupReport(fs *flagSet, e *env) func([]string) error {
 		if err != nil {
 			return err
 		}
-		return e.writeTeam(out, f, summaries, reason, docLang)
+		return e.writeTeam(out, f, summaries, reason, docLang, teamScope)
 	}
 }
 
@@ -138,8 +142,11 @@ func (e *env) writeSummary(out string, id uint64, reason, lang string) error {
 	return nil
 }
 
-func (e *env) writeTeam(out string, f pdfreport.Filter, summaries bool, reason, lang string) error {
+func (e *env) writeTeam(out string, f pdfreport.Filter, summaries bool, reason, lang string, teamScope bool) error {
 	uc, err := e.app()
+	if teamScope && err == nil {
+		uc, err = e.teamScope() // the manager's mirror (cmd_team.go)
+	}
 	if err != nil {
 		return err
 	}

@@ -130,6 +130,9 @@ func GUIConfig(args []string) (usecase.Config, error) {
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{cfg: usecase.ConfigFromEnv(), stdin: stdin, stdout: stdout, stderr: stderr}
 	err := run(e, args)
+	if e.uc != nil {
+		e.uc.Team.Close() // the manager's mirror, if a command opened it
+	}
 	if e.db != nil {
 		if cerr := e.db.Close(); err == nil && cerr != nil {
 			err = cerr

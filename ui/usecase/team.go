@@ -24,7 +24,7 @@ var (
 	errTeamNoMember      = newTemplate(CodeInvalid, "no member called {{.Member}} in the team")
 	errTeamServer        = newTemplate(CodeFailed, "the team server refused: {{.Error}}")
 	errTeamNameRequired  = newTemplate(CodeInvalid, "give the team a name")
-	errTeamServerURL     = newTemplate(CodeInvalid, "the server must be a postgres:// URL without a user name or password (the password comes from PGPASSWORD or ~/.pgpass)")
+	errTeamServerURL     = newTemplate(CodeInvalid, "the server must be a postgres:// URL without a password (the password comes from PGPASSWORD or ~/.pgpass)")
 	errTeamMemberName    = newTemplate(CodeInvalid, "name the member to invite or revoke")
 	errTeamRepRequired   = newTemplate(CodePrecondition, "set your name in the settings first: the team knows each member by name")
 	errTeamReadInvite    = newTemplate(CodeFailed, "cannot read the invitation file: {{.Error}}")
@@ -109,7 +109,7 @@ func (t *Team) Create(ctx context.Context, server, name string) (TeamInfo, error
 	if name == "" {
 		return TeamInfo{}, errTeamNameRequired.New()
 	}
-	if u, err := url.Parse(server); err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.User != nil {
+	if !adminURLOK(server) {
 		return TeamInfo{}, errTeamServerURL.New()
 	}
 	if l, err := t.link(); err == nil {
@@ -124,6 +124,18 @@ func (t *Team) Create(ctx context.Context, server, name string) (TeamInfo, error
 		return TeamInfo{}, t.serverError(err, server)
 	}
 	return t.joined(inv, "team-created")
+}
+
+// adminURLOK: a postgres:// URL with no password in it (a user name is
+// fine; the password comes from PGPASSWORD, ~/.pgpass or a prompt, never
+// argv, where any process of the machine can read it).
+func adminURLOK(server string) bool {
+	u, err := url.Parse(server)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		return false
+	}
+	_, hasPass := u.User.Password()
+	return !hasPass && u.Query().Get("password") == ""
 }
 
 // joined stores a new link from inv.
@@ -255,6 +267,15 @@ func (t *Team) Seen(ctx context.Context, p consent.Prospect) ([]team.Sighting, e
 		return nil, nil
 	}
 	return out, err
+}
+
+// SeenID is Seen for a prospect of this database, by id.
+func (t *Team) SeenID(ctx context.Context, id uint64) ([]team.Sighting, error) {
+	p, err := t.st.Prospect(id)
+	if err != nil {
+		return nil, err
+	}
+	return t.Seen(ctx, p)
 }
 
 // online connects, runs fn and closes; manager refuses a rep before

@@ -96,6 +96,7 @@ type teamStore interface {
 	ForEachRecord(fn func(consent.Record) error) ([]error, error)
 	Events(id uint64) ([]consent.Event, error)
 	Tombstone(id uint64) (store.Tombstone, error)
+	Prospect(id uint64) (consent.Prospect, error)
 	OpenMirror() (*store.DB, error)
 	MirrorPath() string
 }
