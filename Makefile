@@ -12,18 +12,20 @@ ARTIFACTS := artifacts
 # Debian packages: GL and X11 headers for Fyne, Xvfb and tools for the
 # window smoke test, D-Bus and gnome-keyring for the real keyring test,
 # poppler for PDF checks; Tesseract, its five languages and the card
-# generator's fonts for card photos (cardscan).
+# generator's fonts for card photos (cardscan); PostgreSQL for the team's
+# tests (team-test starts private clusters; the packaged one is not used).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb x11-utils imagemagick \
 	dbus-x11 gnome-keyring libsecret-tools poppler-utils python3-vobject \
 	libtesseract-dev tesseract-ocr-eng tesseract-ocr-nld tesseract-ocr-nor tesseract-ocr-swe tesseract-ocr-deu \
-	fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-droid-fallback
+	fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-droid-fallback \
+	postgresql
 
 # Card photos are read with Tesseract on Linux (the tesseract build tag,
 # cgo); elsewhere the build reads QR codes only. make GOTAGS= builds
 # without it.
 GOTAGS ?= $(if $(filter Linux,$(shell uname -s)),tesseract,)
 
-.PHONY: run build deps deb-deps go-deps test lint unit ocr-test ui-test scale-test keyring-test smoke-test fuzz bench bench-ocr clean \
+.PHONY: run build deps deb-deps go-deps test lint unit ocr-test ui-test scale-test keyring-test smoke-test team-test fuzz bench bench-ocr bench-team clean \
 	package package-deps package-test flatpak-check flatpak-vendor
 
 run: deps build
@@ -52,7 +54,7 @@ go-deps:
 	go mod download
 	@test -x $(STATICCHECK) || go install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
-test: deps lint unit ocr-test ui-test scale-test keyring-test smoke-test fuzz
+test: deps lint unit ocr-test ui-test scale-test keyring-test smoke-test team-test fuzz
 	@echo "all tests passed"
 
 lint:
@@ -85,6 +87,14 @@ ui-test:
 scale-test:
 	go test -count=1 -tags scale -run Scale -v -timeout 20m ./ui/
 
+# Issue 15: the team's PostgreSQL side and its scenarios, each on private
+# clusters (teamtest: Debian's postgresql 15 in a temp dir, run as the
+# postgres user under root). WARMLEAD_REQUIRE_PG=1 turns a missing
+# PostgreSQL into a failure instead of a skip. One line per package list.
+team-test:
+	WARMLEAD_REQUIRE_PG=1 go test -race -count=1 -timeout 20m ./team/...
+	WARMLEAD_REQUIRE_PG=1 go test -count=1 -timeout 20m ./ui/cli/teamscenario/
+
 # The real Secret Service: gnome-keyring-daemon in a private D-Bus session.
 keyring-test:
 	dbus-run-session -- bash -c 'echo -n warmlead-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
@@ -102,7 +112,7 @@ smoke-test:
 FUZZTIME ?= 50000x
 # Every Fuzz function in the tree, as ./dir/:FuzzName. Found, not listed, so
 # a new parser's fuzz target cannot be left out of CI.
-FUZZ_TARGETS := $(shell grep -rHo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*' consent store ui tools cardscan | \
+FUZZ_TARGETS := $(shell grep -rHo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*' consent store ui tools cardscan team | \
 	sed -E 's|^(.*)/[^/]*:func (Fuzz[A-Za-z0-9_]*)$$|./\1/:\2|' | sort)
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
@@ -116,6 +126,13 @@ bench:
 	mkdir -p $(ARTIFACTS)
 	set -o pipefail; go test -run '^$$' -bench . -benchtime $(BENCHTIME) -timeout 30m \
 		./store ./ui/cli ./consent/pdfreport | tee $(ARTIFACTS)/bench.txt | go run ./tools/benchtable -machine
+
+# Issue 15: the team's benchmarks on a private PostgreSQL, each beside
+# PostgreSQL's own COPY floor in the same run (~4 min on 2 cores).
+bench-team:
+	mkdir -p $(ARTIFACTS)
+	set -o pipefail; WARMLEAD_REQUIRE_PG=1 go test -run '^$$' -bench . -benchtime 3x -timeout 30m ./team/ | \
+		tee $(ARTIFACTS)/bench-team.txt
 
 # Issue 19: the card reader's field accuracy and time per card on 100
 # generated photos (OCR_CARDS=n for another count), one Reader per core,

@@ -79,58 +79,6 @@ func (c *Client) seen(ctx context.Context, hashes [][]byte) ([]Sighting, error) 
 	return out, classify(err)
 }
 
-// PullMirror: see api.go. One streamed query: the last change of each
-// record after the cursor, the record as it is now (none: removed) and the
-// events that arrived after the cursor, in change order.
-func (c *Client) pullMirror(ctx context.Context, since int64, fn func(MirrorChange) error) (int64, error) {
-	if !c.cred.Manager {
-		return since, ErrNotManager
-	}
-	s := c.n.schema
-	rows, err := c.pool.Query(ctx, `WITH c AS (
-			SELECT DISTINCT ON (login, prospect) seq, login, prospect FROM `+s+`.changes
-			WHERE seq > $1 ORDER BY login, prospect, seq DESC)
-		SELECT c.seq, coalesce(m.name, ''), c.prospect, r.prospect IS NULL, r.hashes, r.snapshot, r.since, r.head,
-			coalesce(r.seq, 0), coalesce(r.consents, 0), ev.seqs, ev.hashes, ev.sealed
-		FROM c LEFT JOIN `+s+`.members m ON m.login = c.login
-		LEFT JOIN `+s+`.records r ON r.login = c.login AND r.prospect = c.prospect
-		LEFT JOIN LATERAL (SELECT array_agg(e.seq ORDER BY e.seq) seqs, array_agg(e.hash ORDER BY e.seq) hashes,
-			array_agg(e.sealed ORDER BY e.seq) sealed FROM `+s+`.events e
-			WHERE r.prospect IS NOT NULL AND e.login = c.login AND e.prospect = c.prospect AND e.ch > $1) ev ON true
-		ORDER BY c.seq`, since)
-	if err != nil {
-		return since, c.revokedErr(ctx, err)
-	}
-	defer rows.Close()
-	last := since
-	for rows.Next() {
-		var ch MirrorChange
-		var rec Record
-		var prospect, seq int64
-		var recSince *time.Time
-		var evSeqs []int64
-		var evHashes, evSealed [][]byte
-		if err := rows.Scan(&ch.Seq, &rec.Member, &prospect, &ch.Removed, &rec.Hashes, &rec.Snapshot, &recSince,
-			&rec.Head, &seq, &rec.Consents, &evSeqs, &evHashes, &evSealed); err != nil {
-			return last, err
-		}
-		rec.Prospect, rec.Seq = uint64(prospect), uint64(seq)
-		if recSince != nil {
-			rec.Since = *recSince
-		}
-		for i := range evSeqs {
-			ch.Events = append(ch.Events, Event{Member: rec.Member, Prospect: rec.Prospect, Seq: uint64(evSeqs[i]),
-				Hash: evHashes[i], Sealed: evSealed[i]})
-		}
-		ch.Record = &rec
-		if err := fn(ch); err != nil {
-			return last, err
-		}
-		last = ch.Seq
-	}
-	return last, classify(rows.Err())
-}
-
 // Listen: see api.go. A dedicated connection (LISTEN holds it); the
 // server's notifications are coalesced per transaction, so one sync per
 // call of fn is enough.
