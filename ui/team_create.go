@@ -51,33 +51,34 @@ func (s *teamScreen) onCreate() {
 	g.win.Canvas().Focus(d.server)
 }
 
-// serverAddress is the server's URL without a login (a user written in
-// the address is taken out, as the admin user when none was typed); ""
+// serverAddress is the server's URL with the admin's user name (the one
+// typed, else the one written in the address) and never a password; ""
 // and a sentence when it is not a PostgreSQL URL.
-func serverAddress(server, user string) (clean, admin, problem string) {
+func serverAddress(server, user string) (clean, problem string) {
 	server = strings.TrimSpace(server)
 	u, err := url.Parse(server)
 	switch {
 	case server == "":
-		return "", "", lang.L("Enter the PostgreSQL server's address, like postgres://db.example.com:5432/warmlead.")
+		return "", lang.L("Enter the PostgreSQL server's address, like postgres://db.example.com:5432/warmlead.")
 	case err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || (u.Host == "" && u.Query().Get("host") == ""):
-		return "", "", lang.L("The server's address is a PostgreSQL URL, like postgres://db.example.com:5432/warmlead.")
+		return "", lang.L("The server's address is a PostgreSQL URL, like postgres://db.example.com:5432/warmlead.")
 	}
-	admin = strings.TrimSpace(user)
-	if u.User != nil {
-		if admin == "" {
-			admin = u.User.Username()
-		}
-		u.User = nil // a password written there is dropped, never passed on
+	admin := strings.TrimSpace(user)
+	if admin == "" && u.User != nil {
+		admin = u.User.Username()
 	}
-	return u.String(), admin, ""
+	u.User = nil // a password written there is dropped, never passed on
+	if admin != "" {
+		u.User = url.User(admin)
+	}
+	return u.String(), ""
 }
 
 func (d *createDialog) onCreate() {
 	g := d.g.g
 	g.touch()
 	name := strings.TrimSpace(d.name.Text)
-	server, user, problem := serverAddress(d.server.Text, d.user.Text)
+	server, problem := serverAddress(d.server.Text, d.user.Text)
 	if problem == "" && name == "" {
 		problem = lang.L("Enter the team's name.")
 	}
@@ -91,7 +92,7 @@ func (d *createDialog) onCreate() {
 	d.status.Show()
 	d.create.Disable()
 	g.teamCall(func(ctx context.Context, tm teamUseCases) error {
-		return withAdminLogin(user, password, func() error {
+		return withAdminPassword(password, func() error {
 			_, err := tm.Create(ctx, server, name)
 			return err
 		})
@@ -107,30 +108,29 @@ func (d *createDialog) onCreate() {
 	})
 }
 
-// adminLogin serialises withAdminLogin: the process environment is one.
-var adminLogin sync.Mutex
+// adminPassword serialises withAdminPassword: the environment is one.
+var adminPassword sync.Mutex
 
-// withAdminLogin runs fn with the admin's login where the team package
-// reads it, PGUSER and PGPASSWORD (the contract's Create takes no
-// password, and none may travel in a URL or argv), inside this process
-// only and for this call only: the previous values come back after.
-func withAdminLogin(user, password string, fn func() error) error {
-	adminLogin.Lock()
-	defer adminLogin.Unlock()
-	for _, kv := range [][2]string{{"PGUSER", user}, {"PGPASSWORD", password}} {
-		if kv[1] == "" {
-			continue // PGPASSWORD, ~/.pgpass or the system user, as the CLI
-		}
-		old, had := os.LookupEnv(kv[0])
-		os.Setenv(kv[0], kv[1])
-		defer func() {
-			if had {
-				os.Setenv(kv[0], old)
-			} else {
-				os.Unsetenv(kv[0])
-			}
-		}()
+// withAdminPassword runs fn with the admin's password where the team
+// package reads it, PGPASSWORD (the contract's Create takes none, and none
+// may travel in a URL or argv), inside this process only and for this call
+// only: the previous value comes back after. No password typed: PGPASSWORD
+// or ~/.pgpass as they are, as for the CLI.
+func withAdminPassword(password string, fn func() error) error {
+	if password == "" {
+		return fn()
 	}
+	adminPassword.Lock()
+	defer adminPassword.Unlock()
+	old, had := os.LookupEnv("PGPASSWORD")
+	os.Setenv("PGPASSWORD", password)
+	defer func() {
+		if had {
+			os.Setenv("PGPASSWORD", old)
+		} else {
+			os.Unsetenv("PGPASSWORD")
+		}
+	}()
 	return fn()
 }
 

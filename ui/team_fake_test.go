@@ -92,7 +92,7 @@ func (f *fakeTeam) joinAs(call string, manager bool) (usecase.TeamInfo, error) {
 
 func (f *fakeTeam) Create(_ context.Context, server, name string) (usecase.TeamInfo, error) {
 	// The admin's login as the team package would read it, during the call.
-	return f.joinAs("create "+server+" "+name+" as "+os.Getenv("PGUSER")+":"+os.Getenv("PGPASSWORD"), true)
+	return f.joinAs("create "+server+" "+name+" with password "+os.Getenv("PGPASSWORD"), true)
 }
 
 func (f *fakeTeam) Join(_ context.Context, file, code string) (usecase.TeamInfo, error) {

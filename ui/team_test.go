@@ -80,8 +80,8 @@ func TestTeamCreateDialogValidation(t *testing.T) {
 	test.Tap(d.create)
 	g.wait()
 	calls := f.called("create")
-	if len(calls) != 2 || calls[1] != "create postgres://db.example.com/warmlead Acme sales as admin:s3cret pass" {
-		t.Fatalf("Create got %q (the login goes beside the URL, never in it)", calls)
+	if len(calls) != 2 || calls[1] != "create postgres://admin@db.example.com/warmlead Acme sales with password s3cret pass" {
+		t.Fatalf("Create got %q (the password goes beside the URL, never in it)", calls)
 	}
 	if _, set := os.LookupEnv("PGPASSWORD"); set {
 		t.Fatal("the admin password stayed in the environment after Create")
