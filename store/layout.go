@@ -17,7 +17,7 @@ var (
 	bDNC        = []byte("dnc")        // blind(phone)|register -> empty
 	bRegisters  = []byte("registers")  // register name hash -> sealed register info
 
-	allBuckets = [][]byte{bMeta, bSettings, bProspects, bEvents, bIdxEmail, bIdxPhone, bSuppress, bTombstones, bAudit, bDNC, bRegisters, bIdxHistory, bHeads, bTeam, bTeamBlocks, bTeamOutbox, bTeamMarks}
+	allBuckets = [][]byte{bMeta, bSettings, bProspects, bEvents, bIdxEmail, bIdxPhone, bSuppress, bTombstones, bAudit, bDNC, bRegisters, bIdxHistory, bHeads, bTeam, bTeamBlocks, bTeamIndex, bTeamOutbox, bTeamMarks}
 )
 
 // Keys in the meta bucket.

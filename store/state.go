@@ -42,12 +42,12 @@ var (
 	mState = []byte("state") // sealed dbState
 )
 
-var stateBuckets = [][]byte{bSettings, bProspects, bEvents, bSuppress, bTombstones, bAudit, bDNC, bRegisters, bHeads, bTeam, bTeamBlocks, bTeamOutbox, bTeamMarks}
+var stateBuckets = [][]byte{bSettings, bProspects, bEvents, bSuppress, bTombstones, bAudit, bDNC, bRegisters, bHeads, bTeam, bTeamBlocks, bTeamIndex, bTeamOutbox, bTeamMarks}
 
 func covered(bucket []byte) bool {
 	switch string(bucket) {
 	case "settings", "prospects", "events", "suppress", "tombstones", "audit", "dnc", "registers", "heads",
-		"team", "team_blocks", "team_outbox", "team_marks":
+		"team", "team_blocks", "team_index", "team_outbox", "team_marks":
 		return true
 	}
 	return false

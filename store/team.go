@@ -17,7 +17,8 @@ import (
 //
 //	team         the link (the team's blind-index key and the use cases'
 //	             opaque blob: credentials and keys) and the sync cursors
-//	team_blocks  team blind hash -> the team blocks naming it
+//	team_blocks  block id -> one pulled team block (sealed)
+//	team_index   team blind hash | block id -> nothing: which blocks a hash names
 //	team_outbox  seq -> a block or a removal waiting to be pushed
 //	team_marks   prospect id -> what of it the server has (TeamMark)
 //
@@ -26,12 +27,13 @@ import (
 var (
 	bTeam       = []byte("team")
 	bTeamBlocks = []byte("team_blocks")
+	bTeamIndex  = []byte("team_index")
 	bTeamOutbox = []byte("team_outbox")
 	bTeamMarks  = []byte("team_marks")
 
 	kTeamLink = []byte("link")
 
-	teamBuckets = [][]byte{bTeam, bTeamBlocks, bTeamOutbox, bTeamMarks}
+	teamBuckets = [][]byte{bTeam, bTeamBlocks, bTeamIndex, bTeamOutbox, bTeamMarks}
 )
 
 // ErrNoTeam: the database is not linked to a team.

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"slices"
 
 	bolt "go.etcd.io/bbolt"
@@ -21,7 +22,7 @@ type TeamBlockIn struct {
 	Block  consent.TeamBlock
 }
 
-// teamBlockEntry is one element of a team_blocks value.
+// teamBlockEntry is a team_blocks value (sealed).
 type teamBlockEntry struct {
 	Key    string            `json:"key"`
 	Member string            `json:"member"`
@@ -45,13 +46,13 @@ func (db *DB) ApplyTeamBlocks(bs []TeamBlockIn, cursor int64) ([]TeamMatch, erro
 		if !ok {
 			return ErrNoTeam
 		}
+		if err := db.addTeamBlocks(tx, bs); err != nil {
+			return err
+		}
 		erasures := map[string]consent.TeamBlock{}
 		for _, b := range bs {
-			for _, h := range b.Hashes {
-				if err := db.addTeamBlock(tx, h, teamBlockEntry{Key: b.Key, Member: b.Member, Block: b.Block}); err != nil {
-					return err
-				}
-				if b.Block.Kind == consent.TeamErasure {
+			if b.Block.Kind == consent.TeamErasure {
+				for _, h := range b.Hashes {
 					erasures[string(h)] = b.Block
 				}
 			}
@@ -59,12 +60,8 @@ func (db *DB) ApplyTeamBlocks(bs []TeamBlockIn, cursor int64) ([]TeamMatch, erro
 		if err := db.put(tx, bTeam, []byte(CursorBlocks), cursor); err != nil {
 			return err
 		}
-		if len(erasures) == 0 {
-			return nil
-		}
-		var err error
-		out, err = db.teamMatches(tx, k, erasures)
-		return err
+		out = db.teamMatches(tx, k, erasures)
+		return nil
 	})
 	return out, err
 }
@@ -89,12 +86,8 @@ func (db *DB) TeamMatchesErased() ([]TeamMatch, error) {
 			}
 			erasures[string(key[len(erasurePrefix):])] = b
 		}
-		if len(erasures) == 0 {
-			return nil
-		}
-		var err error
-		out, err = db.teamMatches(tx, k, erasures)
-		return err
+		out = db.teamMatches(tx, k, erasures)
+		return nil
 	})
 	return out, err
 }
@@ -104,8 +97,11 @@ var erasurePrefix = []byte("erasure\x00")
 // teamMatches walks the prospects for those with a hash in erasures. A
 // block holds hashes only, so there is no index to look them up by; the
 // decrypted prospects of the read model are walked, not the file.
-func (db *DB) teamMatches(tx *bolt.Tx, k team.Keys, erasures map[string]consent.TeamBlock) ([]TeamMatch, error) {
+func (db *DB) teamMatches(tx *bolt.Tx, k team.Keys, erasures map[string]consent.TeamBlock) []TeamMatch {
 	var out []TeamMatch
+	if len(erasures) == 0 {
+		return nil
+	}
 	db.mu.RLock()
 	var ps []consent.Prospect
 	if db.index != nil {
@@ -126,35 +122,74 @@ func (db *DB) teamMatches(tx *bolt.Tx, k team.Keys, erasures map[string]consent.
 		}
 	}
 	slices.SortFunc(out, func(a, b TeamMatch) int { return cmp.Compare(a.ID, b.ID) })
-	return out, nil
+	return out
 }
 
-func (db *DB) addTeamBlock(tx *bolt.Tx, h []byte, e teamBlockEntry) error {
-	list, err := db.teamBlockList(tx, h)
-	if err != nil {
-		return err
+// blockID names a block in team_blocks: who recorded it and its
+// idempotency key, hashed to a fixed size (a block pulled twice is one).
+func blockID(member, key string) []byte {
+	sum := sha256.Sum256([]byte(member + "\x00" + key))
+	return sum[:16]
+}
+
+// addTeamBlocks stores pulled blocks once each, sealed, and one entry of
+// the hash index per hash (hash|block id, no value): a block of three
+// hashes is one sealed value, not three. Keys go in sorted order: bbolt
+// inserts into a node by moving what follows, so 75,000 random keys in
+// one transaction would cost a quadratic number of moves.
+func (db *DB) addTeamBlocks(tx *bolt.Tx, bs []TeamBlockIn) error {
+	type put struct {
+		id []byte
+		b  *TeamBlockIn
 	}
-	for _, old := range list {
-		if old.Key == e.Key && old.Member == e.Member {
-			return nil
+	var blocks []put
+	var index [][]byte
+	seen := map[string]bool{}
+	for i := range bs {
+		b := &bs[i]
+		id := blockID(b.Member, b.Key)
+		if seen[string(id)] || tx.Bucket(bTeamBlocks).Get(id) != nil {
+			continue
+		}
+		seen[string(id)] = true
+		blocks = append(blocks, put{id, b})
+		for _, h := range b.Hashes {
+			index = append(index, join(h, id))
+			if b.Block.Kind == consent.TeamErasure {
+				if err := db.put(tx, bTeam, join(erasurePrefix, h), b.Block); err != nil {
+					return err
+				}
+			}
 		}
 	}
-	if e.Block.Kind == consent.TeamErasure {
-		if err := db.put(tx, bTeam, join(erasurePrefix, h), e.Block); err != nil {
+	slices.SortFunc(blocks, func(a, b put) int { return bytes.Compare(a.id, b.id) })
+	for _, p := range blocks {
+		if err := db.put(tx, bTeamBlocks, p.id, teamBlockEntry{Key: p.b.Key, Member: p.b.Member, Block: p.b.Block}); err != nil {
 			return err
 		}
 	}
-	return db.put(tx, bTeamBlocks, h, append(list, e))
+	slices.SortFunc(index, bytes.Compare)
+	for _, k := range index {
+		if err := db.putTracked(tx, bTeamIndex, k, []byte{}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
+// teamBlockList is every block the hash h names.
 func (db *DB) teamBlockList(tx *bolt.Tx, h []byte) ([]teamBlockEntry, error) {
 	var list []teamBlockEntry
-	b := tx.Bucket(bTeamBlocks)
-	if b == nil || b.Get(h) == nil {
-		return nil, nil
+	c := tx.Bucket(bTeamIndex).Cursor()
+	for k, _ := c.Seek(h); k != nil && len(k) == len(h)+16 && bytes.HasPrefix(k, h); k, _ = c.Next() {
+		var e teamBlockEntry
+		id := k[len(h):]
+		if err := db.get(tx, bTeamBlocks, id, &e, "a team block"); err != nil {
+			return list, err
+		}
+		list = append(list, e)
 	}
-	err := db.get(tx, bTeamBlocks, h, &list, "a team block")
-	return list, err
+	return list, nil
 }
 
 // teamBlocksFor are the team blocks naming any of p's hashes, each once.
@@ -176,21 +211,14 @@ func (db *DB) teamBlocksFor(tx *bolt.Tx, k team.Keys, p consent.Prospect) []cons
 	return out
 }
 
-// TeamBlockCount is the number of team blocks held (each once).
+// TeamBlockCount is the number of team blocks held.
 func (db *DB) TeamBlockCount() int {
-	seen := map[[2]string]bool{}
+	n := 0
 	db.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bTeamBlocks).ForEach(func(h, v []byte) error {
-			var list []teamBlockEntry
-			if db.decode(bTeamBlocks, h, v, &list, "a team block") == nil {
-				for _, e := range list {
-					seen[[2]string{e.Member, e.Key}] = true
-				}
-			}
-			return nil
-		})
+		n = tx.Bucket(bTeamBlocks).Stats().KeyN
+		return nil
 	})
-	return len(seen)
+	return n
 }
 
 // checkTeamSuppressed refuses a new prospect whom the team erased or who

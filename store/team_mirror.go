@@ -54,9 +54,11 @@ func (db *DB) OpenMirror() (*DB, error) {
 	return m, nil
 }
 
-// Keys of the mirror's own team bucket.
-func mirrorMapKey(member string, id uint64) []byte {
-	return join([]byte("map\x00"), []byte(member), []byte{0}, u64(id))
+// Keys of the mirror's own team bucket. The member's name is blinded in
+// the key (a rep's name is personal data too); it is kept sealed under
+// mirrorRepKey.
+func (db *DB) mirrorMapKey(member string, id uint64) []byte {
+	return join([]byte("map\x00"), db.blind("member", member), u64(id))
 }
 func mirrorRepKey(mid uint64) []byte { return join([]byte("rep\x00"), u64(mid)) }
 
@@ -66,84 +68,132 @@ type mirrorEntry struct {
 	Seq uint64 `json:"seq"` // the member's last event seq applied
 }
 
-// PutMirrorRecord writes (or updates) member's prospect memberID in the
-// mirror with the events after the last applied: applying a change twice
-// changes nothing. It returns the mirror's id.
-func (db *DB) PutMirrorRecord(member string, memberID uint64, p consent.Prospect, evs []consent.Event) (uint64, error) {
-	var out consent.Prospect
+// MirrorChange is one change for the mirror: member's prospect ID
+// written with its events after the last applied, or Removed.
+type MirrorChange struct {
+	Member   string
+	ID       uint64
+	Prospect consent.Prospect
+	Events   []consent.Event
+	Removed  bool
+}
+
+// ApplyMirror writes changes to the mirror in one transaction (a first
+// mirror of thousands of prospects is a few transactions, not one each);
+// applying a change twice changes nothing. A removal takes the record, its
+// ledger and its index entries, and the file is then compacted so no
+// freed page keeps them.
+func (db *DB) ApplyMirror(changes []MirrorChange) error {
+	var put []consent.Prospect
+	var gone []uint64
 	err := db.update(func(tx *bolt.Tx) error {
-		var me mirrorEntry
-		mk := mirrorMapKey(member, memberID)
-		var old *consent.Prospect
-		if tx.Bucket(bTeam).Get(mk) != nil {
-			if err := db.get(tx, bTeam, mk, &me, "a mirror entry"); err != nil {
-				return err
+		put, gone = put[:0], gone[:0]
+		for _, c := range changes {
+			if c.Removed {
+				mid, err := db.removeMirrorTx(tx, c.Member, c.ID)
+				if err != nil {
+					return err
+				}
+				if mid != 0 {
+					gone = append(gone, mid)
+				}
+				continue
 			}
-			if o, err := db.getProspect(tx, me.ID); err == nil {
-				old = &o
-			}
-		} else {
-			seq, err := tx.Bucket(bProspects).NextSequence()
+			p, err := db.putMirrorTx(tx, c)
 			if err != nil {
 				return err
 			}
-			me.ID = seq
-			if err := db.put(tx, bTeam, mirrorRepKey(me.ID), member); err != nil {
-				return err
-			}
+			put = append(put, p)
 		}
-		p.ID = me.ID
-		if err := db.writeProspect(tx, p, old); err != nil {
-			return err
-		}
-		for _, ev := range evs {
-			if ev.Seq <= me.Seq {
-				continue
-			}
-			me.Seq = ev.Seq
-			ev.Seq, ev.Hash, ev.PrevHash = 0, "", ""
-			if _, err := db.appendEvent(tx, me.ID, ev); err != nil {
-				return err
-			}
-		}
-		out = p
-		return db.put(tx, bTeam, mk, me)
+		return nil
 	})
+	if err != nil {
+		return err
+	}
+	db.indexPut(put...)
+	for _, id := range gone {
+		db.indexRemove(id)
+	}
+	if len(gone) > 0 {
+		return db.compactPending()
+	}
+	return nil
+}
+
+// PutMirrorRecord is ApplyMirror of one record; it returns the mirror's id.
+func (db *DB) PutMirrorRecord(member string, memberID uint64, p consent.Prospect, evs []consent.Event) (uint64, error) {
+	err := db.ApplyMirror([]MirrorChange{{Member: member, ID: memberID, Prospect: p, Events: evs}})
 	if err != nil {
 		return 0, err
 	}
-	db.indexPut(out)
-	return out.ID, nil
+	var me mirrorEntry
+	err = db.view(func(tx *bolt.Tx) error {
+		return db.get(tx, bTeam, db.mirrorMapKey(member, memberID), &me, "a mirror entry")
+	})
+	return me.ID, err
 }
 
-// RemoveMirrorRecord drops member's prospect memberID from the mirror (an
-// erasure or a merge at the rep's): the record, its ledger and index
-// entries, then the file is compacted so no freed page keeps them.
+// RemoveMirrorRecord is ApplyMirror of one removal.
 func (db *DB) RemoveMirrorRecord(member string, memberID uint64) error {
-	var mid uint64
-	err := db.update(func(tx *bolt.Tx) error {
-		mk := mirrorMapKey(member, memberID)
-		if tx.Bucket(bTeam).Get(mk) == nil {
-			return nil
-		}
-		var me mirrorEntry
+	return db.ApplyMirror([]MirrorChange{{Member: member, ID: memberID, Removed: true}})
+}
+
+func (db *DB) putMirrorTx(tx *bolt.Tx, c MirrorChange) (consent.Prospect, error) {
+	var me mirrorEntry
+	mk := db.mirrorMapKey(c.Member, c.ID)
+	var old *consent.Prospect
+	if tx.Bucket(bTeam).Get(mk) != nil {
 		if err := db.get(tx, bTeam, mk, &me, "a mirror entry"); err != nil {
-			return err
+			return c.Prospect, err
 		}
-		mid = me.ID
-		if err := db.removeRecordTx(tx, u64(me.ID)); err != nil {
-			return err
+		if o, err := db.getProspect(tx, me.ID); err == nil {
+			old = &o
 		}
-		if err := db.delTracked(tx, bTeam, mk); err != nil {
-			return err
+	} else {
+		seq, err := tx.Bucket(bProspects).NextSequence()
+		if err != nil {
+			return c.Prospect, err
 		}
-		return db.delTracked(tx, bTeam, mirrorRepKey(me.ID))
-	})
-	if err != nil || mid == 0 {
-		return err
+		me.ID = seq
+		if err := db.put(tx, bTeam, mirrorRepKey(me.ID), c.Member); err != nil {
+			return c.Prospect, err
+		}
 	}
-	db.indexRemove(mid)
-	return db.compactPending()
+	p := c.Prospect
+	p.ID = me.ID
+	if err := db.writeProspect(tx, p, old); err != nil {
+		return p, err
+	}
+	for _, ev := range c.Events {
+		if ev.Seq <= me.Seq {
+			continue
+		}
+		me.Seq = ev.Seq
+		ev.Seq, ev.Hash, ev.PrevHash = 0, "", ""
+		if _, err := db.appendEvent(tx, me.ID, ev); err != nil {
+			return p, err
+		}
+	}
+	return p, db.put(tx, bTeam, mk, me)
+}
+
+// removeMirrorTx drops one record; 0 when the mirror did not have it.
+func (db *DB) removeMirrorTx(tx *bolt.Tx, member string, memberID uint64) (uint64, error) {
+	mk := db.mirrorMapKey(member, memberID)
+	if tx.Bucket(bTeam).Get(mk) == nil {
+		return 0, nil
+	}
+	var me mirrorEntry
+	if err := db.get(tx, bTeam, mk, &me, "a mirror entry"); err != nil {
+		return 0, err
+	}
+	if err := db.removeRecordTx(tx, u64(me.ID)); err != nil {
+		return 0, err
+	}
+	if err := db.delTracked(tx, bTeam, mk); err != nil {
+		return 0, err
+	}
+	return me.ID, db.delTracked(tx, bTeam, mirrorRepKey(me.ID))
 }
 
 // MirrorReps maps the mirror's prospect ids to the member holding each.

@@ -11,8 +11,9 @@
 //
 // THIS FILE IS THE CONTRACT between the server side (package team) and the
 // local side (store, ui/usecase). Its types and signatures do not change
-// without both sides agreeing; the bodies below ErrNotBuilt are replaced by
-// the server side's implementation.
+// without both sides agreeing; each body hands over to the implementation
+// in the file named after it (keys.go, invitation.go, create.go, conn.go,
+// members.go, push.go, pull.go, mirror.go), the schema is in sql/.
 package team
 
 import (
@@ -24,8 +25,8 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// ErrNotBuilt is returned by the contract's placeholders until the server
-// side lands (it never ships: the merge replaces every use).
+// ErrNotBuilt was returned by the contract's placeholders before the server
+// side landed; nothing returns it now (kept: other packages may name it).
 var ErrNotBuilt = errors.New("team: server side not built yet")
 
 // Typed errors the local side maps to exit codes and sentences.

@@ -21,6 +21,12 @@ const ConnectTimeout = 10 * time.Second
 // ErrTeamExists: Create met a team of that name (its schema or roles).
 var ErrTeamExists = errors.New("a team of that name already exists on this server")
 
+// ErrLoginRefused: the server refused this member's login for another
+// reason than a revocation (a wrong password, pg_hba.conf, another server
+// at that address). Not ErrRevoked: the laptop must not drop its team data
+// on a doubt.
+var ErrLoginRefused = errors.New("the team server refused this member's login")
+
 // unreachable wraps the network error behind ErrUnreachable with a short
 // reason (never the full driver message, which names the login).
 type unreachable struct{ cause error }
@@ -108,10 +114,10 @@ const (
 	pgCannotConnectNow      = "57P03"
 )
 
-// classify maps a driver error to the contract's: a refused login is a
-// revocation (the only way a member's own credentials stop working), a
-// network failure or a server going away is unreachable. A caller's own
-// cancellation stays what it is.
+// classify maps a driver error to the contract's: a login refused as not
+// permitted is a revocation (Revoke sets NOLOGIN; see functions.sql), any
+// other refusal ErrLoginRefused, a network failure or a server going away
+// unreachable. A caller's own cancellation stays what it is.
 func classify(err error) error {
 	if err == nil {
 		return nil
@@ -122,8 +128,13 @@ func classify(err error) error {
 	var pg *pgconn.PgError
 	if errors.As(err, &pg) {
 		switch pg.Code {
-		case pgInvalidPassword, pgInvalidAuthorization:
-			return ErrRevoked
+		case pgInvalidAuthorization:
+			if strings.Contains(pg.Message, "not permitted to log in") {
+				return ErrRevoked
+			}
+			return ErrLoginRefused
+		case pgInvalidPassword:
+			return ErrLoginRefused
 		case pgAdminShutdown, pgCannotConnectNow, "57P02":
 			return unreachable{err}
 		}

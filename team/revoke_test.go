@@ -101,3 +101,13 @@ func TestRevoke(t *testing.T) {
 		t.Fatalf("inviting a revoked name again: %v, want ErrMemberExists", err)
 	}
 }
+
+func TestLoginRefusedIsNotRevoked(t *testing.T) {
+	f := newFixture(t)
+	wrong := f.inv["Ann Rep"].Credentials
+	wrong.Password = "not-the-password"
+	_, err := Connect(testCtx(t), wrong, f.inv["Ann Rep"].Keys)
+	if !errors.Is(err, ErrLoginRefused) || errors.Is(err, ErrRevoked) {
+		t.Fatalf("a wrong password: %v, want ErrLoginRefused (never ErrRevoked: the laptop would drop its team data)", err)
+	}
+}

@@ -2,29 +2,27 @@
 -- SECURITY DEFINER function pins its search_path and names the caller by
 -- session_user; none is executable by PUBLIC.
 
--- Changes for the mirror: one row per record touched by a statement.
-CREATE FUNCTION {{S}}.changed_upsert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+-- Changes for the mirror: one row per record touched by a statement
+-- (old_rows exists only for a DELETE, new_rows for the others).
+CREATE FUNCTION {{S}}.changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = {{S}}, pg_temp AS $$
 BEGIN
-	INSERT INTO changes (login, prospect, removed) SELECT DISTINCT login, prospect, false FROM new_rows;
-	PERFORM pg_notify('{{C}}', 'records');
-	RETURN NULL;
-END $$;
-CREATE FUNCTION {{S}}.changed_delete() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = {{S}}, pg_temp AS $$
-BEGIN
-	INSERT INTO changes (login, prospect, removed) SELECT DISTINCT login, prospect, true FROM old_rows;
+	IF TG_OP = 'DELETE' THEN
+		INSERT INTO changes (login, prospect, removed) SELECT DISTINCT login, prospect, true FROM old_rows;
+	ELSE
+		INSERT INTO changes (login, prospect, removed) SELECT DISTINCT login, prospect, false FROM new_rows;
+	END IF;
 	PERFORM pg_notify('{{C}}', 'records');
 	RETURN NULL;
 END $$;
 CREATE TRIGGER records_inserted AFTER INSERT ON {{S}}.records REFERENCING NEW TABLE AS new_rows
-	FOR EACH STATEMENT EXECUTE FUNCTION {{S}}.changed_upsert();
+	FOR EACH STATEMENT EXECUTE FUNCTION {{S}}.changed();
 CREATE TRIGGER records_updated AFTER UPDATE ON {{S}}.records REFERENCING NEW TABLE AS new_rows
-	FOR EACH STATEMENT EXECUTE FUNCTION {{S}}.changed_upsert();
+	FOR EACH STATEMENT EXECUTE FUNCTION {{S}}.changed();
 CREATE TRIGGER records_deleted AFTER DELETE ON {{S}}.records REFERENCING OLD TABLE AS old_rows
-	FOR EACH STATEMENT EXECUTE FUNCTION {{S}}.changed_delete();
+	FOR EACH STATEMENT EXECUTE FUNCTION {{S}}.changed();
 CREATE TRIGGER events_inserted AFTER INSERT ON {{S}}.events REFERENCING NEW TABLE AS new_rows
-	FOR EACH STATEMENT EXECUTE FUNCTION {{S}}.changed_upsert();
+	FOR EACH STATEMENT EXECUTE FUNCTION {{S}}.changed();
 
 -- A record that meets an erasure block never lands: the person asked to be
 -- forgotten, whichever rep still had them when pushing.
@@ -111,9 +109,12 @@ BEGIN
 	PERFORM add_member(member, login_name, verifier, is_manager, pub);
 END $$;
 
--- Revocation: the login can no longer log in (no password, NOLOGIN), its
--- open sessions end where the server lets us, and every policy shuts it out
--- at once through active(). Returns false for an unknown member.
+-- Revocation: the login can no longer log in (NOLOGIN), its open sessions
+-- end where the server lets us, and every policy shuts it out at once
+-- through active(). The password stays on purpose: the laptop then hears
+-- "role … is not permitted to log in", which only a revocation causes, and
+-- not a bare password failure it could not tell from a wrong server.
+-- Returns false for an unknown member.
 CREATE FUNCTION {{S}}.revoke(member text) RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = {{S}}, pg_temp AS $$
 DECLARE
@@ -130,7 +131,7 @@ BEGIN
 		RAISE invalid_parameter_value USING MESSAGE = 'a manager cannot revoke themselves';
 	END IF;
 	UPDATE members SET revoked = now() WHERE login = l;
-	EXECUTE format('ALTER ROLE %I NOLOGIN PASSWORD NULL', l);
+	EXECUTE format('ALTER ROLE %I NOLOGIN', l);
 	BEGIN
 		PERFORM pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = l;
 	EXCEPTION WHEN insufficient_privilege THEN

@@ -81,9 +81,17 @@ func (l link) info() TeamInfo {
 	return TeamInfo{Team: c.Team, Member: c.Member, Server: serverName(c.URL), Manager: c.Manager, Joined: l.Joined}
 }
 
-// serverName is host[:port]/db of a URL, never its user or password.
+// serverName is host[:port]/db of a URL, never its user or password; a
+// unix socket (host= in the query) is named by its folder.
 func serverName(raw string) string {
 	u, err := url.Parse(raw)
+	if err == nil && u.Host == "" && u.Query().Get("host") != "" {
+		host := u.Query().Get("host")
+		if port := u.Query().Get("port"); port != "" {
+			host += ":" + port
+		}
+		return host + u.Path
+	}
 	if err != nil || u.Host == "" {
 		if i := strings.IndexByte(raw, '@'); i >= 0 {
 			raw = raw[i+1:]

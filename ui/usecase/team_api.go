@@ -68,11 +68,12 @@ type Team struct {
 	env Env
 	st  teamStore
 
-	// mu serialises syncs (Live's and a "Sync now") and guards the mirror,
-	// which one process opens once (its file is locked while open).
-	mu     sync.Mutex
-	mirror *store.DB
-	mapp   *App
+	// mu serialises syncs (Live's and a "Sync now"); mirrorMu guards the
+	// mirror, which one process opens once (its file is locked while open).
+	mu       sync.Mutex
+	mirrorMu sync.Mutex
+	mirror   *store.DB
+	mapp     *App
 }
 
 // teamStore is the part of the store the Team family needs (*store.DB).

@@ -90,11 +90,6 @@ func (t *Team) listen(ctx context.Context, done func(SyncResult, error)) error {
 // mirror (a second encrypted database beside this one), for the team's
 // list, report, register and insight. Only reads are meant through it.
 func (t *Team) MirrorApp() (*App, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.mapp != nil {
-		return t.mapp, nil
-	}
 	l, err := t.link()
 	if err != nil {
 		return nil, err
@@ -106,12 +101,18 @@ func (t *Team) MirrorApp() (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	t.mapp = New(m, Env{Rep: t.env.Rep, Now: t.env.Now, Keep: append([]string{t.env.db}, t.env.Keep...)})
+	t.mirrorMu.Lock()
+	defer t.mirrorMu.Unlock()
+	if t.mapp == nil {
+		t.mapp = New(m, Env{Rep: t.env.Rep, Now: t.env.Now, Keep: append([]string{t.env.db}, t.env.Keep...)})
+	}
 	return t.mapp, nil
 }
 
-// mirrorDB opens the mirror once (t.mu held).
+// mirrorDB opens the mirror once.
 func (t *Team) mirrorDB() (*store.DB, error) {
+	t.mirrorMu.Lock()
+	defer t.mirrorMu.Unlock()
 	if t.mirror != nil {
 		return t.mirror, nil
 	}
@@ -124,13 +125,11 @@ func (t *Team) mirrorDB() (*store.DB, error) {
 }
 
 // Close closes the team mirror, if open (the app at lock and exit).
-func (t *Team) Close() {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.closeMirror()
-}
+func (t *Team) Close() { t.closeMirror() }
 
 func (t *Team) closeMirror() {
+	t.mirrorMu.Lock()
+	defer t.mirrorMu.Unlock()
 	if t.mirror != nil {
 		t.mirror.Close()
 		t.mirror, t.mapp = nil, nil
@@ -140,18 +139,17 @@ func (t *Team) closeMirror() {
 // Rows is the team scope's list: the mirror's prospects matching query
 // (empty: all) with their rep, rep "" meaning every member.
 func (t *Team) Rows(query, rep string) ([]TeamRow, error) {
-	app, err := t.MirrorApp()
+	if _, err := t.MirrorApp(); err != nil {
+		return nil, err
+	}
+	m, err := t.mirrorDB()
 	if err != nil {
 		return nil, err
 	}
-	t.mu.Lock()
-	m := t.mirror
-	t.mu.Unlock()
 	reps, err := m.MirrorReps()
 	if err != nil {
 		return nil, err
 	}
-	_ = app
 	var out []TeamRow
 	for _, p := range m.Index().Search(query) {
 		who := reps[p.ID]

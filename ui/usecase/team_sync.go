@@ -15,7 +15,10 @@ import (
 
 // pullChunk is how many pulled blocks go into one local transaction: a
 // first pull of 100,000 blocks keeps its progress if cut off.
-const pullChunk = 5000
+const pullChunk = 25_000
+
+// mirrorChunk is how many mirror changes go into one transaction.
+const mirrorChunk = 1000
 
 // Sync pushes what is pending, pulls the team's blocks (erasing local
 // copies the team erased), checks the ledger anchors and, for the manager,
@@ -275,31 +278,40 @@ func (t *Team) pullMirror(ctx context.Context, c *team.Client, l link) (int, err
 	}
 	n := 0
 	k := l.inv.Keys
+	var batch []store.MirrorChange
+	flush := func() error {
+		err := m.ApplyMirror(batch)
+		n += len(batch)
+		batch = batch[:0]
+		return err
+	}
 	last, err := c.PullMirror(ctx, t.st.TeamCursor(store.CursorMirror), func(ch team.MirrorChange) error {
 		if ch.Record == nil {
 			return nil
 		}
 		r := ch.Record
-		n++
-		if ch.Removed {
-			return m.RemoveMirrorRecord(r.Member, r.Prospect)
-		}
-		var p consent.Prospect
-		pt, err := k.OpenNote(r.Snapshot, recordAD(r.Prospect))
-		if err != nil || json.Unmarshal(pt, &p) != nil {
-			return nil // sealed under an epoch not held: skipped, never guessed
-		}
-		evs := make([]consent.Event, 0, len(ch.Events))
-		for _, e := range ch.Events {
-			var ev consent.Event
-			if pt, err := k.OpenNote(e.Sealed, eventAD(e.Prospect, e.Seq)); err == nil && consent.UnmarshalEvent(pt, &ev) == nil {
-				ev.Seq = e.Seq
-				evs = append(evs, ev)
+		mc := store.MirrorChange{Member: r.Member, ID: r.Prospect, Removed: ch.Removed}
+		if !ch.Removed {
+			pt, err := k.OpenNote(r.Snapshot, recordAD(r.Prospect))
+			if err != nil || json.Unmarshal(pt, &mc.Prospect) != nil {
+				return nil // sealed under an epoch not held: skipped, never guessed
+			}
+			for _, e := range ch.Events {
+				var ev consent.Event
+				if pt, err := k.OpenNote(e.Sealed, eventAD(e.Prospect, e.Seq)); err == nil && consent.UnmarshalEvent(pt, &ev) == nil {
+					ev.Seq = e.Seq
+					mc.Events = append(mc.Events, ev)
+				}
 			}
 		}
-		_, err = m.PutMirrorRecord(r.Member, r.Prospect, p, evs)
-		return err
+		if batch = append(batch, mc); len(batch) >= mirrorChunk {
+			return flush()
+		}
+		return nil
 	})
+	if ferr := flush(); err == nil {
+		err = ferr
+	}
 	if err != nil {
 		return n, t.serverError(err, l.inv.Credentials.URL)
 	}
