@@ -10,6 +10,13 @@ CREATE ROLE {{G}} NOLOGIN IN ROLE {{M}};
 CREATE SCHEMA {{S}};
 REVOKE ALL ON SCHEMA {{S}} FROM PUBLIC;
 GRANT USAGE ON SCHEMA {{S}} TO {{M}};
+-- Members connect and push through temporary tables: PUBLIC has both by
+-- default, a hardened database may not.
+DO $$ BEGIN
+	EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO {{M}}', current_database());
+EXCEPTION WHEN insufficient_privilege THEN
+	NULL; -- the admin does not own the database: PUBLIC's defaults then
+END $$;
 
 -- The team's members. name and login are the employees', never a prospect's.
 CREATE TABLE {{S}}.members (
