@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"warmlead/consent"
 	"warmlead/store"
 	"warmlead/team"
@@ -227,4 +229,15 @@ func managerOn(t *testing.T, section string, scope func(s *shell) *scopeSwitch) 
 	sw.set(true)
 	g.wait()
 	return g, f
+}
+
+// pressEscape delivers Escape as the driver does: to the focused widget,
+// else to the window's canvas.
+func pressEscape(g *GUI) {
+	ev := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	if f := g.win.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	g.win.Canvas().OnTypedKey()(ev)
 }

@@ -178,8 +178,7 @@ func (s *teamScreen) onRevoke() {
 	d.next.Importance = widget.DangerImportance
 	form := widget.NewForm(widget.NewFormItem(lang.L("Member"), d.member))
 	d.dlg = showActionDialog(g, lang.L("Revoke access"), fyne.NewSize(480, 140), container.NewVBox(form, d.status), d.next)
-	s.lastRevoke = d
-	g.win.Canvas().Focus(d.member)
+	s.lastRevoke = d // nothing focused: Escape reaches the window and closes it; Tab reaches the list
 }
 
 func (d *revokeDialog) onNext() {

@@ -41,13 +41,12 @@ func (s *teamScreen) onJoin() {
 		widget.NewFormItem(lang.L("Code"), d.code))
 	d.dlg = showActionDialog(s.g, lang.L("Join a team"), fyne.NewSize(560, 240), container.NewVBox(hint, form, d.status), d.join)
 	s.lastJoin = d
-	s.g.win.Canvas().Focus(d.pick)
+	s.g.win.Canvas().Focus(d.code) // a text field hands Escape on; a focused button would swallow it
 }
 
 func (d *joinDialog) setFile(path string) {
 	d.file = path
 	d.path.SetText(path)
-	d.g.g.win.Canvas().Focus(d.code)
 }
 
 func (d *joinDialog) onJoin() {

@@ -101,6 +101,11 @@ func TestTeamJoinDialogValidation(t *testing.T) {
 	f := useFakeTeam(t, g, &fakeTeam{})
 	s := showTeam(g)
 	s.onJoin()
+	pressEscape(g)
+	if g.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the join dialog")
+	}
+	s.onJoin()
 	d := s.lastJoin
 	d.code.SetText("K7Q2-M9X4-P3R8-T6V1-W2Y5")
 	test.Tap(d.join)
@@ -177,6 +182,11 @@ func TestTeamRevokeConfirmation(t *testing.T) {
 	g := openMain(t)
 	f := useFakeTeam(t, g, managerTeam(t))
 	s := showTeam(g)
+	s.onRevoke()
+	pressEscape(g) // the keyboard closes it before anything is chosen
+	if g.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape did not close the revoke dialog")
+	}
 	s.onRevoke()
 	d := s.lastRevoke
 	if got := strings.Join(d.member.Options, ","); got != "Rita Jansen,Bo Berg" {
