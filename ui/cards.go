@@ -44,6 +44,8 @@ type cardEntry struct {
 	decision                                  string // "", decisionMerge or decisionKeep
 	done                                      func()
 
+	seen *seenHint // another rep has the person (team_seen.go)
+
 	// store saves a card off the UI goroutine (merge: into dupID); saved
 	// follows on the UI goroutine. The quick entry adds or merges; the
 	// photo review saves through the scan use case.
@@ -97,7 +99,7 @@ func showCardEntry(g *GUI, done func()) *cardEntry {
 		c.dlg.Hide()
 		startScan(g, done)
 	})
-	body := container.NewVBox(c.form, c.dupBox, c.status, container.NewHBox(hint, layoutSpacer(), c.counter))
+	body := container.NewVBox(c.form, c.dupBox, c.seen.label, c.status, container.NewHBox(hint, layoutSpacer(), c.counter))
 	c.dlg = dialog.NewCustomWithoutButtons(lang.L("Add business cards"), container.NewGridWrap(fyne.NewSize(600, 480), body), g.win)
 	c.dlg.SetButtons([]fyne.CanvasObject{closeBtn, c.scan, c.save})
 	c.dlg.SetOnClosed(func() {
@@ -141,6 +143,7 @@ func newCardEntry(g *GUI) *cardEntry {
 	c.keepBtn = widget.NewButton(lang.L("Keep both"), func() { c.decide(decisionKeep) })
 	c.dupBox = container.NewVBox(c.dupText, container.NewHBox(c.mergeBtn, c.keepBtn))
 	c.dupBox.Hide()
+	c.seen = newSeenHint(g)
 	c.marks, c.markRows = map[*quickEntry]*widget.Icon{}, map[*quickEntry]*fyne.Container{}
 	field := func(e *quickEntry, under ...fyne.CanvasObject) fyne.CanvasObject {
 		m := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
@@ -239,6 +242,7 @@ func asSentence(s string) string {
 // duplicate as the rep types (in memory: fast enough for every keystroke).
 func (c *cardEntry) onContactChanged() {
 	c.g.touch()
+	c.seen.check(c.card())
 	email, eErr := consent.NormalizeEmail(c.email.Text)
 	phone, pErr := consent.NormalizePhone(c.phone.Text, c.g.region())
 	showFieldError(c.emailErr, eErr)

@@ -66,6 +66,8 @@ type GUI struct {
 	shell   *shell
 
 	lastOffer *copyOffer // the last "no program to open it" dialog, for tests
+
+	team teamWindow // Team.Live and what the window knows of the team (team_live.go)
 }
 
 // New prepares the GUI; Start picks the first screen.
@@ -242,6 +244,7 @@ func (g *GUI) lock(why string) {
 		return
 	}
 	g.stopIdleWatch()
+	g.stopTeamLive(2 * time.Second)
 	g.db.Lock()
 	g.shell, g.scan = nil, nil // the photos leave memory; the batch's marks stay sealed
 	g.win.SetMainMenu(nil)
@@ -252,6 +255,7 @@ func (g *GUI) lock(why string) {
 // Close stops background watches and closes the database.
 func (g *GUI) Close() {
 	g.stopIdleWatch()
+	g.stopTeamLive(10 * time.Second)
 	g.working.Wait() // results still queued for the UI are dropped; the data is saved
 	if g.db != nil {
 		g.db.Close()

@@ -39,6 +39,9 @@ func TestEscapeFromEveryDialogsFields(t *testing.T) {
 		"CSV mapping":  func() { showCSVImport(g, csvPath, nil); g.wait() },
 		"bulk consent": func() { selectAll(p); p.bulk.onConsent() },
 		"bulk erase":   func() { selectAll(p); p.bulk.onErase() },
+		"team create":  func() { g.shell.team.onCreate() },
+		"team join":    func() { g.shell.team.onJoin() },
+		"team invite":  func() { g.shell.team.onInvite() },
 	}
 	for name, show := range open {
 		show()

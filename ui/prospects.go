@@ -54,6 +54,9 @@ type prospectsScreen struct {
 	cursor    int // the row the arrow keys move from
 	mods      func() fyne.KeyModifier
 	cached    tableRow // the row read last (prospects_table.go)
+
+	scope *scopeSwitch   // the manager's Mine / Team (team_scope.go)
+	team  *teamProspects // the team scope's list (team_prospects.go)
 }
 
 // consentStates label the store's consent filters, in their order.
@@ -109,6 +112,7 @@ func newProspectsScreen(g *GUI) *prospectsScreen {
 	split.Offset = 0.7
 	p.main = container.NewBorder(container.NewVBox(top, filters, p.bulk.root), nil, nil, nil, split)
 	p.root = container.NewStack()
+	p.scope, p.team = newScopeSwitch(g, p.refresh), newTeamProspects(g)
 	return p
 }
 
@@ -119,16 +123,22 @@ func (p *prospectsScreen) searchEntry() *widget.Entry { return p.search }
 func (p *prospectsScreen) now() time.Time { return time.Now() }
 
 func (p *prospectsScreen) refresh() {
+	if p.scope.update(); p.scope.team() {
+		p.root.Objects = []fyne.CanvasObject{p.scope.wrap(p.team.content())}
+		p.root.Refresh()
+		p.team.refresh()
+		return
+	}
 	if p.g.db.Index().Count() == 0 {
 		add := widget.NewButtonWithIcon(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
 		add.Importance = widget.HighImportance
 		imp := widget.NewButtonWithIcon(lang.L("Import contacts…"), theme.FolderOpenIcon(), p.onImport)
 		scan := widget.NewButtonWithIcon(lang.L("Scan card photos…"), theme.MediaPhotoIcon(), p.onScan)
-		p.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(heading(lang.L("Prospects")), layoutSpacer(), imp, scan, add), nil, nil, nil, p.empty)}
+		p.root.Objects = []fyne.CanvasObject{p.scope.wrap(container.NewBorder(container.NewHBox(heading(lang.L("Prospects")), layoutSpacer(), imp, scan, add), nil, nil, nil, p.empty))}
 		p.root.Refresh()
 		return
 	}
-	p.root.Objects = []fyne.CanvasObject{p.main}
+	p.root.Objects = []fyne.CanvasObject{p.scope.wrap(p.main)}
 	p.root.Refresh()
 	// Read the ledgers for the consent, last contact and next step columns
 	// now, while the rep looks at the list, rather than on first use. Not

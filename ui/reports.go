@@ -117,6 +117,7 @@ func (r *reportsScreen) content() fyne.CanvasObject {
 }
 
 func (r *reportsScreen) refresh() {
+	r.pdf.scope.update() // the manager's Mine / Team
 	var entries []store.AuditEntry
 	r.g.background(func() error {
 		var err error

@@ -73,6 +73,7 @@ type pdfPanel struct {
 	status2                 *widget.Label
 	lastPath                string
 	root                    fyne.CanvasObject
+	scope                   *scopeSwitch // the manager's Mine / Team (team_scope.go)
 }
 
 func newPDFPanel(g *GUI) *pdfPanel {
@@ -103,7 +104,8 @@ func newPDFPanel(g *GUI) *pdfPanel {
 		widget.NewFormItem(lang.L("Source"), p.source), widget.NewFormItem(lang.L("Purpose"), p.purpose),
 		widget.NewFormItem(lang.L("Consent status"), p.status),
 		widget.NewFormItem("", p.summaries), widget.NewFormItem(lang.L("Reason"), p.reason))
-	p.root = container.NewVBox(form, container.NewHBox(layoutSpacer(), p.open, p.create), p.progress, p.status2)
+	p.scope = newScopeSwitch(g, nil)
+	p.root = container.NewVBox(p.scope.bar, form, container.NewHBox(layoutSpacer(), p.open, p.create), p.progress, p.status2)
 	return p
 }
 
@@ -137,16 +139,20 @@ func (p *pdfPanel) onCreate() {
 		return
 	}
 	register := p.doc.Selected == p.doc.Options[1] // by position: the labels are translated
-	summaries, reason := p.summaries.Checked, strings.TrimSpace(p.reason.Text)
+	summaries, reason, team := p.summaries.Checked, strings.TrimSpace(p.reason.Text), p.scope.team()
 	name := "warmlead-team-report.pdf"
 	if register {
 		name = "warmlead-register.pdf"
 	}
 	savePDF(g, name, func(path string, progress func(done, total int)) (usecase.Written, error) {
-		if register { // unreadable records are left out: Verify reports them
-			return g.uc.Documents.Register(documentLang(), reason, path)
+		uc, err := scopeApp(g, team) // the team scope: every rep's records, from the mirror
+		if err != nil {
+			return usecase.Written{}, err
 		}
-		return g.uc.Documents.Team(usecase.TeamRequest{Filter: f, Summaries: summaries, Lang: documentLang(), Reason: reason, Path: path, Progress: progress})
+		if register { // unreadable records are left out: Verify reports them
+			return uc.Documents.Register(documentLang(), reason, path)
+		}
+		return uc.Documents.Team(usecase.TeamRequest{Filter: f, Summaries: summaries, Lang: documentLang(), Reason: reason, Path: path, Progress: progress})
 	}, p.progress, func(w usecase.Written, err error) {
 		if err != nil {
 			p.status2.SetText(errorText(err))

@@ -23,6 +23,8 @@ type setupScreen struct {
 	meterText, status *widget.Label
 	create            *widget.Button
 	progress          *widget.ProgressBarInfinite
+
+	join *setupJoin // "Join a team" (setup_team.go)
 }
 
 // languageNames are the pickers' choices: each language in itself, so a
@@ -90,7 +92,8 @@ func (g *GUI) showSetup() {
 	intro.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(lang.L("Welcome to Warmlead"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	body := container.NewVBox(title, intro, form, s.status, s.progress, container.NewHBox(layoutSpacer(), s.create))
+	s.join = newSetupJoin(g)
+	body := container.NewVBox(title, intro, form, s.join.box, s.status, s.progress, container.NewHBox(s.join.toggle, layoutSpacer(), s.create))
 	g.setContent(lang.L("Setup"), container.NewCenter(container.NewGridWrap(fyne.NewSize(620, 640), body)))
 	g.setup = s
 	g.win.Canvas().Focus(s.rep)
@@ -137,6 +140,14 @@ func (s *setupScreen) onCreate() {
 		s.fail(word)
 		return
 	}
+	var code string
+	if s.join.wanted() {
+		var problem string
+		if code, problem = s.join.checked(); problem != "" {
+			s.fail(problem)
+			return
+		}
+	}
 	if st.Country == "" {
 		// National numbers are read in the desktop's country; the rep
 		// changes it in Settings (an English screen in the Netherlands).
@@ -164,5 +175,8 @@ func (s *setupScreen) onCreate() {
 		}
 		g.db = db
 		g.showMain() // switches to st.Lang and remembers it for the next start
+		if code != "" {
+			g.joinAfterSetup(s.join.file, code) // team_create_join.go
+		}
 	})
 }

@@ -31,6 +31,7 @@ var sectionList = []sectionInfo{
 	{"referrals", func() string { return lang.L("Referrals") }, theme.MailForwardIcon},
 	{"calls", func() string { return lang.L("Calls") }, theme.MediaRecordIcon},
 	{"reports", func() string { return lang.L("Reports") }, theme.DocumentIcon},
+	{"team", func() string { return lang.L("Team") }, theme.StorageIcon}, // team.go
 	{"settings", func() string { return lang.L("Settings") }, theme.SettingsIcon},
 }
 
@@ -41,6 +42,7 @@ type shell struct {
 	nav      *widget.List
 	body     *fyne.Container
 	who      *widget.Label
+	teamLine *widget.Label // the team's sync state; hidden for a solo database (team_live.go)
 	lockBtn  *widget.Button
 	sections map[string]section
 	current  string
@@ -50,12 +52,14 @@ type shell struct {
 	referrals *referralsScreen
 	calls     *callsScreen
 	reports   *reportsScreen
+	team      *teamScreen
 	settings  *settingsScreen
 }
 
 func (g *GUI) showMain() {
 	g.onUnlocked()
 	g.buildShell("today")
+	g.startTeamLive() // team_live.go: nothing for a solo database
 }
 
 // buildShell makes the main window's content in the language in use and
@@ -68,9 +72,10 @@ func (g *GUI) buildShell(first string) {
 	s.referrals = newReferralsScreen(g)
 	s.calls = newCallsScreen(g)
 	s.reports = newReportsScreen(g)
+	s.team = newTeamScreen(g)
 	s.settings = newSettingsScreen(g)
 	s.sections = map[string]section{"today": s.today, "prospects": s.prospects, "referrals": s.referrals,
-		"calls": s.calls, "reports": s.reports, "settings": s.settings}
+		"calls": s.calls, "reports": s.reports, "team": s.team, "settings": s.settings}
 
 	s.nav = widget.NewList(func() int { return len(sectionList) },
 		func() fyne.CanvasObject {
@@ -86,11 +91,12 @@ func (g *GUI) buildShell(first string) {
 	s.who = widget.NewLabel("")
 	s.who.Wrapping = fyne.TextWrapWord
 	s.updateWho()
+	s.teamLine = g.newTeamLine()
 
 	brand := widget.NewLabelWithStyle(appName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	brand.SizeName = theme.SizeNameSubHeadingText
 	side := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewIcon(g.app.Icon()), brand), widget.NewSeparator()),
-		container.NewVBox(widget.NewSeparator(), s.who, s.lockBtn), nil, nil, s.nav)
+		container.NewVBox(widget.NewSeparator(), s.who, s.teamLine, s.lockBtn), nil, nil, s.nav)
 	split := container.NewHSplit(side, container.NewPadded(s.body))
 	split.Offset = 0.18
 	g.setContent("", split)

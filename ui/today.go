@@ -31,6 +31,7 @@ type todayScreen struct {
 	root     *fyne.Container
 	empty    fyne.CanvasObject
 	body     fyne.CanvasObject
+	scope    *scopeSwitch // the manager's Mine / Team (team_scope.go)
 }
 
 func newTodayScreen(g *GUI) *todayScreen {
@@ -60,16 +61,18 @@ func newTodayScreen(g *GUI) *todayScreen {
 			b := right.Objects[1].(*widget.Button)
 			b.SetText(actionLabel(row.Kind))
 			b.OnTapped = func() { t.act(row) }
+			enableIf(b, !t.scope.team()) // the team scope only reads the reps' prospects
 		})
 	t.empty = emptyState(theme.ConfirmIcon(), lang.L("Nothing due"),
 		lang.L("No notices, call-backs or retention dates need you now. New prospects and referrals bring their deadlines here."))
 	t.body = t.list
 	t.root = container.NewStack()
+	t.scope = newScopeSwitch(g, t.refresh)
 	return t
 }
 
 func (t *todayScreen) content() fyne.CanvasObject {
-	return container.NewBorder(container.NewVBox(t.greet, container.NewBorder(nil, nil, nil, t.ics, t.summary), t.note, t.filter.bar), nil, nil, nil, t.root)
+	return container.NewBorder(container.NewVBox(t.greet, t.scope.bar, container.NewBorder(nil, nil, nil, t.ics, t.summary), t.note, t.filter.bar), nil, nil, nil, t.root)
 }
 
 func (t *todayScreen) refresh() {
@@ -82,13 +85,21 @@ func (t *todayScreen) refresh() {
 	var skipped []error
 	var count int
 	showLoading(t.root, lang.L("Reading deadlines…"))
+	t.scope.update()
+	team := t.scope.team()
 	g.background(func() error {
-		var err error
-		if rows, skipped, err = g.uc.Deadlines.List(); err != nil {
+		uc, err := scopeApp(g, team) // the team scope: every rep's deadlines, from the mirror
+		if err != nil {
 			return err
 		}
-		tasks, _, err = g.uc.Tasks.List() // the same ledgers: what was skipped is said once
-		count = g.db.Index().Count()
+		if rows, skipped, err = uc.Deadlines.List(); err != nil {
+			return err
+		}
+		count = scopeCount(g, team)
+		if team { // the reps' own tasks: they tick them off in their Warmlead
+			return nil
+		}
+		tasks, _, err = uc.Tasks.List() // the same ledgers: what was skipped is said once
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -109,7 +120,7 @@ func (t *todayScreen) refresh() {
 // prospects list first drops a search or filter that would hide them.
 func (t *todayScreen) act(row usecase.DueItem) {
 	s := t.g.shell
-	if s == nil {
+	if s == nil || t.scope.team() { // a rep's prospect in the mirror: they act on it in their Warmlead
 		return
 	}
 	s.show("prospects")
