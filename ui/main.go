@@ -16,6 +16,9 @@ func Run(a fyne.App, cfg usecase.Config) {
 	w.Resize(fyne.NewSize(1100, 720))
 	g := New(a, w, cfg)
 	g.Start()
+	if perfProbe != nil {
+		perfProbe(g, w)
+	}
 	w.SetMaster()
 	w.ShowAndRun()
 	g.Close()
