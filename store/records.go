@@ -79,6 +79,7 @@ func (db *DB) Records() ([]consent.Record, []error, error) {
 // returned as problems; an error from fn stops the pass and is returned.
 // fn must not write to the database (it runs inside the read transaction).
 func (db *DB) ForEachRecord(fn func(consent.Record) error) ([]error, error) {
+	defer db.releaseMapped() // every page of the file was read (mapped_linux.go)
 	return db.eachRecord(func(tx *bolt.Tx, visit func(k, v []byte) error) error {
 		return tx.Bucket(bProspects).ForEach(visit)
 	}, fn)

@@ -10,6 +10,7 @@ import (
 // Run opens the window on app a (created by main with the app id) for the
 // database cfg names and blocks until it closes.
 func Run(a fyne.App, cfg usecase.Config) {
+	limitMemory()
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow(appName)
 	w.SetIcon(assets.Icon)

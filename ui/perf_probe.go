@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -41,7 +42,12 @@ type PerfStep struct {
 	Name  string  `json:"name"`
 	Ms    float64 `json:"ms"`     // until its data was painted
 	RSSMB float64 `json:"rss_mb"` // resident right after
-	Rows  int     `json:"rows"`   // what the screen listed, as a sanity check
+	// Of which anonymous memory (the Go heap, mostly) and pages of files
+	// mapped (the database: bbolt reads it through mmap).
+	AnonMB float64 `json:"anon_mb"`
+	FileMB float64 `json:"file_mb"`
+	HeapMB float64 `json:"heap_mb"` // the Go heap in use (live and not yet collected)
+	Rows   int     `json:"rows"` // what the screen listed, as a sanity check
 }
 
 // PerfReport is what the probe writes.
@@ -63,11 +69,16 @@ func runPerfProbe(g *GUI, w fyne.Window) {
 		return
 	}
 	p := &probe{g: g, w: w}
+	// With WARMLEAD_PERF_CPU=FILE, a CPU profile of the whole session.
+	if f, err := os.Create(os.Getenv("WARMLEAD_PERF_CPU")); err == nil {
+		pprof.StartCPUProfile(f)
+	}
 	go func() {
 		if err := p.session(); err != "" {
 			p.rep.Error = err
 		}
 		p.rep.PeakRSSMB = procStatusMB("VmHWM")
+		pprof.StopCPUProfile()
 		b, _ := json.MarshalIndent(p.rep, "", "  ")
 		os.WriteFile(out, b, 0o600)
 		fyne.Do(func() { g.app.Quit() })
@@ -191,7 +202,8 @@ func (p *probe) onUI(f func() bool) bool {
 }
 
 func (p *probe) step(name string, d time.Duration, rows int) {
-	p.rep.Steps = append(p.rep.Steps, PerfStep{Name: name, Ms: float64(d.Microseconds()) / 1000, RSSMB: procStatusMB("VmRSS"), Rows: rows})
+	p.rep.Steps = append(p.rep.Steps, PerfStep{Name: name, Ms: float64(d.Microseconds()) / 1000, RSSMB: procStatusMB("VmRSS"),
+		AnonMB: procStatusMB("RssAnon"), FileMB: procStatusMB("RssFile"), HeapMB: heapMB(), Rows: rows})
 	// With WARMLEAD_PERF_PROFILE=DIR, a heap profile after each step
 	// (go tool pprof -sample_index=inuse_space DIR/step-N.heap).
 	if dir := os.Getenv("WARMLEAD_PERF_PROFILE"); dir != "" {
@@ -200,6 +212,12 @@ func (p *probe) step(name string, d time.Duration, rows int) {
 			f.Close()
 		}
 	}
+}
+
+func heapMB() float64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return float64(ms.HeapInuse) / 1e6
 }
 
 // procStatusMB reads a "kB" line of /proc/self/status in megabytes (10^6).

@@ -83,11 +83,8 @@ func (t *todayScreen) refresh() {
 	var count int
 	showLoading(t.root, lang.L("Reading deadlines…"))
 	g.background(func() error {
-		var err error
-		if rows, skipped, err = g.uc.Deadlines.List(); err != nil {
-			return err
-		}
-		tasks, _, err = g.uc.Tasks.List() // the same ledgers: what was skipped is said once
+		today, err := g.uc.Deadlines.Today() // one read of the ledgers for both lists
+		rows, tasks, skipped = today.Due, today.Tasks, today.Skipped
 		count = g.db.Index().Count()
 		return err
 	}, func(err error) {
