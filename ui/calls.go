@@ -168,8 +168,15 @@ func (c *callsScreen) applyFilter() {
 	c.filterRows()
 }
 
+// filterRows: everyone unsearched is the list itself (76,000 rows are not
+// copied); a narrower view gets its own slice.
 func (c *callsScreen) filterRows() {
-	c.rows = c.rows[:0]
+	if c.filter.choice() == 0 && len(c.filter.words) == 0 {
+		c.rows = c.all
+		c.list.Refresh()
+		return
+	}
+	c.rows = nil
 	for _, r := range c.all {
 		ok, _ := callable(r.decision)
 		switch c.filter.choice() {

@@ -73,7 +73,11 @@ func (c *callsScreen) readDecisions(ids []uint64, then func(error)) {
 
 // fillDecisions copies the answers read into the rows.
 func (c *callsScreen) fillDecisions() {
-	for _, rows := range [][]callRow{c.all, c.rows} {
+	views := [][]callRow{c.all}
+	if len(c.rows) > 0 && len(c.all) > 0 && &c.rows[0] != &c.all[0] {
+		views = append(views, c.rows)
+	}
+	for _, rows := range views {
 		for i := range rows {
 			if d, ok := c.decisions[rows[i].rec.Prospect.ID]; ok {
 				rows[i].decision, rows[i].decided = d, true

@@ -185,9 +185,7 @@ func (d *doc) teamFrom(t *teamTally, f Filter, withSummaries bool, progress func
 	if f.Purpose != "" {
 		purposes = []consent.Purpose{f.Purpose}
 	}
-	// The second read: the counts, and per prospect its table row (a
-	// few words each, not the ledger).
-	rows, counts, err := t.rows(d, purposes)
+	counts, err := t.countsFor(purposes)
 	if err != nil {
 		return err
 	}
@@ -216,15 +214,22 @@ func (d *doc) teamFrom(t *teamTally, f Filter, withSummaries bool, progress func
 			column{d.t("col.followup"), 46, "L"},
 			column{d.t("col.granted"), 14, "R"},
 		)
-		for i, r := range rows {
-			tb.row(r[:]...)
+		// The second read: each row drawn as its record is read.
+		i := 0
+		err := t.src.Some(t.ids, func(r consent.Record) error {
+			row := d.teamRow(r, t.purposes)
+			tb.row(row[:]...)
+			i++
 			if !withSummaries {
-				progress(i+1, total)
+				progress(i, total)
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		tb.end()
 	}
-	rows = nil
 
 	if withSummaries {
 		// The third read: one ledger at a time onto its own pages.

@@ -2,6 +2,7 @@ package pdfreport
 
 import (
 	"io"
+	"slices"
 	"strconv"
 	"time"
 
@@ -11,8 +12,8 @@ import (
 // The team report of 100,000 prospects cannot hold their ledgers (two
 // gigabytes). It reads them through a RecordSource instead, one at a time,
 // in passes: which prospects the filter selects and which purposes their
-// ledgers name; then the counts and each selected prospect's table row (a
-// few words); then, with summaries, each ledger again for its pages.
+// ledgers name, with the counts; then each selected prospect's table row,
+// drawn as read; then, with summaries, each ledger again for its pages.
 
 // RecordSource hands records over one at a time, in id order, as often as
 // asked: the store in the app, a slice in tests.
@@ -21,9 +22,9 @@ type RecordSource interface {
 	Some(ids []uint64, fn func(consent.Record) error) error // those of ids (ascending) that still exist
 }
 
-// TeamStream is Team reading the records from src: two reads, three with
-// summaries; what it keeps between them is the selected ids and a table
-// row per prospect.
+// TeamStream is Team reading the records from src: two reads (the
+// selection and counts, then the table drawn row by row), three with
+// summaries; what it keeps between them is the selected ids.
 func TeamStream(w io.Writer, src RecordSource, f Filter, m Meta, withSummaries bool, progress func(done, total int)) error {
 	d := newDoc(m)
 	t, err := newTeamTally(src, f, d.now, d.m.Settings.RetentionMonths)
@@ -45,10 +46,15 @@ type teamTally struct {
 	of        int      // records read
 	maxID     uint64
 	purposes  []consent.Purpose // consent.Purposes, then others the selection's ledgers name (purposesOf)
+	// statusCounts over consent.Purposes, counted in the first read; a
+	// purpose found only later (another purpose in a ledger, or the
+	// filter's) is counted by a read of its own (countsFor).
+	counts map[consent.Purpose]map[consent.ConsentStatus]int
 }
 
 func newTeamTally(src RecordSource, f Filter, now time.Time, retention int) (*teamTally, error) {
-	t := &teamTally{src: src, now: now, retention: retention, purposes: append([]consent.Purpose(nil), consent.Purposes...)}
+	t := &teamTally{src: src, now: now, retention: retention, purposes: append([]consent.Purpose(nil), consent.Purposes...),
+		counts: statusCounts(nil, consent.Purposes, now)}
 	seen := map[consent.Purpose]bool{}
 	for _, p := range t.purposes {
 		seen[p] = true
@@ -65,6 +71,7 @@ func newTeamTally(src RecordSource, f Filter, now time.Time, retention int) (*te
 		}
 		t.ids = append(t.ids, r.Prospect.ID)
 		t.maxID = max(t.maxID, r.Prospect.ID)
+		addCounts(t.counts, r, consent.Purposes, now)
 		for i := range r.Events {
 			if p := r.Events[i].Purpose; p != "" && !seen[p] {
 				seen[p] = true
@@ -79,27 +86,31 @@ func newTeamTally(src RecordSource, f Filter, now time.Time, retention int) (*te
 	return t, err
 }
 
-// teamRow is one prospect's line of the table.
-type teamRow [7]cell
-
-// rows is the second read: the counts per purpose and status over
-// purposes (statusCounts) and every selected prospect's table row.
-func (t *teamTally) rows(d *doc, purposes []consent.Purpose) ([]teamRow, map[consent.Purpose]map[consent.ConsentStatus]int, error) {
-	counts := statusCounts(nil, purposes, t.now)
-	rows := make([]teamRow, 0, len(t.ids))
-	one := make([]consent.Record, 1)
-	err := t.src.Some(t.ids, func(r consent.Record) error {
-		one[0] = r
-		for p, byStatus := range statusCounts(one, purposes, t.now) {
-			for s, n := range byStatus {
-				counts[p][s] += n
-			}
+// addCounts adds r to counts as statusCounts counts it.
+func addCounts(counts map[consent.Purpose]map[consent.ConsentStatus]int, r consent.Record, purposes []consent.Purpose, now time.Time) {
+	for p, byStatus := range statusCounts([]consent.Record{r}, purposes, now) {
+		for s, n := range byStatus {
+			counts[p][s] += n
 		}
-		rows = append(rows, d.teamRow(r, t.purposes))
+	}
+}
+
+// countsFor is statusCounts over purposes: from the first read when it
+// counted them all, else from another read.
+func (t *teamTally) countsFor(purposes []consent.Purpose) (map[consent.Purpose]map[consent.ConsentStatus]int, error) {
+	if !slices.ContainsFunc(purposes, func(p consent.Purpose) bool { return t.counts[p] == nil }) {
+		return t.counts, nil
+	}
+	counts := statusCounts(nil, purposes, t.now)
+	err := t.src.Some(t.ids, func(r consent.Record) error {
+		addCounts(counts, r, purposes, t.now)
 		return nil
 	})
-	return rows, counts, err
+	return counts, err
 }
+
+// teamRow is one prospect's line of the table.
+type teamRow [7]cell
 
 func (d *doc) teamRow(r consent.Record, all []consent.Purpose) teamRow {
 	informed := colored(d.t("no"), colMuted)
