@@ -192,6 +192,9 @@ func (db *DB) readFacetRange(ix *searchIndex, jobs []facetJob, out []facetResult
 			if n%1024 == 1023 && db.indexGone(ix) {
 				return errFacetsAborted
 			}
+			if n%releaseEvery == releaseEvery-1 {
+				releaseMappedTx(tx)
+			}
 			evs = evs[:0]
 			prefix := u64(j.id)
 			damaged := guardRecord(bEvents, ledgerOf, j.id, func() error {

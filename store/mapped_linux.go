@@ -16,13 +16,21 @@ import (
 // which bbolt cannot remap the file, so the range is the file's mapping.
 func (db *DB) releaseMapped() {
 	db.view(func(tx *bolt.Tx) error {
-		size := tx.Size()
-		if size <= 0 {
-			return nil
-		}
-		// A raw syscall on the mapping's address: no Go pointer is made
-		// from it, so nothing else can be affected.
-		syscall.Syscall(syscall.SYS_MADVISE, tx.DB().Info().Data, uintptr(size), syscall.MADV_DONTNEED)
+		releaseMappedTx(tx)
 		return nil
 	})
+}
+
+// releaseMappedTx is releaseMapped inside a read transaction under way:
+// a long read calls it every releaseEvery records, so the pages it went
+// through never pile up to the whole file (the peak, not only the end).
+// Pages the read still uses are mapped again on their next access.
+func releaseMappedTx(tx *bolt.Tx) {
+	size := tx.Size()
+	if size <= 0 {
+		return
+	}
+	// A raw syscall on the mapping's address: no Go pointer is made from
+	// it, so nothing else can be affected.
+	syscall.Syscall(syscall.SYS_MADVISE, tx.DB().Info().Data, uintptr(size), syscall.MADV_DONTNEED)
 }

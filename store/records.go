@@ -97,7 +97,11 @@ func (db *DB) eachRecord(walk func(tx *bolt.Tx, visit func(k, v []byte) error) e
 		if err != nil {
 			return err
 		}
+		n := 0
 		return walk(tx, func(k, v []byte) error {
+			if n++; n%releaseEvery == 0 {
+				releaseMappedTx(tx)
+			}
 			id := getU64(k)
 			var r consent.Record
 			if err := guardRecord(bProspects, prospectKey, id, func() error {

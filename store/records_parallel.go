@@ -15,6 +15,10 @@ const parallelMin = 512
 // file's pages back afterwards (releaseMapped).
 const releaseAfter = 1000
 
+// releaseEvery is how many records a long read goes through between two
+// releaseMappedTx: about 30 MB of the file at ten events a prospect.
+const releaseEvery = 4096
+
 // ForEachRecordsOfBoth is ForEachRecordOf on both cores: the ids (ascending)
 // are read in two halves at once, each in its own read transaction, so
 // opening and decoding the ledgers (most of the time) runs in parallel. fn

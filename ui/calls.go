@@ -32,9 +32,8 @@ type callsScreen struct {
 	decisions map[uint64]consent.Decision
 	asked     map[uint64]struct{} // to decide next
 	deciding  bool
-	waitAll   bool              // every answer is being read, for "Callable now"
-	gen       uint64            // counts refreshes: answers read for an older list are dropped
-	entries   []store.CallEntry // reused between refreshes
+	waitAll   bool   // every answer is being read, for "Callable now"
+	gen       uint64 // counts refreshes: answers read for an older list are dropped
 }
 
 type callRow struct {
@@ -121,7 +120,7 @@ func (c *callsScreen) refresh() {
 	if len(c.all) == 0 {
 		showLoading(c.root, lang.L("Reading the call list…"))
 	}
-	entries := c.entries
+	var entries []store.CallEntry
 	var rows []callRow
 	var decided map[uint64]consent.Decision
 	g.background(func() error {
@@ -148,7 +147,7 @@ func (c *callsScreen) refresh() {
 		}
 		// Every answer is read again after a write: a consent or an
 		// objection recorded elsewhere changes it without moving the row.
-		c.entries, c.all = entries, rows
+		c.all = rows
 		c.decisions, c.asked = decided, map[uint64]struct{}{}
 		c.gen++
 		c.fillDecisions()

@@ -11,7 +11,7 @@ import (
 // runs sooner as the heap nears it, instead of letting it grow to twice
 // what is live after a large read; it is a target, not a cap: a heap that
 // needs more gets it. GOMEMLIMIT, when set, wins.
-const guiMemoryLimit = 300 << 20
+const guiMemoryLimit = 224 << 20
 
 func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {

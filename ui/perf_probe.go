@@ -21,6 +21,7 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -47,7 +48,11 @@ type PerfStep struct {
 	AnonMB float64 `json:"anon_mb"`
 	FileMB float64 `json:"file_mb"`
 	HeapMB float64 `json:"heap_mb"` // the Go heap in use (live and not yet collected)
-	Rows   int     `json:"rows"` // what the screen listed, as a sanity check
+	PeakMB float64 `json:"peak_mb"` // the highest resident seen during the step (sampled every 20 ms)
+	// Its anonymous and file parts at that moment.
+	PeakAnonMB float64 `json:"peak_anon_mb"`
+	PeakFileMB float64 `json:"peak_file_mb"`
+	Rows       int     `json:"rows"` // what the screen listed, as a sanity check
 }
 
 // PerfReport is what the probe writes.
@@ -58,9 +63,24 @@ type PerfReport struct {
 }
 
 type probe struct {
-	g   *GUI
-	w   fyne.Window
-	rep PerfReport
+	g    *GUI
+	w    fyne.Window
+	rep  PerfReport
+	mu   sync.Mutex
+	peak [3]float64 // resident, anonymous, file (MB) at the highest resident since the last step
+}
+
+// sample keeps the highest resident size since the last step.
+func (p *probe) sample() {
+	for {
+		now := [3]float64{procStatusMB("VmRSS"), procStatusMB("RssAnon"), procStatusMB("RssFile")}
+		p.mu.Lock()
+		if now[0] > p.peak[0] {
+			p.peak = now
+		}
+		p.mu.Unlock()
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 func runPerfProbe(g *GUI, w fyne.Window) {
@@ -73,6 +93,7 @@ func runPerfProbe(g *GUI, w fyne.Window) {
 	if f, err := os.Create(os.Getenv("WARMLEAD_PERF_CPU")); err == nil {
 		pprof.StartCPUProfile(f)
 	}
+	go p.sample()
 	go func() {
 		if err := p.session(); err != "" {
 			p.rep.Error = err
@@ -202,8 +223,13 @@ func (p *probe) onUI(f func() bool) bool {
 }
 
 func (p *probe) step(name string, d time.Duration, rows int) {
+	p.mu.Lock()
+	peak := p.peak
+	p.peak = [3]float64{}
+	p.mu.Unlock()
 	p.rep.Steps = append(p.rep.Steps, PerfStep{Name: name, Ms: float64(d.Microseconds()) / 1000, RSSMB: procStatusMB("VmRSS"),
-		AnonMB: procStatusMB("RssAnon"), FileMB: procStatusMB("RssFile"), HeapMB: heapMB(), Rows: rows})
+		AnonMB: procStatusMB("RssAnon"), FileMB: procStatusMB("RssFile"), HeapMB: heapMB(),
+		PeakMB: peak[0], PeakAnonMB: peak[1], PeakFileMB: peak[2], Rows: rows})
 	// With WARMLEAD_PERF_PROFILE=DIR, a heap profile after each step
 	// (go tool pprof -sample_index=inuse_space DIR/step-N.heap).
 	if dir := os.Getenv("WARMLEAD_PERF_PROFILE"); dir != "" {

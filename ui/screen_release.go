@@ -16,7 +16,7 @@ func (c *callsScreen) release() {
 	if len(c.all) < longList {
 		return
 	}
-	c.all, c.rows, c.entries = nil, nil, nil
+	c.all, c.rows = nil, nil
 	c.decisions, c.asked = map[uint64]consent.Decision{}, map[uint64]struct{}{}
 	c.gen++ // answers still being read are for the list let go
 	c.list.Refresh()

@@ -18,7 +18,7 @@ import (
 // RecordSource hands records over one at a time, in id order, as often as
 // asked: the store in the app, a slice in tests.
 type RecordSource interface {
-	All(fn func(consent.Record) error) error                 // every record
+	All(fn func(consent.Record) error) error                // every record
 	Some(ids []uint64, fn func(consent.Record) error) error // those of ids (ascending) that still exist
 }
 

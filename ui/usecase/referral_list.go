@@ -11,9 +11,9 @@ import (
 // ReferralRow is one referral as the referrals screen lists it.
 type ReferralRow struct {
 	Record     consent.Record // the prospect only: 10,000 referrals' ledgers are not kept
-	Introducer string // the introducer's name; "" once they were erased (or none was recorded)
-	Reachable  bool   // follow-up allowed by email or phone: the person approved
-	Age        int    // days since the referral was recorded
+	Introducer string         // the introducer's name; "" once they were erased (or none was recorded)
+	Reachable  bool           // follow-up allowed by email or phone: the person approved
+	Age        int            // days since the referral was recorded
 }
 
 // IntroducerCount is how many people one introducer named and how many of
