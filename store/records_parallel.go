@@ -16,8 +16,8 @@ const parallelMin = 512
 const releaseAfter = 1000
 
 // releaseEvery is how many records a long read goes through between two
-// releaseMappedTx: about 30 MB of the file at ten events a prospect.
-const releaseEvery = 4096
+// releaseMappedTx (a few megabytes of the file).
+const releaseEvery = 512
 
 // ForEachRecordsOfBoth is ForEachRecordOf on both cores: the ids (ascending)
 // are read in two halves at once, each in its own read transaction, so
