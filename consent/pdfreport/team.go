@@ -95,11 +95,6 @@ func statusCounts(recs []consent.Record, purposes []consent.Purpose, now time.Ti
 	return out
 }
 
-// countsTable draws statusCounts as a table, one row per purpose.
-func (d *doc) countsTable(recs []consent.Record, purposes []consent.Purpose) {
-	d.countsRows(statusCounts(recs, purposes, d.now), purposes)
-}
-
 // countsRows draws counts per purpose and status, one row per purpose.
 func (d *doc) countsRows(counts map[consent.Purpose]map[consent.ConsentStatus]int, purposes []consent.Purpose) {
 	cols := []column{{d.t("col.purpose"), 2.2, "L"}}
