@@ -189,8 +189,10 @@ func (p *probe) teamReport() string {
 	fyne.DoAndWait(func() {
 		g.background(func() error {
 			var err error
-			w, err = g.uc.Documents.Team(usecase.TeamRequest{Filter: pdfreport.Filter{}, Lang: documentLang(),
-				Reason: "perf probe", Path: filepath.Join(dir, "team.pdf")})
+			w, err = roomForDocument(func() (usecase.Written, error) { // as the Create button does
+				return g.uc.Documents.Team(usecase.TeamRequest{Filter: pdfreport.Filter{}, Lang: documentLang(),
+					Reason: "perf probe", Path: filepath.Join(dir, "team.pdf")})
+			})
 			return err
 		}, func(err error) {
 			if err != nil {
