@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -42,6 +43,10 @@ func init() { perfProbe = runPerfProbe }
 type PerfStep struct {
 	Name  string  `json:"name"`
 	Ms    float64 `json:"ms"`     // until its data was painted
+	// The process's CPU time (user and system, every thread) during the
+	// step: on a shared machine the wall time above waits for the other
+	// processes too, this does not.
+	CPUMs float64 `json:"cpu_ms"`
 	RSSMB float64 `json:"rss_mb"` // resident right after
 	// Of which anonymous memory (the Go heap, mostly) and pages of files
 	// mapped (the database: bbolt reads it through mmap).
@@ -66,6 +71,7 @@ type probe struct {
 	g    *GUI
 	w    fyne.Window
 	rep  PerfReport
+	cpu  float64 // CPU milliseconds at the last step
 	mu   sync.Mutex
 	peak [3]float64 // resident, anonymous, file (MB) at the highest resident since the last step
 }
@@ -229,9 +235,11 @@ func (p *probe) step(name string, d time.Duration, rows int) {
 	peak := p.peak
 	p.peak = [3]float64{}
 	p.mu.Unlock()
-	p.rep.Steps = append(p.rep.Steps, PerfStep{Name: name, Ms: float64(d.Microseconds()) / 1000, RSSMB: procStatusMB("VmRSS"),
+	cpu := cpuMs()
+	p.rep.Steps = append(p.rep.Steps, PerfStep{Name: name, Ms: float64(d.Microseconds()) / 1000, CPUMs: cpu - p.cpu, RSSMB: procStatusMB("VmRSS"),
 		AnonMB: procStatusMB("RssAnon"), FileMB: procStatusMB("RssFile"), HeapMB: heapMB(),
 		PeakMB: peak[0], PeakAnonMB: peak[1], PeakFileMB: peak[2], Rows: rows})
+	p.cpu = cpu
 	// With WARMLEAD_PERF_PROFILE=DIR, a heap profile after each step
 	// (go tool pprof -sample_index=inuse_space DIR/step-N.heap).
 	if dir := os.Getenv("WARMLEAD_PERF_PROFILE"); dir != "" {
@@ -240,6 +248,15 @@ func (p *probe) step(name string, d time.Duration, rows int) {
 			f.Close()
 		}
 	}
+}
+
+// cpuMs is the process's user and system CPU time so far.
+func cpuMs() float64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e6
 }
 
 func heapMB() float64 {
