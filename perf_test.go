@@ -38,6 +38,7 @@ const perfPass = "perf test passphrase\n"
 type perfStep struct {
 	Name  string  `json:"name"`
 	Ms    float64 `json:"ms"`
+	CPUMs float64 `json:"cpu_ms"`
 	RSSMB float64 `json:"rss_mb"`
 	Rows  int     `json:"rows"`
 }
@@ -51,7 +52,7 @@ type perfReport struct {
 func TestGUIAt100k(t *testing.T) {
 	rep := guiSession(t)
 	for _, s := range rep.Steps {
-		t.Logf("%-45s %8.0f ms %6.0f MB resident (%d rows)", s.Name, s.Ms, s.RSSMB, s.Rows)
+		t.Logf("%-45s %8.0f ms (CPU %6.0f ms) %6.0f MB resident (%d rows)", s.Name, s.Ms, s.CPUMs, s.RSSMB, s.Rows)
 	}
 	t.Logf("peak resident: %.0f MB", rep.PeakRSSMB)
 	if rep.Error != "" {

@@ -41,8 +41,8 @@ func init() { perfProbe = runPerfProbe }
 
 // PerfStep is one measured step of the session.
 type PerfStep struct {
-	Name  string  `json:"name"`
-	Ms    float64 `json:"ms"`     // until its data was painted
+	Name string  `json:"name"`
+	Ms   float64 `json:"ms"` // until its data was painted
 	// The process's CPU time (user and system, every thread) during the
 	// step: on a shared machine the wall time above waits for the other
 	// processes too, this does not.
