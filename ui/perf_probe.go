@@ -15,6 +15,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -140,6 +142,7 @@ func (p *probe) session() string {
 			n = f()
 		}
 		p.step("open "+id, time.Since(start), n)
+		p.shot(id)
 	}
 	if msg := p.logCall(); msg != "" {
 		return msg
@@ -212,6 +215,21 @@ func (p *probe) teamReport() string {
 	}
 	p.step("team report of everyone ("+strconv.Itoa(w.Pages)+" pages)", time.Since(start), w.Pages)
 	return ""
+}
+
+// shot keeps the window's picture as DIR/perf-ID.png with
+// WARMLEAD_PERF_SHOTS=DIR, to look at what was measured.
+func (p *probe) shot(id string) {
+	dir := os.Getenv("WARMLEAD_PERF_SHOTS")
+	if dir == "" {
+		return
+	}
+	var img image.Image
+	fyne.DoAndWait(func() { img = p.w.Canvas().Capture() })
+	if f, err := os.Create(filepath.Join(dir, "perf-"+id+".png")); err == nil {
+		png.Encode(f, img)
+		f.Close()
+	}
 }
 
 // settle waits until no background job is left and their results are on
