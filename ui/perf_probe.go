@@ -15,9 +15,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"image"
-	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
@@ -217,18 +216,12 @@ func (p *probe) teamReport() string {
 	return ""
 }
 
-// shot keeps the window's picture as DIR/perf-ID.png with
-// WARMLEAD_PERF_SHOTS=DIR, to look at what was measured.
+// shot keeps the screen's picture as DIR/perf-ID.png with
+// WARMLEAD_PERF_SHOTS=DIR (ImageMagick's import, as under Xvfb; the GL
+// canvas's own Capture reads back an empty buffer there).
 func (p *probe) shot(id string) {
-	dir := os.Getenv("WARMLEAD_PERF_SHOTS")
-	if dir == "" {
-		return
-	}
-	var img image.Image
-	fyne.DoAndWait(func() { img = p.w.Canvas().Capture() })
-	if f, err := os.Create(filepath.Join(dir, "perf-"+id+".png")); err == nil {
-		png.Encode(f, img)
-		f.Close()
+	if dir := os.Getenv("WARMLEAD_PERF_SHOTS"); dir != "" {
+		exec.Command("import", "-window", "root", filepath.Join(dir, "perf-"+id+".png")).Run()
 	}
 }
 
