@@ -25,7 +25,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb x11-utils imagemagi
 # without it.
 GOTAGS ?= $(if $(filter Linux,$(shell uname -s)),tesseract,)
 
-.PHONY: run build deps deb-deps go-deps test lint unit ocr-test ui-test scale-test keyring-test smoke-test team-test fuzz bench bench-ocr bench-team clean \
+.PHONY: run build deps deb-deps go-deps test lint unit ocr-test ui-test scale-test perf-test keyring-test smoke-test team-test fuzz bench bench-ocr bench-team clean \
 	package package-deps package-test flatpak-check flatpak-vendor
 
 run: deps build
@@ -95,6 +95,15 @@ team-test:
 	WARMLEAD_REQUIRE_PG=1 go test -race -count=1 -timeout 20m ./team/...
 	WARMLEAD_REQUIRE_PG=1 go test -count=1 -timeout 20m ./ui/cli/teamscenario/
 
+# Issue 16: the real window at 100,000 prospects under Xvfb at 1366x800
+# (ui/perf_probe.go drives it, perf_test.go checks it): every screen, a
+# logged call and the team report of everyone; fails above 400 MB resident.
+# Slow (a few minutes; the demo database is made once, in the cache folder),
+# so not part of make test. make bench reports the same figures.
+PERF_XVFB := xvfb-run -a -s "-screen 0 1366x800x24"
+perf-test:
+	WARMLEAD_BUILD_TAGS="$(GOTAGS)" $(PERF_XVFB) go test -count=1 -tags perf -run TestGUIAt100k -v -timeout 40m .
+
 # The real Secret Service: gnome-keyring-daemon in a private D-Bus session.
 keyring-test:
 	dbus-run-session -- bash -c 'echo -n warmlead-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null && \
@@ -119,13 +128,17 @@ fuzz:
 		echo "fuzz $$fn ($(FUZZTIME))"; \
 		go test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; done
 
-# Issue 9: 100,000-prospect benchmarks as one Markdown table (~4 min on
-# 2 cores); raw output in artifacts/bench.txt.
+# Issue 9: 100,000-prospect benchmarks as one Markdown table (~8 min on
+# 2 cores); raw output in artifacts/bench.txt. The GUI's figures (issue 16:
+# start to first paint, each screen, a logged call, the team report, peak
+# RSS) come from the real window under Xvfb, in the same table.
 BENCHTIME ?= 1x
 bench:
 	mkdir -p $(ARTIFACTS)
-	set -o pipefail; go test -run '^$$' -bench . -benchtime $(BENCHTIME) -timeout 30m \
-		./store ./ui/cli ./consent/pdfreport | tee $(ARTIFACTS)/bench.txt | go run ./tools/benchtable -machine
+	set -o pipefail; { go test -run '^$$' -bench . -benchtime $(BENCHTIME) -timeout 30m \
+		./store ./ui/cli ./consent/pdfreport && \
+		WARMLEAD_BUILD_TAGS="$(GOTAGS)" $(PERF_XVFB) go test -tags perf -run '^$$' -bench GUI100k -benchtime 1x -timeout 40m . ; } \
+		| tee $(ARTIFACTS)/bench.txt | go run ./tools/benchtable -machine
 
 # Issue 15: the team's benchmarks on a private PostgreSQL, each beside
 # PostgreSQL's own COPY floor in the same run (~4 min on 2 cores).

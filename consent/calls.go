@@ -3,7 +3,6 @@ package consent
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -130,37 +129,16 @@ func ConfirmBySentEmail(pending []Event, mail Email, rep string, now time.Time) 
 // without a phone number are left out.
 func CallQueue(recs []Record, now time.Time) []Record {
 	type keyed struct {
-		r        Record
-		callback time.Time
-		last     time.Time
+		r Record
+		k CallKey
 	}
 	var ks []keyed
 	for _, r := range recs {
-		if r.Prospect.Phone == "" {
-			continue
+		if r.Prospect.Phone != "" {
+			ks = append(ks, keyed{r, CallKeyOf(r)})
 		}
-		k := keyed{r: r}
-		if c, ok := LastCall(r); ok {
-			k.last = c.Time
-			if c.Outcome == OutcomeCallBack && !c.Callback.IsZero() && !c.Callback.After(now.Add(24*time.Hour)) {
-				k.callback = c.Callback
-			}
-		}
-		ks = append(ks, k)
 	}
-	sort.SliceStable(ks, func(i, j int) bool {
-		a, b := ks[i], ks[j]
-		if !a.callback.IsZero() || !b.callback.IsZero() {
-			if a.callback.IsZero() || b.callback.IsZero() {
-				return !a.callback.IsZero()
-			}
-			return a.callback.Before(b.callback)
-		}
-		if !a.last.Equal(b.last) {
-			return a.last.Before(b.last) // zero (never called) first
-		}
-		return a.r.Prospect.Name < b.r.Prospect.Name
-	})
+	OrderCalls(ks, func(x *keyed) CallKey { return x.k }, func(x *keyed) uint64 { return x.r.Prospect.ID }, now)
 	out := make([]Record, len(ks))
 	for i, k := range ks {
 		out[i] = k.r

@@ -39,6 +39,9 @@ func (db *DB) DueCandidates(now time.Time, retentionMonths int) ([]uint64, error
 // ForEachRecordOf is ForEachRecord for the given ids (ascending), skipping
 // ids that no longer exist (erased in between).
 func (db *DB) ForEachRecordOf(ids []uint64, fn func(consent.Record) error) ([]error, error) {
+	if len(ids) >= releaseAfter {
+		defer db.releaseMapped() // many ledgers' pages were read (mapped_linux.go)
+	}
 	return db.eachRecord(func(tx *bolt.Tx, visit func(k, v []byte) error) error {
 		b := tx.Bucket(bProspects)
 		for _, id := range ids {

@@ -229,6 +229,7 @@ func (db *DB) loadIndex() error {
 			return nil
 		})
 	})
+	db.releaseMapped() // every prospect's page was read (mapped_linux.go)
 	if err != nil {
 		return err
 	}

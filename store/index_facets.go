@@ -70,6 +70,11 @@ type ledgerFacet struct {
 	dnc       bool
 	notice    bool  // an Art. 14 notice is owed (consent.NoticeOwed)
 	callback  int64 // unix seconds of the call-back the latest call asked for; 0: none
+	// The call list's keys (CallList): how many calls were logged, when
+	// the latest was, and its call-back when its outcome was call-back.
+	calls      int32
+	lastCall   int64
+	callBackAt int64
 	// The deadline hint (consent.DueHint) in unix seconds, rounded down so
 	// it can only say "maybe" earlier: see DueCandidates.
 	lastActivity int64 // 0: none

@@ -91,6 +91,9 @@ func (db *DB) refreshFacets(checkRegisters bool) error {
 		return nil
 	}
 	results, err := db.readFacets(ix, todo)
+	if full {
+		db.releaseMapped() // every ledger's pages were read (mapped_linux.go)
+	}
 	if err != nil {
 		return db.facetsFailed(ix, todo, err)
 	}
@@ -189,6 +192,9 @@ func (db *DB) readFacetRange(ix *searchIndex, jobs []facetJob, out []facetResult
 			if n%1024 == 1023 && db.indexGone(ix) {
 				return errFacetsAborted
 			}
+			if n%releaseEvery == releaseEvery-1 {
+				releaseMappedTx(tx)
+			}
 			evs = evs[:0]
 			prefix := u64(j.id)
 			damaged := guardRecord(bEvents, ledgerOf, j.id, func() error {
@@ -260,10 +266,15 @@ func summarise(evs []consent.Event) ledgerFacet {
 			lf.contact = max(lf.contact, e.Time.Unix())
 		}
 		if e.Kind == consent.KindCallLogged { // the latest call's call-back is the next step
-			lf.callback = 0
+			lf.callback, lf.callBackAt = 0, 0
 			if !e.Callback.IsZero() {
 				lf.callback = e.Callback.Unix()
+				if e.Outcome == consent.OutcomeCallBack {
+					lf.callBackAt = lf.callback
+				}
 			}
+			lf.calls++
+			lf.lastCall = e.Time.Unix()
 		}
 		switch {
 		case e.Kind == consent.KindObjection || (e.Kind == consent.KindCallLogged && e.Outcome == consent.OutcomeDoNotCall):

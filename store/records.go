@@ -86,6 +86,7 @@ func (db *DB) Records() ([]consent.Record, []error, error) {
 // returned as problems; an error from fn stops the pass and is returned.
 // fn must not write to the database (it runs inside the read transaction).
 func (db *DB) ForEachRecord(fn func(consent.Record) error) ([]error, error) {
+	defer db.releaseMapped() // every page of the file was read (mapped_linux.go)
 	return db.eachRecord(func(tx *bolt.Tx, visit func(k, v []byte) error) error {
 		return tx.Bucket(bProspects).ForEach(visit)
 	}, fn)
@@ -103,7 +104,11 @@ func (db *DB) eachRecord(walk func(tx *bolt.Tx, visit func(k, v []byte) error) e
 		if err != nil {
 			return err
 		}
+		n := 0
 		return walk(tx, func(k, v []byte) error {
+			if n++; n%releaseEvery == 0 {
+				releaseMappedTx(tx)
+			}
 			id := getU64(k)
 			var r consent.Record
 			if err := guardRecord(bProspects, prospectKey, id, func() error {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"warmlead/consent"
+	"warmlead/store"
 	"warmlead/ui/i18n"
 )
 
@@ -25,17 +26,28 @@ type callsScreen struct {
 	filter *listFilter
 	root   *fyne.Container
 	empty  fyne.CanvasObject
+	// The policy's answers, read for the rows shown (calls_decide.go):
+	// ordering the list needs none, and deciding for everyone means
+	// reading every ledger.
+	decisions map[uint64]consent.Decision
+	asked     map[uint64]struct{} // to decide next
+	deciding  bool
+	waitAll   bool   // every answer is being read, for "Callable now"
+	gen       uint64 // counts refreshes: answers read for an older list are dropped
 }
 
 type callRow struct {
-	rec      consent.Record
+	rec      consent.Record // the prospect only: the events stay in the file
 	decision consent.Decision
+	decided  bool // decision is the policy's answer (else not read yet)
 	attempts int
 	callback time.Time
+	name     string // folded, for the search
+	company  string // folded
 }
 
 func newCallsScreen(g *GUI) *callsScreen {
-	c := &callsScreen{g: g, root: container.NewStack()}
+	c := &callsScreen{g: g, root: container.NewStack(), decisions: map[uint64]consent.Decision{}, asked: map[uint64]struct{}{}}
 	c.empty = emptyState(theme.MediaRecordIcon(), lang.L("No one to call yet"),
 		lang.L("Prospects with a phone number appear here, call-backs first. Add a business card or a cold-call prospect with a number."))
 	c.list = widget.NewList(func() int { return len(c.rows) }, c.newRow, c.updateRow)
@@ -70,10 +82,17 @@ func (c *callsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	text.Objects[1].(*widget.Label).SetText(info)
 	why := text.Objects[2].(*widget.Label)
 	ok, reason := callable(row.decision)
+	if !row.decided {
+		c.ask(row.rec.Prospect.ID)
+		ok, reason = false, lang.L("Checking whether you may call…")
+		why.Importance = widget.MediumImportance
+	}
 	why.SetText(reason)
-	if ok {
+	switch {
+	case !row.decided:
+	case ok:
 		why.Importance = widget.SuccessImportance
-	} else {
+	default:
 		why.Importance = widget.DangerImportance
 	}
 	why.Refresh()
@@ -93,15 +112,32 @@ func (c *callsScreen) content() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(heading(lang.L("Calls")), c.filter.bar), nil, nil, nil, c.root)
 }
 
+// refresh reads the call list from the read model and the policy's
+// answers for its first rows, then shows it; after a write (a logged
+// call) the list in view stays until the new order replaces it.
 func (c *callsScreen) refresh() {
 	g := c.g
+	if len(c.all) == 0 {
+		showLoading(c.root, lang.L("Reading the call list…"))
+	}
+	var entries []store.CallEntry
 	var rows []callRow
-	showLoading(c.root, lang.L("Reading the call list…"))
+	var decided map[uint64]consent.Decision
 	g.background(func() error {
-		queue, err := g.uc.Calls.Queue()
-		for _, q := range queue {
-			rows = append(rows, callRow{rec: q.Record, decision: q.Decision, attempts: q.Attempts, callback: q.Callback})
+		var err error
+		if entries, err = g.uc.Calls.List(entries); err != nil {
+			return err
 		}
+		rows = make([]callRow, 0, len(entries))
+		ix := g.db.Index()
+		for _, e := range entries {
+			p, ok := ix.Cached(e.ID)
+			if !ok {
+				continue // erased meanwhile
+			}
+			rows = append(rows, callRow{rec: consent.Record{Prospect: p}, attempts: e.Attempts, callback: e.Callback, name: e.Name, company: e.Company})
+		}
+		decided, err = c.decideFirst(rows)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -109,15 +145,37 @@ func (c *callsScreen) refresh() {
 			c.root.Refresh()
 			return
 		}
+		// Every answer is read again after a write: a consent or an
+		// objection recorded elsewhere changes it without moving the row.
 		c.all = rows
+		c.decisions, c.asked = decided, map[uint64]struct{}{}
+		c.gen++
+		c.fillDecisions()
 		c.applyFilter()
 		showRows(c.root, len(rows), c.empty, c.list, c.list)
 	})
 }
 
-// applyFilter shows the rows the search and the filter keep.
+// applyFilter shows the rows the search and the filter keep. "Callable
+// now" needs everyone's answer: the first time it is chosen after a
+// refresh, the missing ones are read first (decideAll).
 func (c *callsScreen) applyFilter() {
-	c.rows = c.rows[:0]
+	if c.filter.choice() == 2 && c.undecided() {
+		c.decideAll()
+		return
+	}
+	c.filterRows()
+}
+
+// filterRows: everyone unsearched is the list itself (76,000 rows are not
+// copied); a narrower view gets its own slice.
+func (c *callsScreen) filterRows() {
+	if c.filter.choice() == 0 && len(c.filter.words) == 0 {
+		c.rows = c.all
+		c.list.Refresh()
+		return
+	}
+	c.rows = nil
 	for _, r := range c.all {
 		ok, _ := callable(r.decision)
 		switch c.filter.choice() {
@@ -126,7 +184,7 @@ func (c *callsScreen) applyFilter() {
 		case 0:
 			ok = true
 		}
-		if ok && c.filter.matches(r.rec.Prospect.Name, r.rec.Prospect.Company) {
+		if ok && c.filter.matchesFolded(r.name, r.company) {
 			c.rows = append(c.rows, r)
 		}
 	}

@@ -52,5 +52,16 @@ func (f *listFilter) matches(name, company string) bool {
 	return true
 }
 
+// matchesFolded is matches for a name and company folded already (the
+// read model keeps them so): no folding per row as the rep types.
+func (f *listFilter) matchesFolded(name, company string) bool {
+	for _, w := range f.words {
+		if !strings.Contains(name, w) && !strings.Contains(company, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // choice is the filter's chosen index (0: all).
 func (f *listFilter) choice() int { return max(f.kind.SelectedIndex(), 0) }

@@ -152,7 +152,9 @@ func (p *pdfPanel) onCreate() {
 		if register { // unreadable records are left out: Verify reports them
 			return uc.Documents.Register(documentLang(), reason, path)
 		}
-		return uc.Documents.Team(usecase.TeamRequest{Filter: f, Summaries: summaries, Lang: documentLang(), Reason: reason, Path: path, Progress: progress})
+		return roomForDocument(func() (usecase.Written, error) {
+			return uc.Documents.Team(usecase.TeamRequest{Filter: f, Summaries: summaries, Lang: documentLang(), Reason: reason, Path: path, Progress: progress})
+		})
 	}, p.progress, func(w usecase.Written, err error) {
 		if err != nil {
 			p.status2.SetText(errorText(err))

@@ -118,6 +118,9 @@ func (s *shell) show(id string) {
 	if !ok {
 		return
 	}
+	if prev, ok := s.sections[s.current].(releaser); ok && s.current != id {
+		prev.release()
+	}
 	s.current = id
 	for i, info := range sectionList {
 		if info.id == id {

@@ -92,14 +92,13 @@ func (t *todayScreen) refresh() {
 		if err != nil {
 			return err
 		}
-		if rows, skipped, err = uc.Deadlines.List(); err != nil {
-			return err
-		}
 		count = scopeCount(g, team)
 		if team { // the reps' own tasks: they tick them off in their Warmlead
-			return nil
+			rows, skipped, err = uc.Deadlines.List()
+			return err
 		}
-		tasks, _, err = uc.Tasks.List() // the same ledgers: what was skipped is said once
+		today, err := uc.Deadlines.Today() // one read of the ledgers for both lists
+		rows, tasks, skipped = today.Due, today.Tasks, today.Skipped
 		return err
 	}, func(err error) {
 		if err != nil {

@@ -95,11 +95,6 @@ func statusCounts(recs []consent.Record, purposes []consent.Purpose, now time.Ti
 	return out
 }
 
-// countsTable draws statusCounts as a table, one row per purpose.
-func (d *doc) countsTable(recs []consent.Record, purposes []consent.Purpose) {
-	d.countsRows(statusCounts(recs, purposes, d.now), purposes)
-}
-
 // countsRows draws counts per purpose and status, one row per purpose.
 func (d *doc) countsRows(counts map[consent.Purpose]map[consent.ConsentStatus]int, purposes []consent.Purpose) {
 	cols := []column{{d.t("col.purpose"), 2.2, "L"}}
@@ -144,66 +139,68 @@ func grantedCount(r consent.Record, purposes []consent.Purpose, now time.Time) i
 // consent.VerifyChain). progress, if not nil, is called after each prospect
 // is drawn with how many of how many are done.
 func Team(w io.Writer, recs []consent.Record, f Filter, m Meta, withSummaries bool, progress func(done, total int)) error {
-	d := newDoc(m)
-	var sel []consent.Record
-	for _, r := range recs {
-		if f.Match(r, d.now) {
-			sel = append(sel, r)
-		}
-	}
-	d.team(sel, len(recs), f, withSummaries, progress)
-	return d.finish(w)
+	return TeamStream(w, recordSlice(recs), f, m, withSummaries, progress)
 }
 
 // TeamSelected is Team for records already chosen with f.Match (at m.GeneratedAt)
-// out of all: a caller streaming 100,000 records keeps only the matches.
+// out of all.
 func TeamSelected(w io.Writer, sel []consent.Record, all int, f Filter, m Meta, withSummaries bool, progress func(done, total int)) error {
 	d := newDoc(m)
-	d.team(sel, all, f, withSummaries, progress)
+	if err := d.team(sel, all, f, withSummaries, progress); err != nil {
+		return err
+	}
 	return d.finish(w)
 }
 
-func (d *doc) team(sel []consent.Record, of int, f Filter, withSummaries bool, progress func(done, total int)) {
+// team draws the report of records chosen already, out of of.
+func (d *doc) team(sel []consent.Record, of int, f Filter, withSummaries bool, progress func(done, total int)) error {
+	t, err := newTeamTally(recordSlice(sel), Filter{}, d.now, d.m.Settings.RetentionMonths)
+	if err != nil {
+		return err
+	}
+	t.of = of
+	return d.teamFrom(t, f, withSummaries, progress)
+}
+
+func (d *doc) teamFrom(t *teamTally, f Filter, withSummaries bool, progress func(done, total int)) error {
 	d.setTitle(d.t("team.title"))
-	total := len(sel)
+	total := len(t.ids)
 	if progress == nil {
 		progress = func(int, int) {}
 	}
 
 	d.pdf.AddPage()
-	d.title(d.t("team.title"), d.tf("team.subtitle", d.num(total), d.num(of)))
+	d.title(d.t("team.title"), d.tf("team.subtitle", d.num(total), d.num(t.of)))
 	d.kv(d.t("lbl.company"), orDash(d.m.company()), colInk)
 	d.kv(d.t("lbl.collected"), d.periodSentence(f), colInk)
 	d.kv(d.t("lbl.filter"), d.filterSentence(f), colInk)
 	d.kv(d.t("lbl.timezone"), d.zone(), colInk)
 
-	purposes := purposesOf(sel)
+	purposes := t.purposes
 	if f.Purpose != "" {
 		purposes = []consent.Purpose{f.Purpose}
+	}
+	counts, err := t.countsFor(purposes)
+	if err != nil {
+		return err
 	}
 	d.heading(d.t("sec.counts"), rowH*4)
 	d.para(d.t("counts.note"), colMuted)
 	d.pdf.Ln(1)
-	d.countsTable(sel, purposes)
+	d.countsRows(counts, purposes)
 
 	d.heading(d.t("sec.prospects"), rowH*4)
 	if total == 0 {
 		d.para(d.t("team.none"), colMuted)
 	}
-	all := purposesOf(sel)
-	var t *table
 	if total > 0 {
 		// Millimetres: the other columns fit the longest label of the
 		// five languages (a follow-up cell whose rule name does not fit
 		// wraps); the number column grows with the largest number, at
 		// the name's expense.
-		var maxID uint64
-		for _, r := range sel {
-			maxID = max(maxID, r.Prospect.ID)
-		}
 		d.font("", sizeTable)
-		idW := max(8.5, d.pdf.GetStringWidth(strconv.FormatUint(maxID, 10))+2*d.pdf.GetCellMargin()+0.2)
-		t = d.newTable(
+		idW := max(8.5, d.pdf.GetStringWidth(strconv.FormatUint(t.maxID, 10))+2*d.pdf.GetCellMargin()+0.2)
+		tb := d.newTable(
 			column{d.t("col.id"), idW, "R"},
 			column{d.t("col.name"), 31.5 - (idW - 8.5), "L"},
 			column{d.t("col.company"), 33.5, "L"},
@@ -212,45 +209,42 @@ func (d *doc) team(sel []consent.Record, of int, f Filter, withSummaries bool, p
 			column{d.t("col.followup"), 46, "L"},
 			column{d.t("col.granted"), 14, "R"},
 		)
-	}
-	for i, r := range sel {
-		informed := colored(d.t("no"), colMuted)
-		if at, ok := consent.Informed(r); ok {
-			informed = txt(d.date(at))
+		// The second read: each row drawn as its record is read.
+		i := 0
+		err := t.src.Some(t.ids, func(r consent.Record) error {
+			row := d.teamRow(r, t.purposes)
+			tb.row(row[:]...)
+			i++
+			if !withSummaries {
+				progress(i, total)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		dec := consent.Decide(r, consent.ChannelEmail, consent.PurposeFollowUp, d.now, d.m.Settings.RetentionMonths)
-		follow := cell{s: d.tf("followup.cell", d.t("no"), d.why(dec.Rule)), c: colBad, wrap: true}
-		if dec.Allowed {
-			follow = cell{s: d.tf("followup.cell", d.t("yes"), d.why(dec.Rule)), c: colGood, wrap: true}
-		}
-		t.row(
-			colored(strconv.FormatUint(r.Prospect.ID, 10), colMuted),
-			txt(r.Prospect.Name),
-			txt(orDash(r.Prospect.Company)),
-			txt(d.word("source", string(consent.SourceOf(r)))),
-			informed,
-			follow,
-			txt(d.num(grantedCount(r, all, d.now))),
-		)
-		if !withSummaries {
-			progress(i+1, total)
-		}
-	}
-	if t != nil {
-		t.end()
+		tb.end()
 	}
 
 	if withSummaries {
-		for i, r := range sel {
+		// The third read: one ledger at a time onto its own pages.
+		i := 0
+		err := t.src.Some(t.ids, func(r consent.Record) error {
 			d.header = d.summaryHeader(r)
 			d.pdf.AddPage()
 			d.summary(r, VerifyRecord(r))
-			progress(i+1, total)
+			i++
+			progress(i, total)
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	if total == 0 {
 		progress(0, 0)
 	}
+	return nil
 }
 
 func (d *doc) periodSentence(f Filter) string {

@@ -18,6 +18,8 @@ type Calls struct {
 type callStore interface {
 	ledgerWriter
 	ForEachRecord(fn func(consent.Record) error) ([]error, error)
+	ForEachRecordOf(ids []uint64, fn func(consent.Record) error) ([]error, error)
+	Index() store.Index
 }
 
 var (

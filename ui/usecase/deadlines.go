@@ -17,6 +17,7 @@ type deadlineStore interface {
 	Settings() (consent.Settings, error)
 	DueCandidates(now time.Time, retentionMonths int) ([]uint64, error)
 	ForEachRecordOf(ids []uint64, fn func(consent.Record) error) ([]error, error)
+	ForEachRecordsOfBoth(ids []uint64, fn func(consent.Record) error) ([]error, error)
 }
 
 // DueItem is one deadline with the name of the person it concerns (a line
@@ -56,10 +57,15 @@ func (d *Deadlines) List() (items []DueItem, skipped []error, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	return dueItems(due, names), skipped, nil
+}
+
+// dueItems sorts due most urgent first (consent.SortDue) and names each.
+func dueItems(due []consent.Due, names map[uint64]string) []DueItem {
 	consent.SortDue(due)
 	out := make([]DueItem, len(due))
 	for i, x := range due {
 		out[i] = DueItem{x, names[x.Prospect]}
 	}
-	return out, skipped, nil
+	return out
 }

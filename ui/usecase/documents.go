@@ -20,6 +20,7 @@ type Documents struct {
 type documentStore interface {
 	ledgerWriter
 	ForEachRecord(fn func(consent.Record) error) ([]error, error)
+	ForEachRecordOf(ids []uint64, fn func(consent.Record) error) ([]error, error)
 	Registers() ([]store.Register, error)
 }
 
@@ -103,24 +104,30 @@ func (d *Documents) TeamPDF(f pdfreport.Filter, summaries bool, lang string, pro
 	if err != nil {
 		return nil, nil, err
 	}
-	// Only the selected records are kept: a team report over part of
-	// 100,000 prospects need not hold every ledger.
-	now := m.GeneratedAt // what the document judges records at
-	var sel []consent.Record
-	all := 0
-	problems, err := d.st.ForEachRecord(func(r consent.Record) error {
-		all++
-		if f.Match(r, now) {
-			sel = append(sel, r)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, nil, err
-	}
+	// The report reads the records in passes, one at a time (pdfreport's
+	// RecordSource): 100,000 ledgers would not fit in memory.
+	src := &storeRecords{st: d.st}
 	var buf bytes.Buffer
-	err = pdfreport.TeamSelected(&buf, sel, all, f, m, summaries, progress)
-	return buf.Bytes(), problems, err
+	err = pdfreport.TeamStream(&buf, src, f, m, summaries, progress)
+	return buf.Bytes(), src.problems, err
+}
+
+// storeRecords is the store as a pdfreport.RecordSource. problems are the
+// records the first read could not read (later reads skip them too).
+type storeRecords struct {
+	st       documentStore
+	problems []error
+}
+
+func (s *storeRecords) All(fn func(consent.Record) error) error {
+	var err error
+	s.problems, err = s.st.ForEachRecord(fn)
+	return err
+}
+
+func (s *storeRecords) Some(ids []uint64, fn func(consent.Record) error) error {
+	_, err := s.st.ForEachRecordOf(ids, fn)
+	return err
 }
 
 // Team writes the team report and audit-logs it with its reason.

@@ -10,10 +10,10 @@ import (
 
 // ReferralRow is one referral as the referrals screen lists it.
 type ReferralRow struct {
-	Record     consent.Record
-	Introducer string // the introducer's name; "" once they were erased (or none was recorded)
-	Reachable  bool   // follow-up allowed by email or phone: the person approved
-	Age        int    // days since the referral was recorded
+	Record     consent.Record // the prospect only: 10,000 referrals' ledgers are not kept
+	Introducer string         // the introducer's name; "" once they were erased (or none was recorded)
+	Reachable  bool           // follow-up allowed by email or phone: the person approved
+	Age        int            // days since the referral was recorded
 }
 
 // IntroducerCount is how many people one introducer named and how many of
@@ -45,11 +45,12 @@ func (r *Referrals) List() (ReferralList, error) {
 	now := r.env.now()
 	var out ReferralList
 	per := map[uint64]*IntroducerCount{}
-	_, err = r.st.ForEachRecordOf(slices.Sorted(slices.Values(ids)), func(rec consent.Record) error {
+	// Both cores read the ledgers (the calls below are one at a time).
+	_, err = r.st.ForEachRecordsOfBoth(slices.Sorted(slices.Values(ids)), func(rec consent.Record) error {
 		if rec.Prospect.Source != consent.SourceReferral {
 			return nil
 		}
-		row := ReferralRow{Record: rec, Age: int(now.Sub(consent.Collected(rec)).Hours() / 24)}
+		row := ReferralRow{Record: consent.Record{Prospect: rec.Prospect}, Age: int(now.Sub(consent.Collected(rec)).Hours() / 24)}
 		row.Reachable = consent.Decide(rec, consent.ChannelEmail, consent.PurposeFollowUp, now, st.RetentionMonths).Allowed ||
 			consent.Decide(rec, consent.ChannelPhone, consent.PurposeFollowUp, now, st.RetentionMonths).Allowed
 		if id := rec.Prospect.Introducer; id != 0 {
@@ -83,7 +84,13 @@ func (r *Referrals) List() (ReferralList, error) {
 			out.Rows[i].Introducer = c.Name
 		}
 	}
-	sort.SliceStable(out.Rows, func(i, j int) bool { return out.Rows[i].Age > out.Rows[j].Age })
+	sort.Slice(out.Rows, func(i, j int) bool { // oldest first, then in id order
+		a, b := out.Rows[i], out.Rows[j]
+		if a.Age != b.Age {
+			return a.Age > b.Age
+		}
+		return a.Record.Prospect.ID < b.Record.Prospect.ID
+	})
 	sort.Slice(out.Introducers, func(i, j int) bool {
 		a, b := out.Introducers[i], out.Introducers[j]
 		if a.Made != b.Made {

@@ -23,6 +23,7 @@ type referralStore interface {
 	ApproveReferral(id uint64, email, phone, evidence string, o store.AddOptions) (consent.Prospect, error)
 	DeclineReferral(id uint64, evidence, rep string, now time.Time) error
 	ForEachRecordOf(ids []uint64, fn func(consent.Record) error) ([]error, error)
+	ForEachRecordsOfBoth(ids []uint64, fn func(consent.Record) error) ([]error, error)
 	Index() store.Index
 }
 

@@ -63,6 +63,12 @@ func (u *Tasks) List() (items []TaskItem, skipped []error, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	sortTasks(items)
+	return items, skipped, nil
+}
+
+// sortTasks orders tasks earliest first, ties by prospect.
+func sortTasks(items []TaskItem) {
 	slices.SortStableFunc(items, func(a, b TaskItem) int {
 		if c := a.Due.Compare(b.Due); c != 0 {
 			return c
@@ -72,7 +78,6 @@ func (u *Tasks) List() (items []TaskItem, skipped []error, err error) {
 		}
 		return 0
 	})
-	return items, skipped, nil
 }
 
 func compareU64(a, b uint64) int {
