@@ -62,6 +62,7 @@ type App struct {
 	Merges    *Merges // two prospects found to be one person (merge.go)
 	Tasks     *Tasks
 	Messages  *Messages
+	Insight   *Insight // what works: figures from the ledgers (insight.go)
 }
 
 // New binds the use cases to db, an open database (unlocked before use).
@@ -83,6 +84,7 @@ func New(db *store.DB, env Env) *App {
 		Merges:    &Merges{env: env, st: db},
 		Tasks:     &Tasks{env: env, st: db},
 		Messages:  &Messages{env: env, st: db},
+		Insight:   &Insight{env: env, st: db},
 	}
 	app.Bulk = &Bulk{env: env, st: db, prospects: app.Prospects, consents: app.Consents, rights: app.Rights, documents: app.Documents}
 	return app
