@@ -240,6 +240,7 @@ func (d *doc) team(sel []consent.Record, of int, f Filter, withSummaries bool, p
 		t.end()
 	}
 
+	d.whatWorks()
 	if withSummaries {
 		for i, r := range sel {
 			d.header = d.summaryHeader(r)

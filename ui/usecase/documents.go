@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"warmlead/consent"
+	"warmlead/consent/insight"
 	"warmlead/consent/pdfreport"
 	"warmlead/store"
 )
@@ -104,12 +105,15 @@ func (d *Documents) TeamPDF(f pdfreport.Filter, summaries bool, lang string, pro
 		return nil, nil, err
 	}
 	// Only the selected records are kept: a team report over part of
-	// 100,000 prospects need not hold every ledger.
+	// 100,000 prospects need not hold every ledger. The same pass counts
+	// the page "What works" over the report's period (insight.go).
 	now := m.GeneratedAt // what the document judges records at
 	var sel []consent.Record
 	all := 0
+	works := insight.NewTally(insight.Filter{From: f.From, To: f.To, Loc: now.Location()})
 	problems, err := d.st.ForEachRecord(func(r consent.Record) error {
 		all++
+		works.Add(r)
 		if f.Match(r, now) {
 			sel = append(sel, r)
 		}
@@ -119,7 +123,9 @@ func (d *Documents) TeamPDF(f pdfreport.Filter, summaries bool, lang string, pro
 		return nil, nil, err
 	}
 	var buf bytes.Buffer
-	err = pdfreport.TeamSelected(&buf, sel, all, f, m, summaries, progress)
+	figs := works.Figures()
+	nameIntroducers(&figs, d.st)
+	err = pdfreport.TeamSelectedWithInsight(&buf, sel, all, f, m, summaries, progress, figs)
 	return buf.Bytes(), problems, err
 }
 

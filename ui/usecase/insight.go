@@ -76,14 +76,23 @@ func (in *Insight) Figures(req InsightRequest) (InsightResult, error) {
 	if req.Rep != "" && !slices.Contains(figs.Reps, req.Rep) {
 		return InsightResult{}, errInsightRep.New("Reps", len(figs.Reps))
 	}
-	ix := in.st.Index()
-	for i := range figs.Referrals {
-		if p, ok := ix.Cached(figs.Referrals[i].ID); ok && figs.Referrals[i].ID != 0 {
-			figs.Referrals[i].Name = p.Name
-		}
-	}
+	nameIntroducers(&figs, in.st)
 	if req.Progress != nil {
 		req.Progress(done, done)
 	}
 	return InsightResult{Figures: figs, Problems: problems}, nil
+}
+
+// nameIntroducers fills the introducers' names from the read model of st,
+// when st has one (a store does; a fake may not).
+func nameIntroducers(figs *insight.Figures, st any) {
+	ix, ok := st.(interface{ Index() store.Index })
+	if !ok {
+		return
+	}
+	for i := range figs.Referrals {
+		if p, ok := ix.Index().Cached(figs.Referrals[i].ID); ok && figs.Referrals[i].ID != 0 {
+			figs.Referrals[i].Name = p.Name
+		}
+	}
 }

@@ -8,6 +8,7 @@ package chart
 import (
 	"bytes"
 	"image/color"
+	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -29,6 +30,9 @@ type Options struct {
 	Source        func(consent.Source) string
 	Width, Height vg.Length // the picture's size in points; zero: 16 × 9 cm
 	DPI           int       // pixels per inch; zero: 96, a screen's
+	// NoTitle leaves the title out of the picture, for a page that sets
+	// it as text (it wraps there); Chart.Title still has it.
+	NoTitle bool
 }
 
 func (o Options) size() (vg.Length, vg.Length, int) {
@@ -79,11 +83,15 @@ func Render(f insight.Figures, o Options) ([]Chart, error) {
 		draw func(insight.Figures, Options, texts) *plot.Plot
 	}{{IDAttempts, attempts}, {IDFirstContact, firstContact}, {IDFunnel, funnel}, {IDReferrals, referrals}, {IDMonths, months}} {
 		p := c.draw(f, o, w)
+		title := p.Title.Text
+		if o.NoTitle {
+			p.Title.Text = ""
+		}
 		png, err := encode(p, o)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Chart{ID: c.id, Title: p.Title.Text, PNG: png})
+		out = append(out, Chart{ID: c.id, Title: title, PNG: png})
 	}
 	return out, nil
 }
@@ -183,14 +191,28 @@ func grouped(p *plot.Plot, o Options, names []string, ss []series, stacked, hori
 			entries++
 		}
 	}
+	// The legend sits on top of the data area: the value axis reaches so
+	// far beyond the longest bar that the legend stays clear of it.
+	legend := vg.Length(entries) * p.Legend.TextStyle.Font.Size * 1.25
 	if horizontal {
 		p.NominalY(names...)
-		p.Y.Min, p.Y.Max = -0.5, float64(len(names))-0.5+0.45*float64(entries)
+		rows := vg.Length(len(names))
+		p.Y.Min, p.Y.Max = -0.5, float64(len(names))-0.5+float64(legend/(length/rows))
 		p.X.Min, p.X.Max = 0, max(top, 1)*1.05
 		return
 	}
 	p.NominalX(names...)
-	p.Y.Max = max(top, 1) * (1.05 + 0.1*float64(entries))
+	room := float64((h - 60 - legend) / (h - 60))
+	p.Y.Max = max(top, 1) * 1.05 / max(room, 0.3)
+	// Names that would run into each other are set aslant.
+	var sum vg.Length
+	for _, n := range names {
+		sum += p.X.Tick.Label.Width(n) + 4
+	}
+	if sum > length {
+		p.X.Tick.Label.Rotation = math.Pi / 6
+		p.X.Tick.Label.XAlign, p.X.Tick.Label.YAlign = draw.XRight, draw.YCenter
+	}
 }
 
 // sans is the charts' type: Liberation Sans, which gonum embeds, with the
@@ -202,6 +224,7 @@ func sans(size vg.Length) font.Font {
 // empty says so on a plot with nothing to draw.
 func empty(p *plot.Plot, w texts) *plot.Plot {
 	p.HideAxes()
+	p.X.Label.Text, p.Y.Label.Text = "", ""
 	l, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: 0.5, Y: 0.5}}, Labels: []string{w["none"]}})
 	if err == nil {
 		l.TextStyle[0].Font = sans(10)
