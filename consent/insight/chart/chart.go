@@ -202,6 +202,7 @@ func grouped(p *plot.Plot, o Options, names []string, ss []series, stacked, hori
 		return
 	}
 	p.NominalX(names...)
+	p.X.Min, p.X.Max = -0.5, float64(len(names))-0.5 // whole bars at both ends
 	room := float64((h - 60 - legend) / (h - 60))
 	p.Y.Max = max(top, 1) * 1.05 / max(room, 0.3)
 	// Names that would run into each other are set aslant.
