@@ -49,7 +49,7 @@ const insightProgressEvery = 2000
 
 var (
 	errInsightPeriod = newTemplate(CodeInvalid, "insight: the period starts on {{.From}}, after it ends on {{.To}}")
-	errInsightRep    = newTemplate(CodeNotFound, "insight: no event in this database was recorded by that rep ({{.Reps}} reps recorded events here)")
+	errInsightRep    = newTemplate(CodeNotFound, "insight: no event in this database was recorded by that rep: 'warmlead insight --json' lists the reps who recorded events")
 )
 
 // Figures streams every record once through an insight.Tally: the memory
@@ -74,7 +74,7 @@ func (in *Insight) Figures(req InsightRequest) (InsightResult, error) {
 	}
 	figs := t.Figures()
 	if req.Rep != "" && !slices.Contains(figs.Reps, req.Rep) {
-		return InsightResult{}, errInsightRep.New("Reps", len(figs.Reps))
+		return InsightResult{}, errInsightRep.New()
 	}
 	nameIntroducers(&figs, in.st)
 	if req.Progress != nil {

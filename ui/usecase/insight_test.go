@@ -185,7 +185,7 @@ func TestInsightRefusals(t *testing.T) {
 		{"period backwards", InsightRequest{From: insightDay(time.March, 1, 0), To: insightDay(time.February, 1, 0)}, CodeInvalid,
 			"insight: the period starts on 2026-03-01, after it ends on 2026-02-01"},
 		{"a rep no event names", InsightRequest{Rep: "Nina Nobody"}, CodeNotFound,
-			"insight: no event in this database was recorded by that rep (2 reps recorded events here)"},
+			"insight: no event in this database was recorded by that rep: 'warmlead insight --json' lists the reps who recorded events"},
 	}
 	for _, c := range cases {
 		_, err := app.Insight.Figures(c.req)
