@@ -12,8 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"gonum.org/v1/plot/vg"
-
 	"warmlead/consent/insight/chart"
 	"warmlead/ui/i18n"
 	"warmlead/ui/usecase"
@@ -53,12 +51,15 @@ var insightPeriods = []struct {
 	{0, func() string { return lang.L("All time") }},
 }
 
-// insightChartSize is one chart on screen, in points at 96 dpi (about
-// 540 × 300 pixels), drawn at twice the pixels so it stays sharp on a
-// high-density screen.
+// One chart on screen is insightChartW × insightChartH in Fyne's units
+// (pixels at scale 1), two side by side at the default window size. It is
+// laid out as insightChartPt points wide, so its 7.5-point labels show at
+// about 11 pixels, and drawn at twice the pixels it shows at (sharp on a
+// high-density screen).
 const (
-	insightChartW, insightChartH = 405, 225
-	insightChartDPI              = 192
+	insightChartW, insightChartH = 500, 280
+	insightChartPt               = 340
+	insightChartDPI              = 2 * insightChartW * 72 / insightChartPt
 )
 
 func newInsightScreen(g *GUI) *insightScreen {
@@ -112,8 +113,8 @@ func (s *insightScreen) refresh() {
 	gen, req := s.gen, s.request(time.Now())
 	s.status.SetText(lang.L("Computing the figures…"))
 	s.busy.Show()
-	opts := chart.Options{Lang: i18n.Current(), Source: i18n.Source, Width: insightChartW * vg.Inch / 96,
-		Height: insightChartH * vg.Inch / 96, DPI: insightChartDPI}
+	opts := chart.Options{Lang: i18n.Current(), Source: i18n.Source, Width: insightChartPt,
+		Height: insightChartPt * insightChartH / insightChartW, DPI: insightChartDPI}
 	var (
 		res    usecase.InsightResult
 		charts []chart.Chart

@@ -2,7 +2,6 @@ package chart
 
 import (
 	"fmt"
-	"slices"
 
 	"gonum.org/v1/plot"
 
@@ -10,8 +9,7 @@ import (
 	"warmlead/consent/locale"
 )
 
-// maxIntroducers is how many introducers the referrals chart names; the
-// rest are summed in one bar.
+// maxIntroducers is how many introducers the referrals chart names.
 const maxIntroducers = 10
 
 // maxNameRunes keeps an introducer's name on the axis short.
@@ -96,14 +94,12 @@ func referrals(f insight.Figures, o Options, w texts) *plot.Plot {
 	if len(f.Referrals) == 0 {
 		return empty(p, w)
 	}
-	rs := f.Referrals
+	// The introducers with most referrals, by name; the rest are counted
+	// on the axis, not drawn as one bar that would dwarf them.
+	rs, xLabel := f.Referrals, w["people"]
 	if len(rs) > maxIntroducers {
-		rest := insight.Introducer{Name: fmt.Sprintf(w["referrals.others"], locale.Number(o.Lang, len(rs)-maxIntroducers+1))}
-		for _, r := range rs[maxIntroducers-1:] {
-			rest.Referred += r.Referred
-			rest.Approved += r.Approved
-		}
-		rs = append(slices.Clone(rs[:maxIntroducers-1]), rest)
+		xLabel = fmt.Sprintf(w["referrals.others"], locale.Number(o.Lang, len(rs)-maxIntroducers))
+		rs = rs[:maxIntroducers]
 	}
 	// gonum draws the first category at the bottom: reverse, so the
 	// introducer with the most referrals is on top.
@@ -123,7 +119,7 @@ func referrals(f insight.Figures, o Options, w texts) *plot.Plot {
 	}
 	grouped(p, o, names, []series{{w["referrals.approved"], approved, colGood}, {w["referrals.referred"], referred, colAccent}}, false, true)
 	p.X.Tick.Marker = wholeTicks{o.Lang}
-	p.X.Label.Text = w["people"]
+	p.X.Label.Text = xLabel
 	return p
 }
 
