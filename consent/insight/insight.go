@@ -10,6 +10,7 @@
 package insight
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -41,14 +42,20 @@ func (f Filter) loc() *time.Location {
 }
 
 // end is the first instant after the period, zero when it is open.
-func (f Filter) end() time.Time {
-	if f.To.IsZero() {
-		return f.To
+func (f Filter) end() time.Time { return PeriodEnd(f.To) }
+
+// PeriodEnd is the first instant after a period that ends at to,
+// inclusive: a to at midnight, as a date typed without a time is, takes in
+// that whole day. The zero time (no end) stays zero. The team report's
+// filter ends the same way.
+func PeriodEnd(to time.Time) time.Time {
+	if to.IsZero() {
+		return to
 	}
-	if h, m, s := f.To.Clock(); h == 0 && m == 0 && s == 0 && f.To.Nanosecond() == 0 {
-		return f.To.AddDate(0, 0, 1)
+	if h, m, s := to.Clock(); h == 0 && m == 0 && s == 0 && to.Nanosecond() == 0 {
+		return to.AddDate(0, 0, 1)
 	}
-	return f.To.Add(time.Nanosecond)
+	return to.Add(time.Nanosecond)
 }
 
 // in tells whether t falls in the period.
@@ -208,11 +215,5 @@ func sourceOrder(a, b consent.Source) int {
 	if ia != ib {
 		return ia - ib
 	}
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(a, b)
 }
