@@ -58,6 +58,17 @@ func PeriodEnd(to time.Time) time.Time {
 	return to.Add(time.Nanosecond)
 }
 
+// months are the first and last month of the period (zero: open ends).
+func (f Filter) months() (first, last time.Time) {
+	if !f.From.IsZero() {
+		first = monthStart(f.From, f.loc())
+	}
+	if !f.To.IsZero() {
+		last = monthStart(f.end().Add(-time.Nanosecond), f.loc())
+	}
+	return first, last
+}
+
 // in tells whether t falls in the period.
 func (f Filter) in(t time.Time) bool {
 	if !f.From.IsZero() && t.Before(f.From) {

@@ -2,6 +2,7 @@ package usecase
 
 import (
 	"slices"
+	"sync"
 	"time"
 
 	"warmlead/consent"
@@ -16,6 +17,7 @@ import (
 type insightStore interface {
 	ForEachRecord(fn func(consent.Record) error) ([]error, error)
 	Index() store.Index
+	Generation() uint64 // moves with every write: when the cached cube is stale
 }
 
 // Insight computes what works (consent/insight) from the ledgers: the
@@ -23,6 +25,11 @@ type insightStore interface {
 type Insight struct {
 	env Env
 	st  insightStore
+
+	mu           sync.Mutex
+	cube         *insight.Cube // the last pass, by month and rep (fromCube)
+	cubeGen      uint64        // the store's generation it counted
+	cubeProblems []error
 }
 
 // InsightOver is the Insight family over another database than the app's,
@@ -52,35 +59,73 @@ var (
 	errInsightRep    = newTemplate(CodeNotFound, "insight: no event in this database was recorded by that rep: 'warmlead insight --json' lists the reps who recorded events")
 )
 
-// Figures streams every record once through an insight.Tally: the memory
-// of one ledger at a time, whatever the size of the store. Days and months
-// are counted in the time zone of the clock (Env.Now). The introducers'
-// names come from the read model.
+// Figures computes the figures req asks for, streaming the records (the
+// memory of one ledger at a time, whatever the size of the store). Days and
+// months are counted in the time zone of the clock (Env.Now). A period of
+// whole months (the screen's choices) is summed from a cube of the last
+// pass, kept until the store's generation moves (any write), so changing
+// the screen's filters does not read the store again; other days take a
+// pass of their own. The introducers' names come from the read model.
 func (in *Insight) Figures(req InsightRequest) (InsightResult, error) {
 	if !req.From.IsZero() && !req.To.IsZero() && req.From.After(req.To) {
 		return InsightResult{}, errInsightPeriod.New("From", req.From.Format(time.DateOnly), "To", req.To.Format(time.DateOnly))
 	}
-	t := insight.NewTally(insight.Filter{From: req.From, To: req.To, Rep: req.Rep, Loc: in.env.now().Location()})
-	total, done := in.st.Index().Count(), 0
-	problems, err := in.st.ForEachRecord(func(r consent.Record) error {
-		t.Add(r)
-		if done++; req.Progress != nil && done%insightProgressEvery == 0 {
-			req.Progress(done, max(total, done))
-		}
-		return nil
-	})
+	f := insight.Filter{From: req.From, To: req.To, Rep: req.Rep, Loc: in.env.now().Location()}
+	var (
+		res InsightResult
+		err error
+	)
+	if insight.NewCube(f.Loc).Answers(f) {
+		res, err = in.fromCube(f, req.Progress)
+	} else {
+		t := insight.NewTally(f)
+		res.Problems, err = in.pass(t.Add, req.Progress)
+		res.Figures = t.Figures()
+	}
 	if err != nil {
 		return InsightResult{}, err
 	}
-	figs := t.Figures()
-	if req.Rep != "" && !slices.Contains(figs.Reps, req.Rep) {
+	if req.Rep != "" && !slices.Contains(res.Reps, req.Rep) {
 		return InsightResult{}, errInsightRep.New()
 	}
-	nameIntroducers(&figs, in.st)
-	if req.Progress != nil {
-		req.Progress(done, done)
+	nameIntroducers(&res.Figures, in.st)
+	return res, nil
+}
+
+// fromCube sums f from the cached cube, after a pass when the store has
+// changed since. The lock makes a second request wait for the pass the
+// first one started rather than start its own.
+func (in *Insight) fromCube(f insight.Filter, progress func(done, total int)) (InsightResult, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	gen := in.st.Generation()
+	if in.cube == nil || in.cubeGen != gen {
+		cube := insight.NewCube(f.Loc)
+		problems, err := in.pass(cube.Add, progress)
+		if err != nil {
+			return InsightResult{}, err
+		}
+		in.cube, in.cubeGen, in.cubeProblems = cube, gen, problems
 	}
-	return InsightResult{Figures: figs, Problems: problems}, nil
+	figs, _ := in.cube.Figures(f)
+	return InsightResult{Figures: figs, Problems: in.cubeProblems}, nil
+}
+
+// pass feeds every record to add, telling progress every
+// insightProgressEvery records and at the end.
+func (in *Insight) pass(add func(consent.Record), progress func(done, total int)) ([]error, error) {
+	total, done := in.st.Index().Count(), 0
+	problems, err := in.st.ForEachRecord(func(r consent.Record) error {
+		add(r)
+		if done++; progress != nil && done%insightProgressEvery == 0 {
+			progress(done, max(total, done))
+		}
+		return nil
+	})
+	if err == nil && progress != nil {
+		progress(done, done)
+	}
+	return problems, err
 }
 
 // nameIntroducers fills the introducers' names from the read model of st,

@@ -126,6 +126,12 @@ func TestInsightFigures(t *testing.T) {
 			[]insight.FunnelRow{row(consent.SourceCard, 1, 1, 0, 0), row(consent.SourceReferral, 3, 1, 1, 0)},
 			[]insight.Introducer{{ID: carl, Name: "Carl Customer", Referred: 2, Approved: 1, Declined: 1}, {ID: ann, Name: "Ann Cold", Referred: 1}},
 			[]insight.MonthConsent{month(time.February, 1, 1), month(time.March, 0, 0)}},
+		{"6 January to 10 February: days, not whole months, take a pass of their own", InsightRequest{From: insightDay(time.January, 6, 0), To: insightDay(time.February, 10, 0)}, 3,
+			[]insight.Attempts{card, cold(0, 0, 1, 2)},
+			insight.FirstContact{ByDays: []int{0, 1, 2, 0, 0, 0}},
+			[]insight.FunnelRow{row(consent.SourceCard, 1, 1, 0, 0), row(consent.SourceReferral, 1, 1, 1, 0), row(consent.SourceColdCall, 1, 0, 0, 0)},
+			[]insight.Introducer{{ID: carl, Name: "Carl Customer", Referred: 1, Approved: 1}},
+			[]insight.MonthConsent{month(time.January, 1, 0), month(time.February, 0, 0)}},
 		{"one rep: the people Sam collected and the consents Sam recorded", InsightRequest{Rep: "Sam Sales"}, 1, nil,
 			insight.FirstContact{ByDays: []int{0, 1, 0, 0, 0, 0}},
 			[]insight.FunnelRow{row(consent.SourceReferral, 1, 1, 1, 0)},
@@ -211,5 +217,41 @@ func TestInsightOverAnotherDatabase(t *testing.T) {
 	}
 	if own, err := app.Insight.Figures(InsightRequest{}); err != nil || !own.Empty() {
 		t.Errorf("the app's own empty database: %+v %v", own.Figures, err)
+	}
+}
+
+// Filters of whole months are summed from the last pass until a write
+// moves the store's generation; then the next request reads again.
+func TestInsightReusesItsPassUntilAWrite(t *testing.T) {
+	app, db := newTestApp(t)
+	carl, _ := insightLedgers(t, db)
+	passes := 0
+	req := func(from time.Time) InsightResult {
+		t.Helper()
+		res, err := app.Insight.Figures(InsightRequest{From: from, Progress: func(done, total int) {
+			if done == total {
+				passes++
+			}
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	all := req(time.Time{})
+	if feb := req(insightDay(time.February, 1, 0)); passes != 1 || all.Prospects != 7 || feb.Prospects != 4 {
+		t.Fatalf("%d passes for two filters of whole months (%d, %d prospects)", passes, all.Prospects, feb.Prospects)
+	}
+	if _, err := db.AppendEvents(carl, []consent.Event{{Time: insightDay(time.March, 2, 9), Rep: "Rita Rep", Kind: consent.KindConsentGranted,
+		Purpose: consent.PurposeEvents, Channel: consent.ChannelEmail, Method: consent.MethodEmailReply, Evidence: "reply: yes"}}); err != nil {
+		t.Fatal(err)
+	}
+	after := req(time.Time{})
+	if passes != 2 || len(after.Months) != 4 || after.Months[3].Granted != 1 {
+		t.Errorf("after a write: %d passes, months %+v", passes, after.Months)
+	}
+	req(insightDay(time.January, 15, 0)) // not a whole month: a pass of its own
+	if passes != 3 {
+		t.Errorf("%d passes after a filter of days", passes)
 	}
 }
