@@ -208,7 +208,7 @@ func grouped(p *plot.Plot, o Options, names []string, ss []series, stacked, hori
 	// Names that would run into each other are set aslant.
 	var sum vg.Length
 	for _, n := range names {
-		sum += p.X.Tick.Label.Width(n) + 4
+		sum += p.X.Tick.Label.Width(n) + 10 // and the room a reader needs between them
 	}
 	if sum > length {
 		p.X.Tick.Label.Rotation = math.Pi / 6
