@@ -52,14 +52,14 @@ var insightPeriods = []struct {
 }
 
 // One chart on screen is insightChartW × insightChartH in Fyne's units
-// (pixels at scale 1), two side by side at the default window size. It is
-// laid out as insightChartPt points wide, so its 7.5-point labels show at
-// about 11 pixels, and drawn at twice the pixels it shows at (sharp on a
-// high-density screen).
+// (pixels at scale 1): two side by side fit the default 1100 × 720 window
+// beside the sidebar. It is laid out as insightChartPt points wide, so its
+// 7.5-point labels show at about 10 pixels, and drawn at 2.4 times the
+// pixels it shows at (sharp on a high-density screen).
 const (
-	insightChartW, insightChartH = 500, 280
-	insightChartPt               = 340
-	insightChartDPI              = 2 * insightChartW * 72 / insightChartPt
+	insightChartW, insightChartH = 420, 236
+	insightChartPt               = 320
+	insightChartDPI              = 12 * insightChartW * 72 / insightChartPt / 5
 )
 
 func newInsightScreen(g *GUI) *insightScreen {
