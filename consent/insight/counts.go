@@ -135,25 +135,14 @@ func (c *counts) referral(r consent.Record) {
 func (c *counts) merge(o *counts) {
 	c.n += o.n
 	for src, a := range o.attempts {
-		t := c.attemptsOf(src)
-		t.Reached += a.Reached
-		t.CallsToReach += a.CallsToReach
-		t.NeverReached += a.NeverReached
-		t.CallsUnmet += a.CallsUnmet
-		for i, n := range a.ByAttempts {
-			t.ByAttempts[i] += n
-		}
+		c.attemptsOf(src).add(*a)
 	}
 	for i, n := range o.first.ByDays {
 		c.first.ByDays[i] += n
 	}
 	c.first.Never += o.first.Never
 	for src, r := range o.funnel {
-		t := c.rowOf(src)
-		t.Collected += r.Collected
-		t.Reached += r.Reached
-		t.Granted += r.Granted
-		t.NextStep += r.NextStep
+		c.rowOf(src).add(*r)
 	}
 	for id, in := range o.intro {
 		t := c.introOf(id)

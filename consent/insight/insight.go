@@ -188,10 +188,7 @@ type MonthConsent struct {
 func (f Figures) Total() FunnelRow {
 	var t FunnelRow
 	for _, r := range f.Funnel {
-		t.Collected += r.Collected
-		t.Reached += r.Reached
-		t.Granted += r.Granted
-		t.NextStep += r.NextStep
+		t.add(r)
 	}
 	return t
 }
@@ -200,15 +197,28 @@ func (f Figures) Total() FunnelRow {
 func (f Figures) AllAttempts() Attempts {
 	t := Attempts{ByAttempts: make([]int, len(AttemptBuckets))}
 	for _, a := range f.Attempts {
-		t.Reached += a.Reached
-		t.CallsToReach += a.CallsToReach
-		t.NeverReached += a.NeverReached
-		t.CallsUnmet += a.CallsUnmet
-		for i, n := range a.ByAttempts {
-			t.ByAttempts[i] += n
-		}
+		t.add(a)
 	}
 	return t
+}
+
+// add sums o's counts into a (its source stays).
+func (a *Attempts) add(o Attempts) {
+	a.Reached += o.Reached
+	a.CallsToReach += o.CallsToReach
+	a.NeverReached += o.NeverReached
+	a.CallsUnmet += o.CallsUnmet
+	for i, n := range o.ByAttempts {
+		a.ByAttempts[i] += n
+	}
+}
+
+// add sums o's stages into r (its source stays).
+func (r *FunnelRow) add(o FunnelRow) {
+	r.Collected += o.Collected
+	r.Reached += o.Reached
+	r.Granted += o.Granted
+	r.NextStep += o.NextStep
 }
 
 // Empty tells whether the period holds nothing to show.
