@@ -57,12 +57,12 @@ type App struct {
 	Documents *Documents
 	Settings  *Settings
 	DNC       *DNC
+	Insight   *Insight // what works: figures from the ledgers (insight.go)
 	Scans     *Scans  // card photos: read, review, save
 	Bulk      *Bulk   // an action on a selection of the list (bulk.go)
 	Merges    *Merges // two prospects found to be one person (merge.go)
 	Tasks     *Tasks
 	Messages  *Messages
-	Insight   *Insight // what works: figures from the ledgers (insight.go)
 }
 
 // New binds the use cases to db, an open database (unlocked before use).
@@ -80,11 +80,11 @@ func New(db *store.DB, env Env) *App {
 		Documents: &Documents{env: env, st: db},
 		Settings:  &Settings{env: env, st: db},
 		DNC:       &DNC{env: env, st: db},
+		Insight:   &Insight{env: env, st: db},
 		Scans:     &Scans{env: env, st: db, prospects: prospects},
 		Merges:    &Merges{env: env, st: db},
 		Tasks:     &Tasks{env: env, st: db},
 		Messages:  &Messages{env: env, st: db},
-		Insight:   &Insight{env: env, st: db},
 	}
 	app.Bulk = &Bulk{env: env, st: db, prospects: app.Prospects, consents: app.Consents, rights: app.Rights, documents: app.Documents}
 	return app
