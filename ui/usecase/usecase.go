@@ -58,9 +58,9 @@ type App struct {
 	Settings  *Settings
 	DNC       *DNC
 	Insight   *Insight // what works: figures from the ledgers (insight.go)
-	Scans     *Scans  // card photos: read, review, save
-	Bulk      *Bulk   // an action on a selection of the list (bulk.go)
-	Merges    *Merges // two prospects found to be one person (merge.go)
+	Scans     *Scans   // card photos: read, review, save
+	Bulk      *Bulk    // an action on a selection of the list (bulk.go)
+	Merges    *Merges  // two prospects found to be one person (merge.go)
 	Tasks     *Tasks
 	Messages  *Messages
 }
