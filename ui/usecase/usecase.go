@@ -57,10 +57,10 @@ type App struct {
 	Documents *Documents
 	Settings  *Settings
 	DNC       *DNC
-	Insight   *Insight // what works: figures from the ledgers (insight.go)
-	Scans     *Scans   // card photos: read, review, save
-	Bulk      *Bulk    // an action on a selection of the list (bulk.go)
-	Merges    *Merges  // two prospects found to be one person (merge.go)
+	Insight   *Insight
+	Scans     *Scans  // card photos: read, review, save
+	Bulk      *Bulk   // an action on a selection of the list (bulk.go)
+	Merges    *Merges // two prospects found to be one person (merge.go)
 	Tasks     *Tasks
 	Messages  *Messages
 }
