@@ -59,8 +59,11 @@ var insightPeriods = []struct {
 const (
 	insightChartW, insightChartH = 420, 236
 	insightChartPt               = 320
-	insightChartDPI              = 12 * insightChartW * 72 / insightChartPt / 5
 )
+
+// insightChartDPI is a variable for the tests, which draw coarse charts
+// (the race detector makes drawing sharp ones take seconds).
+var insightChartDPI = 12 * insightChartW * 72 / insightChartPt / 5
 
 func newInsightScreen(g *GUI) *insightScreen {
 	s := &insightScreen{g: g, status: widget.NewLabel(""), busy: widget.NewProgressBarInfinite()}

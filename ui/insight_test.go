@@ -14,6 +14,12 @@ import (
 	"warmlead/ui/usecase"
 )
 
+// The package's tests draw the Insight charts at a tenth of the pixels
+// (TestInsightScreenShot draws at half the app's, enough for its picture): every screen test that
+// passes the Insight screen, in every language, would otherwise spend
+// seconds under -race drawing pictures no one looks at.
+func init() { insightChartDPI /= 10 }
+
 // insightGUI opens the main window on three people: two collected today
 // (a cold call Rita reached at the second call, a card Sam collected and
 // emailed) and one Rita collected 400 days ago, outside the default year.

@@ -35,7 +35,11 @@ func attempts(f insight.Figures, o Options, w texts) *plot.Plot {
 			vs = append(vs, float64(n))
 		}
 		vs = append(vs, float64(a.NeverReached))
-		label := fmt.Sprintf(w["attempts.legend"], o.source(a.Source), locale.Decimal(o.Lang, a.Mean(), 1))
+		mean := "—" // no one reached: there is no mean, not a mean of zero
+		if a.Reached > 0 {
+			mean = locale.Decimal(o.Lang, a.Mean(), 1)
+		}
+		label := fmt.Sprintf(w["attempts.legend"], o.source(a.Source), mean)
 		ss = append(ss, series{label, vs, palette[i%len(palette)]})
 	}
 	grouped(p, o, names, ss, true, false)
