@@ -30,6 +30,7 @@ var sectionList = []sectionInfo{
 	{"prospects", func() string { return lang.L("Prospects") }, theme.AccountIcon},
 	{"referrals", func() string { return lang.L("Referrals") }, theme.MailForwardIcon},
 	{"calls", func() string { return lang.L("Calls") }, theme.MediaRecordIcon},
+	{"insight", func() string { return lang.L("Insight") }, theme.GridIcon},
 	{"reports", func() string { return lang.L("Reports") }, theme.DocumentIcon},
 	{"team", func() string { return lang.L("Team") }, theme.StorageIcon}, // team.go
 	{"settings", func() string { return lang.L("Settings") }, theme.SettingsIcon},
@@ -51,6 +52,7 @@ type shell struct {
 	prospects *prospectsScreen
 	referrals *referralsScreen
 	calls     *callsScreen
+	insight   *insightScreen
 	reports   *reportsScreen
 	team      *teamScreen
 	settings  *settingsScreen
@@ -71,11 +73,12 @@ func (g *GUI) buildShell(first string) {
 	s.prospects = newProspectsScreen(g)
 	s.referrals = newReferralsScreen(g)
 	s.calls = newCallsScreen(g)
+	s.insight = newInsightScreen(g)
 	s.reports = newReportsScreen(g)
 	s.team = newTeamScreen(g)
 	s.settings = newSettingsScreen(g)
 	s.sections = map[string]section{"today": s.today, "prospects": s.prospects, "referrals": s.referrals,
-		"calls": s.calls, "reports": s.reports, "team": s.team, "settings": s.settings}
+		"calls": s.calls, "insight": s.insight, "reports": s.reports, "team": s.team, "settings": s.settings}
 
 	s.nav = widget.NewList(func() int { return len(sectionList) },
 		func() fyne.CanvasObject {

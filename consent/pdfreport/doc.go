@@ -21,6 +21,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"warmlead/consent"
+	"warmlead/consent/insight"
 )
 
 // Meta is what every document says about itself: who made it, when, for
@@ -106,7 +107,8 @@ type doc struct {
 	pen    pen
 	width  float64
 	pageH  float64
-	cuts   []string // the first texts fit had to shorten or wrap broke inside a word, for tests
+	cuts   []string         // the first texts fit had to shorten or wrap broke inside a word, for tests
+	works  *insight.Figures // the team report's page "What works" (whatworks.go); nil: none
 }
 
 func newDoc(m Meta) *doc {

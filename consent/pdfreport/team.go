@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"warmlead/consent"
+	"warmlead/consent/insight"
 )
 
 // Filter selects the prospects of a team report; a zero field selects all.
@@ -23,15 +24,7 @@ type Filter struct {
 	Status   consent.ConsentStatus
 }
 
-func (f Filter) to() time.Time {
-	if f.To.IsZero() {
-		return f.To
-	}
-	if h, m, s := f.To.Clock(); h == 0 && m == 0 && s == 0 && f.To.Nanosecond() == 0 {
-		return f.To.AddDate(0, 0, 1)
-	}
-	return f.To.Add(time.Nanosecond)
-}
+func (f Filter) to() time.Time { return insight.PeriodEnd(f.To) }
 
 // Match tells whether the filter selects r, with consent states as at now.
 func (f Filter) Match(r consent.Record, now time.Time) bool {
@@ -226,6 +219,7 @@ func (d *doc) teamFrom(t *teamTally, f Filter, withSummaries bool, progress func
 		tb.end()
 	}
 
+	d.whatWorks()
 	if withSummaries {
 		// The third read: one ledger at a time onto its own pages.
 		i := 0

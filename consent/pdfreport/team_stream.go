@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"warmlead/consent"
+	"warmlead/consent/insight"
 )
 
 // The team report of 100,000 prospects cannot hold their ledgers (two
@@ -26,10 +27,22 @@ type RecordSource interface {
 // selection and counts, then the table drawn row by row), three with
 // summaries; what it keeps between them is the selected ids.
 func TeamStream(w io.Writer, src RecordSource, f Filter, m Meta, withSummaries bool, progress func(done, total int)) error {
+	return TeamStreamWithInsight(w, src, f, m, withSummaries, progress, nil)
+}
+
+// TeamStreamWithInsight is TeamStream with the page "What works": works
+// is asked once the first read is done (the caller counts the figures in
+// that read, through its RecordSource) and before the page is drawn; nil:
+// no such page.
+func TeamStreamWithInsight(w io.Writer, src RecordSource, f Filter, m Meta, withSummaries bool, progress func(done, total int), works func() insight.Figures) error {
 	d := newDoc(m)
 	t, err := newTeamTally(src, f, d.now, d.m.Settings.RetentionMonths)
 	if err != nil {
 		return err
+	}
+	if works != nil {
+		figs := works()
+		d.works = &figs
 	}
 	if err := d.teamFrom(t, f, withSummaries, progress); err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"warmlead/consent"
+	"warmlead/consent/insight"
 	"warmlead/consent/pdfreport"
 	"warmlead/store"
 )
@@ -105,22 +106,41 @@ func (d *Documents) TeamPDF(f pdfreport.Filter, summaries bool, lang string, pro
 		return nil, nil, err
 	}
 	// The report reads the records in passes, one at a time (pdfreport's
-	// RecordSource): 100,000 ledgers would not fit in memory.
-	src := &storeRecords{st: d.st}
+	// RecordSource): 100,000 ledgers would not fit in memory. The first
+	// read also counts the page "What works" over the report's period
+	// (insight.go), so the figures cost no read of their own.
+	now := m.GeneratedAt // what the document judges records at
+	works := insight.NewTally(insight.Filter{From: f.From, To: f.To, Loc: now.Location()})
+	src := &storeRecords{st: d.st, first: works.Add}
 	var buf bytes.Buffer
-	err = pdfreport.TeamStream(&buf, src, f, m, summaries, progress)
+	err = pdfreport.TeamStreamWithInsight(&buf, src, f, m, summaries, progress, func() insight.Figures {
+		figs := works.Figures()
+		nameIntroducers(&figs, d.st)
+		return figs
+	})
 	return buf.Bytes(), src.problems, err
 }
 
 // storeRecords is the store as a pdfreport.RecordSource. problems are the
-// records the first read could not read (later reads skip them too).
+// records the first read could not read (later reads skip them too); first,
+// when set, sees every record of that first read.
 type storeRecords struct {
 	st       documentStore
 	problems []error
+	first    func(consent.Record)
+	read     bool
 }
 
 func (s *storeRecords) All(fn func(consent.Record) error) error {
 	var err error
+	if first := s.first; first != nil && !s.read {
+		s.read = true
+		s.problems, err = s.st.ForEachRecord(func(r consent.Record) error {
+			first(r)
+			return fn(r)
+		})
+		return err
+	}
 	s.problems, err = s.st.ForEachRecord(fn)
 	return err
 }

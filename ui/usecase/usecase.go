@@ -57,6 +57,7 @@ type App struct {
 	Documents *Documents
 	Settings  *Settings
 	DNC       *DNC
+	Insight   *Insight
 	Scans     *Scans  // card photos: read, review, save
 	Bulk      *Bulk   // an action on a selection of the list (bulk.go)
 	Merges    *Merges // two prospects found to be one person (merge.go)
@@ -80,6 +81,7 @@ func New(db *store.DB, env Env) *App {
 		Documents: &Documents{env: env, st: db},
 		Settings:  &Settings{env: env, st: db},
 		DNC:       &DNC{env: env, st: db},
+		Insight:   &Insight{env: env, st: db},
 		Scans:     &Scans{env: env, st: db, prospects: prospects},
 		Merges:    &Merges{env: env, st: db},
 		Tasks:     &Tasks{env: env, st: db},
