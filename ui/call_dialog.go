@@ -81,8 +81,7 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 		grid.Add(widget.NewLabel(i18n.Purpose(p)))
 		grid.Add(boxes)
 	}
-	consentsHint := widget.NewLabel(lang.L("Consents they gave on the phone (confirmed by the follow-up email):"))
-	consentsHint.Wrapping = fyne.TextWrapWord
+	consentsHint := wrappedLabel(lang.L("Consents they gave on the phone (confirmed by the follow-up email):"))
 	c.reached = container.NewVBox(
 		widget.NewForm(widget.NewFormItem(lang.L("What was agreed"), c.agreed)),
 		// A form of its own: its label must not narrow the agreed entry.
@@ -91,8 +90,7 @@ func showCallDialog(g *GUI, rec consent.Record, done func()) *callDialog {
 	c.reached.Hide()
 	c.later = container.NewVBox(widget.NewForm(widget.NewFormItem(lang.L("Call back on"), c.callback.escEntry)))
 	c.later.Hide()
-	c.status = widget.NewLabel("")
-	c.status.Wrapping = fyne.TextWrapWord
+	c.status = wrappedLabel("")
 	c.status.Importance = widget.DangerImportance
 	c.save = widget.NewButton(lang.L("Log call"), c.onSave)
 	c.save.Importance = widget.HighImportance

@@ -90,8 +90,7 @@ func showCardEntry(g *GUI, done func()) *cardEntry {
 	c.done = done
 	c.store, c.saved = addOrMerge, c.onAdded
 	hint := widget.NewLabel(lang.L("Enter or Ctrl+S saves the card and starts the next one."))
-	c.save = widget.NewButtonWithIcon(lang.L("Save card"), theme.DocumentSaveIcon(), c.onSave)
-	c.save.Importance = widget.HighImportance
+	c.save = primaryButton(lang.L("Save card"), theme.DocumentSaveIcon(), c.onSave)
 	c.counter = widget.NewLabel(cardsCounter(g.cardsThisSession))
 	closeBtn := widget.NewButton(lang.L("Done"), func() { c.dlg.Hide() })
 	// A stack of cards may come as photos: the scan reads them (scan.go).
@@ -131,14 +130,12 @@ func newCardEntry(g *GUI) *cardEntry {
 	c.source = widget.NewSelect(cardSourceLabels(), nil)
 	c.source.SetSelectedIndex(slices.Index(consent.Sources, consent.SourceCard))
 	c.emailErr, c.phoneErr = errorLabel(), errorLabel()
-	c.status = widget.NewLabel("")
-	c.status.Wrapping = fyne.TextWrapWord
+	c.status = wrappedLabel("")
 	c.email.OnChanged = func(string) { c.onContactChanged() }
 	c.phone.OnChanged = func(string) { c.onContactChanged() }
 	c.name.OnChanged = func(string) { c.onContactChanged() }
 	c.company.OnChanged = func(string) { c.onContactChanged() }
-	c.dupText = widget.NewLabel("")
-	c.dupText.Wrapping = fyne.TextWrapWord
+	c.dupText = wrappedLabel("")
 	c.mergeBtn = widget.NewButton(lang.L("Merge into existing"), func() { c.decide(decisionMerge) })
 	c.keepBtn = widget.NewButton(lang.L("Keep both"), func() { c.decide(decisionKeep) })
 	c.dupBox = container.NewVBox(c.dupText, container.NewHBox(c.mergeBtn, c.keepBtn))

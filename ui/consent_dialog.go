@@ -51,8 +51,7 @@ func showConsentDialog(g *GUI, p consent.Prospect, done func()) *consentDialog {
 	d.evidence.SetMinRowsVisible(4)
 	d.expires = newDateField(g, false)
 	d.expires.SetPlaceHolder(lang.L("Optional, e.g. {{.Date}}", map[string]any{"Date": i18n.Date(time.Now().AddDate(1, 0, 0))}))
-	d.status = widget.NewLabel("")
-	d.status.Wrapping = fyne.TextWrapWord
+	d.status = wrappedLabel("")
 	d.status.Importance = widget.DangerImportance
 	// A complaint goes once the rep changes what it was about.
 	clearStatus := func() { d.status.SetText("") }
@@ -66,8 +65,7 @@ func showConsentDialog(g *GUI, p consent.Prospect, done func()) *consentDialog {
 		widget.NewFormItem(lang.L("Purpose"), d.purpose), widget.NewFormItem(lang.L("Channel"), d.channel),
 		widget.NewFormItem(lang.L("The person"), d.decision), widget.NewFormItem(lang.L("Method"), d.method),
 		widget.NewFormItem(lang.L("Evidence"), d.evidence), widget.NewFormItem(lang.L("Expires"), d.expires.escEntry))
-	note := widget.NewLabel(lang.L("A bare verbal yes is not proof: record the call, or confirm the yes by email."))
-	note.Wrapping = fyne.TextWrapWord
+	note := wrappedLabel(lang.L("A bare verbal yes is not proof: record the call, or confirm the yes by email."))
 	d.save = widget.NewButton(lang.L("Record"), d.onSave)
 	d.save.Importance = widget.HighImportance
 	d.dlg = showActionDialog(g, lang.L("Consent of {{.Name}}", map[string]any{"Name": p.Name}),
@@ -212,8 +210,7 @@ func showObjectionDialog(g *GUI, p consent.Prospect, done func()) *objectionDial
 	o.evidence.SetMinRowsVisible(3)
 	o.status.Importance = widget.DangerImportance
 	o.evidence.OnChanged = func(string) { o.status.SetText("") }
-	note := widget.NewLabel(lang.L("Every channel will be blocked for every purpose. This cannot be undone by a later consent."))
-	note.Wrapping = fyne.TextWrapWord
+	note := wrappedLabel(lang.L("Every channel will be blocked for every purpose. This cannot be undone by a later consent."))
 	o.save = widget.NewButton(lang.L("Record objection"), o.onSave)
 	o.save.Importance = widget.DangerImportance
 	o.dlg = showActionDialog(g, lang.L("Do not contact {{.Name}}?", map[string]any{"Name": p.Name}),

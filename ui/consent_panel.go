@@ -59,8 +59,7 @@ func newConsentPanel(g *GUI, onSaved func()) *consentPanel {
 	rows := container.NewVBox()
 	for _, ch := range consent.Channels {
 		b := widget.NewButton(lang.L(channelVerbs[ch]), func() { c.onContact(ch) })
-		r := widget.NewLabel("")
-		r.Wrapping = fyne.TextWrapWord
+		r := wrappedLabel("")
 		c.buttons[ch], c.reasons[ch] = b, r
 		rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, 36), b), nil, r))
 	}
@@ -109,8 +108,7 @@ func newConsentPanel(g *GUI, onSaved func()) *consentPanel {
 		// The objection apart from the everyday actions, and the row
 		// narrow enough for the list beside it in every language.
 		container.NewHBox(c.record, c.reply), container.NewHBox(c.object)))
-	hint := widget.NewLabel(lang.L("Status, date and method of the latest grant, refusal or withdrawal per purpose and channel."))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := wrappedLabel(lang.L("Status, date and method of the latest grant, refusal or withdrawal per purpose and channel."))
 	c.grid = container.NewBorder(container.NewVBox(hint, container.NewHBox(
 		widget.NewButtonWithIcon(lang.L("Record consent…"), theme.DocumentCreateIcon(), c.onRecord))), nil, nil, nil, c.matrix)
 	return c

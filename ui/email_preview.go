@@ -33,11 +33,9 @@ func showEmailPreview(g *GUI, title string, mail consent.Email, onSent func()) *
 	// A label, not an entry: the stored evidence must be the exact text
 	// shown, so it cannot be edited, and a disabled entry is grey on grey.
 	// It is selectable, so a part can still be copied.
-	p.body = widget.NewLabel(mail.Body)
-	p.body.Wrapping = fyne.TextWrapWord
+	p.body = wrappedLabel(mail.Body)
 	p.body.Selectable = true
-	p.status = widget.NewLabel("")
-	p.status.Wrapping = fyne.TextWrapWord
+	p.status = wrappedLabel("")
 	p.status.Hide()
 	p.to = widget.NewLabel(orDash(mail.To))
 	head := widget.NewForm(widget.NewFormItem(lang.L("To"), p.to), widget.NewFormItem(lang.L("Subject"), widget.NewLabel(mail.Subject)))

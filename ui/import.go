@@ -33,8 +33,7 @@ type importer struct {
 func chooseVCards(g *GUI, done func()) {
 	file := widget.NewButton(lang.L("Choose a vCard file…"), nil)
 	folder := widget.NewButton(lang.L("Import every .vcf in a folder…"), nil)
-	hint := widget.NewLabel(lang.L("You can also drop several .vcf files onto the window."))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := wrappedLabel(lang.L("You can also drop several .vcf files onto the window."))
 	var pick *dialog.CustomDialog
 	csvFile := chooseCSVButton(g, func() { pick.Hide() }, done) // import_csv.go
 	file.OnTapped = func() {

@@ -116,8 +116,7 @@ func newCSVMapping(g *GUI, f *usecase.CSVFile, done func()) *csvMapping {
 		widget.NewFormItem(lang.L("List vendor"), s.vendor), widget.NewFormItem(lang.L("Event"), s.event))
 	left := container.NewBorder(widget.NewLabelWithStyle(lang.L("Columns"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		nil, nil, nil, container.NewVScroll(grid))
-	s.notes = widget.NewLabel("")
-	s.notes.Wrapping = fyne.TextWrapWord
+	s.notes = wrappedLabel("")
 	right := container.NewBorder(container.NewVBox(answers, widget.NewLabelWithStyle(lang.L("What the first rows give"),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})), s.notes, nil, nil, s.preview)
 	split := container.NewHSplit(left, right)

@@ -81,10 +81,8 @@ func showImportOrigin(g *GUI, title, action string, done func(importOrigin)) *im
 	d.eventRow.Hide()
 	d.vendorRow.Hide()
 	countryRow := widget.NewForm(widget.NewFormItem(lang.L("Country of phone numbers"), d.country))
-	d.status = widget.NewLabel("")
-	d.status.Wrapping = fyne.TextWrapWord
-	countryHint := widget.NewLabel(lang.L("Numbers written without a country code are read in this country."))
-	countryHint.Wrapping = fyne.TextWrapWord
+	d.status = wrappedLabel("")
+	countryHint := wrappedLabel(lang.L("Numbers written without a country code are read in this country."))
 	d.ok = widget.NewButton(action, d.onOK)
 	d.ok.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("Cancel"), func() { d.dlg.Hide() })

@@ -28,8 +28,7 @@ func (g *GUI) showOlderCopy(err error, unlock func() error) {
 	o := &olderScreen{}
 	title := widget.NewLabelWithStyle(lang.L("This database is older than the one last opened here"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	o.text = widget.NewLabel(olderCopyText(err))
-	o.text.Wrapping = fyne.TextWrapWord
+	o.text = wrappedLabel(olderCopyText(err))
 	o.quit = widget.NewButtonWithIcon(lang.L("Quit"), theme.CancelIcon(), func() { g.app.Quit() })
 	o.open = widget.NewButtonWithIcon(lang.L("Open anyway"), theme.ConfirmIcon(), func() {
 		o.open.Disable()

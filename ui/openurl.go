@@ -68,8 +68,7 @@ func openOrOffer(g *GUI, u *url.URL, noProgram string, copyText string, done fun
 
 // offerCopy is the dialog that replaces an open that failed.
 func offerCopy(g *GUI, message, copyText string) {
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := wrappedLabel(message)
 	note := widget.NewLabel("")
 	note.Importance = widget.SuccessImportance
 	var d *dialog.CustomDialog

@@ -112,8 +112,7 @@ func (d *prospectDetail) onErase() {
 	p := d.rec.Prospect
 	reason := newEscEntry(g, false)
 	reason.SetPlaceHolder(lang.L("e.g. asked by email on 2 March (no names: the reason is kept)"))
-	what := widget.NewLabel(lang.L("Everything about {{.Name}} is deleted and the file compacted; only a suppression hash and a tombstone remain. This cannot be undone.", map[string]any{"Name": p.Name}))
-	what.Wrapping = fyne.TextWrapWord
+	what := wrappedLabel(lang.L("Everything about {{.Name}} is deleted and the file compacted; only a suppression hash and a tombstone remain. This cannot be undone.", map[string]any{"Name": p.Name}))
 	var dlg *dialog.CustomDialog
 	erase := widget.NewButtonWithIcon(lang.L("Erase for good"), theme.DeleteIcon(), func() {
 		dlg.Hide()

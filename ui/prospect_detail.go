@@ -47,8 +47,7 @@ func newProspectDetail(g *GUI) *prospectDetail {
 	d.name = heading("")
 	d.fields = widget.NewForm()
 	d.formBox = container.NewStack(d.fields)
-	d.status = widget.NewLabel("")
-	d.status.Wrapping = fyne.TextWrapWord
+	d.status = wrappedLabel("")
 	d.edit = widget.NewButtonWithIcon(lang.L("Correct details"), theme.DocumentCreateIcon(), d.onEdit)
 	d.export = widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), d.onExport)
 	d.notice = widget.NewButtonWithIcon(lang.L("Art. 14 notice…"), theme.MailComposeIcon(), d.onNotice)
@@ -134,8 +133,7 @@ func (d *prospectDetail) fill(p consent.Prospect, evs []consent.Event) {
 		if value == "" {
 			return
 		}
-		l := widget.NewLabel(value)
-		l.Wrapping = fyne.TextWrapWord
+		l := wrappedLabel(value)
 		items = append(items, widget.NewFormItem(label, l))
 	}
 	add(lang.L("Company"), p.Company)

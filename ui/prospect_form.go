@@ -52,8 +52,7 @@ func showProspectForm(g *GUI, old *consent.Prospect, done func(consent.Prospect)
 	}
 	f.lang = widget.NewSelect(langs, nil)
 	f.lang.SetSelectedIndex(0)
-	f.status = widget.NewLabel("")
-	f.status.Wrapping = fyne.TextWrapWord
+	f.status = wrappedLabel("")
 	f.status.Importance = widget.DangerImportance
 	title := lang.L("Add prospect")
 	if old != nil {
@@ -79,8 +78,7 @@ func showProspectForm(g *GUI, old *consent.Prospect, done func(consent.Prospect)
 		widget.NewFormItem(lang.L("Job title"), f.title), widget.NewFormItem(lang.L("Email"), f.email),
 		widget.NewFormItem(lang.L("Phone"), f.phone), widget.NewFormItem(lang.L("Source"), f.source),
 		widget.NewFormItem(lang.L("Event"), f.event), widget.NewFormItem(lang.L("Email language"), f.lang))
-	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), f.onSave)
-	f.save.Importance = widget.HighImportance
+	f.save = primaryButton(lang.L("Save"), theme.DocumentSaveIcon(), f.onSave)
 	f.dlg = showActionDialog(g, title, fyne.NewSize(540, 460), container.NewVBox(form, f.status), f.save)
 	g.win.Canvas().Focus(f.name)
 	return f

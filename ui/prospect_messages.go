@@ -109,8 +109,7 @@ func (m *prospectMessages) onReply() {
 	d, g := m.d, m.d.g
 	g.touch()
 	r := &connectReplyDialog{channels: map[consent.Channel]*widget.Check{}}
-	r.status = widget.NewLabel("")
-	r.status.Wrapping = fyne.TextWrapWord
+	r.status = wrappedLabel("")
 	r.status.Importance = widget.DangerImportance
 	clearStatus := func() { r.status.SetText("") }
 	r.platform = widget.NewRadioGroup(consent.Platforms, func(string) { clearStatus() })
@@ -125,8 +124,7 @@ func (m *prospectMessages) onReply() {
 	r.text.SetPlaceHolder(lang.L("Paste their reply, word for word"))
 	r.text.OnChanged = func(string) { clearStatus() }
 	id, name := d.rec.Prospect.ID, d.rec.Prospect.Name
-	r.save = widget.NewButtonWithIcon(lang.L("Record the reply"), theme.ConfirmIcon(), func() { m.saveReply(r, id) })
-	r.save.Importance = widget.HighImportance
+	r.save = primaryButton(lang.L("Record the reply"), theme.ConfirmIcon(), func() { m.saveReply(r, id) })
 	cancel := widget.NewButton(lang.L("Cancel"), func() { r.dlg.Hide() })
 	form := widget.NewForm(widget.NewFormItem(lang.L("Where"), r.platform), widget.NewFormItem(lang.L("They allow"), boxes))
 	body := container.NewBorder(form, r.status, nil, nil, r.text)

@@ -91,8 +91,7 @@ func newProspectsScreen(g *GUI) *prospectsScreen {
 	p.state = widget.NewSelect(states, nil)
 	p.state.SetSelectedIndex(min(max(g.app.Preferences().Int(prefListConsent), 0), len(states)-1))
 	p.state.OnChanged = p.onFilterChanged
-	p.add = widget.NewButtonWithIcon(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
-	p.add.Importance = widget.HighImportance
+	p.add = primaryButton(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
 	p.importV = widget.NewButtonWithIcon(lang.L("Import contacts…"), theme.FolderOpenIcon(), p.onImport)
 	p.exportV = widget.NewButtonWithIcon(lang.L("Export…"), theme.DownloadIcon(), p.onExport)
 	p.count = widget.NewLabel("")
@@ -130,8 +129,7 @@ func (p *prospectsScreen) refresh() {
 		return
 	}
 	if p.g.db.Index().Count() == 0 {
-		add := widget.NewButtonWithIcon(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
-		add.Importance = widget.HighImportance
+		add := primaryButton(lang.L("Add business cards"), theme.ContentAddIcon(), p.onAdd)
 		imp := widget.NewButtonWithIcon(lang.L("Import contacts…"), theme.FolderOpenIcon(), p.onImport)
 		scan := widget.NewButtonWithIcon(lang.L("Scan card photos…"), theme.MediaPhotoIcon(), p.onScan)
 		p.root.Objects = []fyne.CanvasObject{p.scope.wrap(container.NewBorder(container.NewHBox(heading(lang.L("Prospects")), layoutSpacer(), imp, scan, add), nil, nil, nil, p.empty))}

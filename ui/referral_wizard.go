@@ -44,11 +44,9 @@ func showReferralWizard(g *GUI, done func()) *referralWizard {
 	w.topic.SetPlaceHolder(lang.L("What it is about, e.g. warehouse software (optional)"))
 	w.lang = widget.NewSelect(languageOptions(), nil)
 	w.lang.SetSelected(languageNames[g.settings.Lang])
-	w.status = widget.NewLabel("")
-	w.status.Wrapping = fyne.TextWrapWord
+	w.status = wrappedLabel("")
 	w.status.Importance = widget.DangerImportance
-	note := widget.NewLabel(lang.L("Only the name and company are kept until the person agrees: no email, no phone. Every channel stays blocked, and the 30-day clock for the Art. 14 notice starts."))
-	note.Wrapping = fyne.TextWrapWord
+	note := wrappedLabel(lang.L("Only the name and company are kept until the person agrees: no email, no phone. Every channel stays blocked, and the 30-day clock for the Art. 14 notice starts."))
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("1. Introducer"), container.NewVBox(w.introducer, w.showAll)),
 		widget.NewFormItem(lang.L("2. Referred person"), w.name),
@@ -130,8 +128,7 @@ func showReferralOutcome(g *GUI, p consent.Prospect, done func()) *referralOutco
 	o.email, o.phone = newEscEntry(g, false), newEscEntry(g, false)
 	o.email.SetPlaceHolder(lang.L("The email they agreed to share"))
 	o.phone.SetPlaceHolder(lang.L("The phone number they agreed to share"))
-	o.status = widget.NewLabel("")
-	o.status.Wrapping = fyne.TextWrapWord
+	o.status = wrappedLabel("")
 	o.status.Importance = widget.DangerImportance
 	o.evidence.OnChanged = func(string) { o.status.SetText("") }
 	o.answer = widget.NewRadioGroup([]string{lang.L("Approved"), lang.L("Declined")}, func(v string) {
@@ -141,8 +138,7 @@ func showReferralOutcome(g *GUI, p consent.Prospect, done func()) *referralOutco
 	o.answer.Horizontal = true
 	form := widget.NewForm(widget.NewFormItem(lang.L("Their answer"), o.answer), widget.NewFormItem(lang.L("Reply"), o.evidence),
 		widget.NewFormItem(lang.L("Email"), o.email), widget.NewFormItem(lang.L("Phone"), o.phone))
-	note := widget.NewLabel(lang.L("A decline removes the referral: only a tombstone and a suppression hash remain, so the same person is not introduced again."))
-	note.Wrapping = fyne.TextWrapWord
+	note := wrappedLabel(lang.L("A decline removes the referral: only a tombstone and a suppression hash remain, so the same person is not introduced again."))
 	o.save = widget.NewButton(lang.L("Save answer"), func() { o.onSave(done) })
 	o.save.Importance = widget.HighImportance
 	o.dlg = showActionDialog(g, lang.L("Answer from {{.Name}}", map[string]any{"Name": p.Name}), fyne.NewSize(560, 420),

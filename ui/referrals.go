@@ -31,10 +31,8 @@ type referralsScreen struct {
 
 func newReferralsScreen(g *GUI) *referralsScreen {
 	r := &referralsScreen{g: g, root: container.NewStack()}
-	r.start = widget.NewButtonWithIcon(lang.L("New referral…"), theme.ContentAddIcon(), func() { r.wizard = showReferralWizard(g, r.refresh) })
-	r.start.Importance = widget.HighImportance
-	r.thanks = widget.NewLabel("")
-	r.thanks.Wrapping = fyne.TextWrapWord
+	r.start = primaryButton(lang.L("New referral…"), theme.ContentAddIcon(), func() { r.wizard = showReferralWizard(g, r.refresh) })
+	r.thanks = wrappedLabel("")
 	r.empty = emptyState(theme.MailForwardIcon(), lang.L("No referrals yet"),
 		lang.L("When a customer names someone, start a referral: the customer introduces you by email and asks whether your contact may have their details. Until the person says yes, Warmlead keeps only their name and company."))
 	r.list = widget.NewList(func() int { return len(r.rows) }, r.newRow, r.updateRow)

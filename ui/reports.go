@@ -28,8 +28,7 @@ type reportsScreen struct {
 
 func newReportsScreen(g *GUI) *reportsScreen {
 	r := &reportsScreen{g: g}
-	r.status = widget.NewLabel("")
-	r.status.Wrapping = fyne.TextWrapWord
+	r.status = wrappedLabel("")
 	r.verify = widget.NewButtonWithIcon(lang.L("Verify records"), theme.ConfirmIcon(), r.onVerify)
 	r.backup = widget.NewButtonWithIcon(lang.L("Back up…"), theme.DownloadIcon(), r.onBackup)
 	r.pdf = newPDFPanel(g)

@@ -92,10 +92,8 @@ func newPDFPanel(g *GUI) *pdfPanel {
 	p.summaries = widget.NewCheck(lang.L("One consent summary per prospect"), nil)
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
-	p.status2 = widget.NewLabel("")
-	p.status2.Wrapping = fyne.TextWrapWord
-	p.create = widget.NewButtonWithIcon(lang.L("Create PDF…"), theme.DocumentSaveIcon(), p.onCreate)
-	p.create.Importance = widget.HighImportance
+	p.status2 = wrappedLabel("")
+	p.create = primaryButton(lang.L("Create PDF…"), theme.DocumentSaveIcon(), p.onCreate)
 	p.open = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { openPath(g, p.lastPath) })
 	p.open.Hide()
 	form := widget.NewForm(

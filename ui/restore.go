@@ -116,8 +116,7 @@ func (g *GUI) reopen(pass []byte, then func()) {
 // cannot be carried over (another database, or one that cannot be read).
 func (g *GUI) confirmReplace(text string, replace func()) {
 	c := &otherDBConfirm{}
-	c.text = widget.NewLabel(text)
-	c.text.Wrapping = fyne.TextWrapWord
+	c.text = wrappedLabel(text)
 	c.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { c.d.Hide() })
 	c.replace = widget.NewButtonWithIcon(lang.L("Replace"), theme.ConfirmIcon(), func() { c.d.Hide(); replace() })
 	c.replace.Importance = widget.DangerImportance

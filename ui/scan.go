@@ -89,8 +89,7 @@ func chooseCardPhotos(g *GUI, pending usecase.BatchStatus, done func()) {
 			readCardPhotos(g, uris, done)
 		}, g.win)
 	})
-	hint := widget.NewLabel(lang.L("JPEG, PNG or HEIC, one card per photo. You can also drop photos onto the window. They are read on this computer and not kept."))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := wrappedLabel(lang.L("JPEG, PNG or HEIC, one card per photo. You can also drop photos onto the window. They are read on this computer and not kept."))
 	items := []fyne.CanvasObject{file, folder, hint}
 	if s := g.scan; s != nil && s.nextOpen(0) >= 0 {
 		resume := widget.NewButton(lang.L("Resume the batch ({{.Done}} of {{.Total}} done)", map[string]any{

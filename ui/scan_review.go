@@ -58,8 +58,7 @@ func showScanReview(g *GUI, done func()) *scanReview {
 	r.readErr.Wrapping = fyne.TextWrapWord
 	r.skip = widget.NewButtonWithIcon(lang.L("Skip"), theme.MediaSkipNextIcon(), r.onSkip)
 	r.leave = widget.NewButton(lang.L("Leave batch"), func() { r.dlg.Hide() })
-	r.save = widget.NewButtonWithIcon(lang.L("Save card"), theme.DocumentSaveIcon(), r.card.onSave)
-	r.save.Importance = widget.HighImportance
+	r.save = primaryButton(lang.L("Save card"), theme.DocumentSaveIcon(), r.card.onSave)
 	keys := widget.NewLabel(lang.L("Tab: next field · Enter: save and open the next photo"))
 	right := container.NewVBox(r.readErr, r.lowHint, r.card.form, r.keep, r.card.dupBox, r.card.status)
 	left := container.NewBorder(nil, container.NewHBox(r.counter, layoutSpacer(), keys), nil, nil, r.photo)

@@ -35,15 +35,11 @@ func newSettingsScreen(g *GUI) *settingsScreen {
 	s.profileFields = newProfileFields()
 	s.country = newCountrySelect(g.settings.PhoneRegion())
 	s.retention, s.idle = widget.NewEntry(), widget.NewEntry()
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
-	s.save = widget.NewButtonWithIcon(lang.L("Save settings"), theme.DocumentSaveIcon(), s.onSave)
-	s.save.Importance = widget.HighImportance
-	s.keyringInfo = widget.NewLabel("")
-	s.keyringInfo.Wrapping = fyne.TextWrapWord
+	s.status = wrappedLabel("")
+	s.save = primaryButton(lang.L("Save settings"), theme.DocumentSaveIcon(), s.onSave)
+	s.keyringInfo = wrappedLabel("")
 	s.forget = widget.NewButtonWithIcon(lang.L("Remove key from system keyring"), theme.DeleteIcon(), s.onForgetKeyring)
-	s.registers = widget.NewLabel("")
-	s.registers.Wrapping = fyne.TextWrapWord
+	s.registers = wrappedLabel("")
 	s.importDNC = widget.NewButtonWithIcon(lang.L("Import register…"), theme.FolderOpenIcon(), func() { importDNC(g, s.refresh) })
 	return s
 }

@@ -18,8 +18,7 @@ func (s *settingsScreen) onRekey() {
 	g := s.g
 	g.touch()
 	pp := newPassphrasePair(g)
-	explain := widget.NewLabel(lang.L("Re-encrypts every record under a new key. Use it when an old copy of the file and its passphrase may be in other hands (a lost laptop, a colleague who knew the passphrase). Type the recovery passphrase to keep, or a new one."))
-	explain.Wrapping = fyne.TextWrapWord
+	explain := wrappedLabel(lang.L("Re-encrypts every record under a new key. Use it when an old copy of the file and its passphrase may be in other hands (a lost laptop, a colleague who knew the passphrase). Type the recovery passphrase to keep, or a new one."))
 	items := append([]*widget.FormItem{widget.NewFormItem("", explain)}, pp.items(lang.L("Recovery passphrase"))...)
 	form := dialog.NewForm(lang.L("Re-encrypt database"), lang.L("Continue"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {

@@ -61,16 +61,14 @@ func (g *GUI) showSetup() {
 	s.meter.Max = 4
 	s.meter.TextFormatter = func() string { return "" }
 	s.meterText = widget.NewLabel("")
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = wrappedLabel("")
 	s.status.Importance = widget.DangerImportance
 	s.progress = widget.NewProgressBarInfinite()
 	s.progress.Hide()
 	s.pass.OnChanged = s.onPassChanged
 	s.pass2.OnChanged = func(string) { s.clearMismatch() }
 	s.pass2.OnSubmitted = func(string) { s.onCreate() } // Enter in the last field creates
-	s.create = widget.NewButtonWithIcon(lang.L("Create my database"), theme.ConfirmIcon(), s.onCreate)
-	s.create.Importance = widget.HighImportance
+	s.create = primaryButton(lang.L("Create my database"), theme.ConfirmIcon(), s.onCreate)
 	if g.cfg.PasswordFile != "" {
 		if p, err := usecase.ReadPassphrase(g.cfg.PasswordFile); err == nil {
 			s.pass.SetText(string(p))
@@ -88,8 +86,7 @@ func (g *GUI) showSetup() {
 	if g.cfg.NoKeyring {
 		text = lang.L("Warmlead keeps your prospects in an encrypted database on this computer. The system keyring is switched off, so Warmlead asks for the recovery passphrase at every start. Write the passphrase down: nobody can recover it for you.")
 	}
-	intro := widget.NewLabel(text)
-	intro.Wrapping = fyne.TextWrapWord
+	intro := wrappedLabel(text)
 	title := widget.NewLabelWithStyle(lang.L("Welcome to Warmlead"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	s.join = newSetupJoin(g)

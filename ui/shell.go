@@ -91,8 +91,7 @@ func (g *GUI) buildShell(first string) {
 		})
 	s.nav.OnSelected = func(i widget.ListItemID) { s.show(sectionList[i].id) }
 	s.lockBtn = widget.NewButtonWithIcon(lang.L("Lock"), theme.VisibilityOffIcon(), func() { g.lock(lang.L("Locked.")) })
-	s.who = widget.NewLabel("")
-	s.who.Wrapping = fyne.TextWrapWord
+	s.who = wrappedLabel("")
 	s.updateWho()
 	s.teamLine = g.newTeamLine()
 
@@ -148,8 +147,7 @@ func (s *shell) updateWho() {
 // emptyState is the honest message a section shows when it has nothing yet.
 func emptyState(icon fyne.Resource, title, text string) fyne.CanvasObject {
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l := wrappedLabel(text)
 	l.Alignment = fyne.TextAlignCenter
 	img := widget.NewIcon(icon)
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(460, 200),

@@ -20,8 +20,7 @@ import (
 
 func (t *todayScreen) initTasks() {
 	t.tasks = map[uint64]usecase.TaskItem{}
-	t.note = widget.NewLabel("")
-	t.note.Wrapping = fyne.TextWrapWord
+	t.note = wrappedLabel("")
 	t.note.Hide()
 	t.ics = widget.NewButtonWithIcon(lang.L("Calendar file…"), theme.CalendarIcon(), func() { t.saveCalendar() })
 	t.ics.Disable()

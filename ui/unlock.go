@@ -28,16 +28,13 @@ func (g *GUI) showUnlock(why string) {
 	u.pass = widget.NewPasswordEntry()
 	u.pass.SetPlaceHolder(lang.L("Recovery passphrase"))
 	u.pass.OnSubmitted = func(string) { u.onUnlock() }
-	u.button = widget.NewButtonWithIcon(lang.L("Unlock"), theme.LoginIcon(), u.onUnlock)
-	u.button.Importance = widget.HighImportance
-	u.status = widget.NewLabel(why)
-	u.status.Wrapping = fyne.TextWrapWord
+	u.button = primaryButton(lang.L("Unlock"), theme.LoginIcon(), u.onUnlock)
+	u.status = wrappedLabel(why)
 	u.progress = widget.NewProgressBarInfinite()
 	u.progress.Hide()
 	title := widget.NewLabelWithStyle(lang.L("Warmlead is locked"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	hint := widget.NewLabel(lang.L("Enter the recovery passphrase you chose when you set up Warmlead."))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := wrappedLabel(lang.L("Enter the recovery passphrase you chose when you set up Warmlead."))
 	body := container.NewVBox(title, hint, u.pass, u.status, u.progress, container.NewHBox(layoutSpacer(), u.button))
 	g.setContent(lang.L("Locked"), container.NewCenter(container.NewGridWrap(fyne.NewSize(460, 280), body)))
 	g.unlock = u
@@ -86,13 +83,11 @@ func (g *GUI) showMessage(title, text string, actions bool) {
 	m := &messageScreen{}
 	m.title = widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	m.title.SizeName = theme.SizeNameHeadingText
-	m.text = widget.NewLabel(text)
-	m.text.Wrapping = fyne.TextWrapWord
+	m.text = wrappedLabel(text)
 	m.text.Alignment = fyne.TextAlignCenter
 	box := container.NewVBox(m.title, m.text)
 	if actions {
-		m.retry = widget.NewButtonWithIcon(lang.L("Try again"), theme.ViewRefreshIcon(), g.Start)
-		m.retry.Importance = widget.HighImportance
+		m.retry = primaryButton(lang.L("Try again"), theme.ViewRefreshIcon(), g.Start)
 		quit := widget.NewButtonWithIcon(lang.L("Quit"), theme.CancelIcon(), func() { g.app.Quit() })
 		box.Add(container.NewCenter(container.NewHBox(quit, m.retry)))
 	} else {
