@@ -50,6 +50,12 @@ func TestLabelTablesTranslated(t *testing.T) {
 	for _, k := range fieldLabels {
 		keys = append(keys, k)
 	}
+	for _, k := range auditActionLabels {
+		keys = append(keys, k)
+	}
+	for _, k := range reportStatusLabels {
+		keys = append(keys, k)
+	}
 	for _, l := range i18n.Languages {
 		for _, k := range keys {
 			if !have[l][k] {

@@ -79,27 +79,24 @@ func (r *reportsScreen) prospectName(id uint64) string {
 // auditActionLabel is an audit action as the table shows it. The log keeps
 // the English codes the CLI writes and reads; an unknown one shows as such.
 func auditActionLabel(action string) string {
-	switch action {
-	case "viewed":
-		return lang.L("Viewed")
-	case "exported":
-		return lang.L("Exported")
-	case "erased":
-		return lang.L("Erased")
-	case "report":
-		return lang.L("Report created")
-	case "register":
-		return lang.L("Register created")
-	case "backup":
-		return lang.L("Backup made")
-	case "restored":
-		return lang.L("Restored")
-	case "passphrase-changed":
-		return lang.L("Passphrase changed")
-	case "keyring-removed":
-		return lang.L("Key removed from keyring")
+	if label, ok := auditActionLabels[action]; ok {
+		return lang.L(label)
 	}
 	return action
+}
+
+// auditActionLabels are the English labels (translation keys) of the audit
+// log's action codes.
+var auditActionLabels = map[string]string{
+	"viewed":             "Viewed",
+	"exported":           "Exported",
+	"erased":             "Erased",
+	"report":             "Report created",
+	"register":           "Register created",
+	"backup":             "Backup made",
+	"restored":           "Restored",
+	"passphrase-changed": "Passphrase changed",
+	"keyring-removed":    "Key removed from keyring",
 }
 
 func (r *reportsScreen) content() fyne.CanvasObject {

@@ -25,19 +25,20 @@ var reportStatuses = []consent.ConsentStatus{consent.StatusGranted, consent.Stat
 	consent.StatusWithdrawn, consent.StatusExpired}
 
 func reportStatusLabel(s consent.ConsentStatus) string {
-	switch s {
-	case consent.StatusGranted:
-		return lang.L("Granted")
-	case consent.StatusPending:
-		return lang.L("Pending")
-	case consent.StatusRefused:
-		return lang.L("Refused")
-	case consent.StatusWithdrawn:
-		return lang.L("Withdrawn")
-	case consent.StatusExpired:
-		return lang.L("Expired")
+	if label, ok := reportStatusLabels[s]; ok {
+		return lang.L(label)
 	}
 	return string(s)
+}
+
+// reportStatusLabels are the English labels (translation keys) of the
+// consent states the report filters on.
+var reportStatusLabels = map[consent.ConsentStatus]string{
+	consent.StatusGranted:   "Granted",
+	consent.StatusPending:   "Pending",
+	consent.StatusRefused:   "Refused",
+	consent.StatusWithdrawn: "Withdrawn",
+	consent.StatusExpired:   "Expired",
 }
 
 // filterChoices offers "any" and then each value's label; index i-1 of
