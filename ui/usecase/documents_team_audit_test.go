@@ -44,7 +44,7 @@ func TestTeamScopeDocumentsAuditInManagersDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]bool{
-		"team scope: " + DocTeam + ": quarterly review": false,
+		"team scope: " + DocTeam + ": quarterly review":                                                     false,
 		"team scope, team prospect " + strconv.FormatUint(mid, 10) + ": " + DocSummary + ": access request": false,
 	}
 	for _, e := range log {
