@@ -2,9 +2,14 @@ package usecase
 
 import (
 	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"warmlead/consent"
+	"warmlead/team"
 	"warmlead/team/teamtest"
 )
 
@@ -67,5 +72,51 @@ func TestTeamStatusCountsConsents(t *testing.T) {
 	grant(jane.ID, consent.KindConsentGranted, consent.PurposeEvents)
 	if n := consents(); n != 3 {
 		t.Fatalf("consents after a new grant: %d, want 3", n)
+	}
+}
+
+// A login the server refuses (a wrong password here), not a revocation:
+// sync and status fail with their own sentence (exit 1 in the CLI), and
+// the team link and the waiting changes stay: nothing is dropped on a doubt.
+func TestTeamLoginRefusedIsNotRevoked(t *testing.T) {
+	manager, _ := pgManager(t)
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "ann.invite")
+	code, err := manager.Team.Invite(ctx, "Ann Rep", false, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(file)
+	inv, err := team.ReadInvitation(raw, code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv.Credentials.Password = "not-the-password"
+	raw, code, err = team.WriteInvitation(inv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(file, raw, 0o600)
+	ann, _ := newTestApp(t)
+	if _, err := ann.Team.Join(ctx, file, code); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ann.Prospects.Add(consent.Prospect{Name: "Jane Doe", Email: "jane@acme.example", Source: consent.SourceCard}, AddOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	_, syncErr := ann.Team.Sync(ctx)
+	st, statusErr := ann.Team.Status(ctx)
+	for what, err := range map[string]error{"sync": syncErr, "status": statusErr} {
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		if CodeOf(err) != CodeFailed || IsRevoked(err) || !errors.Is(err, team.ErrLoginRefused) ||
+			!strings.Contains(msg, "refused the login of Ann Rep") || strings.Contains(msg, "not-the-password") {
+			t.Errorf("%s: %q (code %q), want the login-refused sentence, exit 1, not revoked", what, msg, CodeOf(err))
+		}
+	}
+	if info, ok := ann.Team.Info(); !ok || info.Member != "Ann Rep" || st.Pending != 1 {
+		t.Fatalf("after a refused login: link %+v %v, pending %d", info, ok, st.Pending)
 	}
 }
