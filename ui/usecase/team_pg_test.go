@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+
 	"warmlead/consent"
 	"warmlead/team"
 	"warmlead/team/teamtest"
@@ -30,7 +32,7 @@ func pgManager(t *testing.T) (*App, *teamtest.Cluster) {
 // two grants on one prospect, none on the other, a refusal not counted;
 // a later grant raises the count at the next sync.
 func TestTeamStatusCountsConsents(t *testing.T) {
-	app, _ := pgManager(t)
+	app, pg := pgManager(t)
 	ctx := context.Background()
 	grant := func(id uint64, kind consent.EventKind, pu consent.Purpose) {
 		t.Helper()
@@ -72,6 +74,19 @@ func TestTeamStatusCountsConsents(t *testing.T) {
 	grant(jane.ID, consent.KindConsentGranted, consent.PurposeEvents)
 	if n := consents(); n != 3 {
 		t.Fatalf("consents after a new grant: %d, want 3", n)
+	}
+	// Records pushed before the count existed say 0 on the server: the
+	// next sync sends them again, unchanged otherwise.
+	conn, err := pgx.Connect(ctx, pg.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "UPDATE wl_sales_north.records SET consents = 0"); err != nil {
+		t.Fatal(err)
+	}
+	if n := consents(); n != 3 {
+		t.Fatalf("consents after a sync over stale counts: %d, want 3", n)
 	}
 }
 
