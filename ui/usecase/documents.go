@@ -15,6 +15,9 @@ import (
 type Documents struct {
 	env Env
 	st  documentStore
+	// teamAudit, set on the manager's team scope (Team.MirrorApp), takes
+	// the audit entries instead of st (documents_team_audit.go).
+	teamAudit auditSink
 }
 
 // documentStore is what Documents needs of the store (*store.DB in the app).
@@ -210,7 +213,7 @@ func (d *Documents) save(path string, pdf []byte, action string, prospect uint64
 	if r := strings.TrimSpace(reason); r != "" {
 		detail += ": " + r
 	}
-	if _, err := d.st.Commit(store.Change{Audit: []store.AuditEntry{{Time: d.env.now(), Rep: d.env.rep(), Action: action, Prospect: prospect, Detail: detail}}}); err != nil {
+	if err := d.commitAudit(store.AuditEntry{Time: d.env.now(), Rep: d.env.rep(), Action: action, Prospect: prospect, Detail: detail}); err != nil {
 		os.Remove(path)
 		return Written{}, errDocumentNotKept.Wrap(err, "Kind", kind, "Error", err.Error())
 	}

@@ -18,6 +18,8 @@ var (
 	errTeamAlready       = newTemplate(CodePrecondition, "this database is already in the team {{.Team}}: a database belongs to one team")
 	errTeamUnreachable   = newTemplate(CodeFailed, "the team server {{.Server}} did not answer: nothing was lost, the changes wait here for the next sync")
 	errTeamRevoked       = newTemplate(CodeFailed, "your access to the team {{.Team}} was revoked by its manager: the team's data was removed from this laptop; your own prospects stay")
+	errTeamLoginRefused  = newTemplate(CodeFailed, "the team server {{.Server}} refused the login of {{.Member}} (a wrong password or an unknown login, not a revocation): nothing was removed and the changes wait here; ask the team's manager to check your invitation")
+	errTeamAdminRefused  = newTemplate(CodeFailed, "the server {{.Server}} refused the administrator's login: check the user in the URL and the password in PGPASSWORD or ~/.pgpass")
 	errTeamNotManager    = newTemplate(CodePrecondition, "only the team's manager may do this")
 	errTeamBadCode       = newTemplate(CodeInvalid, "the invitation code does not open this invitation file: check the code the manager gave you")
 	errTeamMemberExists  = newTemplate(CodeInvalid, "a member called {{.Member}} is already in the team")
@@ -329,6 +331,13 @@ func (t *Team) serverError(err error, server string, kv ...any) error {
 			return lerr
 		}
 		return errTeamRevoked.Wrap(err, "Team", name)
+	case errors.Is(err, team.ErrLoginRefused):
+		// Not ErrRevoked: a wrong password must not cost the team data.
+		l, lerr := t.link()
+		if lerr != nil { // no link yet: Create's administrator login
+			return errTeamAdminRefused.Wrap(err, "Server", serverName(server))
+		}
+		return errTeamLoginRefused.Wrap(err, "Server", serverName(server), "Member", l.inv.Credentials.Member)
 	case errors.Is(err, team.ErrNotManager):
 		return errTeamNotManager.Wrap(err)
 	case errors.Is(err, team.ErrMemberExists):

@@ -100,6 +100,9 @@ type teamStore interface {
 	Prospect(id uint64) (consent.Prospect, error)
 	OpenMirror() (*store.DB, error)
 	MirrorPath() string
+	// Commit takes the audit entries of the team scope's documents (added
+	// after the contract: the manager's log records the team's exports).
+	Commit(c store.Change) ([]consent.Event, error)
 }
 
 // The Team family's methods: Info, Create, Invite, Join, Revoke, Status,

@@ -105,6 +105,7 @@ func (t *Team) MirrorApp() (*App, error) {
 	defer t.mirrorMu.Unlock()
 	if t.mapp == nil {
 		t.mapp = New(m, Env{Rep: t.env.Rep, Now: t.env.Now, Keep: append([]string{t.env.db}, t.env.Keep...)})
+		t.mapp.Documents.teamScopeAudit(t.st) // the team's exports in the manager's audit log
 	}
 	return t.mapp, nil
 }

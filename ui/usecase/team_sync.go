@@ -111,12 +111,15 @@ func (t *Team) buildPush(l link, heads map[uint64]team.Record) (push, error) {
 			return nil
 		}
 		snap, mark := snapshotOf(r)
-		if old, ok := marks[id]; ok && old.Seq == mark.Seq && bytes.Equal(old.Snap, mark.Snap) {
+		grants := grantsIn(r.Events)
+		// Unchanged since its mark, and the server's count agrees (records
+		// pushed before the count existed say 0 there: sent once more).
+		if old, ok := marks[id]; ok && old.Seq == mark.Seq && bytes.Equal(old.Snap, mark.Snap) && (!onServer || h.Consents == grants) {
 			return nil
 		}
 		from := marks[id].Seq
 		rec := team.Record{Prospect: id, Hashes: store.TeamHashes(k, r.Prospect), Since: consent.Collected(r),
-			Snapshot: k.SealNote(snap, recordAD(id)), Head: mark.Head, Seq: mark.Seq}
+			Snapshot: k.SealNote(snap, recordAD(id)), Head: mark.Head, Seq: mark.Seq, Consents: grants}
 		p.batch.Records = append(p.batch.Records, rec)
 		for _, ev := range r.Events {
 			if ev.Seq <= from {
@@ -148,6 +151,19 @@ func (t *Team) buildPush(l link, heads map[uint64]team.Record) (push, error) {
 		p.anchors = append(p.anchors, AnchorProblem{Prospect: id, Kind: "removed", Message: consent.Msg(tAnchorRemoved.Text, "ID", id)})
 	}
 	return p, nil
+}
+
+// grantsIn counts the consent-granted events of a ledger: the server
+// cannot open the sealed events, so the record carries the count the
+// members' stats (team status, the Team screen) add up.
+func grantsIn(evs []consent.Event) int {
+	n := 0
+	for _, ev := range evs {
+		if ev.Kind == consent.KindConsentGranted {
+			n++
+		}
+	}
+	return n
 }
 
 // anchorProblem checks the server's head h of r's ledger: it must be in
