@@ -27,8 +27,7 @@ func newSetupJoin(g *GUI) *setupJoin {
 	j.pick = widget.NewButtonWithIcon(lang.L("Choose file…"), theme.FolderOpenIcon(), func() { pickInvitation(g, j.setFile) })
 	j.code = widget.NewEntry()
 	j.code.SetPlaceHolder("K7Q2-M9X4-…")
-	hint := widget.NewLabel(lang.L("Joining your company's team: choose the invitation file your manager sent and type the code they gave you. Warmlead creates your database, then joins the team."))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := wrappedLabel(lang.L("Joining your company's team: choose the invitation file your manager sent and type the code they gave you. Warmlead creates your database, then joins the team."))
 	form := widget.NewForm(widget.NewFormItem(lang.L("Invitation"), container.NewBorder(nil, nil, nil, j.pick, j.path)),
 		widget.NewFormItem(lang.L("Code"), j.code))
 	j.box = container.NewVBox(hint, form)

@@ -100,19 +100,15 @@ type teamScreen struct {
 func newTeamScreen(g *GUI) *teamScreen {
 	s := &teamScreen{g: g, root: container.NewStack()}
 	s.title = heading(lang.L("Team"))
-	s.who = widget.NewLabel("")
-	s.who.Wrapping = fyne.TextWrapWord
+	s.who = wrappedLabel("")
 	s.state = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.blocks = widget.NewLabel("")
-	s.result = widget.NewLabel("")
-	s.result.Wrapping = fyne.TextWrapWord
+	s.result = wrappedLabel("")
 	s.result.Hide()
-	s.sync = widget.NewButtonWithIcon(lang.L("Sync now"), theme.ViewRefreshIcon(), s.onSync)
-	s.sync.Importance = widget.HighImportance
+	s.sync = primaryButton(lang.L("Sync now"), theme.ViewRefreshIcon(), s.onSync)
 	s.invite = widget.NewButtonWithIcon(lang.L("Invite…"), theme.ContentAddIcon(), s.onInvite)
 	s.revoke = widget.NewButtonWithIcon(lang.L("Revoke…"), theme.ContentRemoveIcon(), s.onRevoke)
-	s.create = widget.NewButtonWithIcon(lang.L("Create a team…"), theme.ContentAddIcon(), s.onCreate)
-	s.create.Importance = widget.HighImportance
+	s.create = primaryButton(lang.L("Create a team…"), theme.ContentAddIcon(), s.onCreate)
 	s.join = widget.NewButtonWithIcon(lang.L("Join a team…"), theme.LoginIcon(), s.onJoin)
 	s.members = s.newMembersTable()
 	return s
@@ -133,10 +129,8 @@ func (s *teamScreen) refresh() {
 }
 
 func (s *teamScreen) showSolo() {
-	intro := widget.NewLabel(lang.L("A team shares what binds the whole company: when a person objects, withdraws consent, asks to be erased or declines an introduction, every rep's Warmlead honours it at the next sync, and a rep who adds a person another rep already has is told so. The manager sees every rep's prospects and makes the company's reports. The team lives on your company's PostgreSQL server; your prospects stay in this encrypted database and you keep working offline."))
-	intro.Wrapping = fyne.TextWrapWord
-	how := widget.NewLabel(lang.L("The manager creates the team and invites each rep. A rep joins with the invitation file and the one-time code the manager gives them apart from it."))
-	how.Wrapping = fyne.TextWrapWord
+	intro := wrappedLabel(lang.L("A team shares what binds the whole company: when a person objects, withdraws consent, asks to be erased or declines an introduction, every rep's Warmlead honours it at the next sync, and a rep who adds a person another rep already has is told so. The manager sees every rep's prospects and makes the company's reports. The team lives on your company's PostgreSQL server; your prospects stay in this encrypted database and you keep working offline."))
+	how := wrappedLabel(lang.L("The manager creates the team and invites each rep. A rep joins with the invitation file and the one-time code the manager gives them apart from it."))
 	body := container.NewVBox(s.title, intro, how, container.NewHBox(s.join, s.create))
 	s.root.Objects = []fyne.CanvasObject{container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 360), body))}
 	s.root.Refresh()

@@ -40,10 +40,8 @@ func (s *teamScreen) onCreate() {
 	d.admin.SetPlaceHolder(lang.L("the admin's password, if the server asks for one"))
 	d.admin.OnSubmitted = func(string) { d.onCreate() }
 	d.status = errorLabel()
-	d.create = widget.NewButtonWithIcon(lang.L("Create team"), theme.ConfirmIcon(), d.onCreate)
-	d.create.Importance = widget.HighImportance
-	hint := widget.NewLabel(lang.L("You become the team's manager: you invite the reps and see every rep's prospects. The admin is a PostgreSQL role that may create roles and schemas; its password is used for this step only and never kept."))
-	hint.Wrapping = fyne.TextWrapWord
+	d.create = primaryButton(lang.L("Create team"), theme.ConfirmIcon(), d.onCreate)
+	hint := wrappedLabel(lang.L("You become the team's manager: you invite the reps and see every rep's prospects. The admin is a PostgreSQL role that may create roles and schemas; its password is used for this step only and never kept."))
 	form := widget.NewForm(widget.NewFormItem(lang.L("Server"), d.server), widget.NewFormItem(lang.L("Team name"), d.name),
 		widget.NewFormItem(lang.L("Admin user"), d.user), widget.NewFormItem(lang.L("Admin password"), d.admin))
 	d.dlg = showActionDialog(g, lang.L("Create a team"), fyne.NewSize(560, 340), container.NewVBox(hint, form, d.status), d.create)

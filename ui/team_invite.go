@@ -42,10 +42,8 @@ func (s *teamScreen) onInvite() {
 	d.path.Truncation = fyne.TextTruncateEllipsis
 	d.pick = widget.NewButtonWithIcon(lang.L("Save as…"), theme.DocumentSaveIcon(), d.onPick)
 	d.status = errorLabel()
-	d.invite = widget.NewButtonWithIcon(lang.L("Write invitation"), theme.MailSendIcon(), d.onInvite)
-	d.invite.Importance = widget.HighImportance
-	hint := widget.NewLabel(lang.L("The file holds a new login for this person and the team's keys, sealed under a one-time code. Send the file, and give the code apart from it (by phone or in person)."))
-	hint.Wrapping = fyne.TextWrapWord
+	d.invite = primaryButton(lang.L("Write invitation"), theme.MailSendIcon(), d.onInvite)
+	hint := wrappedLabel(lang.L("The file holds a new login for this person and the team's keys, sealed under a one-time code. Send the file, and give the code apart from it (by phone or in person)."))
 	form := widget.NewForm(widget.NewFormItem(lang.L("Name"), d.name), widget.NewFormItem("", d.manager),
 		widget.NewFormItem(lang.L("Invitation file"), container.NewBorder(nil, nil, nil, d.pick, d.path)))
 	d.dlg = showActionDialog(g, lang.L("Invite to the team"), fyne.NewSize(560, 300), container.NewVBox(hint, form, d.status), d.invite)

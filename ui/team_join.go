@@ -33,10 +33,8 @@ func (s *teamScreen) onJoin() {
 	d.code = newCodeEntry(s.g)
 	d.code.OnSubmitted = func(string) { d.onJoin() }
 	d.status = errorLabel()
-	d.join = widget.NewButtonWithIcon(lang.L("Join team"), theme.LoginIcon(), d.onJoin)
-	d.join.Importance = widget.HighImportance
-	hint := widget.NewLabel(lang.L("Your manager sent you an invitation file and gave you its one-time code apart from it."))
-	hint.Wrapping = fyne.TextWrapWord
+	d.join = primaryButton(lang.L("Join team"), theme.LoginIcon(), d.onJoin)
+	hint := wrappedLabel(lang.L("Your manager sent you an invitation file and gave you its one-time code apart from it."))
 	form := widget.NewForm(widget.NewFormItem(lang.L("Invitation"), container.NewBorder(nil, nil, nil, d.pick, d.path)),
 		widget.NewFormItem(lang.L("Code"), d.code))
 	d.dlg = showActionDialog(s.g, lang.L("Join a team"), fyne.NewSize(560, 240), container.NewVBox(hint, form, d.status), d.join)

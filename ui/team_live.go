@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -155,8 +154,7 @@ func (g *GUI) onRevoked() {
 // newTeamLine is the sidebar's team status line: the last state shown,
 // hidden until there is one.
 func (g *GUI) newTeamLine() *widget.Label {
-	l := widget.NewLabel(g.team.line)
-	l.Wrapping = fyne.TextWrapWord
+	l := wrappedLabel(g.team.line)
 	l.Hidden = g.team.line == ""
 	return l
 }

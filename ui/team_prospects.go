@@ -83,8 +83,7 @@ func newTeamProspects(g *GUI) *teamProspects {
 	for i, c := range teamColumns {
 		t.table.SetColumnWidth(i, c.width)
 	}
-	hint := widget.NewLabel(lang.L("Every rep's prospects, from the team mirror as of the last sync. Each rep changes their own."))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := wrappedLabel(lang.L("Every rep's prospects, from the team mirror as of the last sync. Each rep changes their own."))
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(t.count, t.rep), t.search)
 	t.root = container.NewBorder(container.NewVBox(top, hint), nil, nil, nil, t.table)
 	return t

@@ -3,7 +3,6 @@ package usecase
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +11,7 @@ import (
 
 	"warmlead/consent"
 	"warmlead/team"
+	"warmlead/team/invitetest"
 	"warmlead/team/teamtest"
 )
 
@@ -101,17 +101,7 @@ func TestTeamLoginRefusedIsNotRevoked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, _ := os.ReadFile(file)
-	inv, err := team.ReadInvitation(raw, code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inv.Credentials.Password = "not-the-password"
-	raw, code, err = team.WriteInvitation(inv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(file, raw, 0o600)
+	code = invitetest.WrongPassword(t, file, code)
 	ann, _ := newTestApp(t)
 	if _, err := ann.Team.Join(ctx, file, code); err != nil {
 		t.Fatal(err)

@@ -1,12 +1,11 @@
 package teamscenario
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"warmlead/team"
+	"warmlead/team/invitetest"
 	"warmlead/team/teamtest"
 )
 
@@ -20,17 +19,7 @@ func TestTeamLoginRefusedCLI(t *testing.T) {
 	maria.ok("", "team", "create", "--server", pg.URL, "--name", "Sales North")
 	file := filepath.Join(maria.dir, "carl.invite")
 	code := lastWord(maria.ok("", "team", "invite", "--rep", "Carl Rep", "--out", file))
-	raw, _ := os.ReadFile(file)
-	inv, err := team.ReadInvitation(raw, code)
-	if err != nil {
-		t.Fatal(err)
-	}
-	inv.Credentials.Password = "not-the-password"
-	raw, code, err = team.WriteInvitation(inv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(file, raw, 0o600)
+	code = invitetest.WrongPassword(t, file, code)
 	carl.ok("", "team", "join", file, "--code", code)
 	for _, args := range [][]string{{"team", "sync"}, {"team", "status"}, {"team", "sync"}} {
 		r := carl.run("", args...)
