@@ -183,18 +183,14 @@ func (p *prospectsScreen) run() {
 	q := p.query()
 	_, resort := p.storeOrder()
 	col, desc := prospectColumns[p.sortCol].sort, p.sortDesc
-	var res []uint64
 	db := p.g.db
-	p.g.background(func() error {
-		var err error
-		if res, err = db.Index().List(q, nil); err == nil && resort {
+	fetchLatest(p.g, &p.gen, gen, func() ([]uint64, error) {
+		res, err := db.Index().List(q, nil)
+		if err == nil && resort {
 			err = db.Index().Sort(res, col, desc, time.Now())
 		}
-		return err
-	}, func(err error) {
-		if p.gen.Load() != gen {
-			return
-		}
+		return res, err
+	}, func(res []uint64, err error) {
 		if err != nil {
 			p.count.SetText(errorText(err))
 			return

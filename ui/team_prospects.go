@@ -107,15 +107,7 @@ func (t *teamProspects) refresh() {
 	gen := t.gen.Add(1)
 	query, rep := t.search.Text, t.selectedRep()
 	tm := teamOf(g)
-	var rows []usecase.TeamRow
-	g.background(func() error {
-		var err error
-		rows, err = tm.Rows(query, rep)
-		return err
-	}, func(err error) {
-		if t.gen.Load() != gen {
-			return
-		}
+	fetchLatest(g, &t.gen, gen, func() ([]usecase.TeamRow, error) { return tm.Rows(query, rep) }, func(rows []usecase.TeamRow, err error) {
 		if err != nil {
 			t.count.SetText(teamErrorText(err))
 			return

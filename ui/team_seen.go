@@ -63,17 +63,11 @@ func (h *seenHint) ask(gen uint64, p consent.Prospect) {
 		return
 	}
 	tm := teamOf(h.g)
-	var seen []team.Sighting
-	h.g.background(func() error {
+	fetchLatest(h.g, &h.gen, gen, func() ([]team.Sighting, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		var err error
-		seen, err = tm.Seen(ctx, p)
-		return err
-	}, func(err error) {
-		if h.gen.Load() != gen {
-			return
-		}
+		return tm.Seen(ctx, p)
+	}, func(seen []team.Sighting, err error) {
 		if text := seenText(seen); err == nil && text != "" {
 			h.label.SetText(text)
 			h.label.Show()
