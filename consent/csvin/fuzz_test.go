@@ -44,11 +44,23 @@ func FuzzReadAndApply(f *testing.F) {
 		for _, p := range append(res.Failures, res.Warnings...) {
 			for _, r := range tb.Rows {
 				for _, v := range r.Fields {
-					if len(v) > 6 && strings.Contains(p.Msg.String(), v) {
+					// A message names its column: a value that is part of a
+					// column's name ("sletter" of "newsletter") is not quoted.
+					if len(v) > 6 && strings.Contains(p.Msg.String(), v) && !inHeader(tb.Header, v) {
 						t.Fatalf("row %d's problem quotes %q", p.Number, v)
 					}
 				}
 			}
 		}
 	})
+}
+
+// inHeader tells whether v is part of a column's name.
+func inHeader(header []string, v string) bool {
+	for _, h := range header {
+		if strings.Contains(strings.ToLower(h), strings.ToLower(v)) {
+			return true
+		}
+	}
+	return false
 }
