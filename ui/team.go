@@ -30,6 +30,7 @@ type teamUseCases interface {
 	Live(ctx context.Context, done func(usecase.SyncResult, error))
 	Seen(ctx context.Context, p consent.Prospect) ([]team.Sighting, error)
 	MirrorApp() (*usecase.App, error)
+	Count() (int, error)
 	Rows(query, rep string) ([]usecase.TeamRow, error)
 }
 

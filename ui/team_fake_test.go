@@ -241,3 +241,9 @@ func pressEscape(g *GUI) {
 	}
 	g.win.Canvas().OnTypedKey()(ev)
 }
+
+func (f *fakeTeam) Count() (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.rows), nil
+}

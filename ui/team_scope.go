@@ -83,11 +83,11 @@ func scopeCount(g *GUI, team bool) int {
 	if !team {
 		return g.db.Index().Count()
 	}
-	rows, err := teamOf(g).Rows("", "")
+	n, err := teamOf(g).Count()
 	if err != nil {
 		return 0
 	}
-	return len(rows)
+	return n
 }
 
 // enableIf enables b when on holds, else disables it.

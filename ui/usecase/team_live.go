@@ -162,6 +162,19 @@ func (t *Team) Rows(query, rep string) ([]TeamRow, error) {
 	return out, nil
 }
 
+// Count is how many prospects the team mirror holds (the team scope's
+// total), from its read model: no row is built for it.
+func (t *Team) Count() (int, error) {
+	if _, err := t.MirrorApp(); err != nil {
+		return 0, err
+	}
+	m, err := t.mirrorDB()
+	if err != nil {
+		return 0, err
+	}
+	return m.Index().Count(), nil
+}
+
 // registerChunk is how many numbers one published register block holds.
 const registerChunk = 5000
 
