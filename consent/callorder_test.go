@@ -1,6 +1,8 @@
 package consent
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 )
@@ -40,5 +42,49 @@ func TestOrderCalls(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCompareCallsMovesOneRow: a list ordered by OrderCalls, with one
+// person's key changed (a call logged, a call-back asked) and the person
+// put back by a binary search with CompareCalls, is the list OrderCalls
+// makes of the changed keys.
+func TestCompareCallsMovesOneRow(t *testing.T) {
+	now := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	type item struct {
+		id uint64
+		k  CallKey
+	}
+	rnd := rand.New(rand.NewPCG(7, 16))
+	keyAt := func() CallKey {
+		k := CallKey{Name: string(rune('a' + rnd.IntN(5)))}
+		if rnd.IntN(3) > 0 {
+			k.Last = now.Add(-time.Duration(rnd.IntN(100)) * time.Hour)
+		}
+		if rnd.IntN(4) == 0 {
+			k.Callback = now.Add(time.Duration(rnd.IntN(72)-24) * time.Hour) // due or not yet
+		}
+		return k
+	}
+	order := func(items []item) {
+		OrderCalls(items, func(x *item) CallKey { return x.k }, func(x *item) uint64 { return x.id }, now)
+	}
+	for round := range 200 {
+		items := make([]item, 1+rnd.IntN(40))
+		for i := range items {
+			items[i] = item{uint64(i + 1), keyAt()}
+		}
+		order(items)
+		at := rnd.IntN(len(items))
+		moved := item{items[at].id, keyAt()}
+		rest := slices.Delete(slices.Clone(items), at, at+1)
+		pos, _ := slices.BinarySearchFunc(rest, moved, func(x, y item) int { return CompareCalls(x.k, y.k, x.id, y.id, now) })
+		got := slices.Insert(rest, pos, moved)
+		want := slices.Clone(items)
+		want[at] = moved
+		order(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: moving id %d gave %v, OrderCalls %v", round, moved.id, got, want)
+		}
 	}
 }

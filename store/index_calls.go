@@ -36,15 +36,41 @@ func (r Index) CallList(dst []CallEntry) ([]CallEntry, error) {
 		if e.p.Phone == "" {
 			continue
 		}
-		c := CallEntry{ID: id, Name: e.name, Company: companyOf(e)}
-		if lf, ok := ix.facets.ledger[id]; ok {
-			c.Attempts = int(lf.calls)
-			c.LastCall = unixOrZero(lf.lastCall)
-			c.Callback = unixOrZero(lf.callBackAt)
-		}
-		dst = append(dst, c)
+		dst = append(dst, callEntry(ix, id, e))
 	}
 	return dst, nil
+}
+
+// CallEntryOf is one person's entry as CallList has it, after a write to
+// their ledger (a logged call): the list moves that row instead of
+// ordering everyone again. ok is false when they have no phone number or
+// no longer exist. Call it off the UI goroutine.
+func (r Index) CallEntryOf(id uint64) (c CallEntry, ok bool, err error) {
+	db := r.db
+	if err := db.refreshFacets(false); err != nil {
+		return c, false, err
+	}
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	ix := db.index
+	if ix == nil {
+		return c, false, ErrNotUnlocked
+	}
+	e := ix.byID[id]
+	if e == nil || e.p.Phone == "" {
+		return c, false, nil
+	}
+	return callEntry(ix, id, e), true, nil
+}
+
+func callEntry(ix *searchIndex, id uint64, e *indexEntry) CallEntry {
+	c := CallEntry{ID: id, Name: e.name, Company: companyOf(e)}
+	if lf, ok := ix.facets.ledger[id]; ok {
+		c.Attempts = int(lf.calls)
+		c.LastCall = unixOrZero(lf.lastCall)
+		c.Callback = unixOrZero(lf.callBackAt)
+	}
+	return c
 }
 
 func unixOrZero(s int64) time.Time {

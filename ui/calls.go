@@ -2,7 +2,6 @@ package ui
 
 import (
 	"net/url"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,23 +27,21 @@ type callsScreen struct {
 	empty  fyne.CanvasObject
 	// The policy's answers, read for the rows shown (calls_decide.go):
 	// ordering the list needs none, and deciding for everyone means
-	// reading every ledger.
+	// reading every ledger. A row without one is not decided yet.
 	decisions map[uint64]consent.Decision
 	asked     map[uint64]struct{} // to decide next
 	deciding  bool
 	waitAll   bool   // every answer is being read, for "Callable now"
 	gen       uint64 // counts refreshes: answers read for an older list are dropped
+	dialog    *callDialog // the last call log opened here, for tests and the perf probe
 }
 
-type callRow struct {
-	rec      consent.Record // the prospect only: the events stay in the file
-	decision consent.Decision
-	decided  bool // decision is the policy's answer (else not read yet)
-	attempts int
-	callback time.Time
-	name     string // folded, for the search
-	company  string // folded
-}
+// callRow is the read model's entry: the id, the order's keys and the
+// folded name and company for the search. The rest of the prospect is read
+// for the rows drawn (Cached): 76,000 whole prospects would be tens of
+// megabytes the window holds for nothing. The policy's answer is in
+// decisions.
+type callRow = store.CallEntry
 
 func newCallsScreen(g *GUI) *callsScreen {
 	c := &callsScreen{g: g, root: container.NewStack(), decisions: map[uint64]consent.Decision{}, asked: map[uint64]struct{}{}}
@@ -70,26 +67,27 @@ func (c *callsScreen) newRow() fyne.CanvasObject {
 
 func (c *callsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := c.rows[i]
-	p := row.rec.Prospect
+	p := c.prospect(row)
 	box := o.(*fyne.Container)
 	text := box.Objects[0].(*fyne.Container)
 	top := text.Objects[0].(*fyne.Container)
 	top.Objects[0].(*widget.Label).SetText(joinNonEmpty(" · ", p.Name, p.Company))
-	info := consent.FormatPhone(p.Phone) + " · " + lang.N("{{.Count}} attempt", row.attempts, map[string]any{"Count": i18n.Number(row.attempts)})
-	if !row.callback.IsZero() {
-		info += " · " + lang.L("call back {{.When}}", map[string]any{"When": i18n.DayMonthTime(row.callback)})
+	info := consent.FormatPhone(p.Phone) + " · " + lang.N("{{.Count}} attempt", row.Attempts, map[string]any{"Count": i18n.Number(row.Attempts)})
+	if !row.Callback.IsZero() {
+		info += " · " + lang.L("call back {{.When}}", map[string]any{"When": i18n.DayMonthTime(row.Callback)})
 	}
 	text.Objects[1].(*widget.Label).SetText(info)
 	why := text.Objects[2].(*widget.Label)
-	ok, reason := callable(row.decision)
-	if !row.decided {
-		c.ask(row.rec.Prospect.ID)
+	d, decided := c.decisions[row.ID]
+	ok, reason := callable(d)
+	if !decided {
+		c.ask(row.ID)
 		ok, reason = false, lang.L("Checking whether you may call…")
 		why.Importance = widget.MediumImportance
 	}
 	why.SetText(reason)
 	switch {
-	case !row.decided:
+	case !decided:
 	case ok:
 		why.Importance = widget.SuccessImportance
 	default:
@@ -100,7 +98,7 @@ func (c *callsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	call := buttons.Objects[0].(*widget.Button)
 	logBtn := buttons.Objects[1].(*widget.Button)
 	call.OnTapped = func() { c.onCall(row) }
-	logBtn.OnTapped = func() { c.withRecord(row, func(rec consent.Record) { showCallDialog(c.g, rec, c.refresh) }) }
+	logBtn.OnTapped = func() { c.openLog(row.ID) }
 	if ok {
 		call.Enable()
 	} else {
@@ -120,22 +118,12 @@ func (c *callsScreen) refresh() {
 	if len(c.all) == 0 {
 		showLoading(c.root, lang.L("Reading the call list…"))
 	}
-	var entries []store.CallEntry
 	var rows []callRow
 	var decided map[uint64]consent.Decision
 	g.background(func() error {
 		var err error
-		if entries, err = g.uc.Calls.List(entries); err != nil {
+		if rows, err = g.uc.Calls.List(nil); err != nil {
 			return err
-		}
-		rows = make([]callRow, 0, len(entries))
-		ix := g.db.Index()
-		for _, e := range entries {
-			p, ok := ix.Cached(e.ID)
-			if !ok {
-				continue // erased meanwhile
-			}
-			rows = append(rows, callRow{rec: consent.Record{Prospect: p}, attempts: e.Attempts, callback: e.Callback, name: e.Name, company: e.Company})
 		}
 		decided, err = c.decideFirst(rows)
 		return err
@@ -150,7 +138,6 @@ func (c *callsScreen) refresh() {
 		c.all = rows
 		c.decisions, c.asked = decided, map[uint64]struct{}{}
 		c.gen++
-		c.fillDecisions()
 		c.applyFilter()
 		showRows(c.root, len(rows), c.empty, c.list, c.list)
 	})
@@ -177,14 +164,14 @@ func (c *callsScreen) filterRows() {
 	}
 	c.rows = nil
 	for _, r := range c.all {
-		ok, _ := callable(r.decision)
+		ok, _ := callable(c.decisions[r.ID]) // not decided: not callable
 		switch c.filter.choice() {
 		case 1:
-			ok = !r.callback.IsZero()
+			ok = !r.Callback.IsZero()
 		case 0:
 			ok = true
 		}
-		if ok && c.filter.matchesFolded(r.name, r.company) {
+		if ok && c.filter.matchesFolded(r.Name, r.Company) {
 			c.rows = append(c.rows, r)
 		}
 	}
@@ -197,13 +184,26 @@ func (c *callsScreen) searchEntry() *widget.Entry { return c.filter.search }
 // Teams) and opens the log, so the outcome is recorded while it is fresh.
 func (c *callsScreen) onCall(row callRow) {
 	c.g.touch()
-	if ok, _ := callable(row.decision); !ok {
+	if ok, _ := callable(c.decisions[row.ID]); !ok {
 		return
 	}
 	// The log opens either way: a rep without a softphone dials by hand.
-	u := &url.URL{Scheme: "tel", Opaque: row.rec.Prospect.Phone}
+	u := &url.URL{Scheme: "tel", Opaque: c.prospect(row).Phone}
 	openOrOffer(c.g, u, noProgramText(u), consent.FormatPhone(u.Opaque), nil)
-	c.withRecord(row, func(rec consent.Record) { showCallDialog(c.g, rec, c.refresh) })
+	c.openLog(row.ID)
+}
+
+// prospect is the row's prospect from the in-memory index; the zero
+// prospect (an empty row) when they were erased since the list was read.
+func (c *callsScreen) prospect(row callRow) consent.Prospect {
+	p, _ := c.g.db.Index().Cached(row.ID)
+	return p
+}
+
+// openLog opens the call log for a person on the list; when the call is
+// logged, their row moves (moved) instead of the list being read again.
+func (c *callsScreen) openLog(id uint64) {
+	c.withRecord(id, func(rec consent.Record) { c.dialog = showCallDialog(c.g, rec, func() { c.moved(id) }) })
 }
 
 // callable says whether the Call button may be used. The policy answers for
@@ -220,11 +220,11 @@ func callable(d consent.Decision) (bool, string) {
 
 // withRecord reads the row's whole record (the list keeps only its calls)
 // and hands it to then on the UI goroutine.
-func (c *callsScreen) withRecord(row callRow, then func(consent.Record)) {
+func (c *callsScreen) withRecord(id uint64, then func(consent.Record)) {
 	var rec consent.Record
 	c.g.background(func() error {
 		var err error
-		rec, err = c.g.db.Record(row.rec.Prospect.ID)
+		rec, err = c.g.db.Record(id)
 		return err
 	}, func(err error) {
 		if err != nil {

@@ -23,7 +23,7 @@ const firstDecided = 60
 func (c *callsScreen) decideFirst(rows []callRow) (map[uint64]consent.Decision, error) {
 	ids := make([]uint64, 0, firstDecided)
 	for _, r := range rows[:min(len(rows), firstDecided)] {
-		ids = append(ids, r.rec.Prospect.ID)
+		ids = append(ids, r.ID)
 	}
 	d, _, err := c.g.uc.Calls.Decisions(ids)
 	return d, err
@@ -56,7 +56,6 @@ func (c *callsScreen) readDecisions(ids []uint64, then func(error)) {
 		c.deciding = false
 		if gen == c.gen && err == nil {
 			maps.Copy(c.decisions, got)
-			c.fillDecisions()
 		}
 		if then != nil {
 			then(err)
@@ -71,24 +70,9 @@ func (c *callsScreen) readDecisions(ids []uint64, then func(error)) {
 	})
 }
 
-// fillDecisions copies the answers read into the rows.
-func (c *callsScreen) fillDecisions() {
-	views := [][]callRow{c.all}
-	if len(c.rows) > 0 && len(c.all) > 0 && &c.rows[0] != &c.all[0] {
-		views = append(views, c.rows)
-	}
-	for _, rows := range views {
-		for i := range rows {
-			if d, ok := c.decisions[rows[i].rec.Prospect.ID]; ok {
-				rows[i].decision, rows[i].decided = d, true
-			}
-		}
-	}
-}
-
 func (c *callsScreen) undecided() bool {
 	for _, r := range c.all {
-		if !r.decided {
+		if _, ok := c.decisions[r.ID]; !ok {
 			return true
 		}
 	}
@@ -102,8 +86,8 @@ func (c *callsScreen) decideAll() {
 	}
 	var ids []uint64
 	for _, r := range c.all {
-		if !r.decided {
-			ids = append(ids, r.rec.Prospect.ID)
+		if _, ok := c.decisions[r.ID]; !ok {
+			ids = append(ids, r.ID)
 		}
 	}
 	showLoading(c.root, lang.L("Checking who you may call now…"))
@@ -114,6 +98,56 @@ func (c *callsScreen) decideAll() {
 			c.g.showError(err)
 		}
 		c.filterRows() // an answer still missing (erased meanwhile) counts as "not callable"
+		showRows(c.root, len(c.all), c.empty, c.list, c.list)
+	})
+}
+
+// movedRereadMax is how many answers a logged call reads again before the
+// list is simply read again instead ("Callable now" has read everyone's).
+const movedRereadMax = 500
+
+// moved puts back the row of a person whose call was just logged: their
+// entry read again (attempts, last call, call-back) and placed where the
+// list's order says, without ordering 76,000 rows again; and the answers
+// read so far are read again, since the call may have changed theirs and a
+// do-not-call blocks the number for whoever else has it.
+func (c *callsScreen) moved(id uint64) {
+	if len(c.decisions) > movedRereadMax {
+		c.refresh()
+		return
+	}
+	g := c.g
+	ids := slices.Collect(maps.Keys(c.decisions))
+	if _, ok := c.decisions[id]; !ok {
+		ids = append(ids, id)
+	}
+	gen := c.gen
+	var e callRow
+	var onList bool
+	var got map[uint64]consent.Decision
+	g.background(func() error {
+		var err error
+		if e, onList, err = g.uc.Calls.Entry(id); err != nil {
+			return err
+		}
+		got, _, err = g.uc.Calls.Decisions(ids)
+		return err
+	}, func(err error) {
+		switch {
+		case err != nil:
+			g.showError(err)
+			return
+		case gen != c.gen: // the list was read again meanwhile, with the call
+			return
+		}
+		c.all = slices.DeleteFunc(c.all, func(r callRow) bool { return r.ID == id })
+		if onList {
+			pos, _ := slices.BinarySearchFunc(c.all, e, g.uc.Calls.Compare)
+			c.all = slices.Insert(c.all, pos, e)
+		}
+		c.decisions, c.asked = got, map[uint64]struct{}{}
+		c.gen++
+		c.applyFilter()
 		showRows(c.root, len(c.all), c.empty, c.list, c.list)
 	})
 }

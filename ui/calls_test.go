@@ -34,19 +34,19 @@ func TestColdCallFlowWithFollowUp(t *testing.T) {
 	}
 	var bram, carla callRow
 	for _, r := range cs.rows {
-		if r.rec.Prospect.ID == 1 {
+		if r.ID == 1 {
 			bram = r
 		} else {
 			carla = r
 		}
 	}
-	if bram.decision.Allowed || bram.decision.Rule != consent.RuleDoNotCall || !strings.Contains(bram.decision.Reason, "NL Bel-me-niet") {
-		t.Fatalf("do-not-call number not blocked with its reason: %+v", bram.decision)
+	if d := cs.decisions[bram.ID]; d.Allowed || d.Rule != consent.RuleDoNotCall || !strings.Contains(d.Reason, "NL Bel-me-niet") {
+		t.Fatalf("do-not-call number not blocked with its reason: %+v", d)
 	}
 	// Rendered row: the Call button is disabled for Bram.
 	obj := cs.newRow()
 	for i, r := range cs.rows {
-		if r.rec.Prospect.ID == 1 {
+		if r.ID == 1 {
 			cs.updateRow(i, obj)
 		}
 	}
@@ -54,12 +54,14 @@ func TestColdCallFlowWithFollowUp(t *testing.T) {
 		t.Fatal("the row for a do-not-call number does not disable Call with the reason")
 	}
 
-	if ok, why := callable(carla.decision); !ok || !strings.Contains(why, "Cold call allowed") {
+	if ok, why := callable(cs.decisions[carla.ID]); !ok || !strings.Contains(why, "Cold call allowed") {
 		t.Fatalf("a cold-call prospect not reached yet must be callable: %q", why)
 	}
 
 	// Cold call reached: log it with two consents.
-	cd := showCallDialog(g, carla.rec, cs.refresh)
+	cs.openLog(carla.ID) // as the row's Log call button does
+	g.wait()
+	cd := cs.dialog
 	cd.outcome.SetSelected("Reached")
 	test.Type(cd.agreed, "Send the product sheet for the 2027 range")
 	cd.consents[consent.PurposeChannel{Purpose: consent.PurposeProductInfo, Channel: consent.ChannelEmail}].SetChecked(true)
@@ -150,7 +152,7 @@ func TestCallsInSwedish(t *testing.T) {
 	if !hasText(obj, "0 försök") || !hasText(obj, "Kallt samtal är tillåtet") || hasDisabledButton(obj, "Ring") {
 		t.Fatal("the row is not in Swedish, or Ring is disabled for a cold call")
 	}
-	cd := showCallDialog(g, cs.rows[0].rec, nil)
+	cd := showCallDialog(g, consent.Record{Prospect: cs.prospect(cs.rows[0])}, nil)
 	if cd.save.Text != "Logga samtal" || cd.outcome.Options[0] != "Nådd" {
 		t.Fatalf("dialog: %q, %v", cd.save.Text, cd.outcome.Options)
 	}

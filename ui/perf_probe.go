@@ -160,13 +160,14 @@ func (p *probe) logCall() string {
 		if len(c.rows) == 0 {
 			return
 		}
-		first = c.rows[0].rec.Prospect.ID
-		c.withRecord(c.rows[0], func(rec consent.Record) { dlg = showCallDialog(g, rec, c.refresh) })
+		first = c.rows[0].ID
+		c.openLog(first) // as the row's Log call button does
 	})
 	if first == 0 {
 		return "the call list is empty"
 	}
 	p.settle()
+	fyne.DoAndWait(func() { dlg = c.dialog })
 	start := time.Now()
 	fyne.DoAndWait(func() {
 		dlg.outcome.SetSelected(i18n.Outcome(consent.OutcomeNoAnswer))
@@ -174,7 +175,7 @@ func (p *probe) logCall() string {
 	})
 	p.settle()
 	took := time.Since(start)
-	moved := p.onUI(func() bool { return len(c.rows) > 0 && c.rows[0].rec.Prospect.ID != first })
+	moved := p.onUI(func() bool { return len(c.rows) > 0 && c.rows[0].ID != first })
 	if !moved {
 		return "after a call was logged the call list did not reorder"
 	}

@@ -262,10 +262,12 @@ func shows(root, obj fyne.CanvasObject) bool {
 }
 
 // waitFor delivers queued results until cond holds (Live reports from its
-// own goroutine, so a result may still be on its way).
+// own goroutine, so a result may still be on its way). The deadline is
+// generous: it returns as soon as cond holds, and under the race detector
+// on a loaded machine a sync with PostgreSQL took over 5 s.
 func waitFor(t *testing.T, g *GUI, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatal("timed out")

@@ -58,12 +58,12 @@ func TestCallsSearchAndFilter(t *testing.T) {
 	}
 	cs := g.shell.calls
 	cs.filter.kind.SetSelected("Call-backs")
-	if len(cs.rows) != 1 || cs.rows[0].rec.Prospect.Name != "Carl Card" {
+	if len(cs.rows) != 1 || cs.prospect(cs.rows[0]).Name != "Carl Card" {
 		t.Fatalf("call-backs: %d", len(cs.rows))
 	}
 	cs.filter.kind.SetSelected("Everyone")
 	test.Type(cs.filter.search, "nina")
-	if len(cs.rows) != 1 || cs.rows[0].rec.Prospect.Name != "Nina Nummer" {
+	if len(cs.rows) != 1 || cs.prospect(cs.rows[0]).Name != "Nina Nummer" {
 		t.Fatalf("search: %d", len(cs.rows))
 	}
 	g.focusSearch()

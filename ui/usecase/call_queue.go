@@ -20,10 +20,27 @@ func (c *Calls) List(dst []store.CallEntry) ([]store.CallEntry, error) {
 	if err != nil {
 		return rows, err
 	}
-	consent.OrderCalls(rows, func(e *store.CallEntry) consent.CallKey {
-		return consent.CallKey{Name: e.Name, Last: e.LastCall, Callback: e.Callback}
-	}, func(e *store.CallEntry) uint64 { return e.ID }, c.env.now())
+	consent.OrderCalls(rows, callKey, func(e *store.CallEntry) uint64 { return e.ID }, c.env.now())
 	return rows, nil
+}
+
+func callKey(e *store.CallEntry) consent.CallKey {
+	return consent.CallKey{Name: e.Name, Last: e.LastCall, Callback: e.Callback}
+}
+
+// Entry is one person's row of List, read again after a write to their
+// ledger; ok is false when they are no longer on the list (erased, or no
+// phone number any more).
+func (c *Calls) Entry(id uint64) (e store.CallEntry, ok bool, err error) {
+	return c.st.Index().CallEntryOf(id)
+}
+
+// Compare is List's order for two rows, now: a list from List stays in
+// order when a row read again with Entry is put back where Compare says
+// (slices.BinarySearchFunc), which is what the call list does after a
+// logged call instead of ordering 100,000 rows again.
+func (c *Calls) Compare(a, b store.CallEntry) int {
+	return consent.CompareCalls(callKey(&a), callKey(&b), a.ID, b.ID, c.env.now())
 }
 
 // Decisions is the policy's answer for phone follow-up now for each of ids

@@ -2,6 +2,7 @@ package usecase
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -53,9 +54,19 @@ func TestCallListMatchesQueue(t *testing.T) {
 
 	// A no-answer for the first person: the list re-reads that ledger only.
 	first := list[0]
+	before := slices.Clone(list)
 	if _, err := app.Calls.Log(first.ID, consent.CallLog{Outcome: consent.OutcomeNoAnswer}); err != nil {
 		t.Fatal(err)
 	}
+	// What the window does instead of List: that one row read again
+	// (Entry) and put back where Compare says.
+	moved, ok, err := app.Calls.Entry(first.ID)
+	if err != nil || !ok || moved.Attempts != first.Attempts+1 {
+		t.Fatalf("Entry: %+v %v %v", moved, ok, err)
+	}
+	rest := slices.DeleteFunc(before, func(e store.CallEntry) bool { return e.ID == first.ID })
+	pos, _ := slices.BinarySearchFunc(rest, moved, app.Calls.Compare)
+	placed := slices.Insert(rest, pos, moved)
 	start := time.Now()
 	after, err := app.Calls.List(list)
 	took := time.Since(start)
@@ -64,6 +75,12 @@ func TestCallListMatchesQueue(t *testing.T) {
 	}
 	if after[0].ID == first.ID {
 		t.Fatalf("the person just called is still first")
+	}
+	if !reflect.DeepEqual(placed, after) {
+		t.Fatalf("the row moved with Entry and Compare is at %d; List orders it at %d", pos, slices.IndexFunc(after, func(e store.CallEntry) bool { return e.ID == first.ID }))
+	}
+	if _, ok, err := app.Calls.Entry(1 << 40); ok || err != nil {
+		t.Fatalf("Entry of nobody: %v %v", ok, err)
 	}
 	for _, e := range after {
 		if e.ID == first.ID && e.Attempts != first.Attempts+1 {
