@@ -31,8 +31,8 @@ type callsScreen struct {
 	decisions map[uint64]consent.Decision
 	asked     map[uint64]struct{} // to decide next
 	deciding  bool
-	waitAll   bool   // every answer is being read, for "Callable now"
-	gen       uint64 // counts refreshes: answers read for an older list are dropped
+	waitAll   bool        // every answer is being read, for "Callable now"
+	gen       uint64      // counts refreshes: answers read for an older list are dropped
 	dialog    *callDialog // the last call log opened here, for tests and the perf probe
 }
 
