@@ -33,7 +33,12 @@ type callDialog struct {
 	dlg      *dialog.CustomDialog
 	followup *emailPreview         // opened after a reached call, for tests
 	confirm  *dialog.ConfirmDialog // the "do not call me" confirmation, for tests
-	done     func()
+	// prepare, when set, runs off the UI goroutine right after the save, in
+	// the same background job, and what it returns runs with the dialog's
+	// close: the screen behind updates without another round trip to the
+	// UI goroutine (a frame each, at 100,000 prospects).
+	prepare func() (show func())
+	done    func()
 }
 
 // outcomeFromLabel maps the radio choice back to its outcome code; the
@@ -188,6 +193,7 @@ func (c *callDialog) logCall(l consent.CallLog) {
 	id := c.rec.Prospect.ID
 	var f usecase.FollowUp
 	var followErr error
+	var show func()
 	saveFromDialog(g, func() error {
 		if _, err := g.uc.Calls.Log(id, l); err != nil {
 			return err
@@ -195,8 +201,14 @@ func (c *callDialog) logCall(l consent.CallLog) {
 		if l.Outcome == consent.OutcomeReached {
 			f, followErr = g.uc.Calls.FollowUp(id, "")
 		}
+		if c.prepare != nil {
+			show = c.prepare()
+		}
 		return nil
 	}, errorText, c.status, c.dlg, func() {
+		if show != nil {
+			show()
+		}
 		switch {
 		case followErr != nil: // the call is logged; only the email could not be written
 			g.showError(followErr)

@@ -201,9 +201,17 @@ func (c *callsScreen) prospect(row callRow) consent.Prospect {
 }
 
 // openLog opens the call log for a person on the list; when the call is
-// logged, their row moves (moved) instead of the list being read again.
+// logged, their row moves (afterLog) instead of the list being read again.
 func (c *callsScreen) openLog(id uint64) {
-	c.withRecord(id, func(rec consent.Record) { c.dialog = showCallDialog(c.g, rec, func() { c.moved(id) }) })
+	c.withRecord(id, func(rec consent.Record) {
+		move := c.afterLog(id)
+		done := c.refresh
+		if move != nil { // the row moves; a follow-up marked sent later changes their answer
+			done = func() { delete(c.decisions, id); c.ask(id) }
+		}
+		c.dialog = showCallDialog(c.g, rec, done)
+		c.dialog.prepare = move
+	})
 }
 
 // callable says whether the Call button may be used. The policy answers for

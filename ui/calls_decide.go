@@ -106,48 +106,44 @@ func (c *callsScreen) decideAll() {
 // list is simply read again instead ("Callable now" has read everyone's).
 const movedRereadMax = 500
 
-// moved puts back the row of a person whose call was just logged: their
-// entry read again (attempts, last call, call-back) and placed where the
-// list's order says, without ordering 76,000 rows again; and the answers
-// read so far are read again, since the call may have changed theirs and a
-// do-not-call blocks the number for whoever else has it.
-func (c *callsScreen) moved(id uint64) {
+// afterLog is the call log's prepare for a person on the list (nil: the
+// list is read again instead): their entry read again (attempts, last call,
+// call-back) and put back where the list's order says, without ordering
+// 76,000 rows again; and the answers read so far read again, since the
+// call may have changed theirs. Called on the UI goroutine when the log
+// opens; the function it returns runs off it after the save.
+func (c *callsScreen) afterLog(id uint64) func() func() {
 	if len(c.decisions) > movedRereadMax {
-		c.refresh()
-		return
+		return nil
 	}
-	g := c.g
 	ids := slices.Collect(maps.Keys(c.decisions))
 	if _, ok := c.decisions[id]; !ok {
 		ids = append(ids, id)
 	}
 	gen := c.gen
-	var e callRow
-	var onList bool
-	var got map[uint64]consent.Decision
-	g.background(func() error {
-		var err error
-		if e, onList, err = g.uc.Calls.Entry(id); err != nil {
-			return err
+	return func() func() {
+		e, onList, err := c.g.uc.Calls.Entry(id)
+		var got map[uint64]consent.Decision
+		if err == nil {
+			got, _, err = c.g.uc.Calls.Decisions(ids)
 		}
-		got, _, err = g.uc.Calls.Decisions(ids)
-		return err
-	}, func(err error) {
-		switch {
-		case err != nil:
-			g.showError(err)
-			return
-		case gen != c.gen: // the list was read again meanwhile, with the call
-			return
+		return func() {
+			switch {
+			case err != nil:
+				c.g.showError(err)
+				return
+			case gen != c.gen: // the list was read again meanwhile, with the call
+				return
+			}
+			c.all = slices.DeleteFunc(c.all, func(r callRow) bool { return r.ID == id })
+			if onList {
+				pos, _ := slices.BinarySearchFunc(c.all, e, c.g.uc.Calls.Compare)
+				c.all = slices.Insert(c.all, pos, e)
+			}
+			c.decisions, c.asked = got, map[uint64]struct{}{}
+			c.gen++
+			c.applyFilter()
+			showRows(c.root, len(c.all), c.empty, c.list, c.list)
 		}
-		c.all = slices.DeleteFunc(c.all, func(r callRow) bool { return r.ID == id })
-		if onList {
-			pos, _ := slices.BinarySearchFunc(c.all, e, g.uc.Calls.Compare)
-			c.all = slices.Insert(c.all, pos, e)
-		}
-		c.decisions, c.asked = got, map[uint64]struct{}{}
-		c.gen++
-		c.applyFilter()
-		showRows(c.root, len(c.all), c.empty, c.list, c.list)
-	})
+	}
 }

@@ -75,6 +75,17 @@ type probe struct {
 	cpu  float64 // CPU milliseconds at the last step
 	mu   sync.Mutex
 	peak [3]float64 // resident, anonymous, file (MB) at the highest resident since the last step
+	// The step to profile alone (WARMLEAD_PERF_CPU_STEP) and the file.
+	cpuStep string
+	cpuFile *os.File
+}
+
+// begin marks the start of a step: its CPU profile starts when it is the
+// one asked for.
+func (p *probe) begin(name string) {
+	if p.cpuFile != nil && strings.HasPrefix(name, p.cpuStep) {
+		pprof.StartCPUProfile(p.cpuFile)
+	}
 }
 
 // sample keeps the highest resident size since the last step.
@@ -96,9 +107,15 @@ func runPerfProbe(g *GUI, w fyne.Window) {
 		return
 	}
 	p := &probe{g: g, w: w}
-	// With WARMLEAD_PERF_CPU=FILE, a CPU profile of the whole session.
+	// With WARMLEAD_PERF_CPU=FILE, a CPU profile of the whole session, or
+	// with WARMLEAD_PERF_CPU_STEP=NAME too, of the steps whose name starts
+	// with NAME only.
 	if f, err := os.Create(os.Getenv("WARMLEAD_PERF_CPU")); err == nil {
-		pprof.StartCPUProfile(f)
+		if p.cpuStep = os.Getenv("WARMLEAD_PERF_CPU_STEP"); p.cpuStep == "" {
+			pprof.StartCPUProfile(f)
+		} else {
+			p.cpuFile = f
+		}
 	}
 	go p.sample()
 	go func() {
@@ -133,6 +150,7 @@ func (p *probe) session() string {
 		"today":     func() int { return len(g.shell.today.items) },
 	}
 	for _, id := range []string{"prospects", "referrals", "calls", "reports", "settings", "today", "calls"} {
+		p.begin("open " + id)
 		start := time.Now()
 		fyne.DoAndWait(func() { g.shell.show(id) })
 		p.settle()
@@ -168,6 +186,7 @@ func (p *probe) logCall() string {
 	}
 	p.settle()
 	fyne.DoAndWait(func() { dlg = c.dialog })
+	p.begin("log a call")
 	start := time.Now()
 	fyne.DoAndWait(func() {
 		dlg.outcome.SetSelected(i18n.Outcome(consent.OutcomeNoAnswer))
@@ -194,6 +213,7 @@ func (p *probe) teamReport() string {
 	defer os.RemoveAll(dir)
 	var w usecase.Written
 	var failed atomic.Value
+	p.begin("team report")
 	start := time.Now()
 	fyne.DoAndWait(func() {
 		g.background(func() error {
@@ -243,6 +263,9 @@ func (p *probe) onUI(f func() bool) bool {
 }
 
 func (p *probe) step(name string, d time.Duration, rows int) {
+	if p.cpuFile != nil && strings.HasPrefix(name, p.cpuStep) {
+		pprof.StopCPUProfile()
+	}
 	p.mu.Lock()
 	peak := p.peak
 	p.peak = [3]float64{}
