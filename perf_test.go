@@ -120,10 +120,15 @@ func guiSession(t testing.TB) perfReport {
 	home := filepath.Join(dir, "home")
 	os.MkdirAll(home, 0o700)
 	out := filepath.Join(dir, "perf.json")
-	cmd := exec.Command(bin)
-	cmd.Env = append(os.Environ(), "WARMLEAD_DB="+db, "WARMLEAD_PASSWORD_FILE="+pass, "WARMLEAD_NO_KEYRING=1",
-		"WARMLEAD_STATE_DIR="+filepath.Join(dir, "state"), "WARMLEAD_PERF_OUT="+out, "LANG=en_US.UTF-8",
-		"HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "DBUS_SESSION_BUS_ADDRESS=disabled:")
+	env := append(os.Environ(), "WARMLEAD_DB="+db, "WARMLEAD_STATE_DIR="+filepath.Join(dir, "state"),
+		"WARMLEAD_PERF_OUT="+out, "LANG=en_US.UTF-8", "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))
+	cmd := keyringSession(bin, pass)
+	if cmd != nil {
+		cmd.Env = append(env, "PERF_PASS="+pass, "PERF_BIN="+bin)
+	} else { // no Secret Service here: the passphrase file (and Argon2id at each start)
+		cmd = exec.Command(bin)
+		cmd.Env = append(env, "WARMLEAD_PASSWORD_FILE="+pass, "WARMLEAD_NO_KEYRING=1", "DBUS_SESSION_BUS_ADDRESS=disabled:")
+	}
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
@@ -149,6 +154,24 @@ func guiSession(t testing.TB) perfReport {
 		t.Fatal(err)
 	}
 	return rep
+}
+
+// keyringSession starts the window as a rep's desktop does: unlocked from
+// the OS keyring (a private D-Bus session with gnome-keyring-daemon, as
+// make keyring-test), the key put there by one unlock with the passphrase
+// first (warmlead list). nil when dbus-run-session or gnome-keyring-daemon
+// is missing.
+func keyringSession(bin, pass string) *exec.Cmd {
+	for _, tool := range []string{"dbus-run-session", "gnome-keyring-daemon"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			return nil
+		}
+	}
+	script := `set -e
+echo -n warmlead-perf | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+WARMLEAD_PASSWORD_FILE="$PERF_PASS" "$PERF_BIN" list --json >/dev/null
+exec "$PERF_BIN"`
+	return exec.Command("dbus-run-session", "--", "bash", "-c", script)
 }
 
 // demoDatabase is the 100,000-prospect database and its passphrase file:

@@ -141,7 +141,11 @@ func (p *probe) session() string {
 		time.Sleep(5 * time.Millisecond)
 	}
 	p.settle()
-	p.step("start to first paint (Today)", time.Since(probeStart), len(g.shell.today.items))
+	how := "keyring" // as a rep's desktop unlocks it; a passphrase file adds Argon2id
+	if g.cfg.PasswordFile != "" {
+		how = "passphrase file"
+	}
+	p.step("start to first paint (Today, "+how+")", time.Since(probeStart), len(g.shell.today.items))
 
 	rows := map[string]func() int{
 		"prospects": func() int { return len(g.shell.prospects.results) },
