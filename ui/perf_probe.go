@@ -65,6 +65,10 @@ type PerfStep struct {
 type PerfReport struct {
 	Steps     []PerfStep `json:"steps"`
 	PeakRSSMB float64    `json:"peak_rss_mb"` // VmHWM: the highest resident set of the whole session
+	// Of the resident set at the end, the software OpenGL under Xvfb (Mesa's
+	// llvmpipe: libLLVM and the dri driver), which a desktop with a GPU
+	// driver does not have in this form.
+	SoftGLMB float64 `json:"soft_gl_mb"`
 	Error     string     `json:"error,omitempty"`
 }
 
@@ -124,6 +128,7 @@ func runPerfProbe(g *GUI, w fyne.Window) {
 			p.rep.Error = err
 		}
 		p.rep.PeakRSSMB = procStatusMB("VmHWM")
+		p.rep.SoftGLMB = mappedMB(func(path string) bool { return strings.Contains(path, "libLLVM") || strings.Contains(path, "/dri/") })
 		pprof.StopCPUProfile()
 		b, _ := json.MarshalIndent(p.rep, "", "  ")
 		os.WriteFile(out, b, 0o600)
@@ -328,4 +333,27 @@ func procStatusMB(key string) float64 {
 		}
 	}
 	return 0
+}
+
+// mappedMB sums the resident size of the mappings of files that match.
+func mappedMB(match func(path string) bool) float64 {
+	b, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		return 0
+	}
+	var kb float64
+	in := false
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		line := sc.Text()
+		f := strings.Fields(line)
+		switch {
+		case len(f) >= 5 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":"):
+			in = len(f) >= 6 && match(f[5])
+		case in && len(f) >= 2 && f[0] == "Rss:":
+			v, _ := strconv.ParseFloat(f[1], 64)
+			kb += v
+		}
+	}
+	return kb * 1024 / 1e6
 }
