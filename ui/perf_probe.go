@@ -69,7 +69,7 @@ type PerfReport struct {
 	// llvmpipe: libLLVM and the dri driver), which a desktop with a GPU
 	// driver does not have in this form.
 	SoftGLMB float64 `json:"soft_gl_mb"`
-	Error     string     `json:"error,omitempty"`
+	Error    string  `json:"error,omitempty"`
 }
 
 type probe struct {
