@@ -26,6 +26,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -69,6 +70,7 @@ func BenchmarkTeamReport100k(b *testing.B) {
 			b.ReportMetric(float64(res.baseKB)/1024, "base-MB")
 			b.ReportMetric(float64(res.peakKB-res.baseKB)/1024, "peak-above-MB")
 			b.ReportMetric(float64(res.heapMax)/(1<<20), "heap-max-MB")
+			b.ReportMetric(float64(res.live)/(1<<20), "live-before-MB")
 			b.ReportMetric(res.took.Seconds(), "s/report")
 			if what == "team-report" {
 				b.ReportMetric(float64(res.pages), "pages")
@@ -114,7 +116,7 @@ func teamRSSFixture(b *testing.B, n int) string {
 
 type teamRSSResult struct {
 	baseKB, peakKB int64
-	heapMax        uint64
+	heapMax, live  uint64 // the largest heap during the run; the live heap before it
 	took           time.Duration
 	pages          int
 	size           int64
@@ -133,8 +135,8 @@ func teamRSSRun(b *testing.B, path, what string) teamRSSResult {
 	var tookMS int64
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
-		fmt.Sscanf(sc.Text(), "teamrss base=%d peak=%d heapmax=%d ms=%d pages=%d size=%d",
-			&r.baseKB, &r.peakKB, &r.heapMax, &tookMS, &r.pages, &r.size)
+		fmt.Sscanf(sc.Text(), "teamrss base=%d peak=%d heapmax=%d ms=%d pages=%d size=%d live=%d",
+			&r.baseKB, &r.peakKB, &r.heapMax, &tookMS, &r.pages, &r.size, &r.live)
 	}
 	if r.peakKB <= 0 {
 		b.Fatalf("child printed no peak:\n%s", out)
@@ -169,8 +171,13 @@ func teamRSSMain(path, what string) int {
 	debug.FreeOSMemory()
 	os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) // resets VmHWM to VmRSS (Linux)
 	base := procStatusKB("VmRSS:")
+	live := heapLive()
 	stop := sampleHeap()
-	debug.SetMemoryLimit(teamRSSLimit) // as roomForDocument does
+	limit := int64(teamRSSLimit) // as roomForDocument does
+	if mb, err := strconv.Atoi(os.Getenv("WARMLEAD_TEAMRSS_LIMIT_MB")); err == nil {
+		limit = int64(mb) << 20 // to try another
+	}
+	debug.SetMemoryLimit(limit)
 
 	start := time.Now()
 	var w Written
@@ -182,6 +189,12 @@ func teamRSSMain(path, what string) int {
 	}
 	took := time.Since(start)
 	heapMax := stop()
+	if prof := os.Getenv("WARMLEAD_TEAMRSS_MEMPROFILE"); prof != "" { // go tool pprof -sample_index=alloc_space
+		if f, err := os.Create(prof); err == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+	}
 	if err != nil {
 		fmt.Println("child:", err)
 		return 1
@@ -190,8 +203,8 @@ func teamRSSMain(path, what string) int {
 	if fi, err := os.Stat(out); err == nil {
 		size = fi.Size()
 	}
-	fmt.Printf("teamrss base=%d peak=%d heapmax=%d ms=%d pages=%d size=%d\n",
-		base, procStatusKB("VmHWM:"), heapMax, took.Milliseconds(), w.Pages, size)
+	fmt.Printf("teamrss base=%d peak=%d heapmax=%d ms=%d pages=%d size=%d live=%d\n",
+		base, procStatusKB("VmHWM:"), heapMax, took.Milliseconds(), w.Pages, size, live)
 	return 0
 }
 
@@ -227,6 +240,13 @@ func sampleHeap() (stop func() uint64) {
 		read()
 		return peak.Load()
 	}
+}
+
+// heapLive is the heap that the last collection found live.
+func heapLive() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 // procStatusKB is a field of /proc/self/status in kB (Linux), or -1.
