@@ -149,6 +149,7 @@ func (d *doc) setTitle(s string) {
 
 func (d *doc) drawHeader() {
 	p := d.pdf
+	d.pack.presize(p.PageNo())
 	p.SetY(9)
 	d.font("", sizeSmall)
 	d.textColor(colMuted)

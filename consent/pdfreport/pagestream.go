@@ -43,6 +43,7 @@ type pagePacker struct {
 	pages   *[]*bytes.Buffer // gofpdf's pages (1-based); nil: not reachable
 	packed  []packedPage     // by page number; a zero entry: not packed
 	n       int              // how many are packed
+	last    int              // the uncompressed size of the last body packed
 	scratch bytes.Buffer
 }
 
@@ -82,9 +83,20 @@ func (p *pagePacker) pack(n int) {
 		p.n++
 	}
 	p.packed[n] = packedPage{data: bytes.Clone(p.scratch.Bytes()), sum: adler32.Checksum(body), size: len(body)}
+	p.last = len(body)
 	// A new buffer rather than Reset: the old one's capacity is what
 	// this file is for giving back.
 	(*p.pages)[n] = new(bytes.Buffer)
+}
+
+// presize makes room in page n's buffer, new, for a body the size of the
+// last one packed: gofpdf starts each page empty, and a buffer that grows
+// by doubling to 26 KB leaves as much again in copies behind it.
+func (p *pagePacker) presize(n int) {
+	if p == nil || p.pages == nil || n <= 0 || n >= len(*p.pages) || p.last == 0 {
+		return
+	}
+	(*p.pages)[n].Grow(p.last + p.last/8)
 }
 
 // body is page n's packed body, if it was packed.

@@ -46,6 +46,12 @@ func TestJoinPage(t *testing.T) {
 	if _, ok := p.body(2); ok {
 		t.Error("a page never packed has a body")
 	}
+	// The next page starts with room for a body like the last.
+	*p.pages = append(*p.pages, new(bytes.Buffer))
+	p.presize(2)
+	if c := (*p.pages)[2].Cap(); c < len(body) {
+		t.Errorf("page 2 starts with room for %d bytes, the last body had %d", c, len(body))
+	}
 }
 
 // Every page of a document is packed as its footer begins, and the file
