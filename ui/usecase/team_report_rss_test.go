@@ -41,10 +41,13 @@ import (
 const (
 	teamRSSChild = "WARMLEAD_TEAMRSS_DB" // set: this binary is the child
 	teamRSSPass  = "benchmark passphrase"
-	// teamRSSLimit is ui.documentMemoryLimit, the soft memory limit the
-	// window sets while a document is made (ui/memlimit.go; ui imports
-	// this package, so the value is repeated here).
-	teamRSSLimit = 448 << 20
+	// teamRSSRoom and teamRSSFloor are ui.documentRoom and
+	// ui.guiMemoryLimit: while a document is made the window's soft memory
+	// limit is that room above the Go memory it holds, and not below its
+	// own limit (ui/memlimit.go; ui imports this package, so the policy is
+	// repeated here).
+	teamRSSRoom  = 96 << 20
+	teamRSSFloor = 224 << 20
 )
 
 func TestMain(m *testing.M) {
@@ -173,7 +176,7 @@ func teamRSSMain(path, what string) int {
 	base := procStatusKB("VmRSS:")
 	live := heapLive()
 	stop := sampleHeap()
-	limit := int64(teamRSSLimit) // as roomForDocument does
+	limit := max(teamRSSFloor, int64(goMemoryHeld())+teamRSSRoom) // as roomForDocument does
 	if mb, err := strconv.Atoi(os.Getenv("WARMLEAD_TEAMRSS_LIMIT_MB")); err == nil {
 		limit = int64(mb) << 20 // to try another
 	}
@@ -240,6 +243,13 @@ func sampleHeap() (stop func() uint64) {
 		read()
 		return peak.Load()
 	}
+}
+
+// goMemoryHeld is the Go memory the soft limit counts (ui.goMemory).
+func goMemoryHeld() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64() - s[1].Value.Uint64()
 }
 
 // heapLive is the heap that the last collection found live.
