@@ -191,9 +191,9 @@ func (d *doc) finish(w io.Writer) error {
 	if err := d.pdf.Output(&raw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	// The pages as drawn (a hundred megabytes for a 2,000-page team
-	// report) are garbage from here on, before the deflated copy is made;
-	// nothing draws on a finished document.
+	// gofpdf's state (fonts, what is left of the pages: their footers,
+	// the bodies are in d.pack) is garbage from here on, before the
+	// deflated copy is made; nothing draws on a finished document.
 	d.pdf = nil
 	out := raw.b
 	raw.b = nil
