@@ -44,11 +44,15 @@ type pdfObject struct {
 	off, end  int    // the object's bytes in the input
 	stream    []byte // an uncompressed stream to deflate, else nil
 	head, out []byte // for a stream: "N 0 obj\n", then the deflated data
+	page      int    // for the content stream of a packed page: its number
 }
 
 // deflateStreams returns pdf with every uncompressed stream deflated and
-// the cross-reference table rewritten to match.
-func deflateStreams(pdf []byte) ([]byte, bool) {
+// the cross-reference table rewritten to match; the content stream of a
+// page that packed holds (pagestream.go) is its packed body and then what
+// the file has of it (the footer). It reports false if the file is not
+// laid out as gofpdf lays it out, or a packed page is not found in it.
+func deflateStreams(pdf []byte, packed *pagePacker) ([]byte, bool) {
 	// The trailer: "startxref\nOFFSET\n%%EOF\n".
 	sx := bytes.LastIndex(pdf, []byte("startxref\n"))
 	if sx < 0 {
@@ -96,6 +100,9 @@ func deflateStreams(pdf []byte) ([]byte, bool) {
 		o.head = head
 		o.stream = plainStream(body)
 	}
+	if !markPackedPages(pdf, objs, packed) {
+		return nil, false
+	}
 
 	// Deflate the streams on every core.
 	var wg sync.WaitGroup
@@ -103,7 +110,11 @@ func deflateStreams(pdf []byte) ([]byte, bool) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for o := range next {
-				o.out = deflate(o.stream)
+				if body, ok := packed.body(o.page); ok {
+					o.out = joinPage(body, o.stream)
+				} else {
+					o.out = deflate(o.stream)
+				}
 			}
 		})
 	}
@@ -146,6 +157,40 @@ func deflateStreams(pdf []byte) ([]byte, bool) {
 	return out.Bytes(), true
 }
 
+// markPackedPages sets the page of every page's content object (objs in
+// file order, so the page objects come in page order) and says whether
+// every packed page was found with an uncompressed content stream.
+func markPackedPages(pdf []byte, objs []pdfObject, packed *pagePacker) bool {
+	byNum := make(map[int]*pdfObject, len(objs))
+	for i := range objs {
+		byNum[objs[i].num] = &objs[i]
+	}
+	page, found := 0, 0
+	for i := range objs {
+		o := &objs[i]
+		body := pdf[o.off+len(o.head) : o.end]
+		if !bytes.HasPrefix(body, []byte("<</Type /Page\n")) {
+			continue
+		}
+		page++
+		if _, ok := packed.body(page); !ok {
+			continue
+		}
+		_, rest, ok := bytes.Cut(body, []byte("/Contents "))
+		if !ok {
+			return false
+		}
+		num, ok := atoiUntil(rest, ' ')
+		c := byNum[num]
+		if !ok || c == nil || c.stream == nil || c.page != 0 {
+			return false
+		}
+		c.page = page
+		found++
+	}
+	return found == packed.count()
+}
+
 // plainStream returns the data of an object body that is exactly an
 // uncompressed stream ("<</Length N>>\nstream\n" N bytes
 // "\nendstream\nendobj\n"), else nil.
@@ -170,8 +215,11 @@ func plainStream(body []byte) []byte {
 }
 
 // atoiLine reads a decimal number ended by a newline.
-func atoiLine(b []byte) (int, bool) {
-	i := bytes.IndexByte(b, '\n')
+func atoiLine(b []byte) (int, bool) { return atoiUntil(b, '\n') }
+
+// atoiUntil reads a decimal number ended by end.
+func atoiUntil(b []byte, end byte) (int, bool) {
+	i := bytes.IndexByte(b, end)
 	if i <= 0 || i > 20 {
 		return 0, false
 	}

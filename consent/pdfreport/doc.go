@@ -11,6 +11,7 @@ package pdfreport
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -97,7 +98,8 @@ func statusColor(s consent.ConsentStatus) rgb {
 // doc wraps one gofpdf document with Warmlead's fonts, running header,
 // footer and the few layout helpers the three documents share.
 type doc struct {
-	pdf    *pdfw // gofpdf with fallback fonts for scripts the Go fonts lack
+	pdf    *pdfw       // gofpdf with fallback fonts for scripts the Go fonts lack
+	pack   *pagePacker // the finished pages' bodies, deflated (pagestream.go)
 	m      Meta
 	lang   string            // the document's language (see Languages)
 	texts  map[string]string // texts[lang]: every id English has (a test checks)
@@ -117,7 +119,7 @@ func newDoc(m Meta) *doc {
 	}
 	lang := langOf(m)
 	pdf := &pdfw{Fpdf: gofpdf.New("P", "mm", "A4", ""), added: map[string]bool{}}
-	d := &doc{pdf: pdf, m: m, lang: lang, texts: texts[lang], loc: m.GeneratedAt.Location(), now: m.GeneratedAt}
+	d := &doc{pdf: pdf, pack: newPagePacker(pdf.Fpdf), m: m, lang: lang, texts: texts[lang], loc: m.GeneratedAt.Location(), now: m.GeneratedAt}
 	pw, ph := pdf.GetPageSize()
 	d.width, d.pageH = pw-marginL-marginR, ph
 
@@ -147,6 +149,7 @@ func (d *doc) setTitle(s string) {
 
 func (d *doc) drawHeader() {
 	p := d.pdf
+	d.pack.presize(p.PageNo())
 	p.SetY(9)
 	d.font("", sizeSmall)
 	d.textColor(colMuted)
@@ -166,6 +169,7 @@ func (d *doc) drawHeader() {
 
 func (d *doc) drawFooter() {
 	p := d.pdf
+	d.pack.pack(p.PageNo()) // the body above is final; the footer has the alias of the page count
 	p.SetY(-11)
 	d.drawColor(colRule)
 	p.SetLineWidth(0.2)
@@ -187,15 +191,22 @@ func (d *doc) finish(w io.Writer) error {
 	if err := d.pdf.Output(&raw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	// The pages as drawn (a hundred megabytes for a 2,000-page team
-	// report) are garbage from here on, before the deflated copy is made;
-	// nothing draws on a finished document.
+	// gofpdf's state (fonts, what is left of the pages: their footers,
+	// the bodies are in d.pack) is garbage from here on, before the
+	// deflated copy is made; nothing draws on a finished document.
 	d.pdf = nil
 	out := raw.b
 	raw.b = nil
-	if small, ok := deflateStreams(out); ok {
+	small, ok := deflateStreams(out, d.pack)
+	switch {
+	case ok:
 		out = small
+	case d.pack.count() > 0:
+		// The packed bodies are not in out: without them it has
+		// footers only. Never seen with gofpdf v1.16.2 (tests).
+		return errors.New("pdf: the pages could not be joined")
 	}
+	d.pack = nil
 	_, err := w.Write(out)
 	return err
 }

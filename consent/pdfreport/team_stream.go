@@ -99,15 +99,6 @@ func newTeamTally(src RecordSource, f Filter, now time.Time, retention int) (*te
 	return t, err
 }
 
-// addCounts adds r to counts as statusCounts counts it.
-func addCounts(counts map[consent.Purpose]map[consent.ConsentStatus]int, r consent.Record, purposes []consent.Purpose, now time.Time) {
-	for p, byStatus := range statusCounts([]consent.Record{r}, purposes, now) {
-		for s, n := range byStatus {
-			counts[p][s] += n
-		}
-	}
-}
-
 // countsFor is statusCounts over purposes: from the first read when it
 // counted them all, else from another read.
 func (t *teamTally) countsFor(purposes []consent.Purpose) (map[consent.Purpose]map[consent.ConsentStatus]int, error) {
