@@ -110,15 +110,27 @@ func (s ImportSummary) Line() string {
 // existing prospect (or an earlier card of this import) is merged: the
 // existing prospect gains the fields it lacked. A card of an erased person
 // is refused as suppressed; a card that does not validate fails alone.
-// progress, if set, is called every few hundred cards.
+// progress, if set, is called every few hundred cards, on the calling
+// goroutine: the first half of the count for the work done on all cores
+// (validation, keys; import_prepare.go), the second half for the
+// transaction.
 func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(done, total int)) (ImportSummary, error) {
 	var sum ImportSummary
 	if _, err := db.key(); err != nil {
 		return sum, err
 	}
+	total := len(items)
+	var report func(int)
+	if progress != nil {
+		report = func(done int) { progress(done/2, total) }
+	}
+	prep, err := db.prepareImport(items, o.Region, report)
+	if err != nil {
+		return sum, err
+	}
 	now := stamp(o.Now)
 	var changed []consent.Prospect
-	err := db.update(func(tx *bolt.Tx) error {
+	err = db.update(func(tx *bolt.Tx) error {
 		sum, changed = ImportSummary{}, nil // bbolt may not retry, but stay safe
 		// New ids and their events are appended in key order: full pages
 		// make a smaller file and fewer splits.
@@ -137,18 +149,28 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 		// this import are found in these maps meanwhile.
 		newEmail, newPhone := map[string]uint64{}, map[string]uint64{}
 		var emailKeys, phoneKeys [][]byte
+		// New prospects wait in batch to be sealed on all cores; unwritten
+		// holds their ids, since a card merging into one needs it written.
+		var batch []newProspect
+		unwritten := map[uint64]bool{}
+		flush := func() error {
+			err := db.writeNew(tx, batch, items, &sum)
+			batch = batch[:0]
+			clear(unwritten)
+			return err
+		}
 		for i, it := range items {
 			if progress != nil && i%500 == 0 {
-				progress(i, len(items))
+				progress((total+i)/2, total)
 			}
-			p := it.Prospect
-			if err := p.Normalize(o.Region); err != nil {
+			pr := &prep[i]
+			if pr.failed {
 				sum.Failed++
-				code, msg := invalidCard(it.Prospect, o.Region, err)
-				sum.Problems = append(sum.Problems, NewImportProblem(it.File, it.Number, code, msg))
+				sum.Problems = append(sum.Problems, NewImportProblem(it.File, it.Number, pr.code, pr.msg))
 				continue
 			}
-			if err := db.checkSuppressedPerson(tx, p); err != nil {
+			p := pr.p
+			if err := db.checkSuppressedKeys(tx, p, pr.sup); err != nil {
 				sum.Suppressed++
 				msg := consent.Msg(err.Error())
 				if se, ok := err.(*SuppressedError); ok {
@@ -165,11 +187,10 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 				id = 0
 			}
 			if id == 0 {
-				id, _ = db.findDuplicate(tx, p.Email, p.Phone)
+				id, _ = findDuplicateKeys(tx, pr.emailKey, pr.phoneKey)
 			}
-			nameKey := ""
-			if p.Email == "" && p.Phone == "" {
-				nameKey = nameCompanyKey(p.Name, p.Company)
+			nameKey := pr.nameKey
+			if nameKey != "" {
 				if id == 0 {
 					id = byName[nameKey]
 				}
@@ -178,6 +199,11 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 				}
 			}
 			if id != 0 && !o.AllowDuplicate {
+				if unwritten[id] {
+					if err := flush(); err != nil {
+						return err
+					}
+				}
 				merged, err := db.mergeInto(tx, id, p, o.Rep, now)
 				if err != nil {
 					return err
@@ -205,26 +231,19 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 				return err
 			}
 			p.ID, p.Created, p.Updated = seq, now, now
-			if err := db.put(tx, bProspects, u64(p.ID), p); err != nil {
-				return err
-			}
 			if p.Email != "" {
-				emailKeys = append(emailKeys, join(db.blind("email", p.Email), u64(p.ID)))
+				emailKeys = append(emailKeys, join(pr.emailKey, u64(p.ID)))
 				newEmail[p.Email] = p.ID
 			}
 			if p.Phone != "" {
-				phoneKeys = append(phoneKeys, join(db.blind("phone", p.Phone), u64(p.ID)))
+				phoneKeys = append(phoneKeys, join(pr.phoneKey, u64(p.ID)))
 				if newPhone[p.Phone] == 0 {
 					newPhone[p.Phone] = p.ID
 				}
 			}
 			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindCollected, Source: p.Source, EventName: p.Event, ListVendor: p.ListVendor}
-			if _, err := db.appendEventNew(tx, p.ID, ev); err != nil {
-				return err
-			}
-			if err := db.importGrants(tx, p.ID, it, false, &sum); err != nil {
-				return err
-			}
+			batch = append(batch, newProspect{item: i, p: p, ev: ev})
+			unwritten[p.ID] = true
 			sum.Imported++
 			if nameKey != "" {
 				byName[nameKey] = p.ID
@@ -232,13 +251,16 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 			byID[p.ID] = len(changed)
 			changed = append(changed, p)
 		}
+		if err := flush(); err != nil {
+			return err
+		}
 		return putSorted(tx.Bucket(bIdxEmail), emailKeys, tx.Bucket(bIdxPhone), phoneKeys)
 	})
 	if err != nil {
 		return ImportSummary{}, err
 	}
 	if progress != nil {
-		progress(len(items), len(items))
+		progress(total, total)
 	}
 	db.indexPut(changed...)
 	return sum, nil
@@ -326,14 +348,6 @@ func (db *DB) importGrants(tx *bolt.Tx, id uint64, it ImportItem, merged bool, s
 		sum.Grants++
 	}
 	return nil
-}
-
-// appendEventNew is appendEvent for a prospect created in this transaction:
-// it has no earlier event, so the cursor walk is skipped.
-func (db *DB) appendEventNew(tx *bolt.Tx, id uint64, ev consent.Event) (consent.Event, error) {
-	ev.Prospect = id
-	ev.Seal(nil)
-	return ev, db.put(tx, bEvents, join(u64(id), u64(ev.Seq)), ev)
 }
 
 // sameNameAndCompany finds a prospect by nameCompanyKey in the in-memory
