@@ -131,7 +131,9 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 	now := stamp(o.Now)
 	var changed []consent.Prospect
 	err = db.update(func(tx *bolt.Tx) error {
-		sum, changed = ImportSummary{}, nil // bbolt may not retry, but stay safe
+		// bbolt may not retry, but stay safe. changed gets at most one
+		// entry per card: sized once, not grown by copying.
+		sum, changed = ImportSummary{}, make([]consent.Prospect, 0, total)
 		// New ids and their events are appended in key order: full pages
 		// make a smaller file and fewer splits.
 		tx.Bucket(bProspects).FillPercent = 0.95
@@ -154,7 +156,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 		var batch []newProspect
 		unwritten := map[uint64]bool{}
 		flush := func() error {
-			err := db.writeNew(tx, batch, items, &sum)
+			err := db.writeNew(tx, batch, items, prep, o, now, &sum)
 			batch = batch[:0]
 			clear(unwritten)
 			return err
@@ -230,7 +232,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 			if err != nil {
 				return err
 			}
-			p.ID, p.Created, p.Updated = seq, now, now
+			p, _ = newRecord(p, seq, o, now)
 			if p.Email != "" {
 				emailKeys = append(emailKeys, join(pr.emailKey, u64(p.ID)))
 				newEmail[p.Email] = p.ID
@@ -241,8 +243,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 					newPhone[p.Phone] = p.ID
 				}
 			}
-			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindCollected, Source: p.Source, EventName: p.Event, ListVendor: p.ListVendor}
-			batch = append(batch, newProspect{item: i, p: p, ev: ev})
+			batch = append(batch, newProspect{item: i, id: p.ID})
 			unwritten[p.ID] = true
 			sum.Imported++
 			if nameKey != "" {

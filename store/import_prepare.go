@@ -2,9 +2,11 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -78,25 +80,34 @@ func prepareItem(card consent.Prospect, region string, idxKey, supKey func(kind,
 	return pr
 }
 
-// newProspect is a prospect created by an import whose record and
-// "collected" event are sealed in a batch, on all cores.
+// newProspect is a prospect created by an import, whose record and
+// "collected" event are sealed in a batch on all cores. It stays small (the
+// prospect is rebuilt from the prepared card), since a batch can hold every
+// card of the file.
 type newProspect struct {
 	item int // index in the import's items
-	p    consent.Prospect
-	ev   consent.Event
+	id   uint64
 
 	sealedP, evKey, sealedEv []byte
 	err                      error
+}
+
+// newRecord is the prospect a card becomes under id, with its first event.
+func newRecord(p consent.Prospect, id uint64, o AddOptions, now time.Time) (consent.Prospect, consent.Event) {
+	p.ID, p.Created, p.Updated = id, now, now
+	return p, consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindCollected, Source: p.Source, EventName: p.Event, ListVendor: p.ListVendor}
 }
 
 // writeNew seals the batch of new prospects on all cores, then puts them
 // in order, each followed by its card's grants (which read the ledger just
 // written). A later card that merges into one of them needs it written
 // first: the import calls writeNew then too.
-func (db *DB) writeNew(tx *bolt.Tx, batch []newProspect, items []ImportItem, sum *ImportSummary) error {
+func (db *DB) writeNew(tx *bolt.Tx, batch []newProspect, items []ImportItem, prep []preparedItem, o AddOptions, now time.Time, sum *ImportSummary) error {
 	inParallel(len(batch), importWorkers(len(batch)), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			db.sealNew(&batch[i])
+			n := &batch[i]
+			p, ev := newRecord(prep[n.item].p, n.id, o, now)
+			db.sealNew(n, &p, &ev)
 		}
 	}, nil)
 	for i := range batch {
@@ -104,13 +115,13 @@ func (db *DB) writeNew(tx *bolt.Tx, batch []newProspect, items []ImportItem, sum
 		if n.err != nil {
 			return n.err
 		}
-		if err := db.putTracked(tx, bProspects, u64(n.p.ID), n.sealedP); err != nil {
+		if err := db.putTracked(tx, bProspects, u64(n.id), n.sealedP); err != nil {
 			return err
 		}
 		if err := db.putTracked(tx, bEvents, n.evKey, n.sealedEv); err != nil {
 			return err
 		}
-		if err := db.importGrants(tx, n.p.ID, items[n.item], false, sum); err != nil {
+		if err := db.importGrants(tx, n.id, items[n.item], false, sum); err != nil {
 			return err
 		}
 	}
@@ -119,17 +130,17 @@ func (db *DB) writeNew(tx *bolt.Tx, batch []newProspect, items []ImportItem, sum
 
 // sealNew is put's marshal and seal, and appendEvent's for the first event
 // of a new ledger, without the put.
-func (db *DB) sealNew(n *newProspect) {
-	key := u64(n.p.ID)
-	pt, err := marshalValue(n.p)
+func (db *DB) sealNew(n *newProspect, p *consent.Prospect, ev *consent.Event) {
+	key := u64(n.id)
+	pt, err := json.Marshal(p) // as marshalValue, without boxing a copy
 	if err == nil {
 		n.sealedP, err = db.sealValue(bProspects, key, pt)
 	}
 	if err == nil {
-		n.ev.Prospect = n.p.ID
-		n.ev.Seal(nil) // a new prospect has no earlier event
-		n.evKey = join(key, u64(n.ev.Seq))
-		if pt, err = marshalValue(n.ev); err == nil {
+		ev.Prospect = n.id
+		ev.Seal(nil) // a new prospect has no earlier event
+		n.evKey = join(key, u64(ev.Seq))
+		if pt, err = consent.MarshalEvent(*ev); err == nil {
 			n.sealedEv, err = db.sealValue(bEvents, n.evKey, pt)
 		}
 	}

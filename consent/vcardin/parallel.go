@@ -18,7 +18,7 @@ func processCards(data []byte, limits Limits, workers int) (Result, error) {
 	if workers <= 1 {
 		var res Result
 		p := newCardProcessor(limits)
-		err := splitCards(data, limits, false, func(rc *rawCard) { p.process(rc, &res) })
+		err := splitCards(data, limits, nil, func(rc *rawCard) { p.process(rc, &res) })
 		return res, err
 	}
 	type batch struct {
@@ -26,6 +26,17 @@ func processCards(data []byte, limits Limits, workers int) (Result, error) {
 		res   *Result
 	}
 	work := make(chan batch, 2*workers)
+	// Decoded batches come back emptied, so a large file reuses a few
+	// batches' worth of card buffers instead of allocating one per card.
+	done := make(chan []*rawCard, 4*workers)
+	refill := func() []*rawCard {
+		select {
+		case cards := <-done:
+			return cards
+		default:
+			return nil
+		}
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -35,12 +46,17 @@ func processCards(data []byte, limits Limits, workers int) (Result, error) {
 			for b := range work {
 				for _, rc := range b.cards {
 					p.process(rc, b.res)
+					rc.reset()
+				}
+				select {
+				case done <- b.cards:
+				default: // enough are waiting to be reused
 				}
 			}
 		}()
 	}
 	var parts []*Result // in file order; written only by the worker given each
-	var cur []*rawCard
+	cur := make([]*rawCard, 0, cardBatch)
 	send := func() {
 		if len(cur) == 0 {
 			return
@@ -48,9 +64,9 @@ func processCards(data []byte, limits Limits, workers int) (Result, error) {
 		r := &Result{}
 		parts = append(parts, r)
 		work <- batch{cur, r}
-		cur = nil
+		cur = make([]*rawCard, 0, cardBatch)
 	}
-	err := splitCards(data, limits, true, func(rc *rawCard) {
+	err := splitCards(data, limits, refill, func(rc *rawCard) {
 		cur = append(cur, rc)
 		if len(cur) == cardBatch {
 			send()

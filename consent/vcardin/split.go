@@ -93,7 +93,8 @@ type splitter struct {
 	limits Limits
 	rawCap int // bytes kept of one logical line
 	emit   func(*rawCard)
-	keep   bool // emit keeps the cards it is given: do not reuse them
+	keep   bool              // emit keeps the cards it is given: do not reuse them
+	refill func() []*rawCard // with keep: emptied cards handed back, or nil
 	count  int
 
 	stack      []*rawCard
@@ -117,10 +118,11 @@ type splitter struct {
 const maxHeadTries = 8
 
 // splitCards calls emit with each card; the card is only valid during the
-// call (its buffers are reused) unless keep is set, for an emit that hands
-// cards on to other goroutines.
-func splitCards(data []byte, limits Limits, keep bool, emit func(*rawCard)) error {
-	s := &splitter{limits: limits, emit: emit, keep: keep, undoLen: -1}
+// call (its buffers are reused) unless refill is set, for an emit that
+// hands cards on to other goroutines: refill then returns cards that are
+// done with, reset, to be reused (or none).
+func splitCards(data []byte, limits Limits, refill func() []*rawCard, emit func(*rawCard)) error {
+	s := &splitter{limits: limits, emit: emit, keep: refill != nil, refill: refill, undoLen: -1}
 	s.orphan = s.newCard()
 	// Quoted-printable triples a byte and a code page can double it: 3x
 	// the field limit is enough raw input to fill any field.
@@ -143,6 +145,9 @@ func (s *splitter) current() *rawCard {
 }
 
 func (s *splitter) newCard() *rawCard {
+	if len(s.free) == 0 && s.refill != nil {
+		s.free = append(s.free, s.refill()...)
+	}
 	if n := len(s.free); n > 0 {
 		c := s.free[n-1]
 		s.free = s.free[:n-1]
