@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -138,7 +139,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 		// make a smaller file and fewer splits.
 		tx.Bucket(bProspects).FillPercent = 0.95
 		tx.Bucket(bEvents).FillPercent = 0.95
-		byID := map[uint64]int{} // prospect id -> index in changed
+		byID := make(map[uint64]int, total) // prospect id -> index in changed
 		// Cards without email or phone match on name and company (which may
 		// be empty), both folded: in the database (the in-memory index) and
 		// earlier in this import. Identical name-only cards cannot be told
@@ -149,18 +150,12 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 		// node and every put moves the rest (quadratic at 100,000 cards).
 		// They are collected and put sorted at the end; duplicates within
 		// this import are found in these maps meanwhile.
-		newEmail, newPhone := map[string]uint64{}, map[string]uint64{}
+		newEmail, newPhone := make(map[string]uint64, total), make(map[string]uint64, total)
 		var emailKeys, phoneKeys [][]byte
-		// New prospects wait in batch to be sealed on all cores; unwritten
-		// holds their ids, since a card merging into one needs it written.
-		var batch []newProspect
-		unwritten := map[uint64]bool{}
-		flush := func() error {
-			err := db.writeNew(tx, batch, items, prep, o, now, &sum)
-			batch = batch[:0]
-			clear(unwritten)
-			return err
-		}
+		// New prospects are sealed on other cores while this loop goes on,
+		// and written in order when a card merges into one or at the end.
+		batch := newBatch{db: db, prep: prep, o: o, now: now, ids: map[uint64]bool{}}
+		defer batch.wait() // on an early return, before the transaction ends
 		for i, it := range items {
 			if progress != nil && i%500 == 0 {
 				progress((total+i)/2, total)
@@ -201,8 +196,8 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 				}
 			}
 			if id != 0 && !o.AllowDuplicate {
-				if unwritten[id] {
-					if err := flush(); err != nil {
+				if batch.ids[id] { // created by this import, not yet written
+					if err := batch.write(tx, items, &sum); err != nil {
 						return err
 					}
 				}
@@ -243,8 +238,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 					newPhone[p.Phone] = p.ID
 				}
 			}
-			batch = append(batch, newProspect{item: i, id: p.ID})
-			unwritten[p.ID] = true
+			batch.add(i, p.ID)
 			sum.Imported++
 			if nameKey != "" {
 				byName[nameKey] = p.ID
@@ -252,7 +246,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 			byID[p.ID] = len(changed)
 			changed = append(changed, p)
 		}
-		if err := flush(); err != nil {
+		if err := batch.write(tx, items, &sum); err != nil {
 			return err
 		}
 		return putSorted(tx.Bucket(bIdxEmail), emailKeys, tx.Bucket(bIdxPhone), phoneKeys)
@@ -362,13 +356,18 @@ func (db *DB) sameNameAndCompany(key string) uint64 {
 	return db.index.byNameCo[key]
 }
 
-// putSorted writes index keys (with empty values) in key order.
+// putSorted writes index keys (with empty values) in key order. The two
+// lists are sorted at the same time, on two cores when there are.
 func putSorted(emailB *bolt.Bucket, emailKeys [][]byte, phoneB *bolt.Bucket, phoneKeys [][]byte) error {
-	for _, kv := range []struct {
+	lists := []struct {
 		b    *bolt.Bucket
 		keys [][]byte
-	}{{emailB, emailKeys}, {phoneB, phoneKeys}} {
-		slices.SortFunc(kv.keys, bytes.Compare)
+	}{{emailB, emailKeys}, {phoneB, phoneKeys}}
+	var wg sync.WaitGroup
+	wg.Go(func() { slices.SortFunc(emailKeys, bytes.Compare) })
+	slices.SortFunc(phoneKeys, bytes.Compare)
+	wg.Wait()
+	for _, kv := range lists {
 		for _, k := range kv.keys {
 			if err := kv.b.Put(k, nil); err != nil {
 				return err

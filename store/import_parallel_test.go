@@ -147,8 +147,8 @@ func TestImportParallelIsSequential(t *testing.T) {
 		o    AddOptions
 	}{
 		{"a few cards", 30, AddOptions{}},
-		{"many chunks", 5*importChunk + 17, AddOptions{}},
-		{"many chunks, keep both", 3*importChunk + 5, AddOptions{AllowDuplicate: true}},
+		{"many chunks", 5*parallelChunk + 17, AddOptions{}},
+		{"many chunks, keep both", 3*parallelChunk + 5, AddOptions{AllowDuplicate: true}},
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	for _, tc := range cases {

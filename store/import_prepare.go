@@ -3,9 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
-	"runtime"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -19,9 +17,6 @@ import (
 // depends on earlier cards and on the database (suppression lookups,
 // dedupe, the merge into an earlier card, ids, puts) stays one sequential,
 // deterministic pass inside the write transaction, as before.
-
-// importChunk is how many cards a worker takes at a time.
-const importChunk = 256
 
 // preparedItem is an import item after its card-only work.
 type preparedItem struct {
@@ -39,7 +34,7 @@ type preparedItem struct {
 // report, if set, is called on the calling goroutine as cards are done.
 func (db *DB) prepareImport(items []ImportItem, region string, report func(done int)) ([]preparedItem, error) {
 	out := make([]preparedItem, len(items))
-	workers := importWorkers(len(items))
+	workers := workersFor(len(items))
 	idx, err := db.blinders(workers, false)
 	if err != nil {
 		return nil, err
@@ -98,33 +93,72 @@ func newRecord(p consent.Prospect, id uint64, o AddOptions, now time.Time) (cons
 	return p, consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindCollected, Source: p.Source, EventName: p.Event, ListVendor: p.ListVendor}
 }
 
-// writeNew seals the batch of new prospects on all cores, then puts them
-// in order, each followed by its card's grants (which read the ledger just
-// written). A later card that merges into one of them needs it written
-// first: the import calls writeNew then too.
-func (db *DB) writeNew(tx *bolt.Tx, batch []newProspect, items []ImportItem, prep []preparedItem, o AddOptions, now time.Time, sum *ImportSummary) error {
-	inParallel(len(batch), importWorkers(len(batch)), func(_, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			n := &batch[i]
-			p, ev := newRecord(prep[n.item].p, n.id, o, now)
-			db.sealNew(n, &p, &ev)
-		}
-	}, nil)
-	for i := range batch {
-		n := &batch[i]
-		if n.err != nil {
-			return n.err
-		}
-		if err := db.putTracked(tx, bProspects, u64(n.id), n.sealedP); err != nil {
-			return err
-		}
-		if err := db.putTracked(tx, bEvents, n.evKey, n.sealedEv); err != nil {
-			return err
-		}
-		if err := db.importGrants(tx, n.id, items[n.item], false, sum); err != nil {
-			return err
+// newBatch holds the new prospects of an import that are not written yet.
+// Each full chunk is sealed on another goroutine as soon as it fills, so
+// sealing overlaps the import's sequential pass; write seals the last,
+// partial chunk itself, waits for the rest and puts them all in order,
+// each followed by its card's grants (which read the ledger just written).
+type newBatch struct {
+	db   *DB
+	prep []preparedItem
+	o    AddOptions
+	now  time.Time
+
+	chunks [][]newProspect // each of fixed capacity: sealing writes into them
+	ids    map[uint64]bool // the prospects in chunks
+	wg     sync.WaitGroup
+}
+
+func (b *newBatch) add(item int, id uint64) {
+	n := len(b.chunks)
+	if n == 0 || len(b.chunks[n-1]) == parallelChunk {
+		b.chunks = append(b.chunks, make([]newProspect, 0, parallelChunk))
+		n++
+	}
+	c := append(b.chunks[n-1], newProspect{item: item, id: id})
+	b.chunks[n-1] = c
+	b.ids[id] = true
+	if len(c) == parallelChunk {
+		b.wg.Go(func() { b.seal(c) })
+	}
+}
+
+func (b *newBatch) seal(c []newProspect) {
+	for i := range c {
+		n := &c[i]
+		p, ev := newRecord(b.prep[n.item].p, n.id, b.o, b.now)
+		b.db.sealNew(n, &p, &ev)
+	}
+}
+
+// wait lets every sealing goroutine finish.
+func (b *newBatch) wait() { b.wg.Wait() }
+
+// write puts every prospect of the batch, and empties it.
+func (b *newBatch) write(tx *bolt.Tx, items []ImportItem, sum *ImportSummary) error {
+	if n := len(b.chunks); n > 0 && len(b.chunks[n-1]) < parallelChunk {
+		b.seal(b.chunks[n-1]) // meanwhile other goroutines finish theirs
+	}
+	b.wait()
+	for _, c := range b.chunks {
+		for i := range c {
+			n := &c[i]
+			if n.err != nil {
+				return n.err
+			}
+			if err := b.db.putTracked(tx, bProspects, u64(n.id), n.sealedP); err != nil {
+				return err
+			}
+			if err := b.db.putTracked(tx, bEvents, n.evKey, n.sealedEv); err != nil {
+				return err
+			}
+			if err := b.db.importGrants(tx, n.id, items[n.item], false, sum); err != nil {
+				return err
+			}
 		}
 	}
+	b.chunks = b.chunks[:0]
+	clear(b.ids)
 	return nil
 }
 
@@ -145,52 +179,4 @@ func (db *DB) sealNew(n *newProspect, p *consent.Prospect, ev *consent.Event) {
 		}
 	}
 	n.err = err
-}
-
-// importWorkers is how many goroutines n cards are worth.
-func importWorkers(n int) int {
-	return max(1, min(runtime.GOMAXPROCS(0), (n+importChunk-1)/importChunk))
-}
-
-// inParallel runs work over [0,n) in chunks of importChunk on workers
-// goroutines (w is the worker's number, for its own state). report, if
-// set, is told on the calling goroutine how many items are done, so a
-// progress callback never runs on two goroutines at once.
-func inParallel(n, workers int, work func(w, lo, hi int), report func(done int)) {
-	if workers <= 1 {
-		for lo := 0; lo < n; lo += importChunk {
-			hi := min(lo+importChunk, n)
-			work(0, lo, hi)
-			if report != nil {
-				report(hi)
-			}
-		}
-		return
-	}
-	var next atomic.Int64
-	finished := make(chan int, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				lo := int(next.Add(importChunk)) - importChunk
-				if lo >= n {
-					return
-				}
-				hi := min(lo+importChunk, n)
-				work(w, lo, hi)
-				finished <- hi - lo
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(finished) }()
-	done := 0
-	for k := range finished {
-		done += k
-		if report != nil {
-			report(done)
-		}
-	}
 }
