@@ -155,6 +155,9 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 		// New prospects are sealed on other cores while this loop goes on,
 		// and written in order when a card merges into one or at the end.
 		batch := newBatch{db: db, prep: prep, o: o, now: now, ids: map[uint64]bool{}}
+		if batch.stateKey, err = db.stateKey(); err != nil {
+			return err
+		}
 		defer batch.wait() // on an early return, before the transaction ends
 		for i, it := range items {
 			if progress != nil && i%500 == 0 {

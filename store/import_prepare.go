@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"hash"
 	"sync"
 	"time"
 
@@ -84,6 +85,7 @@ type newProspect struct {
 	id   uint64
 
 	sealedP, evKey, sealedEv []byte
+	macP, macEv              []byte // their state digests (state.go), computed here too
 	err                      error
 }
 
@@ -107,6 +109,9 @@ type newBatch struct {
 	chunks [][]newProspect // each of fixed capacity: sealing writes into them
 	ids    map[uint64]bool // the prospects in chunks
 	wg     sync.WaitGroup
+	// stateKey computes the records' state digests along with their
+	// sealing; nil leaves them to the puts.
+	stateKey []byte
 }
 
 func (b *newBatch) add(item int, id uint64) {
@@ -124,10 +129,18 @@ func (b *newBatch) add(item int, id uint64) {
 }
 
 func (b *newBatch) seal(c []newProspect) {
+	var m hash.Hash
+	if b.stateKey != nil {
+		m = newStateMAC(b.stateKey)
+	}
 	for i := range c {
 		n := &c[i]
 		p, ev := newRecord(b.prep[n.item].p, n.id, b.o, b.now)
 		b.db.sealNew(n, &p, &ev)
+		if m != nil && n.err == nil {
+			n.macP = itemMAC(m, bProspects, u64(n.id), n.sealedP)
+			n.macEv = itemMAC(m, bEvents, n.evKey, n.sealedEv)
+		}
 	}
 }
 
@@ -146,10 +159,10 @@ func (b *newBatch) write(tx *bolt.Tx, items []ImportItem, sum *ImportSummary) er
 			if n.err != nil {
 				return n.err
 			}
-			if err := b.db.putTracked(tx, bProspects, u64(n.id), n.sealedP); err != nil {
+			if err := b.db.putTrackedMAC(tx, bProspects, u64(n.id), n.sealedP, n.macP); err != nil {
 				return err
 			}
-			if err := b.db.putTracked(tx, bEvents, n.evKey, n.sealedEv); err != nil {
+			if err := b.db.putTrackedMAC(tx, bEvents, n.evKey, n.sealedEv, n.macEv); err != nil {
 				return err
 			}
 			if err := b.db.importGrants(tx, n.id, items[n.item], false, sum); err != nil {
