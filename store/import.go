@@ -154,10 +154,11 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 		var emailKeys, phoneKeys [][]byte
 		// New prospects are sealed on other cores while this loop goes on,
 		// and written in order when a card merges into one or at the end.
-		batch := newBatch{db: db, prep: prep, o: o, now: now, ids: map[uint64]bool{}}
-		if batch.stateKey, err = db.stateKey(); err != nil {
+		stateKey, err := db.stateKey()
+		if err != nil {
 			return err
 		}
+		batch := newBatch{db: db, prep: prep, o: o, now: now, ids: map[uint64]bool{}, stateKey: stateKey}
 		defer batch.wait() // on an early return, before the transaction ends
 		for i, it := range items {
 			if progress != nil && i%500 == 0 {
