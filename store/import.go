@@ -125,10 +125,11 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 	if progress != nil {
 		report = func(done int) { progress(done/2, total) }
 	}
-	prep, err := db.prepareImport(items, o.Region, report)
+	pre, err := db.prepareImport(items, o.Region, report)
 	if err != nil {
 		return sum, err
 	}
+	importPrepared()
 	now := stamp(o.Now)
 	var changed []consent.Prospect
 	err = db.update(func(tx *bolt.Tx) error {
@@ -154,6 +155,14 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 		var emailKeys, phoneKeys [][]byte
 		// New prospects are sealed on other cores while this loop goes on,
 		// and written in order when a card merges into one or at the end.
+		if !pre.current(db) {
+			again, err := db.prepareImport(items, o.Region, nil)
+			if err != nil {
+				return err
+			}
+			pre = again
+		}
+		prep := pre.items
 		stateKey, err := db.stateKey()
 		if err != nil {
 			return err
@@ -264,6 +273,10 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 	db.indexPut(changed...)
 	return sum, nil
 }
+
+// importPrepared runs between an import's card-only work and its
+// transaction; a test changes the keys there.
+var importPrepared = func() {}
 
 // invalidCard says why a card did not validate without quoting it:
 // problems are shown in lists and printed on stderr, where scripts log

@@ -202,3 +202,44 @@ func firstDiff(got, want string) string {
 	}
 	return fmt.Sprintf("%d lines, want %d", len(g), len(w))
 }
+
+// TestImportRedoesKeysChangedMeanwhile: when the database's blind index
+// key changes between an import's work on all cores and its transaction (a
+// backup with other keys restored meanwhile), the keys are computed again,
+// so every new prospect is found by its contacts under the key in force.
+func TestImportRedoesKeysChangedMeanwhile(t *testing.T) {
+	db := parallelFixture(t)
+	defer func(f func()) { importPrepared = f }(importPrepared)
+	importPrepared = func() {
+		db.mu.Lock()
+		db.idxKey = subkey(db.dataKey, "another blind index")
+		db.mu.Unlock()
+	}
+	items := mixedImport(2 * parallelChunk)
+	// Keeping duplicates, no card merges (a merge rewrites its prospect's
+	// index entries anyway): each entry is one the import computed.
+	sum, err := db.ImportProspects(items, AddOptions{Rep: "Rita Rep", Region: "NL", Now: parallelNow, AllowDuplicate: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for id := uint64(4); id <= uint64(3+len(items)); id++ {
+		p, err := db.Prospect(id)
+		if err != nil {
+			continue
+		}
+		if byEmail, _ := db.FindByContact(p.Email, ""); p.Email != "" && byEmail == 0 {
+			t.Fatalf("prospect %d not found by email under the key in force", id)
+		}
+		if byPhone, _ := db.FindByContact("", p.Phone); p.Phone != "" && byPhone == 0 {
+			t.Fatalf("prospect %d not found by phone under the key in force", id)
+		}
+		found++
+	}
+	if found != sum.Imported || found < parallelChunk/2 {
+		t.Fatalf("%d prospects read, %s", found, sum.Line())
+	}
+	if (prepared{idx: []byte("old"), sup: db.supKey}).current(db) {
+		t.Error("other keys taken for the database's")
+	}
+}

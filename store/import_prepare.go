@@ -31,18 +31,36 @@ type preparedItem struct {
 	nameKey            string // for a card with neither email nor phone
 }
 
+// prepared is the card-only work of an import, with the keys it was done
+// under: the transaction redoes it if they are no longer the database's
+// (a backup with other keys restored meanwhile).
+type prepared struct {
+	items    []preparedItem
+	idx, sup []byte
+}
+
+// current reports whether the keys are still the database's.
+func (pr prepared) current(db *DB) bool {
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	return db.dataKey != nil && bytes.Equal(pr.idx, db.idxKey) && bytes.Equal(pr.sup, db.supKey)
+}
+
 // prepareImport does the card-only work of every item on all cores.
 // report, if set, is called on the calling goroutine as cards are done.
-func (db *DB) prepareImport(items []ImportItem, region string, report func(done int)) ([]preparedItem, error) {
+func (db *DB) prepareImport(items []ImportItem, region string, report func(done int)) (prepared, error) {
+	db.mu.RLock()
+	keys := prepared{idx: bytes.Clone(db.idxKey), sup: bytes.Clone(db.supKey)}
+	locked := db.dataKey == nil
+	db.mu.RUnlock()
+	if locked {
+		return prepared{}, ErrNotUnlocked
+	}
 	out := make([]preparedItem, len(items))
 	workers := workersFor(len(items))
-	idx, err := db.blinders(workers, false)
-	if err != nil {
-		return nil, err
-	}
-	sup, err := db.blinders(workers, true)
-	if err != nil {
-		return nil, err
+	var idx, sup []*blinder
+	for range workers {
+		idx, sup = append(idx, newBlinder(keys.idx)), append(sup, newBlinder(keys.sup))
 	}
 	inParallel(len(items), workers, func(w, lo, hi int) {
 		// A blinder's result is valid until its next call: keep copies.
@@ -52,7 +70,8 @@ func (db *DB) prepareImport(items []ImportItem, region string, report func(done 
 			out[i] = prepareItem(items[i].Prospect, region, idxKey, supKey)
 		}
 	}, report)
-	return out, nil
+	keys.items = out
+	return keys, nil
 }
 
 func prepareItem(card consent.Prospect, region string, idxKey, supKey func(kind, v string) []byte) preparedItem {
