@@ -117,12 +117,15 @@ type txState struct {
 	gone  map[uint64]bool    // heads to delete
 }
 
+// stateKey derives under db.mu, as sealValue seals: Lock zeroes the data
+// key in place, and a write running meanwhile must not read it halfway.
 func (db *DB) stateKey() ([]byte, error) {
-	dk, err := db.key()
-	if err != nil {
-		return nil, err
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.dataKey == nil {
+		return nil, ErrNotUnlocked
 	}
-	return subkey(dk, "state digest"), nil
+	return subkey(db.dataKey, "state digest"), nil
 }
 
 func newStateMAC(key []byte) hash.Hash { return hmac.New(sha256.New, key) }
