@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -110,21 +111,36 @@ func (s ImportSummary) Line() string {
 // existing prospect (or an earlier card of this import) is merged: the
 // existing prospect gains the fields it lacked. A card of an erased person
 // is refused as suppressed; a card that does not validate fails alone.
-// progress, if set, is called every few hundred cards.
+// progress, if set, is called every few hundred cards, on the calling
+// goroutine: the first half of the count for the work done on all cores
+// (validation, keys; import_prepare.go), the second half for the
+// transaction.
 func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(done, total int)) (ImportSummary, error) {
 	var sum ImportSummary
 	if _, err := db.key(); err != nil {
 		return sum, err
 	}
+	total := len(items)
+	var report func(int)
+	if progress != nil {
+		report = func(done int) { progress(done/2, total) }
+	}
+	pre, err := db.prepareImport(items, o.Region, report)
+	if err != nil {
+		return sum, err
+	}
+	importPrepared()
 	now := stamp(o.Now)
 	var changed []consent.Prospect
-	err := db.update(func(tx *bolt.Tx) error {
-		sum, changed = ImportSummary{}, nil // bbolt may not retry, but stay safe
+	err = db.update(func(tx *bolt.Tx) error {
+		// bbolt may not retry, but stay safe. changed gets at most one
+		// entry per card: sized once, not grown by copying.
+		sum, changed = ImportSummary{}, make([]consent.Prospect, 0, total)
 		// New ids and their events are appended in key order: full pages
 		// make a smaller file and fewer splits.
 		tx.Bucket(bProspects).FillPercent = 0.95
 		tx.Bucket(bEvents).FillPercent = 0.95
-		byID := map[uint64]int{} // prospect id -> index in changed
+		byID := make(map[uint64]int, total) // prospect id -> index in changed
 		// Cards without email or phone match on name and company (which may
 		// be empty), both folded: in the database (the in-memory index) and
 		// earlier in this import. Identical name-only cards cannot be told
@@ -135,20 +151,36 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 		// node and every put moves the rest (quadratic at 100,000 cards).
 		// They are collected and put sorted at the end; duplicates within
 		// this import are found in these maps meanwhile.
-		newEmail, newPhone := map[string]uint64{}, map[string]uint64{}
+		newEmail, newPhone := make(map[string]uint64, total), make(map[string]uint64, total)
 		var emailKeys, phoneKeys [][]byte
+		// New prospects are sealed on other cores while this loop goes on,
+		// and written in order when a card merges into one or at the end.
+		if !pre.current(db) {
+			again, err := db.prepareImport(items, o.Region, nil)
+			if err != nil {
+				return err
+			}
+			pre = again
+		}
+		prep := pre.items
+		stateKey, err := db.stateKey()
+		if err != nil {
+			return err
+		}
+		batch := newBatch{db: db, prep: prep, o: o, now: now, ids: map[uint64]bool{}, stateKey: stateKey}
+		defer batch.wait() // on an early return, before the transaction ends
 		for i, it := range items {
 			if progress != nil && i%500 == 0 {
-				progress(i, len(items))
+				progress((total+i)/2, total)
 			}
-			p := it.Prospect
-			if err := p.Normalize(o.Region); err != nil {
+			pr := &prep[i]
+			if pr.failed {
 				sum.Failed++
-				code, msg := invalidCard(it.Prospect, o.Region, err)
-				sum.Problems = append(sum.Problems, NewImportProblem(it.File, it.Number, code, msg))
+				sum.Problems = append(sum.Problems, NewImportProblem(it.File, it.Number, pr.code, pr.msg))
 				continue
 			}
-			if err := db.checkSuppressedPerson(tx, p); err != nil {
+			p := pr.p
+			if err := db.checkSuppressedKeys(tx, p, pr.sup); err != nil {
 				sum.Suppressed++
 				msg := consent.Msg(err.Error())
 				if se, ok := err.(*SuppressedError); ok {
@@ -165,11 +197,10 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 				id = 0
 			}
 			if id == 0 {
-				id, _ = db.findDuplicate(tx, p.Email, p.Phone)
+				id, _ = findDuplicateKeys(tx, pr.emailKey, pr.phoneKey)
 			}
-			nameKey := ""
-			if p.Email == "" && p.Phone == "" {
-				nameKey = nameCompanyKey(p.Name, p.Company)
+			nameKey := pr.nameKey
+			if nameKey != "" {
 				if id == 0 {
 					id = byName[nameKey]
 				}
@@ -178,6 +209,11 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 				}
 			}
 			if id != 0 && !o.AllowDuplicate {
+				if batch.ids[id] { // created by this import, not yet written
+					if err := batch.write(tx, items, &sum); err != nil {
+						return err
+					}
+				}
 				merged, err := db.mergeInto(tx, id, p, o.Rep, now)
 				if err != nil {
 					return err
@@ -204,27 +240,18 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 			if err != nil {
 				return err
 			}
-			p.ID, p.Created, p.Updated = seq, now, now
-			if err := db.put(tx, bProspects, u64(p.ID), p); err != nil {
-				return err
-			}
+			p, _ = newRecord(p, seq, o, now)
 			if p.Email != "" {
-				emailKeys = append(emailKeys, join(db.blind("email", p.Email), u64(p.ID)))
+				emailKeys = append(emailKeys, join(pr.emailKey, u64(p.ID)))
 				newEmail[p.Email] = p.ID
 			}
 			if p.Phone != "" {
-				phoneKeys = append(phoneKeys, join(db.blind("phone", p.Phone), u64(p.ID)))
+				phoneKeys = append(phoneKeys, join(pr.phoneKey, u64(p.ID)))
 				if newPhone[p.Phone] == 0 {
 					newPhone[p.Phone] = p.ID
 				}
 			}
-			ev := consent.Event{Time: now, Rep: o.Rep, Kind: consent.KindCollected, Source: p.Source, EventName: p.Event, ListVendor: p.ListVendor}
-			if _, err := db.appendEventNew(tx, p.ID, ev); err != nil {
-				return err
-			}
-			if err := db.importGrants(tx, p.ID, it, false, &sum); err != nil {
-				return err
-			}
+			batch.add(i, p.ID)
 			sum.Imported++
 			if nameKey != "" {
 				byName[nameKey] = p.ID
@@ -232,17 +259,24 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 			byID[p.ID] = len(changed)
 			changed = append(changed, p)
 		}
+		if err := batch.write(tx, items, &sum); err != nil {
+			return err
+		}
 		return putSorted(tx.Bucket(bIdxEmail), emailKeys, tx.Bucket(bIdxPhone), phoneKeys)
 	})
 	if err != nil {
 		return ImportSummary{}, err
 	}
 	if progress != nil {
-		progress(len(items), len(items))
+		progress(total, total)
 	}
 	db.indexPut(changed...)
 	return sum, nil
 }
+
+// importPrepared runs between an import's card-only work and its
+// transaction; a test changes the keys there.
+var importPrepared = func() {}
 
 // invalidCard says why a card did not validate without quoting it:
 // problems are shown in lists and printed on stderr, where scripts log
@@ -328,14 +362,6 @@ func (db *DB) importGrants(tx *bolt.Tx, id uint64, it ImportItem, merged bool, s
 	return nil
 }
 
-// appendEventNew is appendEvent for a prospect created in this transaction:
-// it has no earlier event, so the cursor walk is skipped.
-func (db *DB) appendEventNew(tx *bolt.Tx, id uint64, ev consent.Event) (consent.Event, error) {
-	ev.Prospect = id
-	ev.Seal(nil)
-	return ev, db.put(tx, bEvents, join(u64(id), u64(ev.Seq)), ev)
-}
-
 // sameNameAndCompany finds a prospect by nameCompanyKey in the in-memory
 // index, or 0.
 func (db *DB) sameNameAndCompany(key string) uint64 {
@@ -347,13 +373,18 @@ func (db *DB) sameNameAndCompany(key string) uint64 {
 	return db.index.byNameCo[key]
 }
 
-// putSorted writes index keys (with empty values) in key order.
+// putSorted writes index keys (with empty values) in key order. The two
+// lists are sorted at the same time, on two cores when there are.
 func putSorted(emailB *bolt.Bucket, emailKeys [][]byte, phoneB *bolt.Bucket, phoneKeys [][]byte) error {
-	for _, kv := range []struct {
+	lists := []struct {
 		b    *bolt.Bucket
 		keys [][]byte
-	}{{emailB, emailKeys}, {phoneB, phoneKeys}} {
-		slices.SortFunc(kv.keys, bytes.Compare)
+	}{{emailB, emailKeys}, {phoneB, phoneKeys}}
+	var wg sync.WaitGroup
+	wg.Go(func() { slices.SortFunc(emailKeys, bytes.Compare) })
+	slices.SortFunc(phoneKeys, bytes.Compare)
+	wg.Wait()
+	for _, kv := range lists {
 		for _, k := range kv.keys {
 			if err := kv.b.Put(k, nil); err != nil {
 				return err

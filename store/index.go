@@ -34,6 +34,9 @@ type indexEntry struct {
 	p    consent.Prospect
 	name string // folded name, the sort key
 	hay  string // folded name, company, title, email, phone, event
+	// nameCo is nameCompanyKey(p.Name, p.Company), kept to find the
+	// entry's byNameCo key again when it is replaced or removed.
+	nameCo string
 }
 
 func newSearchIndex() *searchIndex {
@@ -45,21 +48,30 @@ func nameCompanyKey(name, company string) string {
 	return consent.Fold(name) + "\x00" + consent.Fold(company)
 }
 
-func (ix *searchIndex) put(p consent.Prospect) {
+func (ix *searchIndex) put(p consent.Prospect) { ix.putEntry(newIndexEntry(p)) }
+
+// newIndexEntry folds p's words: the costly part of a put, which needs no
+// lock, so an import does it for many prospects on all cores.
+func newIndexEntry(p consent.Prospect) *indexEntry {
 	name := consent.Fold(p.Name)
 	hay := strings.Join([]string{name, consent.Fold(p.Company), consent.Fold(p.Title), p.Email, p.Phone, consent.Fold(p.Event)}, "\x00")
-	if old, ok := ix.byID[p.ID]; ok {
-		delete(ix.byNameCo, nameCompanyKey(old.p.Name, old.p.Company))
+	return &indexEntry{p: p, name: name, hay: hay, nameCo: name + "\x00" + consent.Fold(p.Company)}
+}
+
+func (ix *searchIndex) putEntry(e *indexEntry) {
+	id := e.p.ID
+	if old, ok := ix.byID[id]; ok {
+		delete(ix.byNameCo, old.nameCo)
 	}
-	ix.byID[p.ID] = &indexEntry{p: p, name: name, hay: hay}
-	ix.byNameCo[nameCompanyKey(p.Name, p.Company)] = p.ID
+	ix.byID[id] = e
+	ix.byNameCo[e.nameCo] = id
 	ix.dirty = true
-	ix.facets.changed(p.ID) // hook: its ledger may have changed too
+	ix.facets.changed(id) // hook: its ledger may have changed too
 }
 
 func (ix *searchIndex) remove(id uint64) {
 	if old, ok := ix.byID[id]; ok {
-		delete(ix.byNameCo, nameCompanyKey(old.p.Name, old.p.Company))
+		delete(ix.byNameCo, old.nameCo)
 	}
 	delete(ix.byID, id)
 	ix.dirty = true
@@ -241,13 +253,21 @@ func (db *DB) loadIndex() error {
 }
 
 func (db *DB) indexPut(ps ...consent.Prospect) {
+	// Entries are made before taking the lock (searches go on meanwhile),
+	// on all cores for an import's many prospects.
+	entries := make([]*indexEntry, len(ps))
+	inParallel(len(ps), workersFor(len(ps)), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			entries[i] = newIndexEntry(ps[i])
+		}
+	}, nil)
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.index == nil {
 		return
 	}
-	for _, p := range ps {
-		db.index.put(p)
+	for _, e := range entries {
+		db.index.putEntry(e)
 	}
 }
 

@@ -116,13 +116,26 @@ func (db *DB) blind(kind, v string) []byte {
 
 // findDuplicate returns the first prospect with the same email or phone.
 func (db *DB) findDuplicate(tx *bolt.Tx, email, phone string) (uint64, string) {
+	var emailKey, phoneKey []byte
 	if email != "" {
-		if id := firstWithPrefix(tx.Bucket(bIdxEmail), db.blind("email", email)); id != 0 {
+		emailKey = db.blind("email", email)
+	}
+	if phone != "" {
+		phoneKey = db.blind("phone", phone)
+	}
+	return findDuplicateKeys(tx, emailKey, phoneKey)
+}
+
+// findDuplicateKeys is findDuplicate given the blind index keys (nil for
+// no email or phone), which an import computes ahead on other cores.
+func findDuplicateKeys(tx *bolt.Tx, emailKey, phoneKey []byte) (uint64, string) {
+	if emailKey != nil {
+		if id := firstWithPrefix(tx.Bucket(bIdxEmail), emailKey); id != 0 {
 			return id, "email"
 		}
 	}
-	if phone != "" {
-		if id := firstWithPrefix(tx.Bucket(bIdxPhone), db.blind("phone", phone)); id != 0 {
+	if phoneKey != nil {
+		if id := firstWithPrefix(tx.Bucket(bIdxPhone), phoneKey); id != 0 {
 			return id, "phone"
 		}
 	}
@@ -311,13 +324,47 @@ func (db *DB) checkSuppressed(tx *bolt.Tx, email, phone string) error {
 // also refused when its name and company are those of a referral that was
 // declined (DeclineReferral keeps only their keyed hash), as Refer is.
 func (db *DB) checkSuppressedPerson(tx *bolt.Tx, p consent.Prospect) error {
-	if err := db.checkSuppressed(tx, p.Email, p.Phone); err != nil {
-		return err
+	return db.checkSuppressedKeys(tx, p, personSuppressKeys(db.suppressKey, p))
+}
+
+// suppressKeys are the suppression list's keys for a person: nil where
+// the person has no such detail.
+type suppressKeys struct{ email, phone, phoneRaw, name []byte }
+
+// personSuppressKeys computes p's suppression keys with key (db.suppressKey,
+// or a blinder's on another core).
+func personSuppressKeys(key func(kind, v string) []byte, p consent.Prospect) suppressKeys {
+	var k suppressKeys
+	if p.Email != "" {
+		k.email = key("email", p.Email)
 	}
-	if key := rawPhoneKey(p.PhoneRaw); key != "" && tx.Bucket(bSuppress).Get(db.suppressKey("phone-raw", key)) != nil {
+	if p.Phone != "" {
+		k.phone = key("phone", p.Phone)
+	}
+	if raw := rawPhoneKey(p.PhoneRaw); raw != "" {
+		k.phoneRaw = key("phone-raw", raw)
+	}
+	k.name = key("name", nameCompanyKey(p.Name, p.Company))
+	return k
+}
+
+// checkSuppressedKeys is checkSuppressedPerson given p's keys, in the same
+// order of checks (so the same field is named when several match).
+func (db *DB) checkSuppressedKeys(tx *bolt.Tx, p consent.Prospect, k suppressKeys) error {
+	b := tx.Bucket(bSuppress)
+	if k.email != nil && b.Get(k.email) != nil {
+		return &SuppressedError{Field: "email"}
+	}
+	if k.phone != nil && b.Get(k.phone) != nil {
 		return &SuppressedError{Field: "phone"}
 	}
-	if tx.Bucket(bSuppress).Get(db.suppressKey("name", nameCompanyKey(p.Name, p.Company))) != nil {
+	if err := db.checkTeamSuppressed(tx, consent.Prospect{Email: p.Email, Phone: p.Phone}); err != nil {
+		return err
+	}
+	if k.phoneRaw != nil && b.Get(k.phoneRaw) != nil {
+		return &SuppressedError{Field: "phone"}
+	}
+	if b.Get(k.name) != nil {
 		return &SuppressedError{Field: fieldDeclined}
 	}
 	return db.checkTeamSuppressed(tx, p)

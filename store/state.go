@@ -117,12 +117,15 @@ type txState struct {
 	gone  map[uint64]bool    // heads to delete
 }
 
+// stateKey derives under db.mu, as sealValue seals: Lock zeroes the data
+// key in place, and a write running meanwhile must not read it halfway.
 func (db *DB) stateKey() ([]byte, error) {
-	dk, err := db.key()
-	if err != nil {
-		return nil, err
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	if db.dataKey == nil {
+		return nil, ErrNotUnlocked
 	}
-	return subkey(dk, "state digest"), nil
+	return subkey(db.dataKey, "state digest"), nil
 }
 
 func newStateMAC(key []byte) hash.Hash { return hmac.New(sha256.New, key) }
@@ -204,12 +207,22 @@ func (db *DB) txs(tx *bolt.Tx) (*txState, error) {
 }
 
 func (s *txState) change(bucket, key, val []byte, sign int) {
+	s.changeMAC(bucket, key, nil, val, sign)
+}
+
+// changeMAC is change given the record's itemMAC when it was computed
+// ahead (an import's sealing workers), or nil.
+func (s *txState) changeMAC(bucket, key, mac, val []byte, sign int) {
 	d := s.st.Buckets[string(bucket)]
 	if d == nil {
 		d = &bucketDigest{}
 		s.st.Buckets[string(bucket)] = d
 	}
-	s.buf = itemMACTo(s.mac, s.buf[:0], bucket, key, val)
+	if mac != nil {
+		s.buf = append(s.buf[:0], mac...)
+	} else {
+		s.buf = itemMACTo(s.mac, s.buf[:0], bucket, key, val)
+	}
 	d.D = xorInto(d.D, s.buf)
 	if sign > 0 {
 		d.N++
@@ -244,6 +257,13 @@ func (db *DB) head(s *txState, id uint64) (*txHead, error) {
 
 // putTracked stores val at bucket/key and updates the state.
 func (db *DB) putTracked(tx *bolt.Tx, bucket, key, val []byte) error {
+	return db.putTrackedMAC(tx, bucket, key, val, nil)
+}
+
+// putTrackedMAC is putTracked given val's itemMAC under the state key
+// (itemMAC(newStateMAC(db.stateKey()), bucket, key, val)) when it was
+// computed ahead, or nil.
+func (db *DB) putTrackedMAC(tx *bolt.Tx, bucket, key, val, mac []byte) error {
 	b := tx.Bucket(bucket)
 	if covered(bucket) {
 		s, err := db.txs(tx)
@@ -254,7 +274,7 @@ func (db *DB) putTracked(tx *bolt.Tx, bucket, key, val []byte) error {
 			if old := b.Get(key); old != nil {
 				s.change(bucket, key, old, -1)
 			}
-			s.change(bucket, key, val, +1)
+			s.changeMAC(bucket, key, mac, val, +1)
 			if err := db.moveHead(s, bucket, key); err != nil {
 				return err
 			}

@@ -93,6 +93,8 @@ type splitter struct {
 	limits Limits
 	rawCap int // bytes kept of one logical line
 	emit   func(*rawCard)
+	keep   bool              // emit keeps the cards it is given: do not reuse them
+	refill func() []*rawCard // with keep: emptied cards handed back, or nil
 	count  int
 
 	stack      []*rawCard
@@ -115,8 +117,12 @@ type splitter struct {
 // maxHeadTries bounds the parses of a head whose parameters are folded.
 const maxHeadTries = 8
 
-func splitCards(data []byte, limits Limits, emit func(*rawCard)) error {
-	s := &splitter{limits: limits, emit: emit, undoLen: -1}
+// splitCards calls emit with each card; the card is only valid during the
+// call (its buffers are reused) unless refill is set, for an emit that
+// hands cards on to other goroutines: refill then returns cards that are
+// done with, reset, to be reused (or none).
+func splitCards(data []byte, limits Limits, refill func() []*rawCard, emit func(*rawCard)) error {
+	s := &splitter{limits: limits, emit: emit, keep: refill != nil, refill: refill, undoLen: -1}
 	s.orphan = s.newCard()
 	// Quoted-printable triples a byte and a code page can double it: 3x
 	// the field limit is enough raw input to fill any field.
@@ -139,6 +145,9 @@ func (s *splitter) current() *rawCard {
 }
 
 func (s *splitter) newCard() *rawCard {
+	if len(s.free) == 0 && s.refill != nil {
+		s.free = append(s.free, s.refill()...)
+	}
 	if n := len(s.free); n > 0 {
 		c := s.free[n-1]
 		s.free = s.free[:n-1]
@@ -147,9 +156,13 @@ func (s *splitter) newCard() *rawCard {
 	return &rawCard{}
 }
 
-// done hands c on; emit works synchronously, so c can be reused after.
+// done hands c on; unless emit keeps it, emit works synchronously, so c
+// can be reused after.
 func (s *splitter) done(c *rawCard) {
 	s.emit(c)
+	if s.keep {
+		return
+	}
 	c.reset()
 	s.free = append(s.free, c)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"runtime"
 	"slices"
 
 	"warmlead/consent"
@@ -116,11 +117,7 @@ func Parse(r io.Reader, limits Limits) (Result, error) {
 	}
 	data = toUTF8Stream(data)
 
-	var res Result
-	p := newCardProcessor(limits)
-	err = splitCards(data, limits, func(rc *rawCard) {
-		p.process(rc, &res)
-	})
+	res, err := processCards(data, limits, runtime.GOMAXPROCS(0))
 	if err != nil {
 		return Result{}, err
 	}

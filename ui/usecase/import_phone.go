@@ -1,6 +1,9 @@
 package usecase
 
 import (
+	"runtime"
+	"sync"
+
 	"warmlead/consent"
 	"warmlead/store"
 )
@@ -34,13 +37,28 @@ func importRegion(st interface {
 // keepUnreadPhones keeps a phone number that cannot be read in region as
 // written (consent.KeepUnreadPhone) instead of losing the whole card, and
 // says so per card; it also gives every card the list's vendor.
+// Reading a phone number (libphonenumber, twice) is the costly part of a
+// card: the cards are read on all cores, each touching only its own item,
+// and the warnings then follow in card order.
 func (r *ReadResult) keepUnreadPhones(region, vendor string) {
-	for i := range r.Items {
-		it := &r.Items[i]
-		if vendor != "" {
-			it.Prospect.ListVendor = vendor
-		}
-		if consent.KeepUnreadPhone(&it.Prospect, region) {
+	kept := make([]bool, len(r.Items))
+	parts := min(runtime.GOMAXPROCS(0), max(1, len(r.Items)/256))
+	var wg sync.WaitGroup
+	for w := range parts {
+		lo, hi := w*len(r.Items)/parts, (w+1)*len(r.Items)/parts
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				it := &r.Items[i]
+				if vendor != "" {
+					it.Prospect.ListVendor = vendor
+				}
+				kept[i] = consent.KeepUnreadPhone(&it.Prospect, region)
+			}
+		})
+	}
+	wg.Wait()
+	for i, it := range r.Items {
+		if kept[i] {
 			r.Warnings = append(r.Warnings, store.NewImportProblem(it.File, it.Number, ProblemPhoneKept,
 				consent.Msg(tplPhoneKept.Text, "Country", region)))
 		}
