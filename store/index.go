@@ -248,6 +248,7 @@ func (db *DB) indexPut(ps ...consent.Prospect) {
 	}
 	for _, p := range ps {
 		db.index.put(p)
+		db.changes.note(p.ID) // hook (changes.go)
 	}
 }
 
@@ -256,6 +257,7 @@ func (db *DB) indexRemove(id uint64) {
 	defer db.mu.Unlock()
 	if db.index != nil {
 		db.index.remove(id)
+		db.changes.note(id) // hook (changes.go)
 	}
 }
 
