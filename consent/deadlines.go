@@ -161,9 +161,8 @@ func referralAnswered(events []Event) bool {
 // dueOrder breaks ties between items on the same date: legal duties first.
 var dueOrder = map[string]int{DueRetentionEnded: 0, DueNotice: 1, DueRetentionEnding: 2, DueCallBack: 3, DueAskAgain: 4, DueReferralNoAnswer: 5}
 
-// SortDue orders items most urgent first: earliest date, then legal duties
-// before reminders, then by prospect id so the list does not jump around;
-// items equal in all three keep their order. The keys are computed once
+// SortDue orders items most urgent first (CompareDue); items equal in
+// date, kind and prospect keep their order. The keys are computed once
 // and the order ends on the position, so an unstable sort gives the
 // stable order: Today's 16,810 items sort in milliseconds, not the tenth
 // of a second a stable sort with a map lookup per comparison took.
@@ -186,6 +185,13 @@ func SortDue(items []Due) {
 		sorted[i] = items[k.at]
 	}
 	copy(items, sorted)
+}
+
+// CompareDue is SortDue's order: earliest date, then legal duties before
+// reminders, then by prospect id so the list does not jump around. Today's
+// cache merges a changed prospect's items into the sorted list with it.
+func CompareDue(a, b Due) int {
+	return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(rank(a.Kind), rank(b.Kind)), cmp.Compare(a.Prospect, b.Prospect))
 }
 
 func rank(kind string) int {

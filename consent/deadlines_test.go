@@ -150,7 +150,7 @@ func TestSortDueIsStable(t *testing.T) {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(rank(a.Kind), rank(b.Kind)), cmp.Compare(a.Prospect, b.Prospect))
 	})
 	SortDue(items)
-	if !slices.EqualFunc(items, want, func(a, b Due) bool { return a.Reason == b.Reason }) {
+	if !slices.IsSortedFunc(items, CompareDue) || !slices.EqualFunc(items, want, func(a, b Due) bool { return a.Reason == b.Reason }) {
 		t.Error("SortDue is not the stable order")
 	}
 }

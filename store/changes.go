@@ -3,6 +3,7 @@ package store
 import (
 	"slices"
 	"sync/atomic"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -110,4 +111,40 @@ func (db *DB) changedContact(tx *bolt.Tx, kind, value string) {
 			}
 		}
 	})
+}
+
+// DueCandidatesUntil is DueCandidates with the instant until which the
+// list stays the same without a write (zero: for good): the earliest at
+// which a prospect left out becomes a candidate (consent.DueHint.DueFrom).
+// Today's cache asks again only then, or after a write the journal names,
+// instead of walking 100,000 hints on every call.
+func (db *DB) DueCandidatesUntil(now time.Time, retentionMonths int) ([]uint64, time.Time, error) {
+	if err := db.refreshFacets(false); err != nil {
+		return nil, time.Time{}, err
+	}
+	db.mu.RLock()
+	defer db.mu.RUnlock()
+	ix := db.index
+	if ix == nil {
+		return nil, time.Time{}, ErrNotUnlocked
+	}
+	var ids []uint64
+	var until time.Time
+	for id := range ix.byID {
+		lf, ok := ix.facets.ledger[id]
+		if !ok { // no facet yet (written after the read began): open it to be safe
+			ids = append(ids, id)
+			continue
+		}
+		from, ever := lf.due().DueFrom(retentionMonths)
+		switch {
+		case !ever:
+		case !now.Before(from):
+			ids = append(ids, id)
+		case until.IsZero() || from.Before(until):
+			until = from
+		}
+	}
+	slices.Sort(ids)
+	return ids, until, nil
 }

@@ -193,3 +193,37 @@ func TestChangesBounds(t *testing.T) {
 		t.Errorf("versions repeat across unlock: %d then %d", v, v2)
 	}
 }
+
+// The candidates hold until the instant DueCandidatesUntil names: just
+// before it the list is the same, at it the prospect left out comes in.
+func TestDueCandidatesUntil(t *testing.T) {
+	db, _ := newTestDB(t, Options{})
+	created := time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC)
+	card, err := db.AddProspect(consent.Prospect{Name: "Carl Card", Email: "carl@card.example", Source: consent.SourceCard}, AddOptions{Rep: "Rita Rep", Now: created})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := db.AddProspect(consent.Prospect{Name: "Lars List", Email: "lars@list.example", Source: consent.SourceList}, AddOptions{Rep: "Rita Rep", Now: created})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := created.AddDate(0, 0, 1)
+	ids, until, err := db.DueCandidatesUntil(now, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ids, []uint64{list.ID}) || until.IsZero() || !until.After(now) {
+		t.Fatalf("at %s: %v until %s, want the list's notice only, until the card's retention nears", now, ids, until)
+	}
+	for _, at := range []time.Time{until.Add(-time.Second), now.AddDate(0, 6, 0)} {
+		if got, _ := db.DueCandidates(at, 12); !slices.Equal(got, ids) {
+			t.Errorf("at %s (before %s): %v, want %v", at, until, got, ids)
+		}
+	}
+	if got, _ := db.DueCandidates(until, 12); !slices.Equal(got, []uint64{card.ID, list.ID}) {
+		t.Errorf("at %s: %v, want the card too", until, got)
+	}
+	if _, until, _ := db.DueCandidatesUntil(until, 12); !until.IsZero() {
+		t.Errorf("everyone is a candidate, yet the list may change at %s", until)
+	}
+}

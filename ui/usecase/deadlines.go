@@ -17,7 +17,7 @@ type Deadlines struct {
 // deadlineStore is what Deadlines needs of the store (*store.DB in the app).
 type deadlineStore interface {
 	Settings() (consent.Settings, error)
-	DueCandidates(now time.Time, retentionMonths int) ([]uint64, error)
+	DueCandidatesUntil(now time.Time, retentionMonths int) ([]uint64, time.Time, error)
 	ForEachRecordsOfBoth(ids []uint64, fn func(consent.Record) error) ([]error, error)
 	Index() store.Index // its change journal, for Today's cache
 }

@@ -1,6 +1,7 @@
 package usecase
 
 import (
+	"slices"
 	"time"
 
 	"warmlead/consent"
@@ -29,43 +30,62 @@ func (d *Deadlines) Today() (Today, error) {
 	// and again next time, never missed.
 	changed, version, all := d.st.Index().Changes(c.version)
 	if all {
-		c.entries = nil // locked, or a change that can touch anyone
+		c.drop() // locked, or a change that can touch anyone
 	}
 	st, err := d.st.Settings()
 	if err != nil {
 		return Today{}, err
 	}
-	ids, err := d.st.DueCandidates(now, st.RetentionMonths)
-	if err != nil {
-		return Today{}, err
+	full := !c.fits(now, st.RetentionMonths)
+	var ids []uint64
+	if full || c.candidatesDue(now) {
+		if ids, c.candidatesUntil, err = d.st.DueCandidatesUntil(now, st.RetentionMonths); err != nil {
+			c.drop()
+			return Today{}, err
+		}
 	}
-	if all || !c.fits(now, st.RetentionMonths) {
+	var read, again []uint64 // again: worked out anew from a kept record
+	if full {
 		c.reset(now, st.RetentionMonths)
+		read = ids
 	} else {
-		ids = c.stale(ids, changed, now)
+		read, again = c.stale(ids, changed, now)
 	}
-	for _, id := range ids {
+	for _, id := range read {
 		delete(c.entries, id) // erased ones are not read back
 	}
-	skipped, err := d.st.ForEachRecordsOfBoth(ids, func(r consent.Record) error {
+	for _, id := range again {
+		c.entries[id] = todayEntryOf(*c.entries[id].rec, now, st.RetentionMonths)
+	}
+	skipped, err := d.st.ForEachRecordsOfBoth(read, func(r consent.Record) error {
 		c.entries[r.Prospect.ID] = todayEntryOf(r, now, st.RetentionMonths)
 		return nil
 	})
 	if err != nil {
-		c.entries = nil // half read: the next call reads everything
+		c.drop() // half read: the next call reads everything
 		return Today{}, err
 	}
 	c.version, c.at = version, now
-	t := c.lists()
-	t.Skipped = skipped
-	return t, nil
+	c.keepSkipped(skipped)
+	c.relist(append(read, again...))
+	return Today{Due: slices.Clone(c.built.Due), Tasks: slices.Clone(c.built.Tasks), Skipped: skipped}, nil
 }
+
+// keepRecordFor: a record whose items may change within this time is kept
+// whole (a few dozen at 100,000 prospects, mostly retention ends inside
+// DueStableUntil's day of slack), so the change is worked out without
+// reading its ledger again.
+const keepRecordFor = 24 * time.Hour
 
 // todayEntryOf is what Today keeps of one record: the rule, once.
 func todayEntryOf(r consent.Record, now time.Time, months int) todayEntry {
 	e := todayEntry{due: consent.DueItems(r, now, months), name: r.Prospect.Name, until: consent.DueStableUntil(r, now, months)}
 	if task, ok := consent.OpenTask(r); ok {
 		e.task, e.hasTask = taskItem(task, r.Prospect), true
+	}
+	if !e.until.IsZero() && e.until.Before(now.Add(keepRecordFor)) {
+		r.Events = slices.Clone(r.Events)
+		e.rec = &r
 	}
 	return e
 }

@@ -51,6 +51,8 @@ func TestTodayIncrementalIsFresh(t *testing.T) {
 	gina := addProspect(t, db, consent.Prospect{Name: "Gina Granted", Email: "gina@g.example", Source: consent.SourceCard}, day(-2))
 	otto := addProspect(t, db, consent.Prospect{Name: "Otto Objected", Source: consent.SourceList}, day(-10))
 	eve := addProspect(t, db, consent.Prospect{Name: "Eve Erased", Source: consent.SourceList}, day(-12))
+	// Reminded in two hours: its record is kept, the reminder worked out without a read.
+	addProspect(t, db, consent.Prospect{Name: "Rolf Referred", Source: consent.SourceReferral}, day(-7).Add(2*time.Hour))
 	addProspect(t, db, consent.Prospect{Name: "Nina Nothing", Email: "nina@n.example", Source: consent.SourceCard}, day(-1))
 
 	step := func(what string, wantReads int) {
