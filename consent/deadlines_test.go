@@ -1,7 +1,9 @@
 package consent
 
 import (
+	"cmp"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -131,5 +133,24 @@ func TestSortDue(t *testing.T) {
 	want := []string{"8:referral-no-answer", "5:retention-ended", "4:notice", "1:call-back", "3:call-back", "9:ask-again", "6:custom", "2:call-back"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("SortDue order = %q, want %q", got, want)
+	}
+}
+
+// Items equal in date, kind and prospect keep their order (two ask-again
+// dates of one person on one day), as a stable sort keeps them.
+func TestSortDueIsStable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	kinds := []string{DueNotice, DueAskAgain, DueCallBack, "custom"}
+	items := make([]Due, 2000)
+	for i := range items {
+		items[i] = Due{Prospect: uint64(rng.IntN(20)), Kind: kinds[rng.IntN(len(kinds))], Date: day(rng.IntN(5)), Reason: fmt.Sprint(i)}
+	}
+	want := slices.Clone(items)
+	slices.SortStableFunc(want, func(a, b Due) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(rank(a.Kind), rank(b.Kind)), cmp.Compare(a.Prospect, b.Prospect))
+	})
+	SortDue(items)
+	if !slices.IsSortedFunc(items, CompareDue) || !slices.EqualFunc(items, want, func(a, b Due) bool { return a.Reason == b.Reason }) {
+		t.Error("SortDue is not the stable order")
 	}
 }

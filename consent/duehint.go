@@ -72,12 +72,23 @@ func beforeHorizon(date time.Time) time.Time {
 
 // MayBeDue tells whether DueItems can find anything at now.
 func (h DueHint) MayBeDue(now time.Time, retentionMonths int) bool {
-	if h.Any && !now.Before(h.From) {
-		return true
+	from, ok := h.DueFrom(retentionMonths)
+	return ok && !now.Before(from)
+}
+
+// DueFrom is the instant from which MayBeDue says maybe, for good (ok
+// false: never). Today's cache asks the store's hints again only then
+// (store.DB.DueCandidatesUntil), not on every call.
+func (h DueHint) DueFrom(retentionMonths int) (from time.Time, ok bool) {
+	if h.Any {
+		from, ok = h.From, true
 	}
 	if h.LastActivity.IsZero() {
-		return false
+		return from, ok
 	}
 	ends := RetentionEnds(Record{Prospect: Prospect{Created: h.LastActivity}}, retentionMonths)
-	return !now.Before(beforeHorizon(ends))
+	if bh := beforeHorizon(ends); !ok || bh.Before(from) {
+		from, ok = bh, true
+	}
+	return from, ok
 }

@@ -56,6 +56,7 @@ type DB struct {
 	supKey  []byte
 	plain   bool
 	index   *searchIndex
+	changes changeJournal // which prospects were written (changes.go)
 
 	// upgradePending: an older file (or a cut-off upgrade), upgraded at the
 	// first unlock (migrations.go).
@@ -348,6 +349,7 @@ func (db *DB) setKey(dk []byte) {
 	db.dataKey = dk
 	db.idxKey = subkey(dk, "blind index")
 	db.supKey = subkey(dk, "suppression")
+	db.changes.everyone() // a reader's versions from before are all
 	if db.index == nil {
 		db.index = newSearchIndex()
 	}
@@ -362,6 +364,7 @@ func (db *DB) Lock() {
 	zero(db.idxKey)
 	zero(db.supKey)
 	db.dataKey, db.idxKey, db.supKey = nil, nil, nil
+	db.changes.everyone() // hook (changes.go)
 	if db.index != nil {
 		db.index.wipe()
 		db.index = nil

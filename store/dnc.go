@@ -65,6 +65,7 @@ func (db *DB) ImportDNC(name string, e164 []string, now time.Time) (Register, er
 	}
 	r := Register{Name: name, Numbers: len(keys), Imported: now.UTC().Truncate(time.Second)}
 	err = db.update(func(tx *bolt.Tx) error {
+		tx.OnCommit(db.changedEveryone) // hook (changes.go)
 		fresh, err := db.clearRegister(tx, reg)
 		if err != nil {
 			return err

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -15,25 +14,8 @@ import (
 // date on every write, so at 100,000 prospects this costs the facets' first
 // read once and about a millisecond after that.
 func (db *DB) DueCandidates(now time.Time, retentionMonths int) ([]uint64, error) {
-	if err := db.refreshFacets(false); err != nil {
-		return nil, err
-	}
-	db.mu.RLock()
-	defer db.mu.RUnlock()
-	ix := db.index
-	if ix == nil {
-		return nil, ErrNotUnlocked
-	}
-	var ids []uint64
-	for id := range ix.byID {
-		lf, ok := ix.facets.ledger[id]
-		// No facet yet (written after the read began): open it to be safe.
-		if !ok || lf.due().MayBeDue(now, retentionMonths) {
-			ids = append(ids, id)
-		}
-	}
-	slices.Sort(ids)
-	return ids, nil
+	ids, _, err := db.DueCandidatesUntil(now, retentionMonths) // changes.go
+	return ids, err
 }
 
 // ForEachRecordOf is ForEachRecord for the given ids (ascending), skipping

@@ -226,6 +226,7 @@ func (db *DB) suppress(tx *bolt.Tx, email, phone string, now time.Time) error {
 		if err := db.put(tx, bSuppress, key, suppression{Time: now}); err != nil {
 			return err
 		}
+		db.changedContact(tx, kv[0], kv[1]) // hook: whoever has it is now suppressed (changes.go)
 	}
 	return nil
 }

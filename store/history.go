@@ -49,6 +49,7 @@ func (db *DB) suppressHistory(tx *bolt.Tx, key []byte, now time.Time) error {
 			if err := db.put(tx, bSuppress, sk, suppression{Time: now}); err != nil {
 				return err
 			}
+			tx.OnCommit(db.changedEveryone) // hook: an old address, blinded, may be anyone's (changes.go)
 		}
 		if err := h.Delete(k); err != nil {
 			return err

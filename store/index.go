@@ -268,6 +268,7 @@ func (db *DB) indexPut(ps ...consent.Prospect) {
 	}
 	for _, e := range entries {
 		db.index.putEntry(e)
+		db.changes.note(e.p.ID) // hook (changes.go)
 	}
 }
 
@@ -276,6 +277,7 @@ func (db *DB) indexRemove(id uint64) {
 	defer db.mu.Unlock()
 	if db.index != nil {
 		db.index.remove(id)
+		db.changes.note(id) // hook (changes.go)
 	}
 }
 

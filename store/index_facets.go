@@ -171,6 +171,7 @@ func (f *facetIndex) wipe() {
 func (db *DB) facetsEventsAppended(id uint64) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	db.changes.note(id) // hook (changes.go)
 	if db.index != nil {
 		db.index.facets.markStale(id)
 	}

@@ -86,6 +86,7 @@ func (db *DB) Rekey(pass []byte, progress func(done, total int), audit ...AuditE
 	}
 	db.mu.Lock()
 	zero(db.dataKey)
+	db.changes.everyone() // hook (changes.go)
 	db.dataKey = newDK
 	db.mu.Unlock()
 	db.kdf = kdf

@@ -21,5 +21,5 @@ func (db *DB) SaveSettings(s consent.Settings) error {
 	if _, err := db.key(); err != nil {
 		return err
 	}
-	return db.update(func(tx *bolt.Tx) error { return db.put(tx, bSettings, kSettings, s) })
+	return db.update(func(tx *bolt.Tx) error { tx.OnCommit(db.changedEveryone); return db.put(tx, bSettings, kSettings, s) })
 }

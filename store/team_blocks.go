@@ -138,6 +138,7 @@ func blockID(member, key string) []byte {
 // inserts into a node by moving what follows, so 75,000 random keys in
 // one transaction would cost a quadratic number of moves.
 func (db *DB) addTeamBlocks(tx *bolt.Tx, bs []TeamBlockIn) error {
+	tx.OnCommit(db.changedEveryone) // hook: a block can touch anyone (changes.go)
 	type put struct {
 		id []byte
 		b  *TeamBlockIn

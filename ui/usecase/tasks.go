@@ -68,16 +68,14 @@ func (u *Tasks) List() (items []TaskItem, skipped []error, err error) {
 }
 
 // sortTasks orders tasks earliest first, ties by prospect.
-func sortTasks(items []TaskItem) {
-	slices.SortStableFunc(items, func(a, b TaskItem) int {
-		if c := a.Due.Compare(b.Due); c != 0 {
-			return c
-		}
-		if a.Prospect != b.Prospect {
-			return compareU64(a.Prospect, b.Prospect)
-		}
-		return 0
-	})
+func sortTasks(items []TaskItem) { slices.SortStableFunc(items, compareTasks) }
+
+// compareTasks is sortTasks' order (Today's cache merges with it).
+func compareTasks(a, b TaskItem) int {
+	if c := a.Due.Compare(b.Due); c != 0 {
+		return c
+	}
+	return compareU64(a.Prospect, b.Prospect)
 }
 
 func compareU64(a, b uint64) int {
