@@ -120,6 +120,8 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 	var changed []consent.Prospect
 	err := db.update(func(tx *bolt.Tx) error {
 		sum, changed = ImportSummary{}, nil // bbolt may not retry, but stay safe
+		// The index hook runs at the commit, inside update (updatesInFlight).
+		tx.OnCommit(func() { db.indexPut(changed...) })
 		// New ids and their events are appended in key order: full pages
 		// make a smaller file and fewer splits.
 		tx.Bucket(bProspects).FillPercent = 0.95
@@ -240,7 +242,6 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 	if progress != nil {
 		progress(len(items), len(items))
 	}
-	db.indexPut(changed...)
 	return sum, nil
 }
 
