@@ -314,15 +314,23 @@ func (db *DB) finishUnlock(dk []byte) error {
 		db.forget()
 		return err
 	}
+	// The state check and the facet snapshot's read need no index: they
+	// run beside the load, on the core its serial parts leave idle.
+	stateErr, snap := make(chan error, 1), make(chan facetSnapRead, 1)
+	go func() { stateErr <- guardDamage(db.checkStateAtUnlock) }()
+	go func() { snap <- db.readFacetSnapshot() }()
 	if err := guardDamage(db.loadIndex); err != nil {
+		<-stateErr
+		<-snap
 		db.forget()
 		return err
 	}
 	// Left unlocked on a difference, so Verify can name it (statecheck.go).
-	if err := guardDamage(db.checkStateAtUnlock); err != nil {
+	if err := <-stateErr; err != nil {
+		<-snap
 		return err
 	}
-	db.loadFacetSnapshot() // the ledgers' facets, when kept at the last close (index_facets_snapshot.go)
+	db.installFacetSnapshot(<-snap) // the ledgers' facets, when kept at the last close (index_facets_snapshot.go)
 	// Not fatal: the marker stays and the next unlock tries again (a full
 	// disk must not lock the rep out); the erased data is unreadable
 	// already, only old sealed pages wait for the compaction.

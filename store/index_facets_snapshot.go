@@ -221,11 +221,55 @@ func (r *snapReader) byte() byte {
 	return c
 }
 
-// loadFacetSnapshot runs at unlock, after the index is loaded: it installs
-// the snapshot's facets when their stamp is the file's, and records what
-// it did (db.snap). Nothing here is fatal: without the snapshot the first
-// query reads the ledgers, as it always did.
-func (db *DB) loadFacetSnapshot() {
+// facetSnapRead is the snapshot as read at unlock, beside the index load.
+type facetSnapRead struct {
+	outcome facetSnapOutcome
+	stamp   facetStamp
+	regs    string
+	ledger  map[uint64]ledgerFacet
+}
+
+// readFacetSnapshot opens the snapshot and compares its stamp with the
+// file's. It needs no index, so the unlock runs it beside the load.
+func (db *DB) readFacetSnapshot() (r facetSnapRead) {
+	dk, err := db.key()
+	if err != nil {
+		return facetSnapRead{outcome: snapNone}
+	}
+	err = db.view(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bMeta).Get(mFacets)
+		if raw == nil {
+			r.outcome = snapNone
+			return nil
+		}
+		pt, err := db.openValue(bMeta, mFacets, raw)
+		if err != nil {
+			r.outcome = snapDamaged
+			return nil
+		}
+		now, print, err := db.facetStampTx(tx, dk)
+		if err != nil {
+			return err
+		}
+		st, lfs, err := decodeFacets(pt)
+		if err != nil || st != now {
+			r.outcome = snapStale
+			return nil
+		}
+		r = facetSnapRead{snapUsed, st, print, lfs}
+		return nil
+	})
+	if err != nil {
+		return facetSnapRead{outcome: snapStale}
+	}
+	return r
+}
+
+// installFacetSnapshot runs at unlock, after the index is loaded: it
+// installs the snapshot's facets when their stamp is still the file's, and
+// records what it did (db.snap). Nothing here is fatal: without the
+// snapshot the first query reads the ledgers, as it always did.
+func (db *DB) installFacetSnapshot(r facetSnapRead) {
 	db.mu.RLock()
 	ix := db.index
 	db.mu.RUnlock()
@@ -240,72 +284,50 @@ func (db *DB) loadFacetSnapshot() {
 		db.mu.Unlock()
 		return
 	}
-	// From here a write marks its prospect stale, so one landing after
-	// the stamp below was read is read again by the next refresh; one
-	// before it moved the stamp.
+	// From here a write marks its prospect stale in this index, so one
+	// landing after the stamp below is read again by the next refresh; one
+	// before it moved the stamp. (A write during the load told an index
+	// that is gone: the stamp read again here catches it.)
 	f.tracking = true
 	db.mu.Unlock()
-
-	outcome, regs, ledger := db.readFacetSnapshot()
+	if r.outcome == snapUsed {
+		dk, err := db.key()
+		if err == nil {
+			err = db.view(func(tx *bolt.Tx) error {
+				now, _, err := db.facetStampTx(tx, dk)
+				if err == nil && now != r.stamp {
+					r.outcome = snapStale
+				}
+				return err
+			})
+		}
+		if err != nil {
+			r.outcome = snapStale
+		}
+	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.index != ix {
 		return
 	}
-	db.snap.damaged, db.snap.reported = outcome == snapDamaged, false
-	if outcome == snapUsed {
-		for id := range ix.byID {
-			if _, ok := ledger[id]; !ok { // cannot be with a matching stamp; be safe
-				outcome = snapStale
-				break
-			}
-		}
-	}
-	db.snap.outcome = outcome
-	if outcome != snapUsed {
-		return
+	db.snap.damaged, db.snap.reported = r.outcome == snapDamaged, false
+	if r.outcome == snapUsed && len(r.ledger) < len(ix.byID) {
+		r.outcome = snapStale // cannot be with a matching stamp; be safe
 	}
 	// Only the prospects in the index: one whose record does not open is
 	// left out of it (and of a full read) too.
-	maps.DeleteFunc(ledger, func(id uint64, _ ledgerFacet) bool { return ix.byID[id] == nil })
-	f.ledger, f.built, f.regs = ledger, true, regs
+	if r.outcome == snapUsed {
+		maps.DeleteFunc(r.ledger, func(id uint64, _ ledgerFacet) bool { return ix.byID[id] == nil })
+		if len(r.ledger) != len(ix.byID) {
+			r.outcome = snapStale
+		}
+	}
+	db.snap.outcome = r.outcome
+	if r.outcome != snapUsed {
+		return
+	}
+	f.ledger, f.built, f.regs = r.ledger, true, r.regs
 	f.version++
-}
-
-// readFacetSnapshot opens the snapshot and compares its stamp with the
-// file's.
-func (db *DB) readFacetSnapshot() (outcome facetSnapOutcome, regs string, ledger map[uint64]ledgerFacet) {
-	dk, err := db.key()
-	if err != nil {
-		return snapNone, "", nil
-	}
-	err = db.view(func(tx *bolt.Tx) error {
-		raw := tx.Bucket(bMeta).Get(mFacets)
-		if raw == nil {
-			outcome = snapNone
-			return nil
-		}
-		pt, err := db.openValue(bMeta, mFacets, raw)
-		if err != nil {
-			outcome = snapDamaged
-			return nil
-		}
-		now, print, err := db.facetStampTx(tx, dk)
-		if err != nil {
-			return err
-		}
-		st, lfs, err := decodeFacets(pt)
-		if err != nil || st != now {
-			outcome = snapStale
-			return nil
-		}
-		outcome, regs, ledger = snapUsed, print, lfs
-		return nil
-	})
-	if err != nil {
-		return snapStale, "", nil
-	}
-	return outcome, regs, ledger
 }
 
 // errSnapSkipped: the facets are not exact now; no snapshot is written.
