@@ -43,21 +43,18 @@ func nameCompanyKey(name, company string) string {
 	return consent.Fold(name) + "\x00" + consent.Fold(company)
 }
 
-func (ix *searchIndex) put(p consent.Prospect) { ix.add(newIndexEntry(p)) }
+func (ix *searchIndex) put(p consent.Prospect) { ix.addKeyed(newIndexEntry(p)) }
 
-// newIndexEntry folds p's searchable fields; it touches no index, so the
-// load at unlock runs it on both cores (index_load.go).
-func newIndexEntry(p consent.Prospect) *indexEntry {
-	name := consent.Fold(p.Name)
-	hay := strings.Join([]string{name, consent.Fold(p.Company), consent.Fold(p.Title), p.Email, p.Phone, consent.Fold(p.Event)}, "\x00")
-	return &indexEntry{p: p, name: name, hay: hay}
+// newIndexEntry folds p's searchable fields, and returns its
+// nameCompanyKey from the same folds; it touches no index, so the load at
+// unlock runs it on both cores (index_load.go).
+func newIndexEntry(p consent.Prospect) (*indexEntry, string) {
+	name, company := consent.Fold(p.Name), consent.Fold(p.Company)
+	hay := strings.Join([]string{name, company, consent.Fold(p.Title), p.Email, p.Phone, consent.Fold(p.Event)}, "\x00")
+	return &indexEntry{p: p, name: name, hay: hay}, name + "\x00" + company
 }
 
-func (ix *searchIndex) add(e *indexEntry) {
-	ix.addKeyed(e, nameCompanyKey(e.p.Name, e.p.Company))
-}
-
-// addKeyed is add with e's nameCompanyKey computed already.
+// addKeyed puts e, whose nameCompanyKey is nameCo, in the index.
 func (ix *searchIndex) addKeyed(e *indexEntry, nameCo string) {
 	p := e.p
 	if old, ok := ix.byID[p.ID]; ok {

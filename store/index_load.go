@@ -157,9 +157,9 @@ func (db *DB) decodeRange(vals []storedValue) (loadPart, error) {
 		if err != nil || decodeProspect(pt, &p) != nil {
 			continue
 		}
-		e := newIndexEntry(p)
+		e, nameCo := newIndexEntry(p)
 		out.entries = append(out.entries, e)
-		out.nameCo = append(out.nameCo, nameCompanyKey(p.Name, p.Company))
+		out.nameCo = append(out.nameCo, nameCo)
 	}
 	return out, nil
 }

@@ -50,6 +50,11 @@ func TestParallelLoadMatchesOneByOne(t *testing.T) {
 	if !maps.Equal(ix.byNameCo, seq.byNameCo) {
 		t.Error("the name-and-company lookups differ from a one-by-one load")
 	}
+	for _, e := range ix.byID { // the key the lookups (imports) ask with
+		if _, ok := ix.byNameCo[nameCompanyKey(e.p.Name, e.p.Company)]; !ok {
+			t.Fatalf("prospect %d is not found by its name and company", e.p.ID)
+		}
+	}
 }
 
 // TestProspectDecodersAgree: the unlock's decoder (go-json, falling back to
