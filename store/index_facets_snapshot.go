@@ -358,6 +358,13 @@ func (db *DB) saveFacetSnapshot() {
 		}
 	}
 	f := &ix.facets
+	// A read of the ledgers under way (PrepareFacets at the prospects
+	// screen) is not waited for: Lock and Close stay immediate, and that
+	// read is abandoned by the lock anyway.
+	if !f.mu.TryLock() {
+		return
+	}
+	f.mu.Unlock()
 	db.mu.RLock()
 	built, stale, known := f.built, len(f.stale), f.regs
 	db.mu.RUnlock()
