@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -397,6 +398,13 @@ func (db *DB) saveFacetSnapshot() {
 		db.mu.RUnlock()
 		if pt == nil {
 			return errSnapSkipped
+		}
+		// The same snapshot stored already (a session that only read):
+		// the file is left as it is, byte for byte.
+		if raw := tx.Bucket(bMeta).Get(mFacets); raw != nil {
+			if old, err := db.openValue(bMeta, mFacets, raw); err == nil && bytes.Equal(old, pt) {
+				return errSnapSkipped
+			}
 		}
 		sealed, err := db.sealValue(bMeta, mFacets, pt)
 		if err != nil {

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -92,6 +94,28 @@ func storedSnapshot(t *testing.T, db *DB) []byte {
 		return nil
 	})
 	return raw
+}
+
+// A session that only read leaves the file as it was, byte for byte: its
+// Close finds the same snapshot stored already.
+func TestFacetSnapshotNotRewrittenUnchanged(t *testing.T) {
+	path := snapFixture(t)
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := snapSession(t, path)
+	readyFacets(t, db)
+	db.Lock()
+	if err := db.UnlockPassphrase([]byte(benchPass)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("a session that wrote nothing changed the file")
+	}
 }
 
 // A database closed after a session opens with its facets ready: no ledger
