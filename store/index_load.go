@@ -188,13 +188,36 @@ func byNameThenID(a, b *indexEntry) int {
 	return cmp.Compare(a.p.ID, b.p.ID)
 }
 
+// orderKey is an entry's place in the name order, kept beside it: the sort
+// compares these, in one block of memory, instead of following 100,000
+// pointers to the entries at every comparison.
+type orderKey struct {
+	name string
+	id   uint64
+	e    *indexEntry
+}
+
 // mergeSorted sorts each part (on its own core) and merges them.
 func mergeSorted(parts []loadPart) []*indexEntry {
 	sorted := make([][]*indexEntry, len(parts))
 	done := make(chan struct{}, len(parts))
 	for i, p := range parts {
 		go func() {
-			sorted[i] = slices.SortedFunc(slices.Values(p.entries), byNameThenID)
+			keys := make([]orderKey, len(p.entries))
+			for j, e := range p.entries {
+				keys[j] = orderKey{e.name, e.p.ID, e}
+			}
+			slices.SortFunc(keys, func(a, b orderKey) int {
+				if c := strings.Compare(a.name, b.name); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.id, b.id)
+			})
+			out := make([]*indexEntry, len(keys))
+			for j, k := range keys {
+				out[j] = k.e
+			}
+			sorted[i] = out
 			done <- struct{}{}
 		}()
 	}
