@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -67,6 +68,14 @@ type DB struct {
 	acceptOlder bool
 	// wst: the state the write transaction under way changes (state.go).
 	wst *txState
+
+	// updatesInFlight counts the update calls under way, from before their
+	// transaction starts until its commit hooks (the index's) have run: the
+	// facet snapshot is written only when it is 0 (index_facets_snapshot.go).
+	updatesInFlight atomic.Int32
+	// snap is what became of the facet snapshot at the last unlock, and
+	// whether the one in the file failed to open (kept for Verify).
+	snap facetSnapInfo
 }
 
 // Exists tells whether a database file is at path.
@@ -299,21 +308,30 @@ func (db *DB) finishUnlock(dk []byte) error {
 	db.mu.Unlock()
 	db.setKey(dk)
 	if err := db.loadBlindKeys(dk); err != nil { // kept by a Rekey (rekey.go)
-		db.Lock()
+		db.forget()
 		return err
 	}
 	if err := guardDamage(db.upgrade); err != nil {
-		db.Lock()
+		db.forget()
 		return err
 	}
+	// The state check and the facet snapshot's read need no index: they
+	// run beside the load, on the core its serial parts leave idle.
+	stateErr, snap := make(chan error, 1), make(chan facetSnapRead, 1)
+	go func() { stateErr <- guardDamage(db.checkStateAtUnlock) }()
+	go func() { snap <- db.readFacetSnapshot() }()
 	if err := guardDamage(db.loadIndex); err != nil {
-		db.Lock()
+		<-stateErr
+		<-snap
+		db.forget()
 		return err
 	}
 	// Left unlocked on a difference, so Verify can name it (statecheck.go).
-	if err := guardDamage(db.checkStateAtUnlock); err != nil {
+	if err := <-stateErr; err != nil {
+		<-snap
 		return err
 	}
+	db.installFacetSnapshot(<-snap) // the ledgers' facets, when kept at the last close (index_facets_snapshot.go)
 	// Not fatal: the marker stays and the next unlock tries again (a full
 	// disk must not lock the rep out); the erased data is unreadable
 	// already, only old sealed pages wait for the compaction.
@@ -356,8 +374,15 @@ func (db *DB) setKey(dk []byte) {
 }
 
 // Lock forgets the data key and the decrypted in-memory index. The file
-// stays open (and locked against a second instance).
+// stays open (and locked against a second instance). The ledgers' facets
+// are kept in the file first, when exact (index_facets_snapshot.go).
 func (db *DB) Lock() {
+	db.saveFacetSnapshot()
+	db.forget()
+}
+
+// forget is Lock without the snapshot: a failed unlock.
+func (db *DB) forget() {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	zero(db.dataKey)

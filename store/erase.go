@@ -136,6 +136,11 @@ func (db *DB) eraseTx(tx *bolt.Tx, p consent.Prospect, t Tombstone, a AuditEntry
 // only those of the current email and phone, since a stale entry would
 // still tell that someone with that address was here.
 func (db *DB) removeRecordTx(tx *bolt.Tx, key []byte) error {
+	// The facet snapshot holds the id (index_facets_snapshot.go): it goes
+	// in this transaction, before the compaction that follows an erasure.
+	if err := tx.Bucket(bMeta).Delete(mFacets); err != nil {
+		return err
+	}
 	if err := db.delTracked(tx, bProspects, key); err != nil {
 		return err
 	}

@@ -136,6 +136,8 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 		// bbolt may not retry, but stay safe. changed gets at most one
 		// entry per card: sized once, not grown by copying.
 		sum, changed = ImportSummary{}, make([]consent.Prospect, 0, total)
+		// The index hook runs at the commit, inside update (updatesInFlight).
+		tx.OnCommit(func() { db.indexPut(changed...) })
 		// New ids and their events are appended in key order: full pages
 		// make a smaller file and fewer splits.
 		tx.Bucket(bProspects).FillPercent = 0.95
@@ -270,7 +272,6 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 	if progress != nil {
 		progress(total, total)
 	}
-	db.indexPut(changed...)
 	return sum, nil
 }
 

@@ -2,11 +2,9 @@ package store
 
 import (
 	"bytes"
-	"fmt"
+	"slices"
 	"sort"
 	"strings"
-
-	bolt "go.etcd.io/bbolt"
 
 	"warmlead/consent"
 )
@@ -48,25 +46,27 @@ func nameCompanyKey(name, company string) string {
 	return consent.Fold(name) + "\x00" + consent.Fold(company)
 }
 
-func (ix *searchIndex) put(p consent.Prospect) { ix.putEntry(newIndexEntry(p)) }
+func (ix *searchIndex) put(p consent.Prospect) { ix.addKeyed(newIndexEntry(p)) }
 
-// newIndexEntry folds p's words: the costly part of a put, which needs no
-// lock, so an import does it for many prospects on all cores.
-func newIndexEntry(p consent.Prospect) *indexEntry {
-	name := consent.Fold(p.Name)
-	hay := strings.Join([]string{name, consent.Fold(p.Company), consent.Fold(p.Title), p.Email, p.Phone, consent.Fold(p.Event)}, "\x00")
-	return &indexEntry{p: p, name: name, hay: hay, nameCo: name + "\x00" + consent.Fold(p.Company)}
+// newIndexEntry folds p's searchable fields, and returns its
+// nameCompanyKey from the same folds; it touches no index, so the load at
+// unlock runs it on both cores (index_load.go).
+func newIndexEntry(p consent.Prospect) (*indexEntry, string) {
+	name, company := consent.Fold(p.Name), consent.Fold(p.Company)
+	hay := strings.Join([]string{name, company, consent.Fold(p.Title), p.Email, p.Phone, consent.Fold(p.Event)}, "\x00")
+	return &indexEntry{p: p, name: name, hay: hay}, name + "\x00" + company
 }
 
-func (ix *searchIndex) putEntry(e *indexEntry) {
-	id := e.p.ID
-	if old, ok := ix.byID[id]; ok {
-		delete(ix.byNameCo, old.nameCo)
+// addKeyed puts e, whose nameCompanyKey is nameCo, in the index.
+func (ix *searchIndex) addKeyed(e *indexEntry, nameCo string) {
+	p := e.p
+	if old, ok := ix.byID[p.ID]; ok {
+		delete(ix.byNameCo, nameCompanyKey(old.p.Name, old.p.Company))
 	}
-	ix.byID[id] = e
-	ix.byNameCo[e.nameCo] = id
+	ix.byID[p.ID] = e
+	ix.byNameCo[nameCo] = p.ID
 	ix.dirty = true
-	ix.facets.changed(id) // hook: its ledger may have changed too
+	ix.facets.changed(p.ID) // hook: its ledger may have changed too
 }
 
 func (ix *searchIndex) remove(id uint64) {
@@ -98,14 +98,19 @@ func (ix *searchIndex) ensureSorted() {
 	for _, e := range ix.byID {
 		ix.sorted = append(ix.sorted, e)
 	}
-	sort.Slice(ix.sorted, func(i, j int) bool {
-		a, b := ix.sorted[i], ix.sorted[j]
-		if a.name != b.name {
-			return a.name < b.name
-		}
-		return a.p.ID < b.p.ID
-	})
-	ix.hay, ix.ends = ix.hay[:0], ix.ends[:0]
+	slices.SortFunc(ix.sorted, byNameThenID)
+	ix.setSorted(ix.sorted)
+}
+
+// setSorted installs sorted (every entry, by name then id) and the search
+// block built from it.
+func (ix *searchIndex) setSorted(sorted []*indexEntry) {
+	ix.sorted = sorted
+	size := 0
+	for _, e := range sorted {
+		size += len(e.hay) + 1
+	}
+	ix.hay, ix.ends = slices.Grow(ix.hay[:0], size), slices.Grow(ix.ends[:0], len(sorted))
 	for _, e := range ix.sorted {
 		ix.hay = append(ix.hay, e.hay...)
 		ix.ends = append(ix.ends, len(ix.hay))
@@ -224,41 +229,14 @@ func (db *DB) lockSorted() (*searchIndex, func()) {
 	return db.index, db.mu.Unlock
 }
 
-// loadIndex decrypts every prospect into the index. A damaged value does not
-// stop the load; it is skipped and reported by Verify.
-func (db *DB) loadIndex() error {
-	ix := newSearchIndex()
-	err := db.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bProspects).ForEach(func(k, v []byte) error {
-			var p consent.Prospect
-			if err := db.decode(bProspects, k, v, &p, fmt.Sprintf("prospect %d", getU64(k))); err != nil {
-				if errIntegrity(err) {
-					return nil
-				}
-				return err
-			}
-			ix.put(p)
-			return nil
-		})
-	})
-	db.releaseMapped() // every prospect's page was read (mapped_linux.go)
-	if err != nil {
-		return err
-	}
-	ix.ensureSorted()
-	db.mu.Lock()
-	db.index = ix
-	db.mu.Unlock()
-	return nil
-}
-
 func (db *DB) indexPut(ps ...consent.Prospect) {
 	// Entries are made before taking the lock (searches go on meanwhile),
 	// on all cores for an import's many prospects.
 	entries := make([]*indexEntry, len(ps))
+	keys := make([]string, len(ps))
 	inParallel(len(ps), workersFor(len(ps)), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			entries[i] = newIndexEntry(ps[i])
+			entries[i], keys[i] = newIndexEntry(ps[i])
 		}
 	}, nil)
 	db.mu.Lock()
@@ -266,8 +244,8 @@ func (db *DB) indexPut(ps ...consent.Prospect) {
 	if db.index == nil {
 		return
 	}
-	for _, e := range entries {
-		db.index.putEntry(e)
+	for i, e := range entries {
+		db.index.addKeyed(e, keys[i])
 		db.changes.note(e.p.ID) // hook (changes.go)
 	}
 }

@@ -162,6 +162,16 @@ func (db *DB) Verify() (r VerifyReport, err error) {
 		for err := range tx.Check() {
 			r.Problems = append(r.Problems, fmt.Errorf("file structure: %w", err))
 		}
+		if err := db.verifyFacetSnapshot(tx); err != nil {
+			r.Problems = append(r.Problems, err)
+			// Named now: a Close or Lock may replace it, unless the
+			// file's structure is damaged too (writing could spread it).
+			structureOK := len(r.Problems) == 1
+			db.mu.Lock()
+			db.snap.reported = structureOK
+			db.snap.damaged = true
+			db.mu.Unlock()
+		}
 		for _, b := range [][]byte{bSettings, bTombstones, bAudit, bSuppress, bRegisters} {
 			tx.Bucket(b).ForEach(func(k, v []byte) error {
 				if len(v) == 0 {

@@ -47,6 +47,7 @@ func (db *DB) AddProspects(ps []consent.Prospect, o AddOptions) ([]consent.Prosp
 		out[i] = p
 	}
 	err := db.update(func(tx *bolt.Tx) error {
+		tx.OnCommit(func() { db.indexPut(out...) }) // at the commit, inside update: see updatesInFlight
 		for i := range out {
 			p := &out[i]
 			if err := db.checkSuppressedPerson(tx, *p); err != nil {
@@ -76,7 +77,6 @@ func (db *DB) AddProspects(ps []consent.Prospect, o AddOptions) ([]consent.Prosp
 	if err != nil {
 		return nil, err
 	}
-	db.indexPut(out...)
 	return out, nil
 }
 
@@ -260,6 +260,7 @@ func (db *DB) EditProspectFields(id uint64, changes []FieldChange, o AddOptions)
 func (db *DB) changeProspect(id uint64, now time.Time, change func(tx *bolt.Tx, old consent.Prospect) (consent.Prospect, []consent.Event, error)) (consent.Prospect, error) {
 	var out consent.Prospect
 	err := db.update(func(tx *bolt.Tx) error {
+		tx.OnCommit(func() { db.indexPut(out) }) // see updatesInFlight
 		old, err := db.getProspect(tx, id)
 		if err != nil {
 			return err
@@ -283,7 +284,6 @@ func (db *DB) changeProspect(id uint64, now time.Time, change func(tx *bolt.Tx, 
 	if err != nil {
 		return consent.Prospect{}, err
 	}
-	db.indexPut(out)
 	return out, nil
 }
 

@@ -27,6 +27,7 @@ func (db *DB) Refer(introducer uint64, p consent.Prospect, topic string, o AddOp
 	now := stamp(o.Now)
 	p.Created, p.Updated = now, now
 	err := db.update(func(tx *bolt.Tx) error {
+		tx.OnCommit(func() { db.indexPut(p) }) // see updatesInFlight
 		if tx.Bucket(bProspects).Get(u64(introducer)) == nil {
 			return fmt.Errorf("the introducer: %w", noProspect(introducer))
 		}
@@ -57,7 +58,6 @@ func (db *DB) Refer(introducer uint64, p consent.Prospect, topic string, o AddOp
 	if err != nil {
 		return consent.Prospect{}, err
 	}
-	db.indexPut(p)
 	return p, nil
 }
 

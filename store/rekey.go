@@ -97,9 +97,10 @@ func (db *DB) Rekey(pass []byte, progress func(done, total int), audit ...AuditE
 	return nil
 }
 
-// rekeyMeta: the meta keys written anew, not copied.
+// rekeyMeta: the meta keys written anew, not copied (the facet snapshot,
+// sealed with the old key, is not written: Close makes a new one).
 func rekeyMeta(k []byte) bool {
-	for _, m := range [][]byte{mKDF, mWrapPass, mWrapKeying, mPlaintext, mState, mBlindKeys} {
+	for _, m := range [][]byte{mKDF, mWrapPass, mWrapKeying, mPlaintext, mState, mBlindKeys, mFacets} {
 		if bytes.Equal(k, m) {
 			return true
 		}

@@ -88,6 +88,8 @@ func (db *DB) update(fn func(*bolt.Tx) error) error {
 	if db.bolt == nil {
 		return errNoHandle
 	}
+	db.updatesInFlight.Add(1) // until its commit hooks have run (index_facets_snapshot.go)
+	defer db.updatesInFlight.Add(-1)
 	var fnErr error
 	// A panic rolls the transaction back (bbolt defers it) before
 	// guardDamage turns it into an error (see damage.go).

@@ -88,6 +88,12 @@ func (db *DB) ApplyMirror(changes []MirrorChange) error {
 	var gone []uint64
 	err := db.update(func(tx *bolt.Tx) error {
 		put, gone = put[:0], gone[:0]
+		tx.OnCommit(func() { // see updatesInFlight
+			db.indexPut(put...)
+			for _, id := range gone {
+				db.indexRemove(id)
+			}
+		})
 		for _, c := range changes {
 			if c.Removed {
 				mid, err := db.removeMirrorTx(tx, c.Member, c.ID)
@@ -109,10 +115,6 @@ func (db *DB) ApplyMirror(changes []MirrorChange) error {
 	})
 	if err != nil {
 		return err
-	}
-	db.indexPut(put...)
-	for _, id := range gone {
-		db.indexRemove(id)
 	}
 	if len(gone) > 0 {
 		return db.compactPending()

@@ -21,6 +21,9 @@ BenchmarkSearch100k-2      	       1	 507474494 ns/op	 8480 hits-1ch	 6127904 p5
 BenchmarkSearch100k-2      	       1	 407474494 ns/op	 8480 hits-1ch	 5127904 p50-1ch-ns	 31934226 p99-1ch-ns
 BenchmarkSearch100k-2      	       1	 607474494 ns/op	 8480 hits-1ch	 7127904 p50-1ch-ns	 51934226 p99-1ch-ns
 BenchmarkUnlockLoad100k    	       1	 812000000 ns/op	 123153 prospects/s	 1048576 B/op	 12 allocs/op
+BenchmarkUnlockReady100k-2    	       1	 600000000 ns/op
+BenchmarkUnlockReadyCold100k-2    	       1	 2400000000 ns/op
+BenchmarkRawIterateOpen100k-2    	       1	 150000000 ns/op
 `
 
 func TestTable(t *testing.T) {
@@ -36,15 +39,17 @@ func TestTable(t *testing.T) {
 		t.Fatalf("machine line: %q", lines[0])
 	}
 	// One header, one separator, one row per benchmark (repeats merged).
-	if rows := lines[2:]; len(rows) != 2+4 {
-		t.Fatalf("want 6 table lines:\n%s", got)
+	if rows := lines[2:]; len(rows) != 2+7 {
+		t.Fatalf("want 9 table lines:\n%s", got)
 	}
 	for _, want := range []string{
 		"| Import10k | 412 ms | 10.5 MB/s, 24.3k cards/s | 10.0x RawDecode10k |",
 		"| RawDecode10k | 41.2 ms | 105 MB/s, 243k cards/s |  |",
 		// The median of three runs, durations in human units.
 		"| Search100k | 507 ms | 8480 hits-1ch, p50-1ch 6.13 ms, p99-1ch 41.9 ms |  |",
-		"| UnlockLoad100k | 812 ms | 123k prospects/s, 1.00 MiB/op, 12 allocs/op |  |",
+		"| UnlockLoad100k | 812 ms | 123k prospects/s, 1.00 MiB/op, 12 allocs/op | 5.41x RawIterateOpen100k |",
+		"| UnlockReady100k | 600 ms |  | 4.00x RawIterateOpen100k |",
+		"| UnlockReadyCold100k | 2.40 s |  | 16.0x RawIterateOpen100k |",
 	} {
 		if !strings.Contains(got, want+"\n") {
 			t.Errorf("missing row %q in:\n%s", want, got)
