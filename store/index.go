@@ -32,9 +32,6 @@ type indexEntry struct {
 	p    consent.Prospect
 	name string // folded name, the sort key
 	hay  string // folded name, company, title, email, phone, event
-	// nameCo is nameCompanyKey(p.Name, p.Company), kept to find the
-	// entry's byNameCo key again when it is replaced or removed.
-	nameCo string
 }
 
 func newSearchIndex() *searchIndex {
@@ -71,7 +68,7 @@ func (ix *searchIndex) addKeyed(e *indexEntry, nameCo string) {
 
 func (ix *searchIndex) remove(id uint64) {
 	if old, ok := ix.byID[id]; ok {
-		delete(ix.byNameCo, old.nameCo)
+		delete(ix.byNameCo, nameCompanyKey(old.p.Name, old.p.Company))
 	}
 	delete(ix.byID, id)
 	ix.dirty = true
