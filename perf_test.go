@@ -171,7 +171,7 @@ func keyringSession(bin, pass string) *exec.Cmd {
 	}
 	script := `set -e
 echo -n warmlead-perf | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-WARMLEAD_PASSWORD_FILE="$PERF_PASS" "$PERF_BIN" list --json >/dev/null
+WARMLEAD_PASSWORD_FILE="$PERF_PASS" "$PERF_BIN" due --json >/dev/null
 exec "$PERF_BIN"`
 	return exec.Command("dbus-run-session", "--", "bash", "-c", script)
 }
