@@ -43,18 +43,8 @@ func HintDue(r Record) DueHint {
 			break
 		}
 	}
-	for _, pc := range grantedPairs(r.Events) {
-		e := latestConsent(r.Events, pc.p, pc.ch)
-		if e == nil || e.Kind != KindConsentGranted {
-			continue
-		}
-		date := e.AskAgain
-		if date.IsZero() {
-			date = e.Expires
-		}
-		if !date.IsZero() {
-			at(beforeHorizon(date))
-		}
+	for _, date := range askAgainDates(r) {
+		at(beforeHorizon(date))
 	}
 	if src == SourceReferral && !referralAnswered(r.Events) {
 		if asked := referralAsked(r); !asked.IsZero() {
@@ -91,4 +81,26 @@ func (h DueHint) DueFrom(retentionMonths int) (from time.Time, ok bool) {
 		from, ok = bh, true
 	}
 	return from, ok
+}
+
+// askAgainDates is, for each pair whose latest word is a confirmed grant,
+// its ask-again date or else its expiry: the dates DueItems shows as
+// "ask again" once they come within the look-ahead (HintDue and
+// DueStableUntil both watch them).
+func askAgainDates(r Record) []time.Time {
+	var out []time.Time
+	for _, pc := range grantedPairs(r.Events) {
+		e := latestConsent(r.Events, pc.p, pc.ch)
+		if e == nil || e.Kind != KindConsentGranted {
+			continue
+		}
+		date := e.AskAgain
+		if date.IsZero() {
+			date = e.Expires
+		}
+		if !date.IsZero() {
+			out = append(out, date)
+		}
+	}
+	return out
 }

@@ -61,18 +61,8 @@ func DueStableUntil(r Record, now time.Time, retentionMonths int) time.Time {
 	// A call-back is due from the call on, whatever the time: no instant.
 
 	// Ask-again and expiry dates show once within the horizon.
-	for _, pc := range grantedPairs(r.Events) {
-		e := latestConsent(r.Events, pc.p, pc.ch)
-		if e == nil || e.Kind != KindConsentGranted {
-			continue
-		}
-		date := e.AskAgain
-		if date.IsZero() {
-			date = e.Expires
-		}
-		if !date.IsZero() {
-			enters(date)
-		}
+	for _, date := range askAgainDates(r) {
+		enters(date)
 	}
 
 	// The referral reminder appears ReferralWaitDays after the request.
