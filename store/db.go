@@ -408,7 +408,7 @@ func (db *DB) forget() {
 	zero(db.idxKey)
 	zero(db.supKey)
 	db.dataKey, db.idxKey, db.supKey = nil, nil, nil
-	db.snap.kept = false // the next unlock tells again
+	db.snap.kept = false  // the next unlock tells again
 	db.changes.everyone() // hook (changes.go)
 	if db.index != nil {
 		db.index.wipe()
