@@ -315,23 +315,42 @@ func (db *DB) finishUnlock(dk []byte) error {
 		db.forget()
 		return err
 	}
-	// The state check and the facet snapshot's read need no index: they
-	// run beside the load, on the core its serial parts leave idle.
-	stateErr, snap := make(chan error, 1), make(chan facetSnapRead, 1)
+	// The state check runs beside the snapshot's read (the facets and the
+	// index kept at the last close, index_facets_snapshot.go); the index
+	// comes from the snapshot when the check finds the records to be the
+	// ones it was made of, else from every record (index_snapshot.go).
+	stateErr := make(chan error, 1)
 	go func() { stateErr <- guardDamage(db.checkStateAtUnlock) }()
-	go func() { snap <- db.readFacetSnapshot() }()
-	if err := guardDamage(db.loadIndex); err != nil {
-		<-stateErr
-		<-snap
-		db.forget()
-		return err
+	snap := db.readFacetSnapshot()
+	var checked error
+	waited, installed := false, false
+	if snap.index != nil {
+		checked, waited = <-stateErr, true
+		if installed = checked == nil; installed {
+			db.mu.Lock()
+			db.index = snap.index
+			db.mu.Unlock()
+		}
+		snap.index = nil
 	}
+	if !installed {
+		if err := guardDamage(db.loadIndex); err != nil {
+			if !waited {
+				<-stateErr
+			}
+			db.forget()
+			return err
+		}
+		if !waited {
+			checked = <-stateErr
+		}
+	}
+	db.releaseMapped() // the records' pages the check and the load read (mapped_linux.go)
 	// Left unlocked on a difference, so Verify can name it (statecheck.go).
-	if err := <-stateErr; err != nil {
-		<-snap
-		return err
+	if checked != nil {
+		return checked
 	}
-	db.installFacetSnapshot(<-snap) // the ledgers' facets, when kept at the last close (index_facets_snapshot.go)
+	db.installFacetSnapshot(snap) // the ledgers' facets, when kept at the last close
 	// Not fatal: the marker stays and the next unlock tries again (a full
 	// disk must not lock the rep out); the erased data is unreadable
 	// already, only old sealed pages wait for the compaction.
@@ -389,6 +408,7 @@ func (db *DB) forget() {
 	zero(db.idxKey)
 	zero(db.supKey)
 	db.dataKey, db.idxKey, db.supKey = nil, nil, nil
+	db.snap.kept = false  // the next unlock tells again
 	db.changes.everyone() // hook (changes.go)
 	if db.index != nil {
 		db.index.wipe()

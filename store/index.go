@@ -23,6 +23,10 @@ type searchIndex struct {
 	// memory instead of 100,000 pointer chases (search as you type).
 	hay  []byte
 	ends []int // ends[i]: where sorted[i]'s haystack ends in hay
+	// shared: hay is a piece of the snapshot the index came from, and
+	// entries' strings (and keys, and rows handed out) are pieces of it,
+	// so a wipe must not write to it (index_snapshot_codec.go).
+	shared bool
 	// facets sort and filter the list (index_facets.go); put, remove and
 	// wipe tell it what changed.
 	facets facetIndex
@@ -32,6 +36,9 @@ type indexEntry struct {
 	p    consent.Prospect
 	name string // folded name, the sort key
 	hay  string // folded name, company, title, email, phone, event
+	// coLen is the folded company's length: name, NUL and company begin
+	// hay, and are the entry's nameCompanyKey (the snapshot keeps it so).
+	coLen int
 }
 
 func newSearchIndex() *searchIndex {
@@ -51,7 +58,7 @@ func (ix *searchIndex) put(p consent.Prospect) { ix.addKeyed(newIndexEntry(p)) }
 func newIndexEntry(p consent.Prospect) (*indexEntry, string) {
 	name, company := consent.Fold(p.Name), consent.Fold(p.Company)
 	hay := strings.Join([]string{name, company, consent.Fold(p.Title), p.Email, p.Phone, consent.Fold(p.Event)}, "\x00")
-	return &indexEntry{p: p, name: name, hay: hay}, name + "\x00" + company
+	return &indexEntry{p: p, name: name, hay: hay, coLen: len(company)}, hay[:len(name)+1+len(company)]
 }
 
 // addKeyed puts e, whose nameCompanyKey is nameCo, in the index.
@@ -82,8 +89,10 @@ func (ix *searchIndex) wipe() {
 	clear(ix.byNameCo)
 	clear(ix.sorted)
 	ix.sorted = nil
-	clear(ix.hay)
-	ix.hay, ix.ends = nil, nil
+	if !ix.shared {
+		clear(ix.hay)
+	}
+	ix.hay, ix.ends, ix.shared = nil, nil, false
 	ix.facets.wipe() // hook
 }
 
@@ -107,7 +116,10 @@ func (ix *searchIndex) setSorted(sorted []*indexEntry) {
 	for _, e := range sorted {
 		size += len(e.hay) + 1
 	}
-	ix.hay, ix.ends = slices.Grow(ix.hay[:0], size), slices.Grow(ix.ends[:0], len(sorted))
+	// A new block each time, never the old one's memory: entries and keys
+	// loaded from the snapshot are pieces of the block they came with
+	// (index_snapshot_codec.go), and a reader may hold one.
+	ix.hay, ix.ends, ix.shared = make([]byte, 0, size), make([]int, 0, len(sorted)), false
 	for _, e := range ix.sorted {
 		ix.hay = append(ix.hay, e.hay...)
 		ix.ends = append(ix.ends, len(ix.hay))

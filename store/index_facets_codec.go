@@ -61,11 +61,21 @@ func flagsOf(lf *ledgerFacet) byte {
 
 var errSnapFormat = errors.New("facet snapshot: not this format")
 
-// decodeFacets reads what encodeFacets wrote.
+// decodeFacets reads what encodeFacets wrote, and nothing after it.
 func decodeFacets(b []byte) (facetStamp, map[uint64]ledgerFacet, error) {
+	st, out, rest, err := decodeFacetsPrefix(b)
+	if err == nil && len(rest) != 0 {
+		err = errSnapFormat
+	}
+	return st, out, err
+}
+
+// decodeFacetsPrefix reads what encodeFacets wrote at the start of b, and
+// returns what follows (the index section, index_snapshot_codec.go).
+func decodeFacetsPrefix(b []byte) (facetStamp, map[uint64]ledgerFacet, []byte, error) {
 	var st facetStamp
 	if len(b) < facetHeaderLen || b[0] != facetSnapVersion {
-		return st, nil, errSnapFormat
+		return st, nil, nil, errSnapFormat
 	}
 	st.gen = binary.BigEndian.Uint64(b[1:])
 	copy(st.state[:], b[9:41])
@@ -73,7 +83,7 @@ func decodeFacets(b []byte) (facetStamp, map[uint64]ledgerFacet, error) {
 	r := snapReader{b: b[facetHeaderLen:]}
 	n := r.uvarint()
 	if r.err != nil || n > uint64(len(r.b)) { // at least a byte each
-		return st, nil, errSnapFormat
+		return st, nil, nil, errSnapFormat
 	}
 	out := make(map[uint64]ledgerFacet, n)
 	id := uint64(0)
@@ -89,10 +99,10 @@ func decodeFacets(b []byte) (facetStamp, map[uint64]ledgerFacet, error) {
 		lf.lastCall, lf.callBackAt, lf.lastActivity, lf.dueFrom = r.varint(), r.varint(), r.varint(), r.varint()
 		out[id] = lf
 	}
-	if r.err != nil || len(r.b) != 0 {
-		return st, nil, errSnapFormat
+	if r.err != nil {
+		return st, nil, nil, errSnapFormat
 	}
-	return st, out, nil
+	return st, out, r.b, nil
 }
 
 type snapReader struct {

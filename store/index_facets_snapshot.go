@@ -56,7 +56,9 @@ import (
 // ledgers, as before.
 var mFacets = []byte("facets.snapshot")
 
-const facetSnapVersion = 1
+// Version 2 carries the search index after the facets
+// (index_snapshot_codec.go).
+const facetSnapVersion = 2
 
 // facetSnapOutcome is what the last unlock did with the snapshot.
 type facetSnapOutcome int
@@ -75,6 +77,13 @@ type facetSnapInfo struct {
 	damaged     bool // the stored one does not open: not overwritten ...
 	reported    bool // ... until Verify has named it
 	ledgersRead atomic.Int64
+	// kept: the snapshot in the file was read at unlock or written since,
+	// with stamp, at the facets' version; while the file's stamp and the
+	// version are still those, it is the one Close would write, and Close
+	// leaves the file alone (not even encoding a new one).
+	kept    bool
+	stamp   facetStamp
+	version uint64
 }
 
 // facetStamp is what the snapshot must match to be used.
@@ -105,6 +114,7 @@ type facetSnapRead struct {
 	stamp   facetStamp
 	regs    string
 	ledger  map[uint64]ledgerFacet
+	index   *searchIndex // the index section, decoded (index_snapshot.go)
 }
 
 // readFacetSnapshot opens the snapshot and compares its stamp with the
@@ -125,16 +135,24 @@ func (db *DB) readFacetSnapshot() (r facetSnapRead) {
 			r.outcome = snapDamaged
 			return nil
 		}
+		if db.plain { // then pt is the file's own bytes, valid in this transaction only
+			pt = bytes.Clone(pt)
+		}
 		now, print, err := db.facetStampTx(tx, dk)
 		if err != nil {
 			return err
 		}
-		st, lfs, err := decodeFacets(pt)
+		st, lfs, rest, err := decodeFacetsPrefix(pt)
 		if err != nil || st != now {
 			r.outcome = snapStale
 			return nil
 		}
-		r = facetSnapRead{snapUsed, st, print, lfs}
+		sec, err := decodeIndexSection(rest)
+		if err != nil {
+			r.outcome = snapStale
+			return nil
+		}
+		r = facetSnapRead{snapUsed, st, print, lfs, indexFromSection(sec)}
 		return nil
 	})
 	if err != nil {
@@ -200,12 +218,13 @@ func (db *DB) installFacetSnapshot(r facetSnapRead) {
 			r.outcome = snapStale
 		}
 	}
-	db.snap.outcome = r.outcome
+	db.snap.outcome, db.snap.kept = r.outcome, r.outcome == snapUsed
 	if r.outcome != snapUsed {
 		return
 	}
 	f.ledger, f.built, f.regs = r.ledger, true, r.regs
 	f.version++
+	db.snap.stamp, db.snap.version = r.stamp, f.version
 }
 
 // errSnapSkipped: the facets are not exact now; no snapshot is written.
@@ -267,27 +286,34 @@ func (db *DB) saveFacetSnapshot() {
 		if err != nil {
 			return err
 		}
-		db.mu.RLock()
-		var pt []byte
-		if db.index == ix && f.built && len(f.stale) == 0 && f.regs == regs {
-			pt = encodeFacets(st, slices.Sorted(maps.Keys(ix.byID)), f.ledger)
-		}
-		db.mu.RUnlock()
-		if pt == nil {
-			return errSnapSkipped
-		}
+		db.mu.Lock() // for writing: the index's name order may need sorting
+		exact := db.index == ix && f.built && len(f.stale) == 0 && f.regs == regs
 		// The same snapshot stored already (a session that only read):
 		// the file is left as it is, byte for byte.
-		if raw := tx.Bucket(bMeta).Get(mFacets); raw != nil {
-			if old, err := db.openValue(bMeta, mFacets, raw); err == nil && bytes.Equal(old, pt) {
-				return errSnapSkipped
-			}
+		same := db.snap.kept && db.snap.stamp == st && db.snap.version == f.version && tx.Bucket(bMeta).Get(mFacets) != nil
+		var pt []byte
+		if exact && !same {
+			pt = snapshotPlain(st, slices.Sorted(maps.Keys(ix.byID)), f.ledger, ix)
+		}
+		version := f.version
+		db.mu.Unlock()
+		if pt == nil {
+			return errSnapSkipped
 		}
 		sealed, err := db.sealValue(bMeta, mFacets, pt)
 		if err != nil {
 			return err
 		}
-		return tx.Bucket(bMeta).Put(mFacets, sealed)
+		clear(pt) // the index's text, in clear, left to the collector
+		if err := tx.Bucket(bMeta).Put(mFacets, sealed); err != nil {
+			return err
+		}
+		tx.OnCommit(func() {
+			db.mu.Lock()
+			db.snap.kept, db.snap.stamp, db.snap.version = true, st, version
+			db.mu.Unlock()
+		})
+		return nil
 	})
 }
 
@@ -311,7 +337,7 @@ func (db *DB) verifyFacetSnapshot(tx *bolt.Tx) error {
 		return nil
 	}
 	if _, err := db.openValue(bMeta, mFacets, raw); err != nil {
-		return &IntegrityError{Bucket: string(bMeta), Key: "the saved list facets (a summary of the ledgers, made again from them at the next close)"}
+		return &IntegrityError{Bucket: string(bMeta), Key: "the saved summary of the list (the ledgers' facets and the search index, made again from the records at the next close)"}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -58,10 +59,15 @@ func TestFacetSnapshotAfterErasure(t *testing.T) {
 		t.Fatalf("outcome %d, want used", got)
 	}
 	var ids map[uint64]ledgerFacet
+	var sec indexSection
 	db.view(func(tx *bolt.Tx) error {
 		pt, err := db.openValue(bMeta, mFacets, tx.Bucket(bMeta).Get(mFacets))
+		var rest []byte
 		if err == nil {
-			_, ids, err = decodeFacets(pt)
+			_, ids, rest, err = decodeFacetsPrefix(pt)
+		}
+		if err == nil {
+			sec, err = decodeIndexSection(bytes.Clone(rest))
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -70,6 +76,9 @@ func TestFacetSnapshotAfterErasure(t *testing.T) {
 	})
 	if _, ok := ids[5]; ok || len(ids) != 399 {
 		t.Errorf("the snapshot holds %d prospects, the erased one: %v", len(ids), ok)
+	}
+	if len(sec.sorted) != 399 || slices.ContainsFunc(sec.sorted, func(e *indexEntry) bool { return e.p.ID == 5 }) {
+		t.Errorf("the snapshot's index holds %d prospects, or the erased one", len(sec.sorted))
 	}
 	if got, read := readyFacets(t, db); read != 0 || !maps.Equal(got, fullRead(t, db)) {
 		t.Errorf("%d ledgers read, or the facets differ from a full read", read)
