@@ -337,7 +337,7 @@ func (db *DB) verifyFacetSnapshot(tx *bolt.Tx) error {
 		return nil
 	}
 	if _, err := db.openValue(bMeta, mFacets, raw); err != nil {
-		return &IntegrityError{Bucket: string(bMeta), Key: "the saved summary of the list (the ledgers' facets and the search index, made again from the records at the next close)"}
+		return &IntegrityError{Bucket: string(bMeta), Key: "the saved list facets and search index (a summary of the records, made again from them at the next close)"}
 	}
 	return nil
 }
