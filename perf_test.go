@@ -41,6 +41,13 @@ type perfStep struct {
 	CPUMs float64 `json:"cpu_ms"`
 	RSSMB float64 `json:"rss_mb"`
 	Rows  int     `json:"rows"`
+	// The parts, to see where a peak comes from (ui.PerfStep says what each is).
+	AnonMB     float64 `json:"anon_mb"`
+	FileMB     float64 `json:"file_mb"`
+	HeapMB     float64 `json:"heap_mb"`
+	PeakMB     float64 `json:"peak_mb"`
+	PeakAnonMB float64 `json:"peak_anon_mb"`
+	PeakFileMB float64 `json:"peak_file_mb"`
 }
 
 type perfReport struct {
@@ -54,6 +61,8 @@ func TestGUIAt100k(t *testing.T) {
 	rep := guiSession(t)
 	for _, s := range rep.Steps {
 		t.Logf("%-45s %8.0f ms (CPU %6.0f ms) %6.0f MB resident (%d rows)", s.Name, s.Ms, s.CPUMs, s.RSSMB, s.Rows)
+		t.Logf("%45s after: %4.0f anon, %4.0f file, %4.0f Go heap; peak in the step %4.0f MB (%4.0f anon, %4.0f file)",
+			"", s.AnonMB, s.FileMB, s.HeapMB, s.PeakMB, s.PeakAnonMB, s.PeakFileMB)
 	}
 	t.Logf("peak resident: %.0f MB (at the end, %.0f MB of it the software OpenGL under Xvfb)", rep.PeakRSSMB, rep.SoftGLMB)
 	if rep.Error != "" {

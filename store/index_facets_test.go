@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	"warmlead/consent"
 )
@@ -275,5 +276,13 @@ func TestFacetEventMatchesEvent(t *testing.T) {
 		if facetDec.Unmarshal(in, &fe) == nil {
 			t.Errorf("accepted %x as %+v", in, fe)
 		}
+	}
+}
+
+// A facet is held twice per prospect (the map and the list's aligned
+// copy): its fields stay packed without padding.
+func TestLedgerFacetIsPacked(t *testing.T) {
+	if n := unsafe.Sizeof(ledgerFacet{}); n > 72 {
+		t.Errorf("ledgerFacet is %d bytes, want at most 72: keep the words first and the flags last", n)
 	}
 }

@@ -124,7 +124,7 @@ func (db *DB) readEvents(tx *bolt.Tx, id uint64) ([]consent.Event, error) {
 	}
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		var e consent.Event
-		if err := db.decode(bEvents, k, v, &e, eventName(k)); err != nil {
+		if err := db.decodeNamed(bEvents, k, v, &e, func() string { return eventName(k) }); err != nil {
 			return out, err
 		}
 		out = append(out, e)

@@ -112,7 +112,7 @@ func (db *DB) eachRecord(walk func(tx *bolt.Tx, visit func(k, v []byte) error) e
 			id := getU64(k)
 			var r consent.Record
 			if err := guardRecord(bProspects, prospectKey, id, func() error {
-				return db.decode(bProspects, k, v, &r.Prospect, fmt.Sprintf(prospectKey, id))
+				return db.decodeNamed(bProspects, k, v, &r.Prospect, func() string { return fmt.Sprintf(prospectKey, id) })
 			}); err != nil {
 				problems = append(problems, &SkippedError{Prospect: id, Part: "record", Err: err})
 				return nil

@@ -2,36 +2,75 @@ package ui
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
 )
 
-// guiMemoryLimit is the Go runtime's soft memory limit for the window
-// (issue 16: under 400 MB resident at 100,000 prospects, with the GL
-// driver, fonts and the binary beside the Go heap). The garbage collector
-// runs sooner as the heap nears it, instead of letting it grow to twice
-// what is live after a large read; it is a target, not a cap: a heap that
-// needs more gets it. GOMEMLIMIT, when set, wins.
-const guiMemoryLimit = 224 << 20
+// The Go runtime's soft memory limit for the window (issue 16: under 400 MB
+// resident at 100,000 prospects, with the GL driver, fonts and the binary
+// beside the Go heap). The garbage collector runs sooner as the heap nears
+// it, instead of letting it grow to twice what is live after a large read;
+// it is a target, not a cap: a heap that needs more gets it. GOMEMLIMIT,
+// when set, wins.
+//
+// The limit follows what is live (the heap the last collection kept, plus
+// the runtime's own stacks and metadata): windowRoom above it, between
+// minMemoryLimit and guiMemoryLimit. A fixed limit turned every megabyte
+// the window stopped holding into room for garbage, so a smaller index
+// never showed in the resident size; a limit that follows the live heap
+// gives it back to the system.
+const (
+	guiMemoryLimit = 224 << 20 // the most the window's limit is set to
+	minMemoryLimit = 96 << 20  // a small database: the collector need not chase
+	// windowRoom is the garbage the window may make between collections:
+	// a screen's read of 76,000 call rows allocates about this much.
+	windowRoom = 64 << 20
+)
 
 func limitMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(guiMemoryLimit)
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
 	}
+	debug.SetMemoryLimit(guiMemoryLimit)
+	followLiveHeap()
 }
 
-// documentRoom is how much more Go memory than the window holds when a
-// document starts the collector lets the document have (issue 16: the
-// team report of everyone at most ~120 MB above the window). The report
-// keeps little (its pages are deflated as they are finished, pdfreport's
-// pagestream.go); what it makes is garbage, the records it reads. The
-// window's own heap is mostly live (the index of 100,000) and above
-// guiMemoryLimit already, so under that limit the collector would chase
-// without end; with no limit the heap doubles before it collects (a team
-// report peaked 190 MB above the window so, with 448 MiB). This room is
-// the middle: a collection every ~60 MB of records read.
-const documentRoom = 96 << 20
+// windowMemoryLimit is the window's limit for live bytes held.
+func windowMemoryLimit(live uint64) int64 {
+	return min(guiMemoryLimit, max(minMemoryLimit, int64(live)+windowRoom))
+}
+
+// followLiveHeap sets the window's limit after every collection from the
+// live bytes it found, unless a document is being made (roomForDocument
+// sets the limit then). A finalizer on an object nothing holds runs once
+// per collection; it arms itself again.
+func followLiveHeap() {
+	type tick struct{ _ [16]byte } // not tiny-allocated: its finalizer runs
+	var arm func()
+	arm = func() {
+		t := new(tick)
+		runtime.SetFinalizer(t, func(*tick) {
+			documents.Lock()
+			if documents.n == 0 {
+				debug.SetMemoryLimit(windowMemoryLimit(liveMemory()))
+			}
+			documents.Unlock()
+			arm()
+		})
+	}
+	arm()
+}
+
+// documentRoom is how much more Go memory than the window holds live the
+// collector lets a document have (issue 16: the team report of everyone).
+// The report keeps little (its pages are deflated as they are finished,
+// pdfreport's pagestream.go); what it makes is garbage, the records it
+// reads. With no limit the heap doubles before it collects (a team report
+// peaked 190 MB above the window so); this room is a collection every
+// ~60 MB of records read.
+const documentRoom = 72 << 20
 
 var documents struct {
 	sync.Mutex
@@ -39,21 +78,21 @@ var documents struct {
 }
 
 // roomForDocument runs write with documentRoom above the Go memory the
-// window holds, then puts the window's limit back (when no other document
-// is being made).
+// window holds live, then puts the window's limit back (when no other
+// document is being made).
 func roomForDocument[T any](write func() (T, error)) (T, error) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return write()
 	}
 	documents.Lock()
 	if documents.n++; documents.n == 1 {
-		debug.SetMemoryLimit(documentMemoryLimit(goMemory()))
+		debug.SetMemoryLimit(documentMemoryLimit(liveMemory()))
 	}
 	documents.Unlock()
 	defer func() {
 		documents.Lock()
 		if documents.n--; documents.n == 0 {
-			debug.SetMemoryLimit(guiMemoryLimit)
+			debug.SetMemoryLimit(windowMemoryLimit(liveMemory()))
 		}
 		documents.Unlock()
 	}()
@@ -61,10 +100,35 @@ func roomForDocument[T any](write func() (T, error)) (T, error) {
 }
 
 // documentMemoryLimit is the limit while a document is made, for a window
-// that holds held bytes of Go memory: documentRoom above it, and never
-// below the window's own limit.
-func documentMemoryLimit(held uint64) int64 {
-	return max(guiMemoryLimit, int64(held)+documentRoom)
+// that holds live bytes of Go memory: documentRoom above it, and never
+// below the window's own limit for it.
+func documentMemoryLimit(live uint64) int64 {
+	return max(windowMemoryLimit(live), int64(live)+documentRoom)
+}
+
+// liveMemory is the Go memory the window holds live: the heap the last
+// collection marked, and everything the runtime keeps beside the heap
+// (stacks, metadata). Not what is mapped now: that counts the garbage
+// made since, which says nothing about what the window needs (measured
+// so, the team report's limit was up to 60 MB higher than the same window
+// measured after a collection).
+func liveMemory() uint64 {
+	s := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/unused:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"},
+	}
+	metrics.Read(s)
+	v := func(i int) uint64 { return s[i].Value.Uint64() }
+	heap := v(2) + v(3) + v(4) + v(5)
+	other := uint64(0)
+	if v(1) > heap {
+		other = v(1) - heap
+	}
+	return v(0) + other
 }
 
 // goMemory is the Go memory the soft limit counts: everything the runtime

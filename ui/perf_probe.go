@@ -293,10 +293,16 @@ func (p *probe) step(name string, d time.Duration, rows int) {
 	p.cpu = cpu
 	// With WARMLEAD_PERF_PROFILE=DIR, a heap profile after each step
 	// (go tool pprof -sample_index=inuse_space DIR/step-N.heap).
+	// With it, also the mappings' resident sizes (step-N.smaps: what of
+	// the resident set is Go's, the GL driver's, the database file's).
 	if dir := os.Getenv("WARMLEAD_PERF_PROFILE"); dir != "" {
-		if f, err := os.Create(filepath.Join(dir, "step-"+strconv.Itoa(len(p.rep.Steps))+".heap")); err == nil {
+		base := filepath.Join(dir, "step-"+strconv.Itoa(len(p.rep.Steps)))
+		if f, err := os.Create(base + ".heap"); err == nil {
 			pprof.WriteHeapProfile(f)
 			f.Close()
+		}
+		if b, err := os.ReadFile("/proc/self/smaps"); err == nil {
+			os.WriteFile(base+".smaps", b, 0o600)
 		}
 	}
 }

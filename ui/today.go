@@ -24,10 +24,10 @@ type todayScreen struct {
 	all      []usecase.DueItem // what is due
 	items    []usecase.DueItem // what the search and filter show (today_filter.go)
 	filter   *listFilter
-	tasks    map[uint64]usecase.TaskItem // the open task of a call-back row, by prospect
-	note     *widget.Label               // what a task action did
-	ics      *widget.Button              // every open task as one calendar file
-	lastCall *callDialog                 // the call log Open opened, for tests
+	tasks    map[uint64]*usecase.TaskItem // the open task of a call-back row, by prospect (in setTasks' items)
+	note     *widget.Label                // what a task action did
+	ics      *widget.Button               // every open task as one calendar file
+	lastCall *callDialog                  // the call log Open opened, for tests
 	root     *fyne.Container
 	empty    fyne.CanvasObject
 	body     fyne.CanvasObject

@@ -23,10 +23,18 @@ func todayKindLabels() []string {
 	return []string{lang.L("Everything due"), lang.L("Art. 14 notices"), lang.L("Call-backs"), lang.L("Retention"), lang.L("Ask again and referrals")}
 }
 
-// applyFilter shows the due items the search and the filter keep.
+// applyFilter shows the due items the search and the filter keep. With
+// neither, the list shows all of them as they are: a copy of 17,000 items
+// at 100,000 prospects would only hold 2 MB more (issue 16). Filtering
+// then starts a new slice, never one that may be all's.
 func (t *todayScreen) applyFilter() {
-	t.items = t.items[:0]
 	c := t.filter.choice()
+	if c == 0 && len(t.filter.words) == 0 {
+		t.items = t.all
+		t.list.Refresh()
+		return
+	}
+	t.items = nil
 	for _, it := range t.all {
 		if c > 0 && !slices.Contains(todayKinds[c-1], it.Kind) {
 			continue

@@ -44,6 +44,14 @@ func TestTodaySearchAndFilter(t *testing.T) {
 	if g.win.Canvas().Focused() != td.filter.search {
 		t.Error("Ctrl+F on Today focuses its search")
 	}
+	// Unfiltered, the list is everything due again, unharmed by the
+	// filtered lists before (they must not have been written into it).
+	td.filter.kind.SetSelected("Everything due")
+	test.Type(td.filter.search, "kaart")
+	td.filter.search.SetText("")
+	if len(td.items) != 2 || td.items[0].Prospect == td.items[1].Prospect {
+		t.Fatalf("everything due again: %+v", td.items)
+	}
 }
 
 func TestCallsSearchAndFilter(t *testing.T) {

@@ -19,7 +19,7 @@ import (
 // one calendar file.
 
 func (t *todayScreen) initTasks() {
-	t.tasks = map[uint64]usecase.TaskItem{}
+	t.tasks = map[uint64]*usecase.TaskItem{}
 	t.note = wrappedLabel("")
 	t.note.Hide()
 	t.ics = widget.NewButtonWithIcon(lang.L("Calendar file…"), theme.CalendarIcon(), func() { t.saveCalendar() })
@@ -27,9 +27,12 @@ func (t *todayScreen) initTasks() {
 }
 
 func (t *todayScreen) setTasks(items []usecase.TaskItem) {
-	t.tasks = make(map[uint64]usecase.TaskItem, len(items))
-	for _, it := range items {
-		t.tasks[it.Prospect] = it
+	// Pointers into items, which the screen keeps instead: a map of the
+	// items themselves held every task twice over (about 3.5 MB at
+	// 100,000 prospects, issue 16).
+	t.tasks = make(map[uint64]*usecase.TaskItem, len(items))
+	for i := range items {
+		t.tasks[items[i].Prospect] = &items[i]
 	}
 	if len(items) == 0 {
 		t.ics.Disable()
@@ -56,11 +59,12 @@ func newTaskButtons() *fyne.Container {
 
 // bindTaskButtons shows box's buttons for row's task, or hides them.
 func (t *todayScreen) bindTaskButtons(box *fyne.Container, row usecase.DueItem) {
-	task, ok := t.tasks[row.Prospect]
+	ref, ok := t.tasks[row.Prospect]
 	if !ok || row.Kind != consent.DueCallBack {
 		box.Hide()
 		return
 	}
+	task := *ref
 	box.Show()
 	box.Objects[0].(*widget.Button).OnTapped = func() { t.saveCalendar(task.ID) }
 	box.Objects[1].(*widget.Button).OnTapped = func() { t.markDone(task) }

@@ -42,14 +42,15 @@ import (
 const (
 	teamRSSChild = "WARMLEAD_TEAMRSS_DB" // set: this binary is the child
 	teamRSSPass  = "benchmark passphrase"
-	// teamRSSRoom and teamRSSFloor are ui.documentRoom and
-	// ui.guiMemoryLimit: while a document is made the window's soft memory
-	// limit is that room above the Go memory it holds, and not below its
-	// own limit (ui/memlimit.go; ui imports this package, so the policy is
-	// repeated here).
-	teamRSSRoom  = 96 << 20
-	teamRSSFloor = 224 << 20
+	// teamRSSRoom is ui.documentRoom and teamRSSWindow ui.windowMemoryLimit:
+	// while a document is made the window's soft memory limit is that room
+	// above the Go memory it holds live, and not below its own limit for it
+	// (ui/memlimit.go; ui imports this package, so the policy is repeated
+	// here). After FreeOSMemory what is mapped is what is live.
+	teamRSSRoom = 72 << 20
 )
+
+func teamRSSWindow(live int64) int64 { return min(224<<20, max(96<<20, live+64<<20)) }
 
 func TestMain(m *testing.M) {
 	if path := os.Getenv(teamRSSChild); path != "" {
@@ -179,7 +180,8 @@ func teamRSSMain(path, what string) int {
 	base := procStatusKB("VmRSS:")
 	live := heapLive()
 	stop := sampleHeap()
-	limit := max(teamRSSFloor, int64(goMemoryHeld())+teamRSSRoom) // as roomForDocument does
+	held := int64(goMemoryHeld())
+	limit := max(teamRSSWindow(held), held+teamRSSRoom) // as roomForDocument does
 	if mb, err := strconv.Atoi(os.Getenv("WARMLEAD_TEAMRSS_LIMIT_MB")); err == nil {
 		limit = int64(mb) << 20 // to try another
 	}
