@@ -169,7 +169,7 @@ func benchUnlockReady(b *testing.B, snapshot bool) {
 }
 
 // dropFacetSnapshot removes the facet snapshot from the closed file.
-func dropFacetSnapshot(b *testing.B, path string) {
+func dropFacetSnapshot(b testing.TB, path string) {
 	b.Helper()
 	db, err := Open(path, Options{})
 	if err != nil {

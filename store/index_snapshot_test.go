@@ -100,7 +100,7 @@ func TestIndexSnapshotIsTheLoadedIndex(t *testing.T) {
 		t.Fatalf("%d prospects from the snapshot", len(fromSnap.sorted))
 	}
 	snapDB.Close()
-	dropSnapshot(t, path)
+	dropFacetSnapshot(t, path)
 	_, loaded, outcome := indexOf(t, path)
 	if outcome != snapNone {
 		t.Fatalf("outcome %d after the snapshot was dropped", outcome)
@@ -172,18 +172,6 @@ func TestIndexSnapshotNotTrustedOverTheRecords(t *testing.T) {
 	}
 	if _, ok := db.Index().Cached(1); ok {
 		t.Error("the removed prospect is in the index (from the snapshot)")
-	}
-}
-
-func dropSnapshot(t *testing.T, path string) {
-	t.Helper()
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.updateUncounted(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Delete(mFacets) }); err != nil {
-		t.Fatal(err)
 	}
 }
 
