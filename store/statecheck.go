@@ -48,28 +48,64 @@ var errNoState = &StateError{Bucket: "meta", What: "the record of the database's
 
 // digestBucket recomputes a bucket's count and digest from its records.
 // The digest is an XOR of the records' MACs, so the order does not
-// matter: a large bucket (the prospects, at every unlock) is MACed in two
-// halves at once, on the target machine's two cores.
-func digestBucket(tx *bolt.Tx, m hash.Hash, bucket []byte) *bucketDigest {
+// matter: a bucket expected to hold many records (expect: the count the
+// state says, 0 when unknown; the prospects at every unlock) is MACed on
+// every core, one MAC each.
+func digestBucket(tx *bolt.Tx, m hash.Hash, bucket []byte, expect uint64) *bucketDigest {
 	d := &bucketDigest{}
 	b := tx.Bucket(bucket)
 	if b == nil {
 		return d
 	}
-	if n := b.Stats().KeyN; n >= parallelDigestMin {
-		if other, err := m.(hash.Cloner).Clone(); err == nil {
-			return digestInHalves(b, [2]hash.Hash{m, other}, bucket, n)
-		}
+	if expect < parallelDigestMin {
+		b.ForEach(func(k, v []byte) error {
+			d.add(m, bucket, k, v)
+			return nil
+		})
+		return d
 	}
+	// References into bbolt's map, valid while tx is open.
+	vals := make([]storedValue, 0, min(expect, 1<<22))
 	b.ForEach(func(k, v []byte) error {
-		d.add(m, bucket, k, v)
+		vals = append(vals, storedValue{k, v})
 		return nil
 	})
+	macs := []hash.Hash{m}
+	for range workersFor(len(vals)) - 1 {
+		if c, err := m.(hash.Cloner).Clone(); err == nil {
+			macs = append(macs, c)
+		}
+	}
+	parts := make([]bucketDigest, len(macs))
+	faults := make([]error, len(macs))
+	inParallel(len(vals), len(macs), func(w, lo, hi int) {
+		// A damaged page faults in the goroutine that reads it: each
+		// guards itself, and the fault is raised again in the caller's,
+		// where a one-goroutine read would have raised it.
+		if faults[w] == nil {
+			faults[w] = guardDamage(func() error {
+				for _, kv := range vals[lo:hi] {
+					parts[w].add(macs[w], bucket, kv.k, kv.v)
+				}
+				return nil
+			})
+		}
+	}, nil)
+	for w := range parts {
+		if faults[w] != nil {
+			panic(faults[w])
+		}
+		if parts[w].N > 0 {
+			d.D = xorInto(d.D, parts[w].D)
+		}
+		d.N += parts[w].N
+		d.Last = max(d.Last, parts[w].Last)
+	}
 	return d
 }
 
-// parallelDigestMin is the record count from which digestBucket uses both
-// cores.
+// parallelDigestMin is the record count from which digestBucket uses every
+// core.
 const parallelDigestMin = 4000
 
 func (d *bucketDigest) add(m hash.Hash, bucket, k, v []byte) {
@@ -81,43 +117,6 @@ func (d *bucketDigest) add(m hash.Hash, bucket, k, v []byte) {
 	}
 }
 
-// digestInHalves collects the records' references (valid while tx is
-// open) and MACs each half on its own goroutine.
-func digestInHalves(b *bolt.Bucket, macs [2]hash.Hash, bucket []byte, n int) *bucketDigest {
-	vals := make([]storedValue, 0, n)
-	b.ForEach(func(k, v []byte) error {
-		vals = append(vals, storedValue{k, v})
-		return nil
-	})
-	var halves [2]bucketDigest
-	mid := len(vals) / 2
-	done := make(chan error, 1)
-	go func() {
-		// A damaged page faults in the goroutine that reads it: this one
-		// guards itself, and the fault is raised again in the caller's,
-		// where a read of one goroutine would have raised it.
-		done <- guardDamage(func() error {
-			for _, kv := range vals[mid:] {
-				halves[1].add(macs[1], bucket, kv.k, kv.v)
-			}
-			return nil
-		})
-	}()
-	for _, kv := range vals[:mid] {
-		halves[0].add(macs[0], bucket, kv.k, kv.v)
-	}
-	if err := <-done; err != nil {
-		panic(err)
-	}
-	d := &halves[0]
-	if halves[1].N > 0 {
-		d.D = xorInto(d.D, halves[1].D)
-	}
-	d.N += halves[1].N
-	d.Last = max(d.Last, halves[1].Last)
-	return d
-}
-
 // compareBuckets compares the named buckets with the state.
 func (db *DB) compareBuckets(tx *bolt.Tx, m hash.Hash, st *dbState, buckets [][]byte) []error {
 	var out []error
@@ -126,7 +125,7 @@ func (db *DB) compareBuckets(tx *bolt.Tx, m hash.Hash, st *dbState, buckets [][]
 		if want == nil {
 			want = &bucketDigest{}
 		}
-		got := digestBucket(tx, m, name)
+		got := digestBucket(tx, m, name, want.N)
 		var what string
 		switch {
 		case got.N < want.N:

@@ -62,7 +62,7 @@ func (db *DB) computeState(tx *bolt.Tx, gen uint64) error {
 	m := newStateMAC(k)
 	st := &dbState{Gen: gen, Buckets: map[string]*bucketDigest{}}
 	for _, b := range stateBuckets {
-		st.Buckets[string(b)] = digestBucket(tx, m, b)
+		st.Buckets[string(b)] = digestBucket(tx, m, b, 0)
 	}
 	db.wst = nil // what this transaction accumulated is replaced whole
 	return db.writeState(tx, st)
