@@ -197,7 +197,8 @@ func demoDatabase(t testing.TB, bin string) (db, pass string) {
 	}
 	dir := filepath.Join(cache, "warmlead-perf")
 	os.MkdirAll(dir, 0o700)
-	db, pass = filepath.Join(dir, "demo-100k.db"), filepath.Join(dir, "pass")
+	// v2: left as a session leaves it, with Today's lists kept (issue 16).
+	db, pass = filepath.Join(dir, "demo-100k-v2.db"), filepath.Join(dir, "pass")
 	if _, err := os.Stat(db); err == nil {
 		return db, pass
 	}
@@ -212,6 +213,7 @@ func demoDatabase(t testing.TB, bin string) (db, pass string) {
 	for _, args := range [][]string{
 		{"init", "--rep", "Perf Rep", "--company", "Acme BV", "--privacy-url", "https://acme.example/privacy"},
 		{"demo", "--prospects", "100000"},
+		{"due"}, // a session that looked at what is due, as a rep's day starts: its close keeps the lists
 	} {
 		cmd := exec.Command(bin, args...)
 		cmd.Env = env

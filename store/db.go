@@ -76,6 +76,10 @@ type DB struct {
 	// snap is what became of the facet snapshot at the last unlock, and
 	// whether the one in the file failed to open (kept for Verify).
 	snap facetSnapInfo
+	// stateChecked: this unlock's state check passed, so the records are
+	// the ones the sealed state covers (saved views trust that, views.go).
+	stateChecked bool
+	views        viewRegistry
 }
 
 // Exists tells whether a database file is at path.
@@ -350,6 +354,9 @@ func (db *DB) finishUnlock(dk []byte) error {
 	if checked != nil {
 		return checked
 	}
+	db.mu.Lock()
+	db.stateChecked = true
+	db.mu.Unlock()
 	db.installFacetSnapshot(snap) // the ledgers' facets, when kept at the last close
 	// Not fatal: the marker stays and the next unlock tries again (a full
 	// disk must not lock the rep out); the erased data is unreadable
@@ -397,6 +404,7 @@ func (db *DB) setKey(dk []byte) {
 // are kept in the file first, when exact (index_facets_snapshot.go).
 func (db *DB) Lock() {
 	db.saveFacetSnapshot()
+	db.saveViews() // views.go
 	db.forget()
 }
 
@@ -408,7 +416,8 @@ func (db *DB) forget() {
 	zero(db.idxKey)
 	zero(db.supKey)
 	db.dataKey, db.idxKey, db.supKey = nil, nil, nil
-	db.snap.kept = false  // the next unlock tells again
+	db.snap.kept = false // the next unlock tells again
+	db.stateChecked = false
 	db.changes.everyone() // hook (changes.go)
 	if db.index != nil {
 		db.index.wipe()

@@ -141,6 +141,9 @@ func (db *DB) removeRecordTx(tx *bolt.Tx, key []byte) error {
 	if err := tx.Bucket(bMeta).Delete(mFacets); err != nil {
 		return err
 	}
+	if err := deleteViewsTx(tx); err != nil { // views.go: they may hold the name
+		return err
+	}
 	if err := db.delTracked(tx, bProspects, key); err != nil {
 		return err
 	}

@@ -172,6 +172,9 @@ func (db *DB) Verify() (r VerifyReport, err error) {
 			db.snap.damaged = true
 			db.mu.Unlock()
 		}
+		if err := db.verifyViews(tx); err != nil {
+			r.Problems = append(r.Problems, err)
+		}
 		for _, b := range [][]byte{bSettings, bTombstones, bAudit, bSuppress, bRegisters} {
 			tx.Bucket(b).ForEach(func(k, v []byte) error {
 				if len(v) == 0 {

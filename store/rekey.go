@@ -105,7 +105,7 @@ func rekeyMeta(k []byte) bool {
 			return true
 		}
 	}
-	return false
+	return isViewKey(k) // saved views, sealed with the old key too (views.go)
 }
 
 // rekeyInto copies every value into a new file beside the database, sealed

@@ -20,6 +20,8 @@ type deadlineStore interface {
 	DueCandidatesUntil(now time.Time, retentionMonths int) ([]uint64, time.Time, error)
 	ForEachRecordsOfBoth(ids []uint64, fn func(consent.Record) error) ([]error, error)
 	Index() store.Index // its change journal, for Today's cache
+	// LoadView is Today's cache kept at the last close (today_view.go).
+	LoadView(name string) ([]byte, uint64, bool)
 }
 
 // DueItem is one deadline with the name of the person it concerns (a line

@@ -26,6 +26,9 @@ func (d *Deadlines) Today() (Today, error) {
 	c.mu.Lock() // two calls at once: the second reuses the first's reads
 	defer c.mu.Unlock()
 	now := d.env.now()
+	if c.entries == nil {
+		c.restore(d.st, now) // kept at the last close (today_view.go)
+	}
 	// The journal first, then the reads: a write in between is read now
 	// and again next time, never missed.
 	changed, version, all := d.st.Index().Changes(c.version)

@@ -90,5 +90,6 @@ func New(db *store.DB, env Env) *App {
 	}
 	app.DNC.team = app.Team // a manager's register import is published to the team
 	app.Bulk = &Bulk{env: env, st: db, prospects: app.Prospects, consents: app.Consents, rights: app.Rights, documents: app.Documents}
+	db.KeepView(todayViewName, app.Deadlines.keptToday) // Today's cache, for the next start (today_view.go)
 	return app
 }
