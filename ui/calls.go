@@ -138,8 +138,7 @@ func (c *callsScreen) refresh() {
 		c.all = rows
 		c.decisions, c.asked = decided, map[uint64]struct{}{}
 		c.gen++
-		c.applyFilter()
-		showRows(c.root, len(rows), c.empty, c.list, c.list)
+		c.show()
 	})
 }
 
@@ -152,14 +151,25 @@ func (c *callsScreen) applyFilter() {
 		return
 	}
 	c.filterRows()
+	c.list.Refresh()
+}
+
+// show is applyFilter after the rows changed: the list is shown (or the
+// empty screen), with one refresh of its visible rows.
+func (c *callsScreen) show() {
+	if c.filter.choice() == 2 && c.undecided() {
+		c.decideAll()
+		return
+	}
+	c.filterRows()
+	showRows(c.root, len(c.all), c.empty, c.list, c.list)
 }
 
 // filterRows: everyone unsearched is the list itself (76,000 rows are not
-// copied); a narrower view gets its own slice.
+// copied); a narrower view gets its own slice. The caller refreshes.
 func (c *callsScreen) filterRows() {
 	if c.filter.choice() == 0 && len(c.filter.words) == 0 {
 		c.rows = c.all
-		c.list.Refresh()
 		return
 	}
 	c.rows = nil
@@ -175,7 +185,6 @@ func (c *callsScreen) filterRows() {
 			c.rows = append(c.rows, r)
 		}
 	}
-	c.list.Refresh()
 }
 
 func (c *callsScreen) searchEntry() *widget.Entry { return c.filter.search }

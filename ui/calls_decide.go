@@ -142,8 +142,7 @@ func (c *callsScreen) afterLog(id uint64) func() func() {
 			}
 			c.decisions, c.asked = got, map[uint64]struct{}{}
 			c.gen++
-			c.applyFilter()
-			showRows(c.root, len(c.all), c.empty, c.list, c.list)
+			c.show()
 		}
 	}
 }

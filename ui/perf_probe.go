@@ -208,12 +208,17 @@ func (p *probe) logCall() string {
 		dlg.outcome.SetSelected(i18n.Outcome(consent.OutcomeNoAnswer))
 		dlg.onSave()
 	})
-	p.settle()
-	took := time.Since(start)
-	moved := p.onUI(func() bool { return len(c.rows) > 0 && c.rows[0].ID != first })
-	if !moved {
-		return "after a call was logged the call list did not reorder"
+	// Timed to the moment the list shows them moved, and the frame after:
+	// the answers read again after it (settle) come on top.
+	moved := func() bool { return len(c.rows) > 0 && c.rows[0].ID != first }
+	for deadline := time.Now().Add(time.Minute); !p.onUI(moved); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			return "after a call was logged the call list did not reorder"
+		}
 	}
+	fyne.DoAndWait(func() {}) // the frame that paints it
+	took := time.Since(start)
+	p.settle()
 	p.step("log a call: the call list reordered", took, len(c.rows))
 	return ""
 }
