@@ -99,6 +99,7 @@ func (db *DB) LoadView(name string) (view []byte, since uint64, ok bool) {
 			return errNoView
 		}
 		view = bytes.Clone(rest) // pt may be the file's own bytes (plaintext test files)
+		releaseMappedTx(tx)      // a few megabytes of the file, read once (mapped_linux.go)
 		return nil
 	})
 	if err != nil {

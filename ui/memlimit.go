@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"sync"
 )
 
@@ -25,10 +26,14 @@ const (
 	guiMemoryLimit = 224 << 20 // the most the window's limit is set to
 	minMemoryLimit = 96 << 20  // a small database: the collector need not chase
 	// windowRoom is the garbage the window may make between collections:
-	// 48 MiB kept the window at 100,000 at 397 MB resident at its peak, 64
-	// MiB at 413 MB (make perf-test, 2 Dec 2026); the call list's read of
-	// 76,000 rows then collects once more.
-	windowRoom = 48 << 20
+	// 32 MiB kept the window at 100,000 at 379 MB resident at its peak, 48
+	// MiB at 389-399 MB, 64 MiB at 413 MB (make perf-test, 2 Dec 2026).
+	// A read of thousands of ledgers gets readRoom while it runs (roomFor).
+	windowRoom = 32 << 20
+	// readRoom: a screen's read of thousands of ledgers (Referrals reads
+	// 10,803 at 100,000) makes garbage fast; with windowRoom alone it
+	// collected every few hundred ledgers and took a quarter longer.
+	readRoom = 56 << 20
 )
 
 func limitMemory() {
@@ -54,11 +59,11 @@ func followLiveHeap() {
 	arm = func() {
 		t := new(tick)
 		runtime.SetFinalizer(t, func(*tick) {
-			documents.Lock()
-			if documents.n == 0 {
+			rooms.Lock()
+			if len(rooms.held) == 0 {
 				debug.SetMemoryLimit(windowMemoryLimit(liveMemory()))
 			}
-			documents.Unlock()
+			rooms.Unlock()
 			arm()
 		})
 	}
@@ -71,41 +76,57 @@ func followLiveHeap() {
 // pdfreport's pagestream.go); what it makes is garbage, the records it
 // reads. With no limit the heap doubles before it collects (a team report
 // peaked 190 MB above the window so); this room is a collection every
-// ~60 MB of records read.
-const documentRoom = 72 << 20
+// ~55 MB of records read. Its file is written as it is finished, not held
+// whole (pdfreport's writeDeflated): with 64 MiB the window peaked at 383
+// MB during the team report of 100,000, 12.4 s (make perf-test, 2 Dec).
+const documentRoom = 64 << 20
 
-var documents struct {
+// rooms are the rooms of the work under way that asked for one (roomFor);
+// the limit gives the largest.
+var rooms struct {
 	sync.Mutex
-	n int
+	held []int64
 }
 
 // roomForDocument runs write with documentRoom above the Go memory the
 // window holds live, then puts the window's limit back (when no other
-// document is being made).
+// work holds a room).
 func roomForDocument[T any](write func() (T, error)) (T, error) {
+	return roomFor(documentRoom, write)
+}
+
+// roomFor runs work with room above the Go memory the window holds live
+// (the largest room of the work under way counts), then gives it back.
+func roomFor[T any](room int64, work func() (T, error)) (T, error) {
 	if os.Getenv("GOMEMLIMIT") != "" {
-		return write()
+		return work()
 	}
-	documents.Lock()
-	if documents.n++; documents.n == 1 {
-		debug.SetMemoryLimit(documentMemoryLimit(liveMemory()))
-	}
-	documents.Unlock()
+	rooms.Lock()
+	rooms.held = append(rooms.held, room)
+	debug.SetMemoryLimit(roomMemoryLimit(liveMemory(), slices.Max(rooms.held)))
+	rooms.Unlock()
 	defer func() {
-		documents.Lock()
-		if documents.n--; documents.n == 0 {
+		rooms.Lock()
+		i := slices.Index(rooms.held, room)
+		rooms.held = slices.Delete(rooms.held, i, i+1)
+		if len(rooms.held) == 0 {
 			debug.SetMemoryLimit(windowMemoryLimit(liveMemory()))
+		} else {
+			debug.SetMemoryLimit(roomMemoryLimit(liveMemory(), slices.Max(rooms.held)))
 		}
-		documents.Unlock()
+		rooms.Unlock()
 	}()
-	return write()
+	return work()
 }
 
 // documentMemoryLimit is the limit while a document is made, for a window
-// that holds live bytes of Go memory: documentRoom above it, and never
-// below the window's own limit for it.
-func documentMemoryLimit(live uint64) int64 {
-	return max(windowMemoryLimit(live), int64(live)+documentRoom)
+// that holds live bytes of Go memory.
+func documentMemoryLimit(live uint64) int64 { return roomMemoryLimit(live, documentRoom) }
+
+// roomMemoryLimit is room above live, and never below the window's own
+// limit for it.
+func roomMemoryLimit(live uint64, room int64) int64 {
+	return max(windowMemoryLimit(live), int64(live)+room)
 }
 
 // liveMemory is the Go memory the window holds live: the heap the last

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -45,6 +46,36 @@ func TestDocumentMemoryLimit(t *testing.T) {
 	}
 }
 
+// Work that holds a room has the largest room of those under way; when
+// the last ends, the window's limit is back.
+func TestRoomsNest(t *testing.T) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOMEMLIMIT set: rooms are not used")
+	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	limit := func() int64 { return debug.SetMemoryLimit(-1) }
+	live := int64(liveMemory())
+	near := func(got, want int64) bool { return got > want-(8<<20) && got < want+(8<<20) }
+	roomFor(readRoom, func() (int, error) {
+		if got := limit(); !near(got, roomMemoryLimit(uint64(live), readRoom)) {
+			t.Errorf("in a read: limit %d MiB, want about %d MiB above %d MiB live", got>>20, readRoom>>20, live>>20)
+		}
+		roomForDocument(func() (int, error) {
+			if got := limit(); !near(got, roomMemoryLimit(uint64(live), documentRoom)) {
+				t.Errorf("a document in a read: limit %d MiB, want the document's room", got>>20)
+			}
+			return 0, nil
+		})
+		if got := limit(); !near(got, roomMemoryLimit(uint64(live), readRoom)) {
+			t.Errorf("after the document: limit %d MiB, want the read's room again", got>>20)
+		}
+		return 0, nil
+	})
+	if got := limit(); !near(got, windowMemoryLimit(uint64(live))) {
+		t.Errorf("after all: limit %d MiB, want the window's %d MiB", got>>20, windowMemoryLimit(uint64(live))>>20)
+	}
+}
+
 // liveMemory counts what a collection keeps, not the garbage made since:
 // 160 MiB held live and 100 MiB of garbage made after the collection
 // read as about 160 MiB live, while the mapped Go memory shows both.
@@ -52,13 +83,13 @@ func TestLiveMemoryLeavesTheGarbageOut(t *testing.T) {
 	// No collection while the garbage is made: no GC percent, no limit
 	// (and followLiveHeap, armed by another test, leaves it alone while a
 	// document is counted).
-	documents.Lock()
-	documents.n++
-	documents.Unlock()
+	rooms.Lock()
+	rooms.held = append(rooms.held, 0)
+	rooms.Unlock()
 	defer func() {
-		documents.Lock()
-		documents.n--
-		documents.Unlock()
+		rooms.Lock()
+		rooms.held = rooms.held[:len(rooms.held)-1]
+		rooms.Unlock()
 	}()
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))

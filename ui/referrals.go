@@ -116,7 +116,8 @@ func (r *referralsScreen) refresh() {
 	showLoading(r.root, lang.L("Reading referrals…"))
 	g.background(func() error {
 		var err error
-		list, err = g.uc.Referrals.List()
+		// Thousands of ledgers read: room for their garbage (memlimit.go).
+		list, err = roomFor(readRoom, g.uc.Referrals.List)
 		return err
 	}, func(err error) {
 		if err != nil {

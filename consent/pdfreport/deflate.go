@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"strconv"
@@ -47,41 +48,56 @@ type pdfObject struct {
 	page      int    // for the content stream of a packed page: its number
 }
 
-// deflateStreams returns pdf with every uncompressed stream deflated and
-// the cross-reference table rewritten to match; the content stream of a
-// page that packed holds (pagestream.go) is its packed body and then what
-// the file has of it (the footer). It reports false if the file is not
-// laid out as gofpdf lays it out, or a packed page is not found in it.
+// deflateStreams returns pdf with every uncompressed stream deflated (see
+// writeDeflated), or false.
 func deflateStreams(pdf []byte, packed *pagePacker) ([]byte, bool) {
+	var out bytes.Buffer
+	ok, _ := writeDeflated(&out, pdf, packed)
+	return out.Bytes(), ok
+}
+
+// writeDeflated writes pdf to w with every uncompressed stream deflated
+// and the cross-reference table rewritten to match; the content stream of
+// a page that packed holds (pagestream.go) is its packed body and then
+// what the file has of it (the footer). It reports false, having written
+// nothing, if the file is not laid out as gofpdf lays it out, or a packed
+// page is not found in it.
+//
+// The file is written as it is made, object by object, and each object's
+// deflated bytes (a packed page's body too) are let go once written: a
+// team report of 2,000 pages no longer has its whole file in memory a
+// second and a third time (issue 16's memory target) at the moment it is
+// written.
+func writeDeflated(w io.Writer, pdf []byte, packed *pagePacker) (bool, error) {
 	// The trailer: "startxref\nOFFSET\n%%EOF\n".
 	sx := bytes.LastIndex(pdf, []byte("startxref\n"))
 	if sx < 0 {
-		return nil, false
+		return false, nil
 	}
 	xref, ok := atoiLine(pdf[sx+len("startxref\n"):])
 	if !ok || xref <= 0 || xref >= sx {
-		return nil, false
+		return false, nil
 	}
 	// The table: "xref\n0 COUNT\n" and COUNT entries of 20 bytes.
 	rest, ok := bytes.CutPrefix(pdf[xref:], []byte("xref\n0 "))
 	if !ok {
-		return nil, false
+		return false, nil
 	}
 	count, ok := atoiLine(rest)
 	if !ok || count < 2 {
-		return nil, false
+		return false, nil
 	}
 	entries := xref + len("xref\n0 ") + len(strconv.Itoa(count)) + 1
 	trailer := entries + 20*count
 	if trailer > sx || !bytes.HasPrefix(pdf[trailer:], []byte("trailer\n")) {
-		return nil, false
+		return false, nil
 	}
 	objs := make([]pdfObject, count-1)
 	for i := range objs {
 		e := pdf[entries+20*(i+1) : entries+20*(i+2)]
 		off, err := strconv.Atoi(string(e[:10]))
 		if err != nil || string(e[10:]) != " 00000 n \n" || off <= 0 || off >= xref {
-			return nil, false
+			return false, nil
 		}
 		objs[i] = pdfObject{num: i + 1, off: off}
 	}
@@ -95,23 +111,25 @@ func deflateStreams(pdf []byte, packed *pagePacker) ([]byte, bool) {
 		head := []byte(strconv.Itoa(o.num) + " 0 obj\n")
 		body, ok := bytes.CutPrefix(pdf[o.off:o.end], head)
 		if !ok {
-			return nil, false // the table does not point at its objects
+			return false, nil // the table does not point at its objects
 		}
 		o.head = head
 		o.stream = plainStream(body)
 	}
 	if !markPackedPages(pdf, objs, packed) {
-		return nil, false
+		return false, nil
 	}
 
-	// Deflate the streams on every core.
+	// Deflate the streams on every core. A packed page's stream is its
+	// body, kept, and a tail made here: the footer deflated as the final
+	// block and the Adler-32 of both (pagestream.go).
 	var wg sync.WaitGroup
 	next := make(chan *pdfObject)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for o := range next {
 				if body, ok := packed.body(o.page); ok {
-					o.out = joinPage(body, o.stream)
+					o.out = pageTail(body, o.stream)
 				} else {
 					o.out = deflate(o.stream)
 				}
@@ -126,35 +144,58 @@ func deflateStreams(pdf []byte, packed *pagePacker) ([]byte, bool) {
 	close(next)
 	wg.Wait()
 
-	size := len(pdf) + 64*count // the xref table and dictionaries may grow a little
-	for i := range objs {
-		if o := &objs[i]; o.stream != nil {
-			size += len(o.out) - len(o.stream)
-		}
-	}
-	out := bytes.NewBuffer(make([]byte, 0, size))
-	out.Write(pdf[:objs[0].off])
+	cw := &countingWriter{w: w}
+	cw.Write(pdf[:objs[0].off])
 	offsets := make([]int, count)
 	for i := range objs {
 		o := &objs[i]
-		offsets[o.num] = out.Len()
+		offsets[o.num] = cw.n
 		if o.stream == nil {
-			out.Write(pdf[o.off:o.end])
+			cw.Write(pdf[o.off:o.end])
 			continue
 		}
-		out.Write(o.head)
-		fmt.Fprintf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(o.out))
-		out.Write(o.out)
-		out.WriteString("\nendstream\nendobj\n")
+		cw.Write(o.head)
+		body, packedPage := packed.body(o.page)
+		length := len(o.out)
+		if packedPage {
+			length += len(zlibHeader) + len(body.data)
+		}
+		fmt.Fprintf(cw, "<</Filter /FlateDecode /Length %d>>\nstream\n", length)
+		if packedPage {
+			cw.Write(zlibHeader)
+			cw.Write(body.data)
+			packed.release(o.page)
+		}
+		cw.Write(o.out)
+		o.out = nil
+		cw.Write([]byte("\nendstream\nendobj\n"))
 	}
-	xrefAt := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", count)
+	xrefAt := cw.n
+	fmt.Fprintf(cw, "xref\n0 %d\n0000000000 65535 f \n", count)
 	for _, off := range offsets[1:] {
-		fmt.Fprintf(out, "%010d 00000 n \n", off)
+		fmt.Fprintf(cw, "%010d 00000 n \n", off)
 	}
-	out.Write(pdf[trailer:sx])
-	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xrefAt)
-	return out.Bytes(), true
+	cw.Write(pdf[trailer:sx])
+	fmt.Fprintf(cw, "startxref\n%d\n%%%%EOF\n", xrefAt)
+	return true, cw.err
+}
+
+// countingWriter counts what it wrote; after an error it writes nothing
+// more and keeps the error.
+type countingWriter struct {
+	w   io.Writer
+	n   int
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += n
+	c.err = err
+	return n, err
 }
 
 // markPackedPages sets the page of every page's content object (objs in

@@ -10,6 +10,7 @@
 package pdfreport
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -100,6 +101,7 @@ func statusColor(s consent.ConsentStatus) rgb {
 type doc struct {
 	pdf    *pdfw       // gofpdf with fallback fonts for scripts the Go fonts lack
 	pack   *pagePacker // the finished pages' bodies, deflated (pagestream.go)
+	pages  int         // the page count, once finished
 	m      Meta
 	lang   string            // the document's language (see Languages)
 	texts  map[string]string // texts[lang]: every id English has (a test checks)
@@ -193,22 +195,27 @@ func (d *doc) finish(w io.Writer) error {
 	}
 	// gofpdf's state (fonts, what is left of the pages: their footers,
 	// the bodies are in d.pack) is garbage from here on, before the
-	// deflated copy is made; nothing draws on a finished document.
+	// deflated file is written; nothing draws on a finished document.
+	d.pages = d.pdf.PageCount()
 	d.pdf = nil
 	out := raw.b
 	raw.b = nil
-	small, ok := deflateStreams(out, d.pack)
+	bw := bufio.NewWriterSize(w, 256<<10) // the file goes out in many small pieces
+	ok, err := writeDeflated(bw, out, d.pack)
 	switch {
-	case ok:
-		out = small
-	case d.pack.count() > 0:
+	case err != nil:
+		return err
+	case !ok && d.pack.count() > 0:
 		// The packed bodies are not in out: without them it has
 		// footers only. Never seen with gofpdf v1.16.2 (tests).
 		return errors.New("pdf: the pages could not be joined")
+	case !ok:
+		if _, err := bw.Write(out); err != nil {
+			return err
+		}
 	}
 	d.pack = nil
-	_, err := w.Write(out)
-	return err
+	return bw.Flush()
 }
 
 // keep takes gofpdf's finished file without copying it: Output hands over

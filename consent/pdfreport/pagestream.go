@@ -120,8 +120,21 @@ func (p *pagePacker) count() int {
 func joinPage(body packedPage, rest []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(2 + len(body.data) + len(rest)/2 + 64)
-	buf.Write([]byte{0x78, 0x01}) // zlib header: deflate, 32K window, fastest
+	buf.Write(zlibHeader)
 	buf.Write(body.data)
+	buf.Write(pageTail(body, rest))
+	return buf.Bytes()
+}
+
+// zlibHeader opens a page's zlib stream: deflate, 32K window, fastest.
+var zlibHeader = []byte{0x78, 0x01}
+
+// pageTail is what follows a packed body in its page's zlib stream: the
+// rest of the page (its footer) deflated as the final block, and the
+// Adler-32 of body and rest.
+func pageTail(body packedPage, rest []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(rest)/2 + 64)
 	w := flateWriters.Get().(*flate.Writer)
 	w.Reset(&buf)
 	w.Write(rest)
@@ -129,6 +142,13 @@ func joinPage(body packedPage, rest []byte) []byte {
 	flateWriters.Put(w)
 	buf.Write(binary.BigEndian.AppendUint32(nil, adlerMore(body.sum, rest)))
 	return buf.Bytes()
+}
+
+// release lets page n's body go once it is written.
+func (p *pagePacker) release(n int) {
+	if p != nil && n > 0 && n < len(p.packed) {
+		p.packed[n].data = nil
+	}
 }
 
 // adlerMore continues the Adler-32 sum of some data over p (RFC 1950),

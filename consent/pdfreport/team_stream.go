@@ -35,19 +35,29 @@ func TeamStream(w io.Writer, src RecordSource, f Filter, m Meta, withSummaries b
 // that read, through its RecordSource) and before the page is drawn; nil:
 // no such page.
 func TeamStreamWithInsight(w io.Writer, src RecordSource, f Filter, m Meta, withSummaries bool, progress func(done, total int), works func() insight.Figures) error {
+	_, err := TeamStreamPages(w, src, f, m, withSummaries, progress, works)
+	return err
+}
+
+// TeamStreamPages is TeamStreamWithInsight telling how many pages it
+// wrote, for a caller that streams the file and cannot count them after.
+func TeamStreamPages(w io.Writer, src RecordSource, f Filter, m Meta, withSummaries bool, progress func(done, total int), works func() insight.Figures) (int, error) {
 	d := newDoc(m)
 	t, err := newTeamTally(src, f, d.now, d.m.Settings.RetentionMonths)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if works != nil {
 		figs := works()
 		d.works = &figs
 	}
 	if err := d.teamFrom(t, f, withSummaries, progress); err != nil {
-		return err
+		return 0, err
 	}
-	return d.finish(w)
+	if err := d.finish(w); err != nil {
+		return 0, err
+	}
+	return d.pages, nil
 }
 
 // teamTally is the first read: the selection and the purposes it names.

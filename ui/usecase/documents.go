@@ -2,6 +2,7 @@ package usecase
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"strings"
 
@@ -104,9 +105,16 @@ type TeamRequest struct {
 // TeamPDF makes the team report; problems lists prospects left out because
 // they could not be read.
 func (d *Documents) TeamPDF(f pdfreport.Filter, summaries bool, lang string, progress func(done, total int)) ([]byte, []error, error) {
+	var buf bytes.Buffer
+	_, problems, err := d.teamTo(&buf, f, summaries, lang, progress)
+	return buf.Bytes(), problems, err
+}
+
+// teamTo writes the team report to w and tells its pages.
+func (d *Documents) teamTo(w io.Writer, f pdfreport.Filter, summaries bool, lang string, progress func(done, total int)) (int, []error, error) {
 	m, err := d.meta(lang)
 	if err != nil {
-		return nil, nil, err
+		return 0, nil, err
 	}
 	// The report reads the records in passes, one at a time (pdfreport's
 	// RecordSource): 100,000 ledgers would not fit in memory. The first
@@ -115,13 +123,12 @@ func (d *Documents) TeamPDF(f pdfreport.Filter, summaries bool, lang string, pro
 	now := m.GeneratedAt // what the document judges records at
 	works := insight.NewTally(insight.Filter{From: f.From, To: f.To, Loc: now.Location()})
 	src := &storeRecords{st: d.st, first: works.Add}
-	var buf bytes.Buffer
-	err = pdfreport.TeamStreamWithInsight(&buf, src, f, m, summaries, progress, func() insight.Figures {
+	pages, err := pdfreport.TeamStreamPages(w, src, f, m, summaries, progress, func() insight.Figures {
 		figs := works.Figures()
 		nameIntroducers(&figs, d.st)
 		return figs
 	})
-	return buf.Bytes(), src.problems, err
+	return pages, src.problems, err
 }
 
 // storeRecords is the store as a pdfreport.RecordSource. problems are the
@@ -155,7 +162,15 @@ func (s *storeRecords) Some(ids []uint64, fn func(consent.Record) error) error {
 
 // Team writes the team report and audit-logs it with its reason.
 func (d *Documents) Team(req TeamRequest) (Written, error) {
-	pdf, problems, err := d.TeamPDF(req.Filter, req.Summaries, req.Lang, req.Progress)
+	// Written into the file as it is finished: the 2,000 pages of
+	// everyone are not held whole in memory once more (issue 16).
+	var pages int
+	var problems []error
+	err := WriteOutStream(req.Path, func(w io.Writer) error {
+		var err error
+		pages, problems, err = d.teamTo(w, req.Filter, req.Summaries, req.Lang, req.Progress)
+		return err
+	}, d.env.keep()...)
 	if err != nil {
 		return Written{}, err
 	}
@@ -163,7 +178,7 @@ func (d *Documents) Team(req TeamRequest) (Written, error) {
 	if req.Summaries {
 		kind = DocTeamWithSummary
 	}
-	w, err := d.save(req.Path, pdf, auditReport, 0, kind, req.Reason)
+	w, err := d.audited(req.Path, pages, auditReport, 0, kind, req.Reason)
 	w.Problems = problems
 	return w, err
 }
@@ -209,6 +224,12 @@ func (d *Documents) save(path string, pdf []byte, action string, prospect uint64
 	if err := WriteOutFile(path, pdf, d.env.keep()...); err != nil {
 		return Written{}, err
 	}
+	return d.audited(path, pdfreport.CountPages(pdf), action, prospect, kind, reason)
+}
+
+// audited logs a document written to path; a document the audit log does
+// not hold is removed (the log is the proof of who exported what).
+func (d *Documents) audited(path string, pages int, action string, prospect uint64, kind, reason string) (Written, error) {
 	detail := kind
 	if r := strings.TrimSpace(reason); r != "" {
 		detail += ": " + r
@@ -217,5 +238,5 @@ func (d *Documents) save(path string, pdf []byte, action string, prospect uint64
 		os.Remove(path)
 		return Written{}, errDocumentNotKept.Wrap(err, "Kind", kind, "Error", err.Error())
 	}
-	return Written{Path: path, Pages: pdfreport.CountPages(pdf)}, nil
+	return Written{Path: path, Pages: pages}, nil
 }

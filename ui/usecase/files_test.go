@@ -2,6 +2,7 @@ package usecase
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,5 +134,56 @@ func TestWriteOutFileToDevicesAndFIFOs(t *testing.T) {
 	syscall.Mkfifo(fifo, 0o600)
 	if err := CheckOutPath(fifo); err != nil { // returns at once: no open
 		t.Errorf("a FIFO: %v", err)
+	}
+}
+
+// WriteOutStream makes no file before the first byte and leaves the old
+// one, and no temporary file, when the fill fails after writing some.
+func TestWriteOutStreamLeavesNothingHalfDone(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "team.pdf")
+	if err := os.WriteFile(path, []byte("the old report"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	entries := func() int {
+		es, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(es)
+	}
+	failed := errors.New("a ledger could not be read")
+	err := WriteOutStream(path, func(w io.Writer) error {
+		if n := entries(); n != 1 {
+			t.Errorf("before the first byte the folder holds %d files, want only the old report", n)
+		}
+		if _, err := w.Write([]byte("%PDF-1.3 half")); err != nil {
+			return err
+		}
+		if n := entries(); n != 2 {
+			t.Errorf("while writing the folder holds %d files, want the old report and the new one's temporary file", n)
+		}
+		return failed
+	})
+	if !errors.Is(err, failed) {
+		t.Fatalf("err = %v, want the fill's", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "the old report" || entries() != 1 {
+		t.Errorf("after a failed fill: %q, %d files", b, entries())
+	}
+	if err := WriteOutStream(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, "%PDF-1.3 whole")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "%PDF-1.3 whole" || entries() != 1 {
+		t.Errorf("after a fill: %q, %d files", b, entries())
+	}
+	if err := WriteOutStream(filepath.Join(dir, "empty.txt"), func(io.Writer) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(filepath.Join(dir, "empty.txt")); err != nil || st.Size() != 0 {
+		t.Errorf("a fill that wrote nothing: %v %v", st, err)
 	}
 }

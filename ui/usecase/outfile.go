@@ -127,43 +127,87 @@ func looksLikeDatabase(path string) bool {
 // renaming over it would replace the device node, and it keeps no data a
 // partial write could spoil.
 func WriteOutFile(path string, data []byte, keep ...string) error {
+	return WriteOutStream(path, func(w io.Writer) error {
+		_, err := io.Copy(w, bytes.NewReader(data))
+		return err
+	}, keep...)
+}
+
+// WriteOutStream is WriteOutFile for a file fill writes as it is made (a
+// team report of 2,000 pages need not be whole in memory). The file is
+// created at fill's first write, so the seconds fill spends before it
+// (reading 100,000 ledgers) leave no partial file behind a crash; an error
+// from fill leaves path as it was.
+func WriteOutStream(path string, fill func(io.Writer) error, keep ...string) error {
 	if err := CheckOutPath(path, keep...); err != nil {
 		return err
 	}
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		f, err := os.OpenFile(path, os.O_WRONLY, 0)
-		if err == nil {
-			_, err = f.Write(data)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
+		out := &lazyFile{open: func() (*os.File, error) { return os.OpenFile(path, os.O_WRONLY, 0) }}
+		err := fill(out)
+		if cerr := out.close(); err == nil {
+			err = cerr
 		}
 		if err != nil {
 			return fmt.Errorf("cannot write %s: %w", path, err)
 		}
 		return nil
 	}
-	return writeAtomic(path, func(w io.Writer) error {
-		_, err := io.Copy(w, bytes.NewReader(data))
-		return err
-	})
+	return writeAtomic(path, fill)
+}
+
+// lazyFile opens its file at the first write (or at close, for a fill
+// that wrote nothing).
+type lazyFile struct {
+	open func() (*os.File, error)
+	f    *os.File
+}
+
+func (l *lazyFile) Write(p []byte) (int, error) {
+	if l.f == nil {
+		f, err := l.open()
+		if err != nil {
+			return 0, err
+		}
+		l.f = f
+	}
+	return l.f.Write(p)
+}
+
+func (l *lazyFile) file() (*os.File, error) {
+	if l.f == nil {
+		if _, err := l.Write(nil); err != nil {
+			return nil, err
+		}
+	}
+	return l.f, nil
+}
+
+func (l *lazyFile) close() error {
+	if l.f == nil {
+		return nil
+	}
+	return l.f.Close()
 }
 
 func writeAtomic(path string, fill func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".warmlead-out-*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
+	out := &lazyFile{open: func() (*os.File, error) { return os.CreateTemp(filepath.Dir(path), ".warmlead-out-*") }}
 	defer func() {
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			if out.f != nil {
+				out.f.Close()
+				os.Remove(out.f.Name())
+			}
 			err = fmt.Errorf("cannot write %s: %w", path, err)
 		}
 	}()
 	// CreateTemp makes the file 0600, and the rename keeps that mode: a
 	// target that existed with 0644 does not pass its mode on.
-	if err = fill(tmp); err != nil {
+	if err = fill(out); err != nil {
+		return err
+	}
+	tmp, err := out.file()
+	if err != nil {
 		return err
 	}
 	if err = tmp.Sync(); err != nil {

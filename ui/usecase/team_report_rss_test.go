@@ -47,10 +47,10 @@ const (
 	// above the Go memory it holds live, and not below its own limit for it
 	// (ui/memlimit.go; ui imports this package, so the policy is repeated
 	// here). After FreeOSMemory what is mapped is what is live.
-	teamRSSRoom = 72 << 20
+	teamRSSRoom = 64 << 20
 )
 
-func teamRSSWindow(live int64) int64 { return min(224<<20, max(96<<20, live+64<<20)) }
+func teamRSSWindow(live int64) int64 { return min(224<<20, max(96<<20, live+32<<20)) }
 
 func TestMain(m *testing.M) {
 	if path := os.Getenv(teamRSSChild); path != "" {
