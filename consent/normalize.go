@@ -63,12 +63,50 @@ func NormalizePhone(s, defaultRegion string) (string, error) {
 	if defaultRegion == "" {
 		defaultRegion = "NL"
 	}
-	n, err := phonenumbers.Parse(s, strings.ToUpper(defaultRegion))
+	n, err := phonenumbers.Parse(compactPhone(s), strings.ToUpper(defaultRegion))
 	if err != nil || !phonenumbers.IsPossibleNumber(n) {
 		return "", valueError(tNotPhone, s)
 	}
 	return phonenumbers.Format(n, phonenumbers.E164), nil
 }
+
+// compactPhone drops the spaces, dashes, dots and slashes of a number
+// written with nothing but ASCII digits, brackets, those separators and a
+// leading +. The phone library drops them itself, but only after looking
+// for an extension with a regular expression whose cost grows with every
+// character: a quarter of the time an import of 10,000 cards spent on
+// phones. Anything else (a letter, #, a comma or semicolon: the marks of
+// an extension; a vanity number; a + further in) leaves the number as it
+// was. TestCompactPhoneReadsTheSame and FuzzCompactPhone hold both forms
+// to one answer.
+func compactPhone(s string) string {
+	drop, digits := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '(', c == ')', c == '+' && i == 0:
+		case isPhoneSeparator(c):
+			drop++
+		default:
+			return s
+		}
+	}
+	// Two digits alone are a number to the library, two with a separator
+	// between are not; from three on, both forms are.
+	if drop == 0 || digits < 3 {
+		return s
+	}
+	b := make([]byte, 0, len(s)-drop)
+	for i := 0; i < len(s); i++ {
+		if !isPhoneSeparator(s[i]) {
+			b = append(b, s[i])
+		}
+	}
+	return string(b)
+}
+
+func isPhoneSeparator(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == '/' }
 
 // FormatPhone shows an E.164 number the international way (+31 20 555 0100).
 func FormatPhone(e164 string) string {
