@@ -154,15 +154,10 @@ func TestIndexSnapshotNotTrustedOverTheRecords(t *testing.T) {
 	}
 	db.Index().PrepareFacets()
 	db.Close()
-	bdb, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bdb.Update(func(tx *bolt.Tx) error { return tx.Bucket(bProspects).Delete(u64(1)) })
-	bdb.Close()
+	behindTheBack(t, path, func(tx *bolt.Tx) error { return tx.Bucket(bProspects).Delete(u64(1)) })
 
 	db = openLocked(t, path, Options{})
-	err = db.UnlockPassphrase([]byte(testPass))
+	err := db.UnlockPassphrase([]byte(testPass))
 	var se StateErrors
 	if !errors.As(err, &se) {
 		t.Fatalf("unlock: %v, want the removed record named", err)

@@ -37,6 +37,20 @@ func rawMeta(t *testing.T, path, key string) []byte {
 	return v
 }
 
+// behindTheBack changes the closed file at path past the store, as
+// another program (or a restored, edited copy) would.
+func behindTheBack(t *testing.T, path string, fn func(tx *bolt.Tx) error) {
+	t.Helper()
+	bdb, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bdb.Close()
+	if err := bdb.Update(fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func addPeople(t *testing.T, db *DB) {
 	t.Helper()
 	for _, p := range snapshotPeople() {
@@ -87,12 +101,7 @@ func TestViewIsTheFilesOnly(t *testing.T) {
 
 	// A record removed behind the store's back: the state check names it,
 	// and the view is not trusted in that session.
-	bdb, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bdb.Update(func(tx *bolt.Tx) error { return tx.Bucket(bProspects).Delete(u64(1)) })
-	bdb.Close()
+	behindTheBack(t, path, func(tx *bolt.Tx) error { return tx.Bucket(bProspects).Delete(u64(1)) })
 	db = openLocked(t, path, Options{})
 	var se StateErrors
 	if err := db.UnlockPassphrase([]byte(testPass)); !errors.As(err, &se) {
@@ -151,16 +160,11 @@ func TestViewsGoWithErasureAndRekey(t *testing.T) {
 	db = openWith(t, path, Options{}, testPass+" new")
 	keepAt(db, "today", []byte("names"))
 	db.Close()
-	bdb, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bdb.Update(func(tx *bolt.Tx) error {
+	behindTheBack(t, path, func(tx *bolt.Tx) error {
 		v := bytes.Clone(tx.Bucket(bMeta).Get([]byte("view.today")))
 		v[len(v)-1] ^= 1
 		return tx.Bucket(bMeta).Put([]byte("view.today"), v)
 	})
-	bdb.Close()
 	db = openWith(t, path, Options{}, testPass+" new")
 	if _, _, ok := db.LoadView("today"); ok {
 		t.Error("a damaged view loaded")
