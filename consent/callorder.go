@@ -16,11 +16,16 @@ type CallKey struct {
 	Name     string
 	Last     time.Time // zero: never called
 	Callback time.Time // zero: no call-back asked
+	// Barred: they objected (or said "do not call" on a call), or their
+	// number is on a do-not-call register. No call is allowed, whatever
+	// call-back was asked for before, so they come last: the top of the
+	// list is people the rep may ring.
+	Barred bool
 }
 
 // CallKeyOf is a record's key.
 func CallKeyOf(r Record) CallKey {
-	k := CallKey{Name: r.Prospect.Name}
+	k := CallKey{Name: r.Prospect.Name, Barred: objection(r.Events) != nil || r.DNC != nil}
 	if c, ok := LastCall(r); ok {
 		k.Last = c.Time
 		if c.Outcome == OutcomeCallBack {
@@ -41,7 +46,8 @@ func (k CallKey) due(now time.Time) time.Time {
 
 // OrderCalls sorts items as the call list shows them: call-backs due
 // first (earliest first), then those never called, then by the oldest last
-// attempt, then by name; equal keys by id
+// attempt, then by name; the barred after everyone else, in the same
+// order among themselves; equal keys by id
 // (a total order: the same list always comes out the same). The keys are
 // taken once and the sort moves small structs: 100,000 people sort in
 // milliseconds.
@@ -72,13 +78,14 @@ type callSortKey struct {
 	due, last int64 // Unix nanoseconds; hasDue, called: whether set
 	hasDue    bool
 	called    bool
+	barred    bool
 	name      string
 	id        uint64
 	i         int32 // the item's position before the sort (OrderCalls)
 }
 
 func (k CallKey) sortKey(id uint64, now time.Time) callSortKey {
-	x := callSortKey{name: k.Name, id: id}
+	x := callSortKey{name: k.Name, id: id, barred: k.Barred}
 	if d := k.due(now); !d.IsZero() {
 		x.due, x.hasDue = d.UnixNano(), true
 	}
@@ -89,6 +96,12 @@ func (k CallKey) sortKey(id uint64, now time.Time) callSortKey {
 }
 
 func (a callSortKey) compare(b callSortKey) int {
+	if a.barred != b.barred {
+		if b.barred {
+			return -1
+		}
+		return 1
+	}
 	switch {
 	case a.hasDue && b.hasDue:
 		if c := cmp.Compare(a.due, b.due); c != 0 {

@@ -32,6 +32,10 @@ func TestOrderCalls(t *testing.T) {
 		{"then by name, then by id", []item{
 			{4, CallKey{Name: "Bo"}}, {2, CallKey{Name: "Bo"}}, {3, CallKey{Name: "Al"}}},
 			[]uint64{3, 2, 4}},
+		{"the barred last, whatever their call-back, in the same order among themselves", []item{
+			{1, CallKey{Name: "A", Last: at(-1), Callback: at(1), Barred: true}}, {2, CallKey{Name: "B", Last: at(-1)}},
+			{3, CallKey{Name: "C", Barred: true}}, {4, CallKey{Name: "D", Last: at(-2), Callback: at(2)}}},
+			[]uint64{4, 2, 1, 3}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -64,6 +68,7 @@ func TestCompareCallsMovesOneRow(t *testing.T) {
 		if rnd.IntN(4) == 0 {
 			k.Callback = now.Add(time.Duration(rnd.IntN(72)-24) * time.Hour) // due or not yet
 		}
+		k.Barred = rnd.IntN(5) == 0
 		return k
 	}
 	order := func(items []item) {
@@ -85,6 +90,28 @@ func TestCompareCallsMovesOneRow(t *testing.T) {
 		order(want)
 		if !slices.Equal(got, want) {
 			t.Fatalf("round %d: moving id %d gave %v, OrderCalls %v", round, moved.id, got, want)
+		}
+	}
+}
+
+// A record is barred from the call list's top by an objection, a "do not
+// call" said on a call, or its number on a register; nothing else.
+func TestCallKeyOfBarred(t *testing.T) {
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		name string
+		r    Record
+		want bool
+	}{
+		{"nothing recorded", Record{}, false},
+		{"a call with a call-back", Record{Events: []Event{{Kind: KindCallLogged, Time: at, Outcome: OutcomeCallBack, Callback: at.Add(time.Hour)}}}, false},
+		{"an objection", Record{Events: []Event{{Kind: KindObjection, Time: at}}}, true},
+		{"do not call, said on a call", Record{Events: []Event{{Kind: KindCallLogged, Time: at, Outcome: OutcomeDoNotCall}}}, true},
+		{"a register hit", Record{DNC: &DNCHit{}}, true},
+		{"a withdrawn consent (other channels may still be open)", Record{Events: []Event{{Kind: KindConsentWithdrawn, Time: at}}}, false},
+	} {
+		if got := CallKeyOf(c.r).Barred; got != c.want {
+			t.Errorf("%s: barred %v, want %v", c.name, got, c.want)
 		}
 	}
 }

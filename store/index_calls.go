@@ -13,6 +13,7 @@ type CallEntry struct {
 	Callback time.Time // what the latest call asked for when its outcome was call-back; zero otherwise
 	Name     string    // folded
 	Company  string    // folded
+	Barred   bool      // an objection or a register hit: consent.CallKey.Barred
 }
 
 // CallList is everyone with a phone number, in no particular order
@@ -80,6 +81,7 @@ func callEntry(ix *searchIndex, id uint64, e *indexEntry) CallEntry {
 		c.Attempts = int(lf.calls)
 		c.LastCall = unixOrZero(lf.lastCall)
 		c.Callback = unixOrZero(lf.callBackAt)
+		c.Barred = lf.objected || lf.dnc // as consent.CallKeyOf
 	}
 	return c
 }

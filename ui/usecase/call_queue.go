@@ -25,7 +25,7 @@ func (c *Calls) List(dst []store.CallEntry) ([]store.CallEntry, error) {
 }
 
 func callKey(e *store.CallEntry) consent.CallKey {
-	return consent.CallKey{Name: e.Name, Last: e.LastCall, Callback: e.Callback}
+	return consent.CallKey{Name: e.Name, Last: e.LastCall, Callback: e.Callback, Barred: e.Barred}
 }
 
 // Entry is one person's row of List, read again after a write to their

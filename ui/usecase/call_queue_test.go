@@ -31,14 +31,28 @@ func TestCallListMatchesQueue(t *testing.T) {
 	for _, q := range queue {
 		want[q.Record.Prospect.ID] = q
 	}
+	barredSeen := 0
 	for i, e := range list {
 		q, ok := want[e.ID]
 		if !ok || e.Attempts != q.Attempts || !e.Callback.Equal(q.Callback.Truncate(time.Second)) {
 			t.Fatalf("row %d: %+v, the ledgers say %d attempts, call back %v", i, e, q.Attempts, q.Callback)
 		}
+		// Queue's records keep no events: its answer tells an objection
+		// or a register hit, which the read model must call barred.
+		if r := q.Decision.Rule; (r == consent.RuleObjection || r == consent.RuleDoNotCall) && !e.Barred {
+			t.Fatalf("row %d: the policy says %s, the read model does not bar them", i, r)
+		}
+		if e.Barred && q.Decision.Allowed {
+			t.Fatalf("row %d is barred, yet the policy allows the call: %+v", i, q.Decision)
+		}
+		barredSeen += map[bool]int{true: 1}[e.Barred]
 		if i > 0 && callAfter(list[i-1], e, testNow) {
 			t.Fatalf("rows %d and %d out of order: %+v then %+v", i-1, i, list[i-1], e)
 		}
+	}
+
+	if barredSeen == 0 || barredSeen == len(list) {
+		t.Fatalf("%d of %d rows barred: the demo should have both", barredSeen, len(list))
 	}
 
 	ids := []uint64{list[0].ID, list[len(list)/2].ID, list[len(list)-1].ID}
@@ -94,6 +108,8 @@ func TestCallListMatchesQueue(t *testing.T) {
 func callAfter(a, b store.CallEntry, now time.Time) bool {
 	due := func(e store.CallEntry) bool { return !e.Callback.IsZero() && !e.Callback.After(now.Add(24*time.Hour)) }
 	switch {
+	case a.Barred != b.Barred: // an objection or a register: last
+		return a.Barred
 	case due(a) != due(b):
 		return due(b)
 	case due(a) && !a.Callback.Equal(b.Callback):
