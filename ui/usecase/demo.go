@@ -74,8 +74,14 @@ func GenerateDemo(db demoStore, n int, seed int64, rep string) (events int, err 
 		}
 		batch := people[start:end]
 		items := make([]store.ImportItem, len(batch))
-		for i, p := range batch {
-			items[i] = store.ImportItem{File: "demo", Number: start + i + 1, Prospect: p.prospect}
+		for i := range batch {
+			if batch[i].source == consent.SourceReferral {
+				// A customer from an earlier day introduced them, on the
+				// prospect as the referral flow records it (store.Refer)
+				// and on the request in their ledger.
+				batch[i].prospect.Introducer = g.introducer()
+			}
+			items[i] = store.ImportItem{File: "demo", Number: start + i + 1, Prospect: batch[i].prospect}
 		}
 		collected := g.dayTime(batch[0].day)
 		sum, err := db.ImportProspects(items, store.AddOptions{Rep: rep, Region: "NL", Now: collected}, nil)

@@ -225,7 +225,7 @@ var demoPairs = []consent.PurposeChannel{
 func (g *demoGen) ledger(d *demoPerson, id uint64, collected time.Time) []consent.Event {
 	if d.source == consent.SourceReferral && d.pending {
 		return []consent.Event{{Time: collected.Add(time.Hour), Rep: g.rep, Kind: consent.KindReferralRequested,
-			Introducer: g.introducer(), Note: "introduced by a customer"}}
+			Introducer: d.prospect.Introducer, Note: "introduced by a customer"}}
 	}
 	k := 3 + g.rng.IntN(13) // 3..15, mean 9
 	span := g.today.Sub(collected)
@@ -247,7 +247,7 @@ func (g *demoGen) ledger(d *demoPerson, id uint64, collected time.Time) []consen
 	granted := map[consent.PurposeChannel]bool{}
 	p := &d.prospect
 	if d.source == consent.SourceReferral {
-		add(consent.Event{Kind: consent.KindReferralRequested, Introducer: g.introducer(), Note: "introduced by a customer"})
+		add(consent.Event{Kind: consent.KindReferralRequested, Introducer: p.Introducer, Note: "introduced by a customer"})
 		add(consent.Event{Kind: consent.KindReferralApproved, Channel: consent.ChannelEmail, Evidence: "reply: \"yes, happy to talk\""})
 	}
 	if p.Email != "" && d.source != consent.SourceCustomer && g.chance(85) && len(evs) < k {

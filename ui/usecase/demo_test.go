@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"testing"
 	"time"
+
+	"warmlead/consent"
 )
 
 // The same seed gives the same people and ledgers.
@@ -23,5 +25,43 @@ func TestDemoDeterministic(t *testing.T) {
 	}
 	if c := newDemoGen(43, "R", time.Time{}).people(500); c[0].prospect == a[0].prospect && c[1].prospect == a[1].prospect {
 		t.Fatal("another seed gives the same people")
+	}
+}
+
+// The demo's referrals were introduced by its customers, as the referral
+// flow records it: on the prospect and on the request in the ledger; the
+// Referrals screen can then say whom to thank.
+func TestDemoReferralsHaveIntroducers(t *testing.T) {
+	app, db := newTestApp(t)
+	if _, err := GenerateDemo(db, 1500, 7, "Rita Rep"); err != nil {
+		t.Fatal(err)
+	}
+	list, err := app.Referrals.List()
+	if err != nil || len(list.Rows) == 0 {
+		t.Fatalf("%d referrals, %v", len(list.Rows), err)
+	}
+	named := 0
+	for _, row := range list.Rows {
+		id := row.Record.Prospect.Introducer
+		if id == 0 {
+			continue // a referral collected before the first customer
+		}
+		named++
+		intro, err := db.Prospect(id)
+		if err != nil || intro.Source != consent.SourceCustomer || row.Introducer != intro.Name {
+			t.Fatalf("%s introduced by %d: %+v %v (row says %q)", row.Record.Prospect.Name, id, intro, err, row.Introducer)
+		}
+		rec, err := db.Record(row.Record.Prospect.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range rec.Events {
+			if e.Kind == consent.KindReferralRequested && e.Introducer != id {
+				t.Fatalf("%s: the request names %d, the prospect %d", row.Record.Prospect.Name, e.Introducer, id)
+			}
+		}
+	}
+	if named < len(list.Rows)/2 || len(list.Introducers) == 0 {
+		t.Errorf("%d of %d referrals name an introducer, %d introducers to thank", named, len(list.Rows), len(list.Introducers))
 	}
 }
