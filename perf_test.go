@@ -197,8 +197,8 @@ func demoDatabase(t testing.TB, bin string) (db, pass string) {
 	}
 	dir := filepath.Join(cache, "warmlead-perf")
 	os.MkdirAll(dir, 0o700)
-	// v3: left as a session leaves it, with Today's lists kept; referrals name their introducers (issue 16).
-	db, pass = filepath.Join(dir, "demo-100k-v3.db"), filepath.Join(dir, "pass")
+	// v4: left as a session leaves it, with Today's lists kept; every referral names its introducer (issue 16).
+	db, pass = filepath.Join(dir, "demo-100k-v4.db"), filepath.Join(dir, "pass")
 	if _, err := os.Stat(db); err == nil {
 		return db, pass
 	}

@@ -130,16 +130,28 @@ func (r *referralsScreen) refresh() {
 	})
 }
 
-// thanksLine names each introducer with their referrals and how many became
-// reachable, in the use case's order, so the rep knows whom to thank.
+// thanksShown is how many introducers the thanks line names. A rep with
+// thousands of introducers gets the busiest few and a count: one label
+// wrapping every name took Fyne minutes to measure at 100,000 prospects,
+// and the Insight screen charts each introducer anyway.
+const thanksShown = 5
+
+// thanksLine names the introducers with their referrals and how many became
+// reachable, in the use case's order (most referrals first), so the rep
+// knows whom to thank.
 func thanksLine(intros []usecase.IntroducerCount) string {
 	if len(intros) == 0 {
 		return ""
 	}
-	parts := make([]string, len(intros))
-	for i, it := range intros {
+	shown := intros[:min(len(intros), thanksShown)]
+	parts := make([]string, len(shown), len(shown)+1)
+	for i, it := range shown {
 		parts[i] = lang.N("{{.Name}}: {{.Count}} referral, {{.Reachable}} reachable", it.Made,
 			map[string]any{"Name": it.Name, "Count": i18n.Number(it.Made), "Reachable": i18n.Number(it.Reachable)})
+	}
+	if more := len(intros) - len(shown); more > 0 {
+		parts = append(parts, lang.N("{{.Count}} more introducer (Insight shows each)", more,
+			map[string]any{"Count": i18n.Number(more)}))
 	}
 	return lang.L("Introducers: {{.List}}", map[string]any{"List": strings.Join(parts, "; ")})
 }

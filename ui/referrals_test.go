@@ -148,3 +148,37 @@ func TestReferralsInNorwegian(t *testing.T) {
 		t.Fatal("a decline chosen in Norwegian did not remove the referral")
 	}
 }
+
+// The thanks line names the busiest introducers and counts the rest: at
+// thousands of introducers one label with every name took minutes to lay
+// out (the perf session at 100,000 prospects sat on "Reading referrals…").
+func TestThanksLineNamesTheBusiestFew(t *testing.T) {
+	many := func(n int) []usecase.IntroducerCount {
+		out := make([]usecase.IntroducerCount, n)
+		for i := range out {
+			out[i] = usecase.IntroducerCount{ID: uint64(i + 1), Name: string(rune('A' + i%26)), Made: n - i, Reachable: 1}
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{
+		{0, ""},
+		{1, "Introducers: A: 1 referral, 1 reachable"},
+		{thanksShown, "Introducers: A: 5 referrals, 1 reachable; B: 4 referrals, 1 reachable; C: 3 referrals, 1 reachable; D: 2 referrals, 1 reachable; E: 1 referral, 1 reachable"},
+		{thanksShown + 1, "Introducers: A: 6 referrals, 1 reachable; B: 5 referrals, 1 reachable; C: 4 referrals, 1 reachable; D: 3 referrals, 1 reachable; E: 2 referrals, 1 reachable; 1 more introducer (Insight shows each)"},
+		{12_345, "; 12,340 more introducers (Insight shows each)"},
+	} {
+		got := thanksLine(many(tc.n))
+		if tc.n > 1000 {
+			if !strings.HasSuffix(got, tc.want) || strings.Count(got, ";") != thanksShown {
+				t.Errorf("%d introducers: %q", tc.n, got)
+			}
+			continue
+		}
+		if got != tc.want {
+			t.Errorf("%d introducers:\n got %q\nwant %q", tc.n, got, tc.want)
+		}
+	}
+}

@@ -81,6 +81,12 @@ func (g *demoGen) people(n int) []demoPerson {
 		}
 		out[i] = g.person(c)
 		out[i].day = g.rng.IntN(days)
+		// A referral needs a customer from an earlier day to introduce
+		// them: none is collected before the first day (days-1 is the
+		// oldest), so its referrals come a day later.
+		if out[i].source == consent.SourceReferral && days > 1 && out[i].day == days-1 {
+			out[i].day = days - 2
+		}
 	}
 	// A name-only card merges with anyone of the same name and company, so
 	// only a referral whose name and company are unique stays name-only.
