@@ -60,14 +60,43 @@ func NormalizePhone(s, defaultRegion string) (string, error) {
 	if s == "" {
 		return "", nil
 	}
-	if defaultRegion == "" {
-		defaultRegion = "NL"
-	}
-	n, err := phonenumbers.Parse(compactPhone(s), strings.ToUpper(defaultRegion))
-	if err != nil || !phonenumbers.IsPossibleNumber(n) {
+	r := readPhone(s, defaultRegion)
+	if !r.possible {
 		return "", valueError(tNotPhone, s)
 	}
-	return phonenumbers.Format(n, phonenumbers.E164), nil
+	return r.e164, nil
+}
+
+// phoneReading is what one parse of a number says: the library's parse is
+// the costly part of a card (an import read each number three times).
+type phoneReading struct {
+	e164     string // its E.164 form, when possible
+	possible bool   // a number of a possible length
+	// unchecked: written without a country code and no valid number of
+	// the region it was read in (or no number at all), so no register can
+	// be checked for it (KeepUnreadPhone).
+	unchecked bool
+}
+
+// readPhone parses s (trimmed, not empty) once, in region ("" is NL).
+func readPhone(s, region string) phoneReading {
+	if region == "" {
+		region = "NL"
+	}
+	region = strings.ToUpper(region)
+	n, err := phonenumbers.ParseAndKeepRawInput(compactPhone(s), region)
+	if err != nil {
+		return phoneReading{unchecked: true}
+	}
+	r := phoneReading{unchecked: n.GetCountryCodeSource() == phonenumbers.PhoneNumber_FROM_DEFAULT_COUNTRY &&
+		!phonenumbers.IsValidNumberForRegion(n, region)}
+	// Format gives a kept raw input back for a national number of 0
+	// ("000"); Parse keeps none, and NormalizePhone reads as Parse does.
+	n.RawInput = nil
+	if phonenumbers.IsPossibleNumber(n) {
+		r.e164, r.possible = phonenumbers.Format(n, phonenumbers.E164), true
+	}
+	return r
 }
 
 // compactPhone drops the spaces, dashes, dots and slashes of a number

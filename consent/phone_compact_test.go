@@ -17,15 +17,38 @@ func parseAsWritten(s, region string) (string, bool) {
 	return phonenumbers.Format(n, phonenumbers.E164), true
 }
 
+// keptAsWritten is the former check of an import (two more parses): kept
+// unless NormalizePhone reads it and, written without a country code, it
+// is a valid number of region as written.
+func keptAsWritten(s, region string) bool {
+	if _, err := NormalizePhone(s, region); err != nil {
+		return true
+	}
+	n, err := phonenumbers.ParseAndKeepRawInput(s, region)
+	return err != nil || n.GetCountryCodeSource() == phonenumbers.PhoneNumber_FROM_DEFAULT_COUNTRY &&
+		!phonenumbers.IsValidNumberForRegion(n, region)
+}
+
+// sameReading holds NormalizePhone and NormalizeKeepingUnreadPhone (each one
+// parse of the compacted number) to the library on the number as written.
 func sameReading(t *testing.T, s, region string) {
 	t.Helper()
-	if strings.TrimSpace(s) == "" {
+	s = strings.TrimSpace(s)
+	if s == "" {
 		return // no number: NormalizePhone keeps it empty
 	}
-	want, wantOK := parseAsWritten(strings.TrimSpace(s), region)
+	want, wantOK := parseAsWritten(s, region)
 	got, err := NormalizePhone(s, region)
 	if (err == nil) != wantOK || got != want {
 		t.Errorf("%q in %s: %q (%v), the library reads %q (%v)", s, region, got, err, want, wantOK)
+	}
+	p := Prospect{Name: "Jan", Source: SourceCard, Phone: s}
+	kept, err := p.NormalizeKeepingUnreadPhone(region)
+	switch wantKept := keptAsWritten(s, region); {
+	case err != nil || kept != wantKept:
+		t.Errorf("%q in %s: kept %v (%v), the library's reading keeps it: %v", s, region, kept, err, wantKept)
+	case !kept && p.Phone != want:
+		t.Errorf("%q in %s: read as %q, NormalizePhone reads %q", s, region, p.Phone, want)
 	}
 }
 

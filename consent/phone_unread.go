@@ -1,11 +1,6 @@
 package consent
 
-import (
-	"cmp"
-	"strings"
-
-	"github.com/nyaruka/phonenumbers"
-)
+import "strings"
 
 // A phone number that cannot be read (written without a country code and not
 // valid in the rep's country setting, or not a number at all) is not a
@@ -17,29 +12,23 @@ import (
 // PhoneUnread reports a number kept as written that could not be read.
 func (p Prospect) PhoneUnread() bool { return p.Phone == "" && p.PhoneRaw != "" }
 
-// KeepUnreadPhone reads p.Phone in region; when it cannot be read it moves
-// the text to PhoneRaw, so Normalize accepts the rest of the prospect. It
-// reports whether the number was kept as written. A number written without
-// its country code must be a valid number of region, not only one of a
-// possible length: "(0)20 555 0100" read in the US would be +1 020…, a
-// number that does not exist, and no register could be checked for it.
-func KeepUnreadPhone(p *Prospect, region string) bool {
-	if p.Phone == "" {
-		return false
+// NormalizeKeepingUnreadPhone is Normalize for an import: a phone number
+// that cannot be read in region is kept as written in PhoneRaw (and Phone
+// left empty) instead of failing the card, and it reports whether it was.
+// A number written without its country code must be a valid number of
+// region, not only one of a possible length: "(0)20 555 0100" read in the
+// US would be +1 020…, a number that does not exist, and no register could
+// be checked for it. The number is parsed once.
+func (p *Prospect) NormalizeKeepingUnreadPhone(region string) (kept bool, err error) {
+	switch s := strings.TrimSpace(p.Phone); {
+	case s == "":
+		p.Phone = ""
+	default:
+		if r := readPhone(s, region); r.possible && !r.unchecked {
+			p.Phone = r.e164
+		} else {
+			p.PhoneRaw, p.Phone, kept = s, "", true
+		}
 	}
-	if _, err := NormalizePhone(p.Phone, region); err == nil && !nationalButInvalid(p.Phone, region) {
-		return false
-	}
-	p.PhoneRaw, p.Phone = p.Phone, ""
-	return true
-}
-
-// nationalButInvalid: s has no country code and is no valid number of
-// region.
-func nationalButInvalid(s, region string) bool {
-	n, err := phonenumbers.ParseAndKeepRawInput(s, strings.ToUpper(cmp.Or(region, "NL")))
-	if err != nil {
-		return true
-	}
-	return n.GetCountryCodeSource() == phonenumbers.PhoneNumber_FROM_DEFAULT_COUNTRY && !phonenumbers.IsValidNumberForRegion(n, strings.ToUpper(cmp.Or(region, "NL")))
+	return kept, p.normalize(region, false)
 }

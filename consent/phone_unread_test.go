@@ -46,36 +46,50 @@ func TestPhoneUnreadPolicy(t *testing.T) {
 	}
 }
 
-func TestKeepUnreadPhoneAndNormalize(t *testing.T) {
+func TestNormalizeKeepingUnreadPhone(t *testing.T) {
 	cases := []struct {
 		name, phone, region string
 		kept                bool
 		wantPhone, wantRaw  string
 	}{
-		{"national number read in NL", "020-5550100", "NL", false, "020-5550100", ""},
-		{"US national in the US", "(410) 555-1234", "US", false, "(410) 555-1234", ""},
-		{"international anywhere", "+47 22 33 44 55", "NL", false, "+47 22 33 44 55", ""},
+		{"national number read in NL", "020-5550100", "NL", false, "+31205550100", ""},
+		{"US national in the US", "(410) 555-1234", "US", false, "+14105551234", ""},
+		{"international anywhere", "+47 22 33 44 55", "NL", false, "+4722334455", ""},
 		{"letters and a digit", "ext 1", "NL", true, "", "ext 1"},
 		{"too short", "12", "NL", true, "", "12"},
 		{"empty", "", "NL", false, "", ""},
+		{"blank", "   ", "NL", false, "", ""},
 		{"an NL number read in the US is no US number", "(0)20 555 0100", "US", true, "", "(0)20 555 0100"},
+		{"kept as written with its spaces folded", " 020  555 ", "US", true, "", "020 555"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			p := Prospect{Name: "Jan", Phone: c.phone, Source: SourceCard}
-			if got := KeepUnreadPhone(&p, c.region); got != c.kept || p.Phone != c.wantPhone || p.PhoneRaw != c.wantRaw {
-				t.Fatalf("kept %v phone %q raw %q, want %v %q %q", got, p.Phone, p.PhoneRaw, c.kept, c.wantPhone, c.wantRaw)
-			}
-			if err := p.Normalize(c.region); err != nil {
-				t.Fatalf("Normalize after KeepUnreadPhone: %v", err)
+			got, err := p.NormalizeKeepingUnreadPhone(c.region)
+			if err != nil || got != c.kept || p.Phone != c.wantPhone || p.PhoneRaw != c.wantRaw {
+				t.Fatalf("kept %v phone %q raw %q (%v), want %v %q %q", got, p.Phone, p.PhoneRaw, err, c.kept, c.wantPhone, c.wantRaw)
 			}
 			if p.PhoneUnread() != c.kept {
 				t.Errorf("PhoneUnread = %v", p.PhoneUnread())
 			}
+			again := p
+			if err := again.Normalize(c.region); err != nil || again != p {
+				t.Errorf("Normalize after it changed %+v to %+v (%v)", p, again, err)
+			}
 		})
 	}
+	// The rest of the prospect is normalised, and checked, as Normalize does.
+	p := Prospect{Name: "  Jan   Jansen ", Email: "JAN@Firma.example", Phone: "+31 20 555 0100", Source: SourceCard}
+	if _, err := p.NormalizeKeepingUnreadPhone("NL"); err != nil || p.Name != "Jan Jansen" || p.Email != "jan@firma.example" {
+		t.Errorf("%+v %v", p, err)
+	}
+	for _, bad := range []Prospect{{Name: "Jan", Email: "not an address", Source: SourceCard}, {Phone: "+31 20 555 0100", Source: SourceCard}} {
+		if _, err := bad.NormalizeKeepingUnreadPhone("NL"); err == nil {
+			t.Errorf("%+v accepted", bad)
+		}
+	}
 	// Correcting the number clears what was kept as written.
-	p := Prospect{Name: "Jan", Source: SourceCard, PhoneRaw: "(0)20 555 0100", Phone: "+31 20 555 0100"}
+	p = Prospect{Name: "Jan", Source: SourceCard, PhoneRaw: "(0)20 555 0100", Phone: "+31 20 555 0100"}
 	if err := p.Normalize("GB"); err != nil || p.PhoneRaw != "" || p.Phone != "+31205550100" {
 		t.Errorf("after correction: %+v, %v", p, err)
 	}

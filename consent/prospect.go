@@ -31,7 +31,11 @@ var ErrNameRequired = errors.New("a prospect needs a name")
 
 // Normalize trims fields, validates and normalises email and phone (phone to
 // E.164 with defaultRegion, e.g. "NL"), and checks the source.
-func (p *Prospect) Normalize(defaultRegion string) error {
+func (p *Prospect) Normalize(defaultRegion string) error { return p.normalize(defaultRegion, true) }
+
+// normalize is Normalize; the phone is read unless readPhone is false (its
+// caller has just read it: NormalizeKeepingUnreadPhone).
+func (p *Prospect) normalize(defaultRegion string, readPhone bool) error {
 	p.Name = strings.Join(strings.Fields(p.Name), " ")
 	p.Company = strings.TrimSpace(p.Company)
 	p.Title = strings.TrimSpace(p.Title)
@@ -47,8 +51,10 @@ func (p *Prospect) Normalize(defaultRegion string) error {
 	if p.Email, err = NormalizeEmail(p.Email); err != nil {
 		return err
 	}
-	if p.Phone, err = NormalizePhone(p.Phone, defaultRegion); err != nil {
-		return err
+	if readPhone {
+		if p.Phone, err = NormalizePhone(p.Phone, defaultRegion); err != nil {
+			return err
+		}
 	}
 	p.PhoneRaw = strings.Join(strings.Fields(p.PhoneRaw), " ")
 	if p.Phone != "" {

@@ -51,7 +51,8 @@ const (
 	ProblemInvalidPhone ProblemCode = "invalid-phone"
 	ProblemInvalid      ProblemCode = "invalid" // no name, an unknown source
 	ProblemSuppressed   ProblemCode = "suppressed"
-	ProblemGrantNotNews ProblemCode = "grant-not-news" // a note: a merged card's grant the ledger answered since
+	ProblemGrantNotNews ProblemCode = "grant-not-news"        // a note: a merged card's grant the ledger answered since
+	ProblemPhoneKept    ProblemCode = "phone-kept-as-written" // a note: AddOptions.KeepUnreadPhones kept it
 )
 
 // The sentences of the store's problems and refusals. An invalid card's
@@ -65,6 +66,7 @@ const (
 	tSuppressedDeclined = "this person declined an earlier introduction (matched by name and company): they may not be added or contacted again"
 	tDuplicateEmail     = "a prospect with this email already exists (id {{.ID}})"
 	tDuplicatePhone     = "a prospect with this phone already exists (id {{.ID}})"
+	tPhoneKept          = "its phone number has no country code and does not read in {{.Country}}: kept as written, and calls are blocked until you correct it"
 	tGrantNotNews       = "its consent for {{.Purpose}} by {{.Channel}} was not recorded: the prospect's ledger already holds an answer for it that is as recent or more (imported before, or withdrawn since)"
 )
 
@@ -73,7 +75,7 @@ const (
 // check.
 func MessageTemplates() []string {
 	return []string{tInvalidEmail, tInvalidPhone, tNameRequired, tSuppressedEmail, tSuppressedPhone, tSuppressedDeclined,
-		tDuplicateEmail, tDuplicatePhone, tGrantNotNews}
+		tDuplicateEmail, tDuplicatePhone, tGrantNotNews, tPhoneKept}
 }
 
 func (p ImportProblem) String() string {
@@ -94,8 +96,9 @@ type ImportSummary struct {
 	Suppressed int             `json:"suppressed"`
 	Failed     int             `json:"failed"`
 	Problems   []ImportProblem `json:"problems,omitempty"`
-	// Notes are grants of merged cards that were not written, because
-	// the ledger answered for their cell since (see ImportItem.Grants).
+	// Notes are about cards imported: grants of merged cards that were
+	// not written, because the ledger answered for their cell since (see
+	// ImportItem.Grants), and numbers kept as written (KeepUnreadPhones).
 	Notes []ImportProblem `json:"-"`
 	// Grants counts the grants written (ImportItem.Grants).
 	Grants int `json:"-"`
@@ -125,7 +128,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 	if progress != nil {
 		report = func(done int) { progress(done/2, total) }
 	}
-	pre, err := db.prepareImport(items, o.Region, report)
+	pre, err := db.prepareImport(items, o, report)
 	if err != nil {
 		return sum, err
 	}
@@ -158,7 +161,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 		// New prospects are sealed on other cores while this loop goes on,
 		// and written in order when a card merges into one or at the end.
 		if !pre.current(db) {
-			again, err := db.prepareImport(items, o.Region, nil)
+			again, err := db.prepareImport(items, o, nil)
 			if err != nil {
 				return err
 			}
@@ -224,6 +227,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 					return err
 				}
 				sum.Merged++
+				pr.notePhoneKept(it, o.Region, &sum)
 				if merged.Email != "" && newEmail[merged.Email] == 0 {
 					newEmail[merged.Email] = id
 				}
@@ -255,6 +259,7 @@ func (db *DB) ImportProspects(items []ImportItem, o AddOptions, progress func(do
 			}
 			batch.add(i, p.ID)
 			sum.Imported++
+			pr.notePhoneKept(it, o.Region, &sum)
 			if nameKey != "" {
 				byName[nameKey] = p.ID
 			}

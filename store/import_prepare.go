@@ -26,6 +26,7 @@ type preparedItem struct {
 	code   ProblemCode
 	msg    consent.Message
 
+	phoneKept          bool   // its number kept as written (AddOptions.KeepUnreadPhones)
 	emailKey, phoneKey []byte // blind index keys, nil without email or phone
 	sup                suppressKeys
 	nameKey            string // for a card with neither email nor phone
@@ -48,7 +49,7 @@ func (pr prepared) current(db *DB) bool {
 
 // prepareImport does the card-only work of every item on all cores.
 // report, if set, is called on the calling goroutine as cards are done.
-func (db *DB) prepareImport(items []ImportItem, region string, report func(done int)) (prepared, error) {
+func (db *DB) prepareImport(items []ImportItem, o AddOptions, report func(done int)) (prepared, error) {
 	db.mu.RLock()
 	keys := prepared{idx: bytes.Clone(db.idxKey), sup: bytes.Clone(db.supKey)}
 	locked := db.dataKey == nil
@@ -67,18 +68,24 @@ func (db *DB) prepareImport(items []ImportItem, region string, report func(done 
 		idxKey := func(kind, v string) []byte { return bytes.Clone(idx[w].blind(kind, v)) }
 		supKey := func(kind, v string) []byte { return bytes.Clone(sup[w].blind(kind, v)) }
 		for i := lo; i < hi; i++ {
-			out[i] = prepareItem(items[i].Prospect, region, idxKey, supKey)
+			out[i] = prepareItem(items[i].Prospect, o, idxKey, supKey)
 		}
 	}, report)
 	keys.items = out
 	return keys, nil
 }
 
-func prepareItem(card consent.Prospect, region string, idxKey, supKey func(kind, v string) []byte) preparedItem {
+func prepareItem(card consent.Prospect, o AddOptions, idxKey, supKey func(kind, v string) []byte) preparedItem {
 	pr := preparedItem{p: card}
-	if err := pr.p.Normalize(region); err != nil {
+	var err error
+	if o.KeepUnreadPhones {
+		pr.phoneKept, err = pr.p.NormalizeKeepingUnreadPhone(o.Region)
+	} else {
+		err = pr.p.Normalize(o.Region)
+	}
+	if err != nil {
 		pr.failed = true
-		pr.code, pr.msg = invalidCard(card, region, err)
+		pr.code, pr.msg = invalidCard(card, o.Region, err)
 		return pr
 	}
 	p := pr.p
@@ -93,6 +100,15 @@ func prepareItem(card consent.Prospect, region string, idxKey, supKey func(kind,
 	}
 	pr.sup = personSuppressKeys(supKey, p)
 	return pr
+}
+
+// notePhoneKept notes, for a card imported, that its number was kept as
+// written: calls stay blocked until the rep corrects it.
+func (pr *preparedItem) notePhoneKept(it ImportItem, region string, sum *ImportSummary) {
+	if pr.phoneKept {
+		sum.Notes = append(sum.Notes, NewImportProblem(it.File, it.Number, ProblemPhoneKept,
+			consent.Msg(tPhoneKept, "Country", region)))
+	}
 }
 
 // newProspect is a prospect created by an import, whose record and

@@ -16,8 +16,12 @@ type AddOptions struct {
 	Rep            string
 	Region         string // default phone region, e.g. "NL"
 	AllowDuplicate bool   // keep both when email or phone match an existing prospect
-	Agreed         string // the agreed next step, kept on the collected event
-	Now            time.Time
+	// KeepUnreadPhones: an import of files keeps a number that does not
+	// read in Region as written, with a note, instead of failing the card
+	// (consent.Prospect.NormalizeKeepingUnreadPhone).
+	KeepUnreadPhones bool
+	Agreed           string // the agreed next step, kept on the collected event
+	Now              time.Time
 }
 
 // AddProspect validates and stores a new prospect with its `collected`

@@ -3,13 +3,14 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"warmlead/consent"
-	"warmlead/consent/vcardin"
 	"warmlead/consent/vcardin/vcardtest"
 	"warmlead/store"
+	"warmlead/ui/usecase"
 )
 
 // cardsFile generates n vCard 3.0 business cards with European names,
@@ -27,8 +28,16 @@ func cardsFile(n int) []byte {
 	return b.Bytes()
 }
 
+// benchImport times what warmlead import does with one file, through the
+// use case the command and the window call: read the file, parse,
+// normalise (a number that does not read is kept as written), dedupe,
+// seal, commit.
 func benchImport(b *testing.B, n int) {
 	data := cardsFile(n)
+	path := filepath.Join(b.TempDir(), "cards.vcf")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -37,19 +46,11 @@ func benchImport(b *testing.B, n int) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		app := usecase.New(db, usecase.Env{Rep: func() string { return "Bench" }})
 		b.StartTimer()
-		// End to end: parse, normalise, dedupe, seal, commit.
-		res, err := vcardin.Parse(bytes.NewReader(data), vcardin.DefaultLimits())
-		if err != nil {
-			b.Fatal(err)
-		}
-		items := make([]store.ImportItem, len(res.Cards))
-		for j, c := range res.Cards {
-			items[j] = store.ImportItem{Number: c.Number, Prospect: c.Prospect(consent.SourceCard, "Bench Expo")}
-		}
-		sum, err := db.ImportProspects(items, store.AddOptions{Rep: "Bench", Region: "NL"}, nil)
-		if err != nil || sum.Imported != n {
-			b.Fatalf("%s %v", sum.Line(), err)
+		res, err := app.Imports.Import([]string{path}, usecase.ImportOptions{Event: "Bench Expo", Country: "NL"})
+		if err != nil || res.Summary.Imported != n {
+			b.Fatalf("%s %v", res.Summary.Line(), err)
 		}
 		b.StopTimer()
 		db.Close()

@@ -1,22 +1,20 @@
 package usecase
 
 import (
-	"runtime"
-	"sync"
-
 	"warmlead/consent"
 	"warmlead/store"
 )
 
 // ProblemPhoneKept: a card imported with its phone number kept as written,
 // because it has no country code and does not read in the country chosen.
-// Calls to the person are blocked until the rep corrects it.
-const ProblemPhoneKept store.ProblemCode = "phone-kept-as-written"
+// Calls to the person are blocked until the rep corrects it. The store
+// keeps it (store.AddOptions.KeepUnreadPhones), where the number is read
+// anyway, on all cores: reading a number is the costly part of a card.
+const ProblemPhoneKept = store.ProblemPhoneKept
 
 var (
-	tplPhoneKept = newTemplate(CodeInvalid, "its phone number has no country code and does not read in {{.Country}}: kept as written, and calls are blocked until you correct it")
-	errCountry   = newTemplate(CodeInvalid, "{{.Value}} is not a country code: use the two letters of ISO 3166, e.g. NL, NO, SE, DE or GB")
-	tplCounts    = newTemplate(CodeInvalid, "cards: {{.Whole}} imported whole, {{.Dropped}} imported with a field dropped or kept as written, {{.Failed}} failed")
+	errCountry = newTemplate(CodeInvalid, "{{.Value}} is not a country code: use the two letters of ISO 3166, e.g. NL, NO, SE, DE or GB")
+	tplCounts  = newTemplate(CodeInvalid, "cards: {{.Whole}} imported whole, {{.Dropped}} imported with a field dropped or kept as written, {{.Failed}} failed")
 )
 
 // importRegion is the country national numbers of an import are read in:
@@ -34,34 +32,13 @@ func importRegion(st interface {
 	return c, nil
 }
 
-// keepUnreadPhones keeps a phone number that cannot be read in region as
-// written (consent.KeepUnreadPhone) instead of losing the whole card, and
-// says so per card; it also gives every card the list's vendor.
-// Reading a phone number (libphonenumber, twice) is the costly part of a
-// card: the cards are read on all cores, each touching only its own item,
-// and the warnings then follow in card order.
-func (r *ReadResult) keepUnreadPhones(region, vendor string) {
-	kept := make([]bool, len(r.Items))
-	parts := min(runtime.GOMAXPROCS(0), max(1, len(r.Items)/256))
-	var wg sync.WaitGroup
-	for w := range parts {
-		lo, hi := w*len(r.Items)/parts, (w+1)*len(r.Items)/parts
-		wg.Go(func() {
-			for i := lo; i < hi; i++ {
-				it := &r.Items[i]
-				if vendor != "" {
-					it.Prospect.ListVendor = vendor
-				}
-				kept[i] = consent.KeepUnreadPhone(&it.Prospect, region)
-			}
-		})
+// setVendor gives every card the list's vendor ("" leaves them as read).
+func (r *ReadResult) setVendor(vendor string) {
+	if vendor == "" {
+		return
 	}
-	wg.Wait()
-	for i, it := range r.Items {
-		if kept[i] {
-			r.Warnings = append(r.Warnings, store.NewImportProblem(it.File, it.Number, ProblemPhoneKept,
-				consent.Msg(tplPhoneKept.Text, "Country", region)))
-		}
+	for i := range r.Items {
+		r.Items[i].Prospect.ListVendor = vendor
 	}
 }
 

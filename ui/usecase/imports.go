@@ -78,6 +78,10 @@ type ImportResult struct {
 // transaction. A file or card that cannot be read is a problem of its own;
 // the error is only for the store failing (then nothing was imported).
 func (u *Imports) Import(paths []string, o ImportOptions) (ImportResult, error) {
+	return pacedForImport(func() (ImportResult, error) { return u.importVCards(paths, o) })
+}
+
+func (u *Imports) importVCards(paths []string, o ImportOptions) (ImportResult, error) {
 	src := o.Source
 	if src == "" {
 		src = consent.SourceCard
@@ -87,15 +91,19 @@ func (u *Imports) Import(paths []string, o ImportOptions) (ImportResult, error) 
 		return ImportResult{}, err
 	}
 	read := ReadVCards(paths, src, o.Event)
-	read.keepUnreadPhones(region, o.ListVendor)
+	read.setVendor(o.ListVendor)
 	sum, err := u.st.ImportProspects(read.Items, store.AddOptions{Rep: u.env.rep(), Region: region,
-		AllowDuplicate: o.KeepBoth, Now: u.env.now()}, o.Progress)
+		AllowDuplicate: o.KeepBoth, KeepUnreadPhones: true, Now: u.env.now()}, o.Progress)
 	if err != nil {
 		return ImportResult{}, err
 	}
 	sum.Failed += len(read.Problems)
 	sum.Problems = append(read.Problems, sum.Problems...)
-	return ImportResult{Summary: sum, Warnings: read.Warnings}, nil
+	// The numbers kept as written come after what the reader warned of,
+	// in card order.
+	warnings := append(read.Warnings, sum.Notes...)
+	sum.Notes = nil
+	return ImportResult{Summary: sum, Warnings: warnings}, nil
 }
 
 // ReadResult is what the vCard files gave: the cards to import, the files

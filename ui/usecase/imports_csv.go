@@ -138,6 +138,10 @@ func CheckCSV(o CSVOptions) error {
 // refused answer (CheckCSV) or the store failing, and then nothing was
 // imported.
 func (u *Imports) ImportCSV(f *CSVFile, o CSVOptions) (CSVResult, error) {
+	return pacedForImport(func() (CSVResult, error) { return u.importCSV(f, o) })
+}
+
+func (u *Imports) importCSV(f *CSVFile, o CSVOptions) (CSVResult, error) {
 	if err := CheckCSV(o); err != nil {
 		return CSVResult{}, err
 	}
