@@ -16,16 +16,23 @@ type CallKey struct {
 	Name     string
 	Last     time.Time // zero: never called
 	Callback time.Time // zero: no call-back asked
-	// Barred: they objected (or said "do not call" on a call), or their
-	// number is on a do-not-call register. No call is allowed, whatever
-	// call-back was asked for before, so they come last: the top of the
-	// list is people the rep may ring.
+	// Barred: they objected (or said "do not call" on a call, here or to
+	// another member of the team), or their number is on a do-not-call
+	// register. No call is allowed, whatever call-back was asked for
+	// before, so they come last: the top of the list is people the rep may
+	// ring.
 	Barred bool
+	// RetentionEnds is when their retention period ends (RetentionEnds;
+	// zero: no activity). From then on they are barred as well, until
+	// re-activated or erased (Decide's step 3): a date, so the list judges
+	// it at its own now.
+	RetentionEnds time.Time
 }
 
-// CallKeyOf is a record's key.
-func CallKeyOf(r Record) CallKey {
-	k := CallKey{Name: r.Prospect.Name, Barred: objection(r.Events) != nil || r.DNC != nil}
+// CallKeyOf is a record's key under a retention period of retentionMonths.
+func CallKeyOf(r Record, retentionMonths int) CallKey {
+	barred := objection(r.Events) != nil || r.DNC != nil || r.teamBlock(TeamObjection, TeamDoNotCall) != nil
+	k := CallKey{Name: r.Prospect.Name, Barred: barred, RetentionEnds: RetentionEnds(r, retentionMonths)}
 	if c, ok := LastCall(r); ok {
 		k.Last = c.Time
 		if c.Outcome == OutcomeCallBack {
@@ -46,8 +53,8 @@ func (k CallKey) due(now time.Time) time.Time {
 
 // OrderCalls sorts items as the call list shows them: call-backs due
 // first (earliest first), then those never called, then by the oldest last
-// attempt, then by name; the barred after everyone else, in the same
-// order among themselves; equal keys by id
+// attempt, then by name; the barred (and those whose retention ended)
+// after everyone else, in the same order among themselves; equal keys by id
 // (a total order: the same list always comes out the same). The keys are
 // taken once and the sort moves small structs: 100,000 people sort in
 // milliseconds.
@@ -85,7 +92,8 @@ type callSortKey struct {
 }
 
 func (k CallKey) sortKey(id uint64, now time.Time) callSortKey {
-	x := callSortKey{name: k.Name, id: id, barred: k.Barred}
+	expired := !k.RetentionEnds.IsZero() && !now.Before(k.RetentionEnds)
+	x := callSortKey{name: k.Name, id: id, barred: k.Barred || expired}
 	if d := k.due(now); !d.IsZero() {
 		x.due, x.hasDue = d.UnixNano(), true
 	}

@@ -36,6 +36,10 @@ func TestOrderCalls(t *testing.T) {
 			{1, CallKey{Name: "A", Last: at(-1), Callback: at(1), Barred: true}}, {2, CallKey{Name: "B", Last: at(-1)}},
 			{3, CallKey{Name: "C", Barred: true}}, {4, CallKey{Name: "D", Last: at(-2), Callback: at(2)}}},
 			[]uint64{4, 2, 1, 3}},
+		{"retention over is barred from its end on: an hour before it they keep their place", []item{
+			{1, CallKey{Name: "A", Last: at(-1), Callback: at(1), RetentionEnds: at(0)}}, {2, CallKey{Name: "B", RetentionEnds: at(-900)}},
+			{3, CallKey{Name: "C", Last: at(-2), RetentionEnds: at(1)}}, {4, CallKey{Name: "D", Barred: true}}, {5, CallKey{Name: "E", Last: at(-3)}}},
+			[]uint64{5, 3, 1, 2, 4}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -95,7 +99,8 @@ func TestCompareCallsMovesOneRow(t *testing.T) {
 }
 
 // A record is barred from the call list's top by an objection, a "do not
-// call" said on a call, or its number on a register; nothing else.
+// call" said on a call (to this rep or another member), or its number on a
+// register; nothing else. Its retention end is the policy's.
 func TestCallKeyOfBarred(t *testing.T) {
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	for _, c := range []struct {
@@ -109,9 +114,16 @@ func TestCallKeyOfBarred(t *testing.T) {
 		{"do not call, said on a call", Record{Events: []Event{{Kind: KindCallLogged, Time: at, Outcome: OutcomeDoNotCall}}}, true},
 		{"a register hit", Record{DNC: &DNCHit{}}, true},
 		{"a withdrawn consent (other channels may still be open)", Record{Events: []Event{{Kind: KindConsentWithdrawn, Time: at}}}, false},
+		{"an objection to another member", Record{TeamBlocks: []TeamBlock{{Kind: TeamObjection, Rep: "Anna", Time: at}}}, true},
+		{"do not call, said to another member", Record{TeamBlocks: []TeamBlock{{Kind: TeamDoNotCall, Rep: "Anna", Time: at}}}, true},
+		{"an introduction declined to another member (its own rule)", Record{TeamBlocks: []TeamBlock{{Kind: TeamDeclined, Rep: "Anna", Time: at}}}, false},
 	} {
-		if got := CallKeyOf(c.r).Barred; got != c.want {
-			t.Errorf("%s: barred %v, want %v", c.name, got, c.want)
+		k := CallKeyOf(c.r, 12)
+		if k.Barred != c.want {
+			t.Errorf("%s: barred %v, want %v", c.name, k.Barred, c.want)
+		}
+		if want := RetentionEnds(c.r, 12); !k.RetentionEnds.Equal(want) {
+			t.Errorf("%s: retention ends %v, want %v", c.name, k.RetentionEnds, want)
 		}
 	}
 }

@@ -125,9 +125,10 @@ func ConfirmBySentEmail(pending []Event, mail Email, rep string, now time.Time) 
 }
 
 // CallQueue orders prospects to call: call-backs due first (earliest
-// first), then those never called, then by oldest last attempt. Prospects
+// first), then those never called, then by oldest last attempt; those no
+// call is allowed to (CallKey.Barred, retention over) last. Prospects
 // without a phone number are left out.
-func CallQueue(recs []Record, now time.Time) []Record {
+func CallQueue(recs []Record, now time.Time, retentionMonths int) []Record {
 	type keyed struct {
 		r Record
 		k CallKey
@@ -135,7 +136,7 @@ func CallQueue(recs []Record, now time.Time) []Record {
 	var ks []keyed
 	for _, r := range recs {
 		if r.Prospect.Phone != "" {
-			ks = append(ks, keyed{r, CallKeyOf(r)})
+			ks = append(ks, keyed{r, CallKeyOf(r, retentionMonths)})
 		}
 	}
 	OrderCalls(ks, func(x *keyed) CallKey { return x.k }, func(x *keyed) uint64 { return x.r.Prospect.ID }, now)

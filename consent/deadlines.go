@@ -45,14 +45,15 @@ var noticeSources = map[Source]bool{SourceReferral: true, SourceList: true, Sour
 
 // DueItems lists what is due for one prospect, overdue items included (their
 // Date is in the past). An erased person has nothing due; after an objection
-// only the end of retention remains, because every other item means
-// contacting someone who asked not to be contacted.
+// (to this rep, or to another member of the team) only the end of
+// retention remains, because every other item means contacting someone who
+// asked not to be contacted.
 func DueItems(r Record, now time.Time, retentionMonths int) []Due {
 	if r.Suppressed {
 		return nil
 	}
 	f := newFmt(r, now)
-	objected := objection(r.Events) != nil
+	objected := objection(r.Events) != nil || r.teamBlock(TeamObjection, TeamDoNotCall) != nil
 	horizon := now.AddDate(0, 0, LookaheadDays)
 	var out []Due
 	add := func(kind string, date time.Time, m Message) {

@@ -10,6 +10,12 @@ import (
 	"time"
 )
 
+// withTeamBlock is r with a block another member recorded.
+func withTeamBlock(kind string, r Record) Record {
+	r.TeamBlocks = append(r.TeamBlocks, TeamBlock{Kind: kind, Rep: "Ann Rep", Time: day(3)})
+	return r
+}
+
 func TestDueItems(t *testing.T) {
 	withObjection := func(r Record) Record {
 		r.Events = append(r.Events, Event{Time: day(3), Kind: KindObjection})
@@ -88,6 +94,13 @@ func TestDueItems(t *testing.T) {
 			now: t0.AddDate(1, 0, -10)},
 		{name: "objection: erasure still due", r: withObjection(rec(SourceList)), now: t0.AddDate(1, 0, 1),
 			want: []string{"retention-ended 2027-01-10"}},
+		{name: "objection to another member: no contact is due", r: withTeamBlock(TeamObjection, rec(SourceReferral, callBack(2, OutcomeCallBack, 35), askAgain(grant(1, PurposeEvents, email), 40))),
+			now: t0.AddDate(1, 0, -10)},
+		{name: "do not call, said to another member: no contact is due", r: withTeamBlock(TeamDoNotCall, rec(SourceList, callBack(2, OutcomeCallBack, 35))), now: day(12)},
+		{name: "objection to another member: erasure still due", r: withTeamBlock(TeamObjection, rec(SourceList)), now: t0.AddDate(1, 0, 1),
+			want: []string{"retention-ended 2027-01-10"}},
+		{name: "an introduction declined to another member leaves the rest", r: withTeamBlock(TeamDeclined, rec(SourceList, callBack(2, OutcomeCallBack, 35))), now: day(12),
+			want: []string{"notice 2026-02-09", "call-back 2026-02-14"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -67,6 +67,13 @@ func teamBlocked(r Record, f reasonFmt) (Decision, bool) {
 	return Decision{}, false
 }
 
+// TeamWithdrew tells whether a withdrawal another member recorded for
+// (p, ch) stands: no confirmed grant was recorded here after it. Decide
+// blocks on it (step 4); the read model's consent state says withdrawn.
+func (r Record) TeamWithdrew(p Purpose, ch Channel) bool {
+	return teamWithdrawn(r, latestConsent(r.Events, p, ch), p, ch) != nil
+}
+
 // teamWithdrawn is the latest team withdrawal covering (p, ch) that the
 // local ledger has not overtaken: a confirmed grant recorded here after it
 // is fresh consent and wins, as the latest consent event wins locally. A

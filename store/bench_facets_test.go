@@ -4,6 +4,10 @@ package store
 // shared 100,000-prospect fixture of bench_fixture_test.go.
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -30,6 +34,53 @@ func BenchmarkFacetsRead100k(b *testing.B) {
 		if err := db.Index().PrepareFacets(); err != nil {
 			b.Fatal(err)
 		}
+	}
+	b.ReportMetric(float64(benchProspects*b.N)/b.Elapsed().Seconds(), "ledgers/s")
+}
+
+// BenchmarkFacetsReadInTeam100k is that read at a rep of a team holding
+// blocks (a copy of the fixture, linked, with one objection naming a
+// prospect and 10,000 register entries naming nobody here): each prospect's
+// email and phone are hashed and looked up among the blocks too
+// (team_facets.go). Beside BenchmarkFacetsRead100k, the cost of the team.
+func BenchmarkFacetsReadInTeam100k(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "team.db")
+	raw, err := os.ReadFile(fixture100k(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	db := openWith(b, path, Options{}, benchPass)
+	defer db.Close()
+	if err := db.SetTeamLink(TeamLink{Index: teamTestKeys.Index, Blob: []byte(`{"secret":1}`)}, AuditEntry{Rep: "Bench", Action: "team-joined"}); err != nil {
+		b.Fatal(err)
+	}
+	p, ok := db.Index().Cached(1)
+	if !ok || p.Email == "" {
+		b.Fatalf("prospect 1: %+v", p)
+	}
+	bs := []TeamBlockIn{{Key: "o", Member: "Ann", Hashes: TeamHashes(teamTestKeys, p), Block: consent.TeamBlock{Kind: consent.TeamObjection, Rep: "Ann", Time: time.Now()}}}
+	for i := range 10_000 {
+		h := sha256.Sum256(fmt.Appendf(nil, "register %d", i))
+		bs = append(bs, TeamBlockIn{Key: fmt.Sprint(i), Member: "Ann", Hashes: [][]byte{h[:]}, Block: consent.TeamBlock{Kind: consent.TeamRegister, Rep: "Ann", Time: time.Now()}})
+	}
+	if _, err := db.ApplyTeamBlocks(bs, 1); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		db.mu.Lock()
+		db.index.facets.built = false
+		db.mu.Unlock()
+		b.StartTimer()
+		if err := db.Index().PrepareFacets(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if f, ok := db.Index().Facts(p.ID, time.Now()); !ok || f.Consent != RowObjected {
+		b.Fatalf("the prospect the objection names reads %+v", f)
 	}
 	b.ReportMetric(float64(benchProspects*b.N)/b.Elapsed().Seconds(), "ledgers/s")
 }

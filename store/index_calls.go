@@ -1,6 +1,10 @@
 package store
 
-import "time"
+import (
+	"time"
+
+	"warmlead/consent"
+)
 
 // CallEntry is one person with a phone number as the call list orders
 // them: from the read model (the ledger facets), so the list of 100,000
@@ -13,7 +17,10 @@ type CallEntry struct {
 	Callback time.Time // what the latest call asked for when its outcome was call-back; zero otherwise
 	Name     string    // folded
 	Company  string    // folded
-	Barred   bool      // an objection or a register hit: consent.CallKey.Barred
+	Barred   bool      // an objection (the team's too) or a register hit: consent.CallKey.Barred
+	// RetentionEnds is consent.RetentionEnds under the retention period
+	// the list was asked with (zero: no activity).
+	RetentionEnds time.Time
 }
 
 // CallList is everyone with a phone number, in no particular order
@@ -21,7 +28,7 @@ type CallEntry struct {
 // after an unlock reads the ledgers for the facets (as List does); later
 // ones re-read only the ledgers written since, so the list after a logged
 // call is ready in milliseconds. Call it off the UI goroutine.
-func (r Index) CallList(dst []CallEntry) ([]CallEntry, error) {
+func (r Index) CallList(dst []CallEntry, retentionMonths int) ([]CallEntry, error) {
 	db := r.db
 	dst = dst[:0]
 	if err := db.refreshFacets(false); err != nil {
@@ -48,7 +55,7 @@ func (r Index) CallList(dst []CallEntry) ([]CallEntry, error) {
 		if e.p.Phone == "" {
 			continue
 		}
-		dst = append(dst, callEntry(ix, id, e))
+		dst = append(dst, callEntry(ix, id, e, retentionMonths))
 	}
 	return dst, nil
 }
@@ -57,7 +64,7 @@ func (r Index) CallList(dst []CallEntry) ([]CallEntry, error) {
 // their ledger (a logged call): the list moves that row instead of
 // ordering everyone again. ok is false when they have no phone number or
 // no longer exist. Call it off the UI goroutine.
-func (r Index) CallEntryOf(id uint64) (c CallEntry, ok bool, err error) {
+func (r Index) CallEntryOf(id uint64, retentionMonths int) (c CallEntry, ok bool, err error) {
 	db := r.db
 	if err := db.refreshFacets(false); err != nil {
 		return c, false, err
@@ -72,18 +79,28 @@ func (r Index) CallEntryOf(id uint64) (c CallEntry, ok bool, err error) {
 	if e == nil || e.p.Phone == "" {
 		return c, false, nil
 	}
-	return callEntry(ix, id, e), true, nil
+	return callEntry(ix, id, e, retentionMonths), true, nil
 }
 
-func callEntry(ix *searchIndex, id uint64, e *indexEntry) CallEntry {
+func callEntry(ix *searchIndex, id uint64, e *indexEntry, retentionMonths int) CallEntry {
 	c := CallEntry{ID: id, Name: e.name, Company: companyOf(e)}
 	if lf, ok := ix.facets.ledger[id]; ok {
 		c.Attempts = int(lf.calls)
 		c.LastCall = unixOrZero(lf.lastCall)
 		c.Callback = unixOrZero(lf.callBackAt)
 		c.Barred = lf.objected || lf.dnc // as consent.CallKeyOf
+		c.RetentionEnds = retentionEndsFrom(lf.lastActivity, retentionMonths)
 	}
 	return c
+}
+
+// retentionEndsFrom is consent.RetentionEnds for a last activity in unix
+// seconds (0: none), as the facets keep it.
+func retentionEndsFrom(lastActivity int64, months int) time.Time {
+	if lastActivity == 0 {
+		return time.Time{}
+	}
+	return consent.RetentionEnds(consent.Record{Prospect: consent.Prospect{Created: time.Unix(lastActivity, 0).UTC()}}, months)
 }
 
 func unixOrZero(s int64) time.Time {

@@ -114,7 +114,9 @@ type facetIndex struct {
 	// that read is read again afterwards.
 	stale    map[uint64]struct{}
 	tracking bool
-	regs     string // the do-not-call registers the dnc flags were computed with
+	// rereadAll: the next refresh reads every ledger (team_facets.go).
+	rereadAll bool
+	regs      string // the do-not-call registers the dnc flags were computed with
 	// The orders below are positions in searchIndex.sorted, rebuilt when
 	// behind what they depend on: layout counts the index's puts and
 	// removes (positions and companies), version those and the ledger

@@ -60,7 +60,8 @@ func (db *DB) refreshFacets(checkRegisters bool) error {
 		return ErrNotUnlocked
 	}
 	f.tracking = true
-	full := !f.built || len(f.stale) > fullReadMin
+	full := !f.built || f.rereadAll || len(f.stale) > fullReadMin
+	f.rereadAll = false
 	todo := make([]facetJob, 0, len(f.stale))
 	for id := range f.stale {
 		if e := ix.byID[id]; e != nil && !full {
@@ -189,6 +190,7 @@ func (db *DB) readFacetRange(ix *searchIndex, jobs []facetJob, out []facetResult
 		if err != nil && !errIntegrity(err) {
 			return err
 		}
+		teamBlocks := db.newTeamFacetReader(tx)
 		c := tx.Bucket(bEvents).Cursor()
 		var evs []consent.Event
 		var fe facetEvent
@@ -212,12 +214,13 @@ func (db *DB) readFacetRange(ix *searchIndex, jobs []facetJob, out []facetResult
 				}
 				return nil
 			})
-			out[n] = facetResult{j.id, facetOf(consent.Record{Prospect: j.p, Events: evs})}
+			rec := consent.Record{Prospect: j.p, Events: evs, TeamBlocks: teamBlocks.of(ix, j.id)}
+			out[n] = facetResult{j.id, facetOf(rec)}
 			if damaged != nil { // a damaged page: "may be due", so the due list opens it and names it
 				out[n].lf.setDue(consent.DueHint{Any: true})
 			}
-			if j.phone != "" {
-				out[n].lf.dnc = db.dncLookup(tx, regs, bl[0].blind("dnc", j.phone)) != nil
+			if j.phone != "" && db.dncLookup(tx, regs, bl[0].blind("dnc", j.phone)) != nil {
+				out[n].lf.dnc = true // else only a register the team published (summarise)
 			}
 		}
 		return db.indexGoneErr(ix)
@@ -239,10 +242,11 @@ func (db *DB) indexGone(ix *searchIndex) bool {
 	return db.index != ix
 }
 
-// facetOf is a record's facet: the ledger's summary, the deadline hint
-// and whether an Art. 14 notice is owed.
+// facetOf is a record's facet: the ledger's summary with the team's
+// blocks, the deadline hint and whether an Art. 14 notice is owed. The
+// local do-not-call registers are the caller's (readFacetRange).
 func facetOf(rec consent.Record) ledgerFacet {
-	lf := summarise(rec.Events)
+	lf := summarise(rec)
 	lf.setDue(consent.HintDue(rec))
 	lf.notice = consent.NoticeOwed(rec)
 	return lf
@@ -251,9 +255,11 @@ func facetOf(rec consent.Record) ledgerFacet {
 // summarise reduces a ledger to its facet. "Contact" is what the rep did to
 // reach the person, or their reply: calls (answered or not), emails,
 // notices. The consent state is the policy's own matrix (ConsentStateAt)
-// for every pair the ledger mentions, judged at the beginning of time so
-// that an expiry stays a date the query compares with its now.
-func summarise(evs []consent.Event) ledgerFacet {
+// for every pair the ledger or a team withdrawal mentions, judged at the
+// beginning of time so that an expiry stays a date the query compares
+// with its now. The team's blocks bind as the policy says (team_facets.go).
+func summarise(rec consent.Record) ledgerFacet {
+	evs := rec.Events
 	var lf ledgerFacet
 	type pair struct {
 		p  consent.Purpose
@@ -296,8 +302,25 @@ func summarise(evs []consent.Event) ledgerFacet {
 			}
 		}
 	}
-	rec := consent.Record{Events: evs}
+	for _, b := range rec.TeamBlocks {
+		switch {
+		case bindsAsObjection(b.Kind):
+			lf.objected = true
+		case b.Kind == consent.TeamRegister:
+			lf.dnc = true
+		case b.Kind == consent.TeamWithdrawal:
+			for _, p := range orAll(b.Purpose, consent.Purposes) {
+				for _, ch := range orAll(b.Channel, consent.Channels) {
+					add(p, ch)
+				}
+			}
+		}
+	}
 	for _, pc := range pairs {
+		if len(rec.TeamBlocks) > 0 && rec.TeamWithdrew(pc.p, pc.ch) {
+			lf.withdrawn = true
+			continue
+		}
 		switch cell := rec.ConsentStateAt(pc.p, pc.ch, time.Time{}); cell.Status {
 		case consent.StatusGranted:
 			until := forever

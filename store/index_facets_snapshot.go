@@ -37,9 +37,10 @@ import (
 //     (updatesInFlight, counted until an update's commit hooks have marked
 //     what it wrote stale: the hooks run after bbolt lets the next writer
 //     in). The facets are pure functions of a ledger, the prospect's
-//     created date, source and phone, and the registers: every time in them
-//     is a date a query compares with its own now, so a snapshot loaded a
-//     month later answers as a fresh read would;
+//     created date, source and contact details, the registers and the
+//     team's blocks (pulled through update, so they move the stamp too):
+//     every time in them is a date a query compares with its own now, so a
+//     snapshot loaded a month later answers as a fresh read would;
 //   - it holds ids, times and flags, no name or address; an erasure deletes
 //     it in its own transaction anyway (removeRecordTx), before the
 //     compaction that follows, so no page keeps an erased id. A rekey drops

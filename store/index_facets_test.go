@@ -210,22 +210,22 @@ func TestFacetsUnderConcurrentWrites(t *testing.T) {
 func TestSummariseMatchesThePolicy(t *testing.T) {
 	day := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
 	grant := consent.Event{Kind: consent.KindConsentGranted, Purpose: consent.PurposeOffers, Channel: consent.ChannelSMS, Time: day}
-	lf := summarise([]consent.Event{grant})
+	lf := summarise(consent.Record{Events: []consent.Event{grant}})
 	if lf.until != forever || lf.objected || lf.withdrawn || lf.contact != 0 {
 		t.Errorf("grant: %+v", lf)
 	}
 	// A refusal of the same pair later wins; one of another pair does not.
 	other := consent.Event{Kind: consent.KindConsentRefused, Purpose: consent.PurposeOffers, Channel: consent.ChannelPost, Time: day}
-	if lf := summarise([]consent.Event{grant, other}); lf.until != forever {
+	if lf := summarise(consent.Record{Events: []consent.Event{grant, other}}); lf.until != forever {
 		t.Errorf("refusal of another pair ended the grant: %+v", lf)
 	}
 	same := consent.Event{Kind: consent.KindConsentRefused, Purpose: consent.PurposeOffers, Channel: consent.ChannelSMS, Time: day}
-	if lf := summarise([]consent.Event{grant, same}); lf.until != 0 || lf.withdrawn {
+	if lf := summarise(consent.Record{Events: []consent.Event{grant, same}}); lf.until != 0 || lf.withdrawn {
 		t.Errorf("refused: %+v", lf)
 	}
 	// "Do not call me" on a call is the policy's global objection.
 	call := consent.Event{Kind: consent.KindCallLogged, Outcome: consent.OutcomeDoNotCall, Time: day}
-	if lf := summarise([]consent.Event{call}); !lf.objected || lf.contact != day.Unix() {
+	if lf := summarise(consent.Record{Events: []consent.Event{call}}); !lf.objected || lf.contact != day.Unix() {
 		t.Errorf("do-not-call outcome: %+v", lf)
 	}
 }

@@ -210,6 +210,7 @@ func (db *DB) LeaveTeam(a AuditEntry) error {
 	if err != nil {
 		return err
 	}
+	db.facetsRereadAll() // the team's blocks are gone (team_facets.go)
 	for _, p := range []string{db.MirrorPath(), db.MirrorPath() + ".lock"} {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err

@@ -49,6 +49,7 @@ func (db *DB) ApplyTeamBlocks(bs []TeamBlockIn, cursor int64) ([]TeamMatch, erro
 		if err := db.addTeamBlocks(tx, bs); err != nil {
 			return err
 		}
+		db.staleForTeamBlocks(tx, k, bs) // team_facets.go
 		erasures := map[string]consent.TeamBlock{}
 		for _, b := range bs {
 			if b.Block.Kind == consent.TeamErasure {

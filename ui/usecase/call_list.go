@@ -15,7 +15,8 @@ type CallRow struct {
 }
 
 // Queue is the call list: everyone with a phone number, call-backs due
-// first, then those never called, then by the oldest last attempt, each
+// first, then those never called, then by the oldest last attempt, those
+// no call is allowed to last (consent.OrderCalls), each
 // with the policy's answer for phone follow-up now.
 //
 // One record at a time, keeping of each ledger only its calls (what the
@@ -49,7 +50,7 @@ func (c *Calls) Queue() ([]CallRow, error) {
 		return nil, err
 	}
 	var rows []CallRow
-	for _, r := range consent.CallQueue(recs, now) {
+	for _, r := range consent.CallQueue(recs, now, st.RetentionMonths) {
 		row := CallRow{Record: r, Attempts: consent.Attempts(r), Decision: decisions[r.Prospect.ID]}
 		if last, ok := consent.LastCall(r); ok && last.Outcome == consent.OutcomeCallBack {
 			row.Callback = last.Callback

@@ -16,7 +16,11 @@ import (
 // with a phone number with their attempts and call-back, without the
 // policy's answer (Decisions gives it for the rows shown). dst is reused.
 func (c *Calls) List(dst []store.CallEntry) ([]store.CallEntry, error) {
-	rows, err := c.st.Index().CallList(dst)
+	st, err := c.st.Settings()
+	if err != nil {
+		return dst, err
+	}
+	rows, err := c.st.Index().CallList(dst, st.RetentionMonths)
 	if err != nil {
 		return rows, err
 	}
@@ -25,14 +29,18 @@ func (c *Calls) List(dst []store.CallEntry) ([]store.CallEntry, error) {
 }
 
 func callKey(e *store.CallEntry) consent.CallKey {
-	return consent.CallKey{Name: e.Name, Last: e.LastCall, Callback: e.Callback, Barred: e.Barred}
+	return consent.CallKey{Name: e.Name, Last: e.LastCall, Callback: e.Callback, Barred: e.Barred, RetentionEnds: e.RetentionEnds}
 }
 
 // Entry is one person's row of List, read again after a write to their
 // ledger; ok is false when they are no longer on the list (erased, or no
 // phone number any more).
 func (c *Calls) Entry(id uint64) (e store.CallEntry, ok bool, err error) {
-	return c.st.Index().CallEntryOf(id)
+	st, err := c.st.Settings()
+	if err != nil {
+		return e, false, err
+	}
+	return c.st.Index().CallEntryOf(id, st.RetentionMonths)
 }
 
 // Compare is List's order for two rows, now: a list from List stays in

@@ -31,7 +31,7 @@ func TestCallListMatchesQueue(t *testing.T) {
 	for _, q := range queue {
 		want[q.Record.Prospect.ID] = q
 	}
-	barredSeen := 0
+	barredSeen, expiredSeen := 0, 0
 	for i, e := range list {
 		q, ok := want[e.ID]
 		if !ok || e.Attempts != q.Attempts || !e.Callback.Equal(q.Callback.Truncate(time.Second)) {
@@ -45,6 +45,12 @@ func TestCallListMatchesQueue(t *testing.T) {
 		if e.Barred && q.Decision.Allowed {
 			t.Fatalf("row %d is barred, yet the policy allows the call: %+v", i, q.Decision)
 		}
+		// Retention over: the read model's end is the policy's.
+		expired := !e.RetentionEnds.IsZero() && !testNow.Before(e.RetentionEnds)
+		if (q.Decision.Rule == consent.RuleRetentionExpired) != expired && !e.Barred {
+			t.Fatalf("row %d: the policy says %s, the read model's retention ends %v", i, q.Decision.Rule, e.RetentionEnds)
+		}
+		expiredSeen += map[bool]int{true: 1}[expired]
 		barredSeen += map[bool]int{true: 1}[e.Barred]
 		if i > 0 && callAfter(list[i-1], e, testNow) {
 			t.Fatalf("rows %d and %d out of order: %+v then %+v", i-1, i, list[i-1], e)
@@ -54,6 +60,7 @@ func TestCallListMatchesQueue(t *testing.T) {
 	if barredSeen == 0 || barredSeen == len(list) {
 		t.Fatalf("%d of %d rows barred: the demo should have both", barredSeen, len(list))
 	}
+	t.Logf("%d barred, %d past retention, of %d", barredSeen, expiredSeen, len(list))
 
 	ids := []uint64{list[0].ID, list[len(list)/2].ID, list[len(list)-1].ID}
 	got, skipped, err := app.Calls.Decisions(ids)
@@ -104,12 +111,75 @@ func TestCallListMatchesQueue(t *testing.T) {
 	t.Logf("the list after a logged call: %v for %d people", took, len(after))
 }
 
+// Someone whose retention period ended may not be called until they are
+// re-activated or erased: the call list puts them with the barred, by the
+// retention setting, and a re-activation puts them back in their place.
+func TestCallListPutsRetentionOverLast(t *testing.T) {
+	app, db := newTestApp(t)
+	cold := func(name, phone string) consent.Prospect {
+		return consent.Prospect{Name: name, Phone: phone, Source: consent.SourceColdCall}
+	}
+	old := addProspect(t, db, cold("Aart Oud", "+31 20 555 0111"), testNow.AddDate(0, -13, 0)).ID
+	recent := addProspect(t, db, cold("Bea Nieuw", "+31 20 555 0112"), testNow.AddDate(0, -2, 0)).ID
+	order := func() []uint64 {
+		t.Helper()
+		list, err := app.Calls.List(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []uint64
+		for _, e := range list {
+			ids = append(ids, e.ID)
+		}
+		return ids
+	}
+	if got := order(); !slices.Equal(got, []uint64{recent, old}) {
+		t.Fatalf("order %v, want the one kept too long (%d) last", got, old)
+	}
+	d, _, err := app.Calls.Decisions([]uint64{old})
+	if err != nil || d[old].Rule != consent.RuleRetentionExpired {
+		t.Fatalf("the policy on the one kept too long: %+v %v", d[old], err)
+	}
+
+	s, err := db.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.RetentionMonths = 24
+	if err := db.SaveSettings(s); err != nil {
+		t.Fatal(err)
+	}
+	if got := order(); !slices.Equal(got, []uint64{old, recent}) {
+		t.Fatalf("with 24 months kept: order %v, want by name", got)
+	}
+	s.RetentionMonths = 12
+	if err := db.SaveSettings(s); err != nil {
+		t.Fatal(err)
+	}
+
+	// They got in touch again: a re-activation, and the row read again
+	// (as the window does after a write) goes back by name.
+	if _, err := db.Commit(store.Change{Prospect: old, Events: []consent.Event{{Time: testNow, Rep: "Rita Rep", Kind: consent.KindReactivated}}}); err != nil {
+		t.Fatal(err)
+	}
+	e, ok, err := app.Calls.Entry(old)
+	if err != nil || !ok || !e.RetentionEnds.After(testNow) {
+		t.Fatalf("after the re-activation: %+v %v %v", e, ok, err)
+	}
+	if got := order(); !slices.Equal(got, []uint64{old, recent}) {
+		t.Fatalf("after the re-activation: order %v, want by name", got)
+	}
+}
+
 // callAfter tells whether a must come after b on the call list.
 func callAfter(a, b store.CallEntry, now time.Time) bool {
 	due := func(e store.CallEntry) bool { return !e.Callback.IsZero() && !e.Callback.After(now.Add(24*time.Hour)) }
+	barred := func(e store.CallEntry) bool {
+		return e.Barred || !e.RetentionEnds.IsZero() && !now.Before(e.RetentionEnds)
+	}
 	switch {
-	case a.Barred != b.Barred: // an objection or a register: last
-		return a.Barred
+	case barred(a) != barred(b): // an objection, a register or retention over: last
+		return barred(a)
 	case due(a) != due(b):
 		return due(b)
 	case due(a) && !a.Callback.Equal(b.Callback):

@@ -2,6 +2,7 @@ package teamscenario
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -75,6 +76,10 @@ func TestTeamScenario(t *testing.T) {
 	ann.sync()
 	if code, why := ann.canContact(annBob, "phone"); code != 3 || !strings.Contains(why, "Bert Rep") {
 		t.Fatalf("Ann's Bob after Bert's do-not-call: exit %d %q", code, why)
+	}
+	// Her list says so too: the CSV's consent state (the table's column).
+	if state := csvConsentState(t, ann.ok("", "list", "--csv"), "Bob Builder"); state != "objected" {
+		t.Fatalf("Ann's list after Bert's do-not-call: Bob's consent state %q, want objected", state)
 	}
 
 	// Erasure everywhere: Ann erases Jane; Bert's copy and the manager's
@@ -218,4 +223,27 @@ func TestTeamScenario(t *testing.T) {
 	if out := ann.ok("", "team", "status"); !strings.Contains(out, "online") {
 		t.Fatalf("Ann after the rotation: %q", out)
 	}
+}
+
+// csvConsentState is the consent_state column of name's row in a CSV
+// export.
+func csvConsentState(t *testing.T, export, name string) string {
+	t.Helper()
+	rows, err := csv.NewReader(strings.NewReader(export)).ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("the CSV export: %v\n%s", err, export)
+	}
+	col := -1
+	for i, h := range rows[0] {
+		if h == "consent_state" {
+			col = i
+		}
+	}
+	for _, r := range rows[1:] {
+		if col >= 0 && r[0] == name {
+			return r[col]
+		}
+	}
+	t.Fatalf("no row for %s (column %d) in\n%s", name, col, export)
+	return ""
 }
