@@ -96,8 +96,9 @@ team-test:
 	WARMLEAD_REQUIRE_PG=1 go test -count=1 -timeout 20m ./ui/cli/teamscenario/
 
 # Issue 16: the real window at 100,000 prospects under Xvfb at 1366x800
-# (ui/perf_probe.go drives it, perf_test.go checks it): every screen, a
-# logged call and the team report of everyone; fails above 400 MB resident.
+# (ui/perf_probe.go drives it, perf_test.go checks it): every screen
+# (Insight's first paint and its charts apart), a logged call and the team
+# report of everyone; fails above 400 MB resident.
 # Slow (a few minutes; the demo database is made once, in the cache folder),
 # so not part of make test. make bench reports the same figures.
 PERF_XVFB := xvfb-run -a -s "-screen 0 1366x800x24"

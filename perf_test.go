@@ -3,7 +3,8 @@
 // The GUI at 100,000 prospects (issue 16), in a real window: the real
 // binary, built with the perfprobe tag (ui/perf_probe.go), opens a
 // 100,000-prospect demo database under Xvfb and goes through a session (the
-// first screen, every section, a call logged, the team report of everyone),
+// first screen, every section with Insight's charts, a call logged, the
+// team report of everyone),
 // reporting how long each step took until its data was painted and the
 // process's peak resident memory. TestGUIAt100k fails above 400 MB;
 // BenchmarkGUI100k reports the figures for make bench's table.

@@ -145,3 +145,26 @@ func benchAfterWrite(b *testing.B, db *DB, q ListQuery) {
 	}
 	b.ReportMetric(float64(len(dst)), "rows")
 }
+
+// BenchmarkCallList100k is the call list from the read model once the
+// ledgers are read, as the Calls screen opens it: everyone with a phone
+// number (about 76,000 of the fixture) and their order.
+func BenchmarkCallList100k(b *testing.B) {
+	db := openBench(b)
+	defer db.Close()
+	if err := db.Index().ReadFacts(); err != nil {
+		b.Fatal(err)
+	}
+	now := time.Now()
+	var rows []CallEntry
+	for b.Loop() {
+		var err error
+		if rows, err = db.Index().CallList(rows, 12); err != nil {
+			b.Fatal(err)
+		}
+		consent.OrderCalls(rows, func(e *CallEntry) consent.CallKey {
+			return consent.CallKey{Name: e.Name, Last: e.LastCall, Callback: e.Callback, Barred: e.Barred, RetentionEnds: e.RetentionEnds}
+		}, func(e *CallEntry) uint64 { return e.ID }, now)
+	}
+	b.ReportMetric(float64(len(rows)), "rows")
+}

@@ -158,9 +158,10 @@ func (p *probe) session() string {
 		"referrals": func() int { return len(g.shell.referrals.rows) },
 		"calls":     func() int { return len(g.shell.calls.rows) },
 		"today":     func() int { return len(g.shell.today.items) },
+		"insight":   func() int { return len(g.shell.insight.charts) },
 	}
 	seen := map[string]bool{"today": true} // the first paint was Today's
-	for _, id := range []string{"prospects", "referrals", "calls", "reports", "settings", "today", "calls"} {
+	for _, id := range []string{"prospects", "referrals", "calls", "insight", "team", "reports", "settings", "today", "calls"} {
 		name := "open " + id
 		if seen[id] {
 			name += " again"
@@ -169,6 +170,15 @@ func (p *probe) session() string {
 		p.begin(name)
 		start := time.Now()
 		fyne.DoAndWait(func() { g.shell.show(id) })
+		if id == "insight" {
+			// Insight reads every ledger for its figures (seconds at
+			// 100,000): its first paint is the filters and the
+			// "computing" line, timed apart from the charts coming in.
+			fyne.DoAndWait(func() {}) // the frame that paints it
+			p.step(name+": first paint", time.Since(start), 0)
+			p.begin(name)
+			name = "insight: the charts computed"
+		}
 		p.settle()
 		n := 0
 		if f := rows[id]; f != nil {
