@@ -83,7 +83,9 @@ ui-test:
 	go test -race -count=1 -tags ci ./ui/
 
 # The GUI on a generated 100,000-prospect database: a Fyne driver test types
-# a search (about a minute; without the race detector, which would take ten).
+# a search, sorts, then opens every screen with a one-minute guard against
+# one that never finishes (about a minute; without the race detector, which
+# would take ten). make perf-test times the real window.
 scale-test:
 	go test -count=1 -tags scale -run Scale -v -timeout 20m ./ui/
 

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -106,6 +107,44 @@ func TestScaleSearchAt100k(t *testing.T) {
 		last = co
 	}
 	checkTableSortAt100k(t, g, p)
+	checkEveryScreenAt100k(t, g)
+}
+
+// checkEveryScreenAt100k opens every section of the sidebar at 100,000
+// prospects and waits for its data, each within a generous minute: a guard
+// against a screen that never finishes (the referrals' thanks line once
+// laid out 5,270 names for minutes), not a timing, which make perf-test
+// measures in the real window. A watchdog ends the run with every
+// goroutine's stack, since a hang on the UI goroutine would never return
+// to a deadline check.
+func checkEveryScreenAt100k(t *testing.T, g *GUI) {
+	s := g.shell
+	data := map[string]func() int{
+		"today":     func() int { return len(s.today.items) },
+		"referrals": func() int { return len(s.referrals.rows) },
+		"calls":     func() int { return len(s.calls.rows) },
+		"insight":   func() int { return s.insight.computed },
+	}
+	for _, item := range sectionList {
+		id := item.id
+		start := time.Now()
+		watchdog := time.AfterFunc(time.Minute, func() {
+			panic(fmt.Sprintf("the %s screen was not ready a minute after it opened at 100,000 prospects", id))
+		})
+		s.show(id)
+		g.wait()
+		watchdog.Stop()
+		if s.current != id {
+			t.Fatalf("showing %s left %s on screen", id, s.current)
+		}
+		n := -1
+		if f := data[id]; f != nil {
+			if n = f(); n == 0 {
+				t.Errorf("the %s screen shows nothing at 100,000 prospects", id)
+			}
+		}
+		t.Logf("%-9s ready in %v (%d)", id, time.Since(start).Round(time.Millisecond), n)
+	}
 }
 
 // checkTableSortAt100k sorts the 100,000-prospect table by a column the
