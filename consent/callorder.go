@@ -56,8 +56,8 @@ func (k CallKey) due(now time.Time) time.Time {
 // attempt, then by name; the barred (and those whose retention ended)
 // after everyone else, in the same order among themselves; equal keys by id
 // (a total order: the same list always comes out the same). The keys are
-// taken once and the sort moves small structs: 100,000 people sort in
-// milliseconds.
+// taken once, the sort moves small structs and the items are then moved
+// in place: 100,000 people sort in milliseconds.
 func OrderCalls[T any](items []T, key func(*T) CallKey, id func(*T) uint64, now time.Time) {
 	ks := make([]callSortKey, len(items))
 	for i := range items {
@@ -65,11 +65,31 @@ func OrderCalls[T any](items []T, key func(*T) CallKey, id func(*T) uint64, now 
 		ks[i].i = int32(i)
 	}
 	slices.SortFunc(ks, callSortKey.compare)
-	sorted := make([]T, len(items))
-	for n, k := range ks {
-		sorted[n] = items[k.i]
+	permute(items, ks)
+}
+
+// permute puts items in the sorted keys' order in place, one cycle of the
+// permutation at a time: a sorted copy would be garbage of the list's size
+// (9 MB for the 76,000 rows of the call list at 100,000 prospects) at every
+// opening. A key whose item is in place is marked by pointing at itself.
+func permute[T any](items []T, ks []callSortKey) {
+	for n := range ks {
+		if int(ks[n].i) == n {
+			continue
+		}
+		first := items[n] // belongs where the cycle ends
+		j := n
+		for {
+			k := int(ks[j].i)
+			ks[j].i = int32(j)
+			if k == n {
+				items[j] = first
+				break
+			}
+			items[j] = items[k]
+			j = k
+		}
 	}
-	copy(items, sorted)
 }
 
 // CompareCalls is OrderCalls' order for two people: negative when a comes

@@ -127,3 +127,37 @@ func TestCallKeyOfBarred(t *testing.T) {
 		}
 	}
 }
+
+// OrderCalls moves the items in place; the result is the items sorted by
+// CompareCalls, every one kept once, for lists of every small length and
+// random keys (cycles of every length in the permutation).
+func TestOrderCallsInPlace(t *testing.T) {
+	now := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	rnd := rand.New(rand.NewPCG(3, 16))
+	type item struct {
+		id uint64
+		k  CallKey
+	}
+	for n := range 60 {
+		items := make([]item, n)
+		for i := range items {
+			k := CallKey{Name: string(rune('a' + rnd.IntN(6))), Barred: rnd.IntN(5) == 0}
+			if rnd.IntN(2) == 0 {
+				k.Last = now.Add(-time.Duration(rnd.IntN(100)) * time.Hour)
+			}
+			if rnd.IntN(4) == 0 {
+				k.Callback = now.Add(time.Duration(rnd.IntN(48)) * time.Hour)
+			}
+			if rnd.IntN(6) == 0 {
+				k.RetentionEnds = now.Add(time.Duration(rnd.IntN(10)-5) * time.Hour)
+			}
+			items[i] = item{uint64(i + 1), k}
+		}
+		want := slices.Clone(items)
+		slices.SortFunc(want, func(a, b item) int { return CompareCalls(a.k, b.k, a.id, b.id, now) })
+		OrderCalls(items, func(x *item) CallKey { return x.k }, func(x *item) uint64 { return x.id }, now)
+		if !slices.EqualFunc(items, want, func(a, b item) bool { return a.id == b.id }) {
+			t.Fatalf("%d items: got %v, want %v", n, items, want)
+		}
+	}
+}
