@@ -61,8 +61,18 @@ func TestRoomsNest(t *testing.T) {
 			t.Errorf("in a read: limit %d MiB, want about %d MiB above %d MiB live", got>>20, readRoom>>20, live>>20)
 		}
 		roomForDocument(func() (int, error) {
-			if got := limit(); !near(got, roomMemoryLimit(uint64(live), documentRoom)) {
-				t.Errorf("a document in a read: limit %d MiB, want the document's room", got>>20)
+			if got := limit(); !near(got, roomMemoryLimit(uint64(live), max(readRoom, documentRoom))) {
+				t.Errorf("a document in a read: limit %d MiB, want the larger of the two rooms", got>>20)
+			}
+			const big = 160 << 20 // larger than either, so the nesting shows whatever the two are
+			roomFor(big, func() (int, error) {
+				if got := limit(); !near(got, roomMemoryLimit(uint64(live), big)) {
+					t.Errorf("a large room in both: limit %d MiB, want %d MiB above %d MiB live", got>>20, big>>20, live>>20)
+				}
+				return 0, nil
+			})
+			if got := limit(); !near(got, roomMemoryLimit(uint64(live), max(readRoom, documentRoom))) {
+				t.Errorf("after the large room: limit %d MiB, want the larger of the two rooms again", got>>20)
 			}
 			return 0, nil
 		})
