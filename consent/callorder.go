@@ -31,8 +31,7 @@ type CallKey struct {
 
 // CallKeyOf is a record's key under a retention period of retentionMonths.
 func CallKeyOf(r Record, retentionMonths int) CallKey {
-	barred := objection(r.Events) != nil || r.DNC != nil || r.teamBlock(TeamObjection, TeamDoNotCall) != nil
-	k := CallKey{Name: r.Prospect.Name, Barred: barred, RetentionEnds: RetentionEnds(r, retentionMonths)}
+	k := CallKey{Name: r.Prospect.Name, Barred: r.Objected() || r.DNC != nil, RetentionEnds: RetentionEnds(r, retentionMonths)}
 	if c, ok := LastCall(r); ok {
 		k.Last = c.Time
 		if c.Outcome == OutcomeCallBack {

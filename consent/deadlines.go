@@ -53,7 +53,7 @@ func DueItems(r Record, now time.Time, retentionMonths int) []Due {
 		return nil
 	}
 	f := newFmt(r, now)
-	objected := objection(r.Events) != nil || r.teamBlock(TeamObjection, TeamDoNotCall) != nil
+	objected := r.Objected()
 	horizon := now.AddDate(0, 0, LookaheadDays)
 	var out []Due
 	add := func(kind string, date time.Time, m Message) {

@@ -76,7 +76,7 @@ func (h DueHint) DueFrom(retentionMonths int) (from time.Time, ok bool) {
 	if h.LastActivity.IsZero() {
 		return from, ok
 	}
-	ends := RetentionEnds(Record{Prospect: Prospect{Created: h.LastActivity}}, retentionMonths)
+	ends := RetentionEndsAfter(h.LastActivity, retentionMonths)
 	if bh := beforeHorizon(ends); !ok || bh.Before(from) {
 		from, ok = bh, true
 	}

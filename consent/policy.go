@@ -162,7 +162,7 @@ func Decide(r Record, ch Channel, p Purpose, now time.Time, retentionMonths int)
 
 	// 6. Do-not-call register: only a phone consent for this purpose (step
 	// 5) gets past it.
-	if hit := r.dncHit(); ch == ChannelPhone && hit != nil {
+	if hit := r.DNCHit(); ch == ChannelPhone && hit != nil {
 		named, imported := hit.Register != "", !hit.Imported.IsZero()
 		kv := []any{"Phone", f.phone()}
 		if named {
@@ -342,7 +342,12 @@ func LastActivity(r Record) time.Time {
 // RetentionEnds is when the prospect's data expires: months (default 12)
 // after the last activity; zero if there was no activity at all.
 func RetentionEnds(r Record, months int) time.Time {
-	last := LastActivity(r)
+	return RetentionEndsAfter(LastActivity(r), months)
+}
+
+// RetentionEndsAfter is RetentionEnds for a last activity known without
+// the ledger (the read model keeps it): zero for none.
+func RetentionEndsAfter(last time.Time, months int) time.Time {
 	if last.IsZero() {
 		return time.Time{}
 	}

@@ -99,10 +99,18 @@ func teamWithdrawn(r Record, local *Event, p Purpose, ch Channel) *TeamBlock {
 	return out
 }
 
-// dncHit is the do-not-call hit Decide's step 6 uses: the local register's,
+// Objected tells whether the person objected, here (an objection, or "do
+// not call me" said on a call) or to another member of the team: nothing
+// may be sent or called after it (Decide's steps 2 and 2b), and only the
+// end of retention stays due.
+func (r Record) Objected() bool {
+	return objection(r.Events) != nil || r.teamBlock(TeamObjection, TeamDoNotCall) != nil
+}
+
+// DNCHit is the do-not-call hit Decide's step 6 uses: the local register's,
 // else a register the manager published to the team (named by the
 // register, dated when it was published).
-func (r Record) dncHit() *DNCHit {
+func (r Record) DNCHit() *DNCHit {
 	if r.DNC != nil {
 		return r.DNC
 	}

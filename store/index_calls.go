@@ -89,18 +89,9 @@ func callEntry(ix *searchIndex, id uint64, e *indexEntry, retentionMonths int) C
 		c.LastCall = unixOrZero(lf.lastCall)
 		c.Callback = unixOrZero(lf.callBackAt)
 		c.Barred = lf.objected || lf.dnc // as consent.CallKeyOf
-		c.RetentionEnds = retentionEndsFrom(lf.lastActivity, retentionMonths)
+		c.RetentionEnds = consent.RetentionEndsAfter(unixOrZero(lf.lastActivity).UTC(), retentionMonths)
 	}
 	return c
-}
-
-// retentionEndsFrom is consent.RetentionEnds for a last activity in unix
-// seconds (0: none), as the facets keep it.
-func retentionEndsFrom(lastActivity int64, months int) time.Time {
-	if lastActivity == 0 {
-		return time.Time{}
-	}
-	return consent.RetentionEnds(consent.Record{Prospect: consent.Prospect{Created: time.Unix(lastActivity, 0).UTC()}}, months)
 }
 
 func unixOrZero(s int64) time.Time {

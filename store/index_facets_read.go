@@ -289,8 +289,6 @@ func summarise(rec consent.Record) ledgerFacet {
 			lf.lastCall = e.Time.Unix()
 		}
 		switch {
-		case e.Kind == consent.KindObjection || (e.Kind == consent.KindCallLogged && e.Outcome == consent.OutcomeDoNotCall):
-			lf.objected = true // the policy's global objection
 		case e.Kind == consent.KindConsentGranted:
 			add(e.Purpose, e.Channel)
 		case e.Kind == consent.KindConsentWithdrawn:
@@ -302,13 +300,10 @@ func summarise(rec consent.Record) ledgerFacet {
 			}
 		}
 	}
+	lf.objected = rec.Objected() // the policy's global objection, here or the team's
+	lf.dnc = rec.DNCHit() != nil // a register the team published; the local ones are the caller's
 	for _, b := range rec.TeamBlocks {
-		switch {
-		case bindsAsObjection(b.Kind):
-			lf.objected = true
-		case b.Kind == consent.TeamRegister:
-			lf.dnc = true
-		case b.Kind == consent.TeamWithdrawal:
+		if b.Kind == consent.TeamWithdrawal {
 			for _, p := range orAll(b.Purpose, consent.Purposes) {
 				for _, ch := range orAll(b.Channel, consent.Channels) {
 					add(p, ch)

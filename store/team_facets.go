@@ -20,15 +20,13 @@ import (
 // per ledger read (teamFacetReader), and for the prospects a pulled block
 // names (staleForTeamBlocks marks them to be read again).
 
-// bindsAsObjection says whether a team block kind counts as the facets'
-// global objection.
-func bindsAsObjection(kind string) bool {
-	return kind == consent.TeamObjection || kind == consent.TeamDoNotCall
-}
-
-// bindsFacets says whether a team block kind changes a facet.
+// bindsFacets says whether a team block kind changes a facet (summarise).
 func bindsFacets(kind string) bool {
-	return bindsAsObjection(kind) || kind == consent.TeamRegister || kind == consent.TeamWithdrawal
+	switch kind {
+	case consent.TeamObjection, consent.TeamDoNotCall, consent.TeamRegister, consent.TeamWithdrawal:
+		return true
+	}
+	return false
 }
 
 // teamFacetReader finds, inside one read transaction, the team blocks that
