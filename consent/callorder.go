@@ -18,7 +18,7 @@ type CallKey struct {
 	Callback time.Time // zero: no call-back asked
 	// Barred: they objected (or said "do not call" on a call, here or to
 	// another member of the team), or their number is on a do-not-call
-	// register. No call is allowed, whatever call-back was asked for
+	// register (imported here or published by the team's manager). No call is allowed, whatever call-back was asked for
 	// before, so they come last: the top of the list is people the rep may
 	// ring.
 	Barred bool
@@ -31,7 +31,7 @@ type CallKey struct {
 
 // CallKeyOf is a record's key under a retention period of retentionMonths.
 func CallKeyOf(r Record, retentionMonths int) CallKey {
-	k := CallKey{Name: r.Prospect.Name, Barred: r.Objected() || r.DNC != nil, RetentionEnds: RetentionEnds(r, retentionMonths)}
+	k := CallKey{Name: r.Prospect.Name, Barred: r.Objected() || r.DNCHit() != nil, RetentionEnds: RetentionEnds(r, retentionMonths)}
 	if c, ok := LastCall(r); ok {
 		k.Last = c.Time
 		if c.Outcome == OutcomeCallBack {

@@ -116,6 +116,7 @@ func TestCallKeyOfBarred(t *testing.T) {
 		{"a withdrawn consent (other channels may still be open)", Record{Events: []Event{{Kind: KindConsentWithdrawn, Time: at}}}, false},
 		{"an objection to another member", Record{TeamBlocks: []TeamBlock{{Kind: TeamObjection, Rep: "Anna", Time: at}}}, true},
 		{"do not call, said to another member", Record{TeamBlocks: []TeamBlock{{Kind: TeamDoNotCall, Rep: "Anna", Time: at}}}, true},
+		{"a register the team's manager published", Record{TeamBlocks: []TeamBlock{{Kind: TeamRegister, Register: "NIX", Time: at}}}, true},
 		{"an introduction declined to another member (its own rule)", Record{TeamBlocks: []TeamBlock{{Kind: TeamDeclined, Rep: "Anna", Time: at}}}, false},
 	} {
 		k := CallKeyOf(c.r, 12)

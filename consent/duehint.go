@@ -22,7 +22,7 @@ type DueHint struct {
 // Callback, Source; and the prospect's Created and Source.
 func HintDue(r Record) DueHint {
 	h := DueHint{LastActivity: LastActivity(r)}
-	if r.Suppressed || objection(r.Events) != nil {
+	if r.Suppressed || r.Objected() {
 		return h // only retention remains (DueItems)
 	}
 	always := time.Time{} // the zero time is before any now

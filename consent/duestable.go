@@ -35,7 +35,7 @@ func DueStableUntil(r Record, now time.Time, retentionMonths int) time.Time {
 			at(beforeHorizon(date))
 		}
 	}
-	objected := objection(r.Events) != nil
+	objected := r.Objected()
 
 	// Retention: ending (within the horizon) becomes ended at ends.
 	if ends := RetentionEnds(r, retentionMonths); !ends.IsZero() && now.Before(ends) {

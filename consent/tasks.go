@@ -60,10 +60,11 @@ func ParseTaskID(s string) (prospect, seq uint64, err error) {
 }
 
 // TaskOf is the record's task, if its latest call set one. An erased
-// person or one who objected has none: doing it would mean contacting
-// them. A later call replaces the task (it was made, or set a new one).
+// person or one who objected (here or to another member of the team) has
+// none: doing it would mean contacting them. A later call replaces the
+// task (it was made, or set a new one).
 func TaskOf(r Record) (Task, bool) {
-	if r.Suppressed || objection(r.Events) != nil {
+	if r.Suppressed || r.Objected() {
 		return Task{}, false
 	}
 	c, ok := LastCall(r)

@@ -35,6 +35,9 @@ func TestTaskOf(t *testing.T) {
 		{"a later call replaces it", rec(SourceCard, callEv(1, OutcomeCallBack, "", at), callEv(2, OutcomeNoAnswer, "", time.Time{})), false, "", ""},
 		{"a later call sets a new one", rec(SourceCard, callEv(1, OutcomeCallBack, "", at), callEv(2, OutcomeCallBack, "", at.Add(time.Hour))), true, TaskCallBack, "7-3"},
 		{"objection", rec(SourceCard, callEv(1, OutcomeCallBack, "", at), Event{Time: day(2), Kind: KindObjection}), false, "", ""},
+		{"objection to another member", withTeamBlock(TeamObjection, rec(SourceCard, callEv(1, OutcomeCallBack, "", at))), false, "", ""},
+		{"do not call, said to another member", withTeamBlock(TeamDoNotCall, rec(SourceCard, callEv(1, OutcomeReached, "send the price list", at))), false, "", ""},
+		{"an introduction declined to another member keeps it", withTeamBlock(TeamDeclined, rec(SourceCard, callEv(1, OutcomeCallBack, "", at))), true, TaskCallBack, "7-2"},
 		{"erased", erased(rec(SourceCard, callEv(1, OutcomeCallBack, "", at))), false, "", ""},
 	}
 	for _, c := range cases {
